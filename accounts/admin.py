@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Service, Team, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "first_name", "last_name", "role", "team", "is_active")
+    list_filter = ("role", "team__service", "is_active")
+    list_select_related = ("team__service",)
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (
+            _("Council role"),
+            {"fields": ("role", "team", "job_title", "phone", "preferred_language")},
+        ),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        (_("Council role"), {"fields": ("role", "team")}),
+    )
+
+
+class TeamInline(admin.TabularInline):
+    model = Team
+    extra = 0
+    fields = ("code", "name_cy", "name_en", "manager", "mailbox")
+    autocomplete_fields = ("manager",)
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    list_display = ("code", "name", "email", "phone")
+    search_fields = ("code", "name_cy", "name_en")
+    inlines = [TeamInline]
+
+
+@admin.register(Team)
+class TeamAdmin(TranslationAdmin):
+    list_display = ("code", "name", "service", "manager")
+    list_filter = ("service",)
+    search_fields = ("code", "name_cy", "name_en")
+    autocomplete_fields = ("manager",)
+    list_select_related = ("service", "manager")

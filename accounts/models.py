@@ -1,0 +1,102 @@
+"""Users, their roles, and the services and teams cases belong to."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from common.models import TimeStampedModel
+
+
+class Role(models.TextChoices):
+    ADVISOR = "advisor", _("Customer services advisor")
+    MANAGER = "manager", _("Team manager")
+    COMPLAINTS_OFFICER = "complaints_officer", _("Service complaints officer")
+    COUNCILLOR = "councillor", _("County councillor")
+    CLERK = "clerk", _("Town or community council clerk")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+#: Roles that work cases inside a council service.
+STAFF_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.COMPLAINTS_OFFICER})
+#: Roles that submit enquiries on behalf of others and see only their own.
+SUBMITTER_ROLES = frozenset({Role.COUNCILLOR, Role.CLERK})
+
+
+class Language(models.TextChoices):
+    WELSH = "cy", _("Welsh")
+    ENGLISH = "en", _("English")
+
+
+class Service(TimeStampedModel):
+    """A council service (waste, highways, housing...) that owns cases."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(TimeStampedModel):
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, related_name="teams", verbose_name=_("service")
+    )
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    manager = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_teams",
+        verbose_name=_("manager"),
+    )
+    mailbox = models.EmailField(_("team mailbox"), blank=True)
+
+    class Meta:
+        ordering = ["service__name", "name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self) -> str:
+        return f"{self.service} – {self.name}"
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=24, choices=Role.choices, default=Role.ADVISOR)
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("team"),
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def service_id(self) -> int | None:
+        return self.team.service_id if self.team_id else None
+
+    @property
+    def works_cases(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == Role.ADMINISTRATOR or self.is_superuser

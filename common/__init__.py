@@ -1,0 +1,1 @@
+"""Pieces every app shares: the base model, the job seam, API plumbing."""

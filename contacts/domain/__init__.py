@@ -1,0 +1,1 @@
+"""Case rules as plain functions, free of the database."""

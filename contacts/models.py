@@ -1,0 +1,388 @@
+"""Customers, cases, milestones and the timeline."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from channels_app.channels import Channel
+from common.models import TimeStampedModel
+
+
+class LanguagePreference(models.TextChoices):
+    WELSH = "cy", _("Welsh")
+    ENGLISH = "en", _("English")
+    UNKNOWN = "", _("Not known")
+
+
+class ContactMethod(models.TextChoices):
+    ANY = "", _("No preference")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    TEXT = "text", _("Text message")
+    LETTER = "letter", _("Letter")
+
+
+class Customer(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True, db_index=True)
+    address = models.TextField(_("postal address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True, db_index=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, blank=True, choices=LanguagePreference.choices
+    )
+    preferred_contact_method = models.CharField(
+        _("preferred contact method"), max_length=8, blank=True, choices=ContactMethod.choices
+    )
+    large_print = models.BooleanField(_("needs large print"), default=False)
+    bsl = models.BooleanField(_("needs a British Sign Language interpreter"), default=False)
+    interpreter_language = models.CharField(
+        _("needs an interpreter for"), max_length=60, blank=True
+    )
+    other_needs = models.TextField(_("other accessibility needs"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseKind(models.TextChoices):
+    ENQUIRY = "enquiry", _("Enquiry")
+    SERVICE_REQUEST = "service_request", _("Service request")
+    COMPLAINT = "complaint", _("Complaint")
+    COMPLIMENT = "compliment", _("Compliment")
+    FEEDBACK = "feedback", _("Feedback or suggestion")
+    COUNCILLOR_ENQUIRY = "councillor_enquiry", _("Councillor enquiry")
+    WEB_CONTENT_CHANGE = "web_content_change", _("Web content change")
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("New")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    IN_PROGRESS = "in_progress", _("In progress")
+    AWAITING_CUSTOMER = "awaiting_customer", _("Awaiting customer")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+
+
+class ContactLanguage(models.TextChoices):
+    WELSH = "cy", _("Welsh")
+    ENGLISH = "en", _("English")
+
+
+class Case(TimeStampedModel):
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    contact_type = models.CharField(_("contact type"), max_length=24, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=24, choices=CaseKind.choices, default=CaseKind.ENQUIRY
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    standard = models.ForeignKey(
+        "standards.Standard",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("standard"),
+    )
+    service = models.ForeignKey(
+        "accounts.Service",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("service"),
+    )
+    team = models.ForeignKey(
+        "accounts.Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("team"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_cases",
+        verbose_name=_("owner"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_cases",
+        verbose_name=_("submitted by"),
+        help_text=_("The councillor or clerk who raised the enquiry on a resident's behalf."),
+    )
+    customer = models.ForeignKey(
+        Customer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("customer"),
+    )
+    language = models.CharField(
+        _("language of the contact"),
+        max_length=2,
+        choices=ContactLanguage.choices,
+        default=ContactLanguage.ENGLISH,
+    )
+    received_at = models.DateTimeField(_("received"))
+    summary = models.CharField(_("summary"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    channel_details = models.JSONField(_("channel details"), default=dict, blank=True)
+    source_key = models.CharField(
+        _("source message"),
+        max_length=1024,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The channel's own identifier of the message, so that it makes one case."),
+    )
+    reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["service", "status", "-received_at"], name="case_service_status"),
+            models.Index(fields=["owner", "status"], name="case_owner_status"),
+            models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
+            models.Index(fields=["-received_at"], name="case_received"),
+        ]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def right_first_time(self) -> bool:
+        return self.reopened_count == 0
+
+
+class MilestoneState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DUE_SOON = "due_soon", _("Due soon")
+    BREACHED = "breached", _("Breached")
+    MET = "met", _("Met")
+    MET_LATE = "met_late", _("Met late")
+
+
+OPEN_MILESTONE_STATES = (MilestoneState.PENDING, MilestoneState.DUE_SOON, MilestoneState.BREACHED)
+
+
+class Milestone(models.Model):
+    """One promised deadline of a case, from one target of its standard."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
+    )
+    target = models.ForeignKey(
+        "standards.Target",
+        on_delete=models.PROTECT,
+        related_name="milestones",
+        verbose_name=_("target"),
+    )
+    kind = models.CharField(_("kind"), max_length=24)
+    rule = models.CharField(_("rule"), max_length=24)
+    starts_at = models.DateTimeField(_("counted from"))
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    due_soon_at = models.DateTimeField(_("due soon from"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=MilestoneState.choices, default=MilestoneState.PENDING
+    )
+    state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True)
+    met_at = models.DateTimeField(_("met"), null=True, blank=True)
+    extended_at = models.DateTimeField(_("extended"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for extension"), blank=True)
+    original_due_at = models.DateTimeField(_("originally due"), null=True, blank=True)
+    # Marks the rows one sweep or reschedule moved, so that the same transaction can write
+    # their events and alerts with set-based INSERT ... SELECT.
+    batch_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Bumped whenever the deadline changes (extension, closure day), so alerts about the new
+    # deadline are owed afresh.
+    revision = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind"], name="one_milestone_per_kind"),
+        ]
+        indexes = [
+            # The sweep's two UPDATEs each read one of these partial indexes.
+            models.Index(
+                fields=["due_soon_at"],
+                name="milestone_pending_due_soon",
+                condition=Q(state="pending"),
+            ),
+            models.Index(
+                fields=["due_at"],
+                name="milestone_open_due",
+                condition=Q(state__in=["pending", "due_soon"]),
+            ),
+            models.Index(
+                fields=["batch_token"],
+                name="milestone_batch_token",
+                condition=Q(batch_token__isnull=False),
+            ),
+            models.Index(fields=["state", "due_at"], name="milestone_state_due"),
+        ]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.kind}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_MILESTONE_STATES
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Case created")
+    NOTE = "note", _("Note added")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    MILESTONE_MET = "milestone_met", _("Milestone met")
+    MILESTONE_DUE_SOON = "milestone_due_soon", _("Milestone due soon")
+    MILESTONE_BREACHED = "milestone_breached", _("Milestone breached")
+    EXTENDED = "extended", _("Deadline extended")
+    DEADLINE_MOVED = "deadline_moved", _("Deadline moved by an office closure")
+    REOPENED = "reopened", _("Case reopened")
+    TRANSFERRED = "transferred", _("Case transferred")
+    CALLBACK_ARRANGED = "callback_arranged", _("Callback arranged")
+    REPLY_SENT = "reply_sent", _("Reply sent")
+
+
+class CaseEvent(models.Model):
+    """The timeline: everything that happened to a case, in order."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case")
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=EventKind.choices)
+    created_at = models.DateTimeField(_("when"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    milestone = models.ForeignKey(
+        Milestone,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("milestone"),
+    )
+    from_status = models.CharField(_("from status"), max_length=20, blank=True)
+    to_status = models.CharField(_("to status"), max_length=20, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case", "created_at"], name="event_case_time")]
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind}"
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"attachments/{instance.case.received_at:%Y/%m}/{instance.case.reference}/{filename}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("case")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ReferenceCounter(models.Model):
+    """The last case number given out in a year (references restart at 1 each year)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class AlertTransition(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due soon")
+    BREACHED = "breached", _("Breached")
+
+
+class SlaAlert(models.Model):
+    """An e-mail owed to a member of staff about one milestone's change of state.
+
+    The unique key makes a second sweep or a retried task unable to owe (or send) it twice.
+    """
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="alerts")
+    revision = models.PositiveSmallIntegerField(default=0)
+    transition = models.CharField(max_length=10, choices=AlertTransition.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sla_alerts"
+    )
+    created_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "revision", "transition", "recipient"],
+                name="one_alert_per_transition_and_recipient",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="sla_alert_unsent", condition=Q(sent_at__isnull=True)
+            ),
+        ]
+        verbose_name = _("SLA alert")
+        verbose_name_plural = _("SLA alerts")
+
+    def __str__(self) -> str:
+        return f"{self.milestone_id}:{self.transition}:{self.recipient_id}"

@@ -1,0 +1,492 @@
+"""Writes to cases: the one way in for every channel, and what happens to a case afterwards.
+
+Every entry point — the API, the staff pages, the public web forms, inbound e-mail and the
+webhooks — creates cases through ``case_create`` so that milestones and the timeline are written
+once, in one place.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Service, Team, User
+from channels_app.details import ChannelDetails
+from standards.domain.deadlines import (
+    DeadlineError,
+    DueSoonThreshold,
+    Rule,
+    compute_deadline,
+    extend_deadline,
+)
+from standards.models import Standard, Target
+from standards.selectors import standard_for_case, working_calendar
+
+from .domain import lifecycle
+from .models import (
+    OPEN_MILESTONE_STATES,
+    Case,
+    CaseEvent,
+    CaseKind,
+    CaseStatus,
+    Customer,
+    EventKind,
+    Milestone,
+    MilestoneState,
+)
+from .references import reference_allocate
+
+#: A contact cannot have been received in the future; this much clock skew between the
+#: sending system and ours is forgiven.
+CLOCK_SKEW = timedelta(minutes=2)
+
+#: What each case action satisfies among the milestones of the case's standard.
+MILESTONES_MET_BY = {
+    "acknowledge": ("acknowledge",),
+    "respond": ("acknowledge", "respond", "contact", "outcome", "publish"),
+}
+
+
+@dataclass(frozen=True)
+class CaseCreated:
+    case: Case
+    created: bool  # False when the same inbound message had already made this case
+
+
+def threshold_of(target: Target) -> DueSoonThreshold:
+    return DueSoonThreshold(
+        working_days=target.due_soon_working_days, fraction=float(target.due_soon_fraction)
+    )
+
+
+def case_create(
+    *,
+    channel: str,
+    details: ChannelDetails,
+    kind: str,
+    service: Service,
+    summary: str,
+    received_at: datetime,
+    description: str = "",
+    customer: Customer | None = None,
+    language: str | None = None,
+    team: Team | None = None,
+    owner: User | None = None,
+    submitted_by: User | None = None,
+    standard: Standard | None = None,
+    actor: User | None = None,
+    now: datetime | None = None,
+) -> CaseCreated:
+    """Record a contact as a case with the milestones its standard promises.
+
+    Seeing the same inbound message twice (same channel and message id) returns the case the
+    first one made.
+    """
+    now = now or timezone.now()
+    _validate_new_case(
+        channel=channel,
+        details=details,
+        kind=kind,
+        received_at=received_at,
+        now=now,
+        team=team,
+        service=service,
+    )
+    if details.source_key:
+        existing = Case.objects.filter(source_key=details.source_key).first()
+        if existing:
+            return CaseCreated(existing, created=False)
+
+    if standard is None:
+        standard = standard_for_case(channel=channel, contact_type=details.contact_type, kind=kind)
+        if standard is None:
+            raise ValidationError({"kind": _("No customer care standard applies to this contact.")})
+    targets = list(standard.targets.all())
+    calendar = working_calendar(from_date=timezone.localdate(received_at))
+    milestones = [
+        _milestone_for(
+            target, received_at=received_at, scheduled_at=details.scheduled_at, calendar=calendar
+        )
+        for target in targets
+    ]
+    if language is None:
+        language = (customer.preferred_language if customer else "") or "en"
+    if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
+        team = owner.team
+
+    reference = reference_allocate(timezone.localtime(received_at).year)
+    case = Case(
+        reference=reference,
+        channel=channel,
+        contact_type=details.contact_type,
+        kind=kind,
+        status=CaseStatus.NEW,
+        standard=standard,
+        service=service,
+        team=team,
+        owner=owner,
+        submitted_by=submitted_by,
+        customer=customer,
+        language=language,
+        received_at=received_at,
+        summary=summary,
+        description=description,
+        channel_details=details.data,
+        source_key=details.source_key,
+    )
+    try:
+        with transaction.atomic():
+            if customer is not None and customer.pk is None:
+                customer.save()
+                case.customer = customer
+            case.save(force_insert=True)
+            for milestone in milestones:
+                milestone.case = case
+            Milestone.objects.bulk_create(milestones)
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.CREATED,
+                created_at=now,
+                actor=actor,
+                to_status=CaseStatus.NEW,
+            )
+    except IntegrityError:
+        # Two deliveries of one message raced past the check above: the loser answers with
+        # the winner's case.
+        if details.source_key:
+            existing = Case.objects.filter(source_key=details.source_key).first()
+            if existing:
+                return CaseCreated(existing, created=False)
+        raise
+    return CaseCreated(case, created=True)
+
+
+def _validate_new_case(
+    *,
+    channel: str,
+    details: ChannelDetails,
+    kind: str,
+    received_at: datetime,
+    now: datetime,
+    team: Team | None,
+    service: Service,
+) -> None:
+    errors: dict[str, str] = {}
+    if details.channel != channel:
+        errors["channel_details"] = _("The channel details are for another channel.")
+    if kind not in CaseKind.values:
+        errors["kind"] = _("Unknown kind of case.")
+    if timezone.is_naive(received_at):
+        errors["received_at"] = _("Give the time with its UTC offset.")
+    elif received_at > now + CLOCK_SKEW:
+        errors["received_at"] = _("The time received cannot be in the future.")
+    if team is not None and team.service_id != service.pk:
+        errors["team"] = _("The team does not belong to the case's service.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _milestone_for(
+    target: Target, *, received_at: datetime, scheduled_at: datetime | None, calendar: Any
+) -> Milestone:
+    try:
+        deadline = compute_deadline(
+            Rule(target.rule),
+            target.amount,
+            received_at=received_at,
+            calendar=calendar,
+            scheduled_at=scheduled_at,
+            threshold=threshold_of(target),
+        )
+    except DeadlineError as error:
+        raise ValidationError(
+            {"channel_details": _("The time this standard counts from is missing or invalid.")}
+        ) from error
+    starts_at = scheduled_at if target.rule == Rule.MINUTES_AFTER_SCHEDULED else received_at
+    return Milestone(
+        target=target,
+        kind=target.milestone,
+        rule=target.rule,
+        starts_at=starts_at or received_at,
+        due_at=deadline.due_at,
+        due_soon_at=deadline.due_soon_at,
+        state=MilestoneState.PENDING,
+    )
+
+
+# --- Actions on a case ---------------------------------------------------------------------
+
+
+def _locked(case: Case) -> Case:
+    """The case row locked for this transaction, so concurrent actions apply one at a time."""
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _check_time(case: Case, at: datetime | None, now: datetime) -> datetime:
+    if at is None:
+        return now
+    if timezone.is_naive(at):
+        raise ValidationError({"at": _("Give the time with its UTC offset.")})
+    if at > now + CLOCK_SKEW:
+        raise ValidationError({"at": _("The time cannot be in the future.")})
+    if at < case.received_at:
+        raise ValidationError({"at": _("The time cannot be before the case was received.")})
+    return at
+
+
+def _move(case: Case, to_status: str, *, actor: User | None, at: datetime, text: str = "") -> None:
+    if case.status == to_status:
+        return
+    if not lifecycle.can_move(case.status, to_status):
+        raise ValidationError(
+            {
+                "status": _("A case that is %(from)s cannot become %(to)s.")
+                % {"from": CaseStatus(case.status).label, "to": CaseStatus(to_status).label}
+            }
+        )
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.STATUS_CHANGED,
+        created_at=at,
+        actor=actor,
+        from_status=case.status,
+        to_status=to_status,
+        text=text,
+    )
+    case.status = to_status
+
+
+def _meet(
+    case: Case, kinds: tuple[str, ...] | None, *, at: datetime, actor: User | None
+) -> list[Milestone]:
+    """Mark the case's open milestones of ``kinds`` (all when ``None``) met or met late."""
+    open_milestones = case.milestones.filter(state__in=OPEN_MILESTONE_STATES)
+    if kinds is not None:
+        open_milestones = open_milestones.filter(kind__in=kinds)
+    met = list(open_milestones)
+    for milestone in met:
+        milestone.state = lifecycle.milestone_outcome(milestone.due_at, at)
+        milestone.met_at = at
+        milestone.state_changed_at = at
+    Milestone.objects.bulk_update(met, ["state", "met_at", "state_changed_at"])
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case=case,
+            kind=EventKind.MILESTONE_MET,
+            created_at=at,
+            actor=actor,
+            milestone=milestone,
+            to_status=milestone.state,
+        )
+        for milestone in met
+    )
+    return met
+
+
+@transaction.atomic
+def case_acknowledge(
+    *, case: Case, actor: User | None, at: datetime | None = None, now: datetime | None = None
+) -> Case:
+    now = now or timezone.now()
+    case = _locked(case)
+    at = _check_time(case, at, now)
+    _ensure_open(case)
+    _meet(case, MILESTONES_MET_BY["acknowledge"], at=at, actor=actor)
+    _move(case, lifecycle.status_after_acknowledgement(case.status), actor=actor, at=at)
+    case.save(update_fields=["status", "modified_at"])
+    return case
+
+
+@transaction.atomic
+def case_respond(
+    *, case: Case, actor: User | None, at: datetime | None = None, now: datetime | None = None
+) -> Case:
+    """The full response has gone to the customer."""
+    now = now or timezone.now()
+    case = _locked(case)
+    at = _check_time(case, at, now)
+    _ensure_open(case)
+    _meet(case, MILESTONES_MET_BY["respond"], at=at, actor=actor)
+    _move(case, lifecycle.status_after_response(case.status), actor=actor, at=at)
+    case.save(update_fields=["status", "modified_at"])
+    return case
+
+
+@transaction.atomic
+def case_resolve(
+    *,
+    case: Case,
+    actor: User | None,
+    note: str = "",
+    at: datetime | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Resolved: whatever the case still owed the customer was done by now."""
+    now = now or timezone.now()
+    case = _locked(case)
+    at = _check_time(case, at, now)
+    _ensure_open(case)
+    _meet(case, None, at=at, actor=actor)
+    _move(case, CaseStatus.RESOLVED, actor=actor, at=at, text=note)
+    case.resolved_at = at
+    case.save(update_fields=["status", "resolved_at", "modified_at"])
+    return case
+
+
+@transaction.atomic
+def case_close(*, case: Case, actor: User | None, now: datetime | None = None) -> Case:
+    now = now or timezone.now()
+    case = _locked(case)
+    _move(case, CaseStatus.CLOSED, actor=actor, at=now)
+    case.closed_at = now
+    case.save(update_fields=["status", "closed_at", "modified_at"])
+    return case
+
+
+@transaction.atomic
+def case_reopen(
+    *, case: Case, actor: User | None, reason: str, now: datetime | None = None
+) -> Case:
+    """Back in progress; the case no longer counts as right first time."""
+    now = now or timezone.now()
+    case = _locked(case)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the case is being reopened.")})
+    if case.status not in lifecycle.REOPENABLE:
+        raise ValidationError({"status": _("Only a resolved or closed case can be reopened.")})
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.REOPENED,
+        created_at=now,
+        actor=actor,
+        from_status=case.status,
+        to_status=CaseStatus.IN_PROGRESS,
+        text=reason,
+    )
+    case.status = CaseStatus.IN_PROGRESS
+    case.reopened_count += 1
+    case.resolved_at = None
+    case.closed_at = None
+    case.save(update_fields=["status", "reopened_count", "resolved_at", "closed_at", "modified_at"])
+    return case
+
+
+def _ensure_open(case: Case) -> None:
+    if case.status not in lifecycle.OPEN:
+        raise ValidationError(
+            {
+                "status": _("The case is %(status)s; reopen it first.")
+                % {"status": CaseStatus(case.status).label}
+            }
+        )
+
+
+@transaction.atomic
+def milestone_meet(
+    *,
+    case: Case,
+    kind: str,
+    actor: User | None,
+    at: datetime | None = None,
+    now: datetime | None = None,
+) -> Milestone:
+    """The promised thing happened: the callback was made, the visitor seen, the officer
+    arrived, the change published."""
+    now = now or timezone.now()
+    case = _locked(case)
+    at = _check_time(case, at, now)
+    milestone = case.milestones.filter(kind=kind).first()
+    if milestone is None:
+        raise ValidationError({"milestone": _("This case has no such milestone.")})
+    if not milestone.is_open:
+        raise ValidationError({"milestone": _("This milestone has already been met.")})
+    (met,) = _meet(case, (kind,), at=at, actor=actor)
+    return met
+
+
+@transaction.atomic
+def milestone_extend(
+    *,
+    case: Case,
+    kind: str,
+    new_due_at: datetime,
+    reason: str,
+    actor: User | None,
+    now: datetime | None = None,
+) -> Milestone:
+    """Give a milestone a later due time, with the reason recorded on the timeline."""
+    now = now or timezone.now()
+    case = _locked(case)
+    milestone = case.milestones.select_related("target").filter(kind=kind).first()
+    errors: dict[str, str] = {}
+    if milestone is None:
+        errors["milestone"] = _("This case has no such milestone.")
+    elif not milestone.is_open:
+        errors["milestone"] = _("A milestone that has been met cannot be extended.")
+    elif milestone.due_at is None:
+        errors["milestone"] = _("This milestone has no deadline to extend.")
+    if not reason.strip():
+        errors["reason"] = _("Give the reason for the extension.")
+    if timezone.is_naive(new_due_at):
+        errors["due_at"] = _("Give the time with its UTC offset.")
+    elif (
+        milestone is not None
+        and milestone.due_at is not None
+        and (new_due_at <= max(milestone.due_at, now))
+    ):
+        errors["due_at"] = _("The new due time must be later than the current one and than now.")
+    if errors:
+        raise ValidationError(errors)
+    assert milestone is not None and milestone.due_at is not None
+    deadline = extend_deadline(
+        Rule(milestone.rule),
+        new_due_at=new_due_at,
+        now=now,
+        calendar=working_calendar(from_date=timezone.localdate(now)),
+        threshold=threshold_of(milestone.target),
+    )
+    milestone.original_due_at = milestone.original_due_at or milestone.due_at
+    milestone.due_at = deadline.due_at
+    milestone.due_soon_at = deadline.due_soon_at
+    milestone.state = (
+        MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
+    )
+    milestone.state_changed_at = now
+    milestone.extended_at = now
+    milestone.extension_reason = reason
+    milestone.revision += 1
+    milestone.save(
+        update_fields=[
+            "original_due_at",
+            "due_at",
+            "due_soon_at",
+            "state",
+            "state_changed_at",
+            "extended_at",
+            "extension_reason",
+            "revision",
+        ]
+    )
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.EXTENDED,
+        created_at=now,
+        actor=actor,
+        milestone=milestone,
+        text=reason,
+    )
+    return milestone
+
+
+def case_add_note(
+    *, case: Case, actor: User | None, text: str, now: datetime | None = None
+) -> CaseEvent:
+    if not text.strip():
+        raise ValidationError({"text": _("Write the note.")})
+    return CaseEvent.objects.create(
+        case=case, kind=EventKind.NOTE, actor=actor, text=text, created_at=now or timezone.now()
+    )

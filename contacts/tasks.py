@@ -1,0 +1,19 @@
+"""Celery tasks: thin adapters that call services."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import alerts, sla
+
+
+@shared_task(name="contacts.tasks.sla_sweep", ignore_result=True)
+def sla_sweep() -> dict[str, int]:
+    result = sla.sla_sweep(now=timezone.now())
+    if result.due_soon or result.breached:
+        sla_alerts_send.delay()
+    return {"due_soon": result.due_soon, "breached": result.breached}
+
+
+@shared_task(name="contacts.tasks.sla_alerts_send", ignore_result=True)
+def sla_alerts_send() -> int:
+    return alerts.sla_alerts_send()

@@ -1,0 +1,1 @@
+"""County councillors, their wards, and the enquiries they raise for residents."""

@@ -1,0 +1,1 @@
+"""The council's Customer Care Standards, the working calendar and the deadline rules."""

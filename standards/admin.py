@@ -1,0 +1,75 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Behaviour, BusinessHours, ClosureDay, Standard, Target
+from .services import closure_day_add, closure_day_remove
+
+
+class BehaviourInline(TranslationTabularInline):
+    model = Behaviour
+    extra = 0
+    fields = ("position", "text")
+
+
+class TargetInline(TranslationTabularInline):
+    model = Target
+    extra = 0
+    fields = (
+        "milestone",
+        "rule",
+        "amount",
+        "description",
+        "due_soon_working_days",
+        "due_soon_fraction",
+    )
+
+
+@admin.register(Standard)
+class StandardAdmin(TranslationAdmin):
+    list_display = (
+        "code",
+        "event",
+        "commitment",
+        "channel",
+        "case_kind",
+        "selectable",
+        "is_active",
+    )
+    list_filter = ("section", "channel", "selectable", "is_active")
+    search_fields = ("code", "event_cy", "event_en", "commitment_cy", "commitment_en")
+    inlines = [BehaviourInline, TargetInline]
+
+
+@admin.register(ClosureDay)
+class ClosureDayAdmin(TranslationAdmin):
+    """Adding or removing a closure moves the open deadlines that count across it."""
+
+    list_display = ("date", "reason")
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if change:
+            previous = ClosureDay.objects.get(pk=obj.pk)
+            if previous.date == obj.date:
+                obj.save()
+                return
+            closure_day_remove(closure=previous)
+        added, _moved = closure_day_add(
+            day=obj.date, reason_cy=obj.reason_cy or "", reason_en=obj.reason_en or ""
+        )
+        obj.pk = added.pk
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        closure_day_remove(closure=obj)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for closure in queryset:
+            closure_day_remove(closure=closure)
+
+
+@admin.register(BusinessHours)
+class BusinessHoursAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "opens", "closes")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return not BusinessHours.objects.exists()

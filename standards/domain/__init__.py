@@ -1,0 +1,1 @@
+"""Pure-Python working calendar and deadline rules (no Django), see SPEC section 3."""

@@ -1,0 +1,35 @@
+"""Writes to the calendar that move the deadlines depending on it."""
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from contacts.rescheduling import milestones_reschedule_for_closure
+
+from .models import ClosureDay
+from .selectors import working_calendar
+
+
+@transaction.atomic
+def closure_day_add(
+    *, day: date, reason_cy: str, reason_en: str, now: datetime | None = None
+) -> tuple[ClosureDay, int]:
+    """Close the offices on ``day``; open deadlines counting across it move a working day on.
+
+    Returns the closure and how many milestones moved.
+    """
+    closure = ClosureDay.objects.create(date=day, reason_cy=reason_cy, reason_en=reason_en)
+    moved = milestones_reschedule_for_closure(
+        closure=day, added=True, calendar=working_calendar(), now=now or timezone.now()
+    )
+    return closure, moved
+
+
+@transaction.atomic
+def closure_day_remove(*, closure: ClosureDay, now: datetime | None = None) -> int:
+    day = closure.date
+    closure.delete()
+    return milestones_reschedule_for_closure(
+        closure=day, added=False, calendar=working_calendar(), now=now or timezone.now()
+    )
