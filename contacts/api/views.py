@@ -1,0 +1,183 @@
+"""The cases API: thin views over the case services and selectors."""
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.models import STAFF_ROLES, SUBMITTER_ROLES
+
+from .. import policies, selectors, services
+from ..models import Case, Customer, MilestoneState
+from ..selectors import CaseFilters
+from . import serializers as io
+
+
+def _validated(serializer_class: type, data: Any) -> dict[str, Any]:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[io.CaseListFilters], responses=io.CaseOutput(many=True)),
+    retrieve=extend_schema(responses=io.CaseOutput),
+)
+class CaseViewSet(viewsets.GenericViewSet):
+    lookup_field = "reference"
+    lookup_value_regex = r"[A-Za-z0-9-]{1,20}"
+    serializer_class = io.CaseOutput
+    queryset = Case.objects.none()  # for the schema; reads go through the selectors
+
+    def _case(self, reference: str) -> Case:
+        case = selectors.case_get(user=self.request.user, reference=reference)
+        if case is None:
+            raise Http404
+        return case
+
+    def _workable(self, reference: str) -> Case:
+        case = self._case(reference)
+        if not policies.can_work(self.request.user, case):
+            raise PermissionDenied(_("Only staff of the case's service can do this."))
+        return case
+
+    def _answer(self, reference: str, code: int = status.HTTP_200_OK) -> Response:
+        return Response(io.CaseOutput(self._case(reference)).data, status=code)
+
+    def list(self, request: Request) -> Response:
+        filters = _validated(io.CaseListFilters, request.query_params)
+        cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
+        page = self.paginate_queryset(cases)
+        return self.get_paginated_response(io.CaseOutput(page, many=True).data)
+
+    def retrieve(self, request: Request, reference: str) -> Response:
+        return Response(io.CaseOutput(self._case(reference)).data)
+
+    @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})
+    def create(self, request: Request) -> Response:
+        """Log a contact. The same inbound message id twice answers 200 with the first case."""
+        user = request.user
+        data = _validated(io.CaseCreateInput, request.data)
+        service = data.get("service") or (user.team.service if user.team_id else None)
+        if service is None:
+            raise ValidationError({"service": [_("Choose the service the case is for.")]})
+        refusal = policies.create_refusal(user, service=service, kind=data["kind"])
+        if refusal:
+            raise PermissionDenied(refusal)
+        if "customer_id" in data and user.role not in STAFF_ROLES and not user.is_administrator:
+            raise PermissionDenied(_("Give the resident's details instead of a customer id."))
+        customer = data.get("customer_id")
+        if customer is None and "customer" in data:
+            customer = Customer(**data["customer"])
+        result = services.case_create(
+            channel=data["channel"],
+            details=data["details"],
+            kind=data["kind"],
+            service=service,
+            summary=data["summary"],
+            received_at=data["received_at"],
+            description=data.get("description", ""),
+            customer=customer,
+            language=data.get("language"),
+            team=data.get("team"),
+            owner=data.get("owner"),
+            submitted_by=user if user.role in SUBMITTER_ROLES else None,
+            standard=data.get("standard"),
+            actor=user,
+        )
+        code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        return self._answer(result.case.reference, code)
+
+    @extend_schema(request=io.AtInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, reference: str) -> Response:
+        data = _validated(io.AtInput, request.data)
+        services.case_acknowledge(
+            case=self._workable(reference), actor=request.user, at=data.get("at")
+        )
+        return self._answer(reference)
+
+    @extend_schema(request=io.AtInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def respond(self, request: Request, reference: str) -> Response:
+        data = _validated(io.AtInput, request.data)
+        services.case_respond(case=self._workable(reference), actor=request.user, at=data.get("at"))
+        return self._answer(reference)
+
+    @extend_schema(request=io.ResolveInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def resolve(self, request: Request, reference: str) -> Response:
+        data = _validated(io.ResolveInput, request.data)
+        services.case_resolve(
+            case=self._workable(reference),
+            actor=request.user,
+            note=data.get("note", ""),
+            at=data.get("at"),
+        )
+        return self._answer(reference)
+
+    @extend_schema(request=None, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, reference: str) -> Response:
+        services.case_close(case=self._workable(reference), actor=request.user)
+        return self._answer(reference)
+
+    @extend_schema(request=io.ReopenInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, reference: str) -> Response:
+        data = _validated(io.ReopenInput, request.data)
+        services.case_reopen(
+            case=self._workable(reference), actor=request.user, reason=data["reason"]
+        )
+        return self._answer(reference)
+
+    @extend_schema(
+        request=io.ExtendInput,
+        responses=io.CaseOutput,
+        parameters=[
+            OpenApiParameter(
+                "kind", str, OpenApiParameter.PATH, description="The milestone's kind, e.g. respond"
+            )
+        ],
+    )
+    @action(detail=True, methods=["post"], url_path=r"milestones/(?P<kind>[a-z_]{1,24})/extend")
+    def extend(self, request: Request, reference: str, kind: str) -> Response:
+        data = _validated(io.ExtendInput, request.data)
+        services.milestone_extend(
+            case=self._workable(reference),
+            kind=kind,
+            new_due_at=data["due_at"],
+            reason=data["reason"],
+            actor=request.user,
+        )
+        return self._answer(reference)
+
+    @extend_schema(
+        request=io.AtInput,
+        responses=io.CaseOutput,
+        parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                OpenApiParameter.PATH,
+                description="The milestone's kind, e.g. callback",
+            )
+        ],
+    )
+    @action(detail=True, methods=["post"], url_path=r"milestones/(?P<kind>[a-z_]{1,24})/meet")
+    def meet(self, request: Request, reference: str, kind: str) -> Response:
+        """The promised thing happened: callback made, visitor seen, officer arrived..."""
+        data = _validated(io.AtInput, request.data)
+        services.milestone_meet(
+            case=self._workable(reference), kind=kind, actor=request.user, at=data.get("at")
+        )
+        return self._answer(reference)
+
+
+__all__ = ["CaseViewSet", "MilestoneState"]

@@ -1,0 +1,36 @@
+"""Who may do what to cases, by role. Plain rules over users and cases."""
+
+from django.utils.translation import gettext as _
+
+from accounts.models import STAFF_ROLES, Role, Service, User
+
+from .models import Case, CaseKind
+
+#: What councillors and clerks may raise on residents' behalf.
+SUBMITTER_KINDS = {
+    Role.COUNCILLOR: {CaseKind.COUNCILLOR_ENQUIRY},
+    Role.CLERK: {CaseKind.ENQUIRY, CaseKind.SERVICE_REQUEST},
+}
+
+
+def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
+    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may."""
+    if user.is_administrator:
+        return None
+    if user.role in STAFF_ROLES:
+        if user.service_id != service.pk:
+            return _("You can log cases only for your own service.")
+        return None
+    allowed = SUBMITTER_KINDS.get(user.role)
+    if allowed is None:
+        return _("Your role cannot log cases.")
+    if kind not in allowed:
+        return _("Your role cannot log this kind of case.")
+    return None
+
+
+def can_work(user: User, case: Case) -> bool:
+    """Acting on a case (acknowledging, resolving, extending...) is for its service's staff."""
+    if user.is_administrator:
+        return True
+    return user.role in STAFF_ROLES and user.service_id == case.service_id

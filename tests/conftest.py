@@ -1,0 +1,41 @@
+import pytest
+
+from accounts.models import Role
+
+from .factories import ServiceFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture
+def service(db):
+    return ServiceFactory(
+        code="waste", name_en="Waste and recycling", name_cy="Gwastraff ac ailgylchu"
+    )
+
+
+@pytest.fixture
+def team(service):
+    manager = UserFactory(
+        role=Role.MANAGER,
+        team=None,
+        username="manager",
+        email="manager@example.gov.wales",
+        preferred_language="cy",
+    )
+    team = TeamFactory(service=service, code="waste-team", manager=manager)
+    manager.team = team
+    manager.save(update_fields=["team"])
+    return team
+
+
+@pytest.fixture
+def advisor(team):
+    return UserFactory(
+        role=Role.ADVISOR, team=team, username="advisor", email="advisor@example.gov.wales"
+    )
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(
+        role=Role.ADMINISTRATOR, team=None, username="admin", is_staff=True, is_superuser=True
+    )

@@ -1,0 +1,90 @@
+"""factory_boy factories shared by the test modules."""
+
+from datetime import UTC, datetime
+
+import factory
+from rest_framework.authtoken.models import Token
+
+from accounts.models import Role, Service, Team, User
+from channels_app.details import parse_details
+from contacts.models import Customer
+from contacts.services import case_create
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"service-{n}")
+    name_en = factory.Sequence(lambda n: f"Service {n}")
+    name_cy = factory.Sequence(lambda n: f"Gwasanaeth {n}")
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    service = factory.SubFactory(ServiceFactory)
+    code = factory.Sequence(lambda n: f"team-{n}")
+    name_en = factory.Sequence(lambda n: f"Team {n}")
+    name_cy = factory.Sequence(lambda n: f"Tîm {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.wales")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Officer{n}")
+    role = Role.ADVISOR
+    team = factory.SubFactory(TeamFactory)
+    preferred_language = "en"
+    password = factory.django.Password("pass-Word-123")
+
+
+class CustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Customer
+
+    name = factory.Sequence(lambda n: f"Resident {n}")
+    email = factory.LazyAttribute(lambda c: f"{c.name.replace(' ', '.').lower()}@example.com")
+
+
+def token_for(user: User) -> str:
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+EMAIL_DEPARTMENT = {
+    "contact_type": "department",
+    "from_address": "ann@example.com",
+    "to_address": "waste@example.gov.wales",
+}
+
+
+def make_case(
+    *,
+    service: Service,
+    channel: str = "email",
+    details: dict | None = None,
+    kind: str = "enquiry",
+    received_at: datetime | None = None,
+    now: datetime | None = None,
+    **kwargs,
+):
+    """A case made the way every entry point makes one: through ``case_create``."""
+    received_at = received_at or datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    parsed = parse_details(channel, EMAIL_DEPARTMENT if details is None else details)
+    return case_create(
+        channel=channel,
+        details=parsed,
+        kind=kind,
+        service=service,
+        summary="Missed bin",
+        received_at=received_at,
+        now=now or received_at,
+        **kwargs,
+    ).case
