@@ -1,8 +1,16 @@
 import pytest
+from django.utils import translation
 
 from accounts.models import Role
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Tests speak English unless they ask for Welsh (the site's default language is Welsh)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

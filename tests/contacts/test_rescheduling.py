@@ -30,29 +30,41 @@ def utc(*args: int) -> datetime:
 
 def test_the_reply_is_due_on_the_tenth_working_day_across_christmas(service):
     case = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
-    assert (respond(case).due_at, respond(case).due_soon_at) == (utc(2026, 12, 30, 17),
-                                                                 utc(2026, 12, 29, 17))
+    assert (respond(case).due_at, respond(case).due_soon_at) == (
+        utc(2026, 12, 30, 17),
+        utc(2026, 12, 29, 17),
+    )
 
 
 def test_a_closure_inside_the_window_moves_the_deadline_one_working_day_on(service):
     case = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
 
-    _, moved = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau dros y Nadolig",
-                               reason_en="Christmas closure", now=NOW)
+    _, moved = closure_day_add(
+        day=date(2026, 12, 24),
+        reason_cy="Cau dros y Nadolig",
+        reason_en="Christmas closure",
+        now=NOW,
+    )
 
     milestone = respond(case)
     assert moved == 1
-    assert (milestone.due_at, milestone.due_soon_at) == (utc(2026, 12, 31, 17),
-                                                         utc(2026, 12, 30, 17))
+    assert (milestone.due_at, milestone.due_soon_at) == (
+        utc(2026, 12, 31, 17),
+        utc(2026, 12, 30, 17),
+    )
     assert milestone.revision == 1
-    assert list(CaseEvent.objects.filter(case=case, kind="deadline_moved").values_list(
-        "milestone__kind", flat=True)) == ["respond"]
+    assert list(
+        CaseEvent.objects.filter(case=case, kind="deadline_moved").values_list(
+            "milestone__kind", flat=True
+        )
+    ) == ["respond"]
 
 
 def test_removing_the_closure_moves_the_deadline_back(service):
     case = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
-    closure, _ = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed",
-                                 now=NOW)
+    closure, _ = closure_day_add(
+        day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW
+    )
 
     moved = closure_day_remove(closure=closure, now=NOW)
 
@@ -78,15 +90,19 @@ def test_closures_outside_the_window_or_on_non_working_days_move_nothing(service
 
 def test_hour_rules_and_extended_or_met_milestones_do_not_move(service, advisor):
     email = make_case(service=service, received_at=RECEIVED)  # ack in 24 h, respond 10 wd
-    extended = make_case(service=service, channel="letter", details=LETTER,
-                         received_at=RECEIVED)
-    milestone_extend(case=extended, kind="respond", new_due_at=utc(2027, 1, 8, 17),
-                     reason="Waiting for a site visit", actor=advisor, now=NOW)
+    extended = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
+    milestone_extend(
+        case=extended,
+        kind="respond",
+        new_due_at=utc(2027, 1, 8, 17),
+        reason="Waiting for a site visit",
+        actor=advisor,
+        now=NOW,
+    )
     met = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
     Milestone.objects.filter(case=met).update(state="met", met_at=NOW)
 
-    _, moved = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed",
-                               now=NOW)
+    _, moved = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW)
 
     assert moved == 1  # the e-mail's 10-working-day reply only
     assert Milestone.objects.get(case=email, kind="acknowledge").due_at == utc(2026, 12, 15, 10)
@@ -99,8 +115,9 @@ def test_a_moved_milestone_that_was_due_soon_is_pending_again(service):
     case = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
     Milestone.objects.filter(case=case).update(state="due_soon")
 
-    closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed",
-                    now=utc(2026, 12, 29, 18))
+    closure_day_add(
+        day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=utc(2026, 12, 29, 18)
+    )
 
     # New due-soon time is 30 December 17:00, still ahead of "now" (29 December 18:00).
     assert respond(case).state == "pending"

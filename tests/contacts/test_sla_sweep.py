@@ -59,8 +59,10 @@ class TestTransitions:
 
         assert (result.due_soon, result.breached) == (0, 1)
         assert states(case) == {"acknowledge": "breached", "respond": "pending"}
-        assert events(case) == [("milestone_due_soon", "acknowledge"),
-                                ("milestone_breached", "acknowledge")]
+        assert events(case) == [
+            ("milestone_due_soon", "acknowledge"),
+            ("milestone_breached", "acknowledge"),
+        ]
 
     def test_a_sweep_that_missed_the_due_soon_window_goes_straight_to_breached(self, service):
         case = make_case(service=service, received_at=RECEIVED)
@@ -80,8 +82,12 @@ class TestTransitions:
         assert len(events(case)) == 1
 
     def test_met_and_measured_milestones_are_never_flagged(self, service):
-        reception = make_case(service=service, channel="visit", received_at=RECEIVED,
-                              details={"contact_type": "reception"})
+        reception = make_case(
+            service=service,
+            channel="visit",
+            received_at=RECEIVED,
+            details={"contact_type": "reception"},
+        )
         answered = make_case(service=service, received_at=RECEIVED)
         Milestone.objects.filter(case=answered).update(state="met", met_at=RECEIVED)
 
@@ -98,8 +104,7 @@ class TestTransitions:
 
 @pytest.mark.django_db
 class TestAlerts:
-    def test_owner_and_manager_are_each_owed_one_alert_per_transition(self, service, team,
-                                                                      advisor):
+    def test_owner_and_manager_are_each_owed_one_alert_per_transition(self, service, team, advisor):
         case = make_case(service=service, received_at=RECEIVED, team=team, owner=advisor)
 
         sla_sweep(now=ACK_DUE_SOON)
@@ -108,8 +113,10 @@ class TestAlerts:
 
         owed = SlaAlert.objects.filter(milestone__case=case)
         assert sorted(owed.values_list("transition", "recipient__username")) == [
-            ("breached", "advisor"), ("breached", "manager"),
-            ("due_soon", "advisor"), ("due_soon", "manager"),
+            ("breached", "advisor"),
+            ("breached", "manager"),
+            ("due_soon", "advisor"),
+            ("due_soon", "manager"),
         ]
 
     def test_a_manager_who_owns_the_case_gets_one_alert_not_two(self, service, team):
@@ -117,16 +124,20 @@ class TestAlerts:
 
         sla_sweep(now=ACK_DUE)
 
-        assert list(SlaAlert.objects.filter(milestone__case=case).values_list(
-            "recipient__username", flat=True)) == ["manager"]
+        assert list(
+            SlaAlert.objects.filter(milestone__case=case).values_list(
+                "recipient__username", flat=True
+            )
+        ) == ["manager"]
 
     def test_an_unowned_case_without_a_team_alerts_nobody(self, service):
         make_case(service=service, received_at=RECEIVED)
         sla_sweep(now=ACK_DUE)
         assert not SlaAlert.objects.exists()
 
-    def test_alerts_are_sent_in_each_recipients_language_and_only_once(self, service, team,
-                                                                       advisor):
+    def test_alerts_are_sent_in_each_recipients_language_and_only_once(
+        self, service, team, advisor
+    ):
         make_case(service=service, received_at=RECEIVED, team=team, owner=advisor)
         sla_sweep(now=ACK_DUE)
 
@@ -157,9 +168,14 @@ class TestAlerts:
     def test_an_extension_owes_alerts_about_the_new_deadline(self, service, team, advisor):
         case = make_case(service=service, received_at=RECEIVED, team=team, owner=advisor)
         sla_sweep(now=ACK_DUE)
-        milestone_extend(case=case, kind="acknowledge", reason="Awaiting the contractor",
-                         new_due_at=datetime(2026, 3, 5, 17, 0, tzinfo=UTC), actor=advisor,
-                         now=ACK_DUE + timedelta(hours=1))
+        milestone_extend(
+            case=case,
+            kind="acknowledge",
+            reason="Awaiting the contractor",
+            new_due_at=datetime(2026, 3, 5, 17, 0, tzinfo=UTC),
+            actor=advisor,
+            now=ACK_DUE + timedelta(hours=1),
+        )
 
         sla_sweep(now=datetime(2026, 3, 5, 17, 0, tzinfo=UTC))
 
@@ -171,8 +187,9 @@ def test_overlapping_sweeps_flag_each_milestone_once(service, team):
     """Two sweeps at the same moment on separate connections: every transition, its timeline
     event and its alerts happen exactly once."""
     owner = UserFactory(role=Role.ADVISOR, team=team)
-    cases = [make_case(service=service, received_at=RECEIVED, team=team, owner=owner)
-             for _ in range(40)]
+    cases = [
+        make_case(service=service, received_at=RECEIVED, team=team, owner=owner) for _ in range(40)
+    ]
     barrier = threading.Barrier(2)
     results = []
 

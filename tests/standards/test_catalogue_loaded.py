@@ -1,0 +1,44 @@
+"""The data migration loads the whole catalogue, in both languages, editable as data."""
+
+import pytest
+from django.utils import translation
+
+from standards.models import Behaviour, BusinessHours, Standard, Target
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_standard_behaviour_and_target_of_the_document_is_loaded():
+    assert (Standard.objects.count(), Behaviour.objects.count(), Target.objects.count()) == (
+        33,
+        97,
+        18,
+    )
+
+
+def test_texts_come_in_the_active_language():
+    standard = Standard.objects.get(code="EMAIL_DEPARTMENT")
+    with translation.override("en"):
+        assert standard.event == "E-mails a department"
+    with translation.override("cy"):
+        assert standard.event == standard.event_cy
+        assert standard.event_cy != standard.event_en
+
+
+def test_the_targets_match_the_standards_document():
+    targets = {
+        (t.standard.code, t.milestone): (t.rule, t.amount)
+        for t in Target.objects.select_related("standard")
+    }
+    assert targets[("EMAIL_DEPARTMENT", "acknowledge")] == ("hours", 24)
+    assert targets[("EMAIL_DEPARTMENT", "respond")] == ("working_days", 10)
+    assert targets[("PHONE_VOICEMAIL", "acknowledge")] == ("working_days", 1)
+    assert targets[("VISIT_APPOINTMENT", "seen")] == ("minutes_after_scheduled", 5)
+    assert targets[("COMPLAINT", "contact")] == ("working_days", 10)
+    assert targets[("FEEDBACK", "outcome")] == ("working_days", 20)
+    assert targets[("COUNCILLOR_ENQUIRY", "respond")] == ("working_days", 10)
+
+
+def test_default_business_hours_are_nine_to_five():
+    hours = BusinessHours.objects.get()
+    assert (hours.opens.hour, hours.closes.hour) == (9, 17)
