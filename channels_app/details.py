@@ -1,6 +1,6 @@
 """What each channel records about a contact, typed and validated per channel.
 
-The details are stored as one JSON document on the case (see docs/adr/0002): each channel has its
+The details are stored as one JSON document on the case (see docs/adr/0002-channel-details-as-validated-json.md): each channel has its
 own schema here, which validates input, renders it canonically for storage and names the
 identifiers that make an inbound message idempotent.
 """
