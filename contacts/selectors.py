@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, User
 
@@ -81,6 +81,12 @@ def with_details(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.select_related(
         "standard", "service", "team", "owner", "submitted_by", "customer"
     ).prefetch_related(Prefetch("milestones", queryset=Milestone.objects.select_related("target")))
+
+
+def case_load_milestones(case: Case) -> None:
+    prefetch_related_objects(
+        [case], Prefetch("milestones", queryset=Milestone.objects.select_related("target"))
+    )
 
 
 def case_get(*, user: User, reference: str) -> Case | None:

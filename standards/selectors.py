@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.db.models import prefetch_related_objects
+
 from .domain.calendar import BusinessHours as Hours
 from .domain.calendar import WorkingCalendar
 from .domain.selection import SelectionKey, select_standard
@@ -22,14 +24,19 @@ def working_calendar(*, from_date: date | None = None) -> WorkingCalendar:
 
 def standard_for_case(*, channel: str, contact_type: str, kind: str) -> Standard | None:
     """The selectable standard that best fits a new case, with its targets loaded."""
+    candidates = {
+        standard.code: standard
+        for standard in Standard.objects.filter(selectable=True, is_active=True)
+    }
     keys = [
-        SelectionKey(*row)
-        for row in Standard.objects.filter(selectable=True, is_active=True).values_list(
-            "code", "channel", "contact_type", "case_kind"
-        )
+        SelectionKey(s.code, s.channel, s.contact_type, s.case_kind) for s in candidates.values()
     ]
     code = select_standard(keys, channel=channel, contact_type=contact_type, kind=kind)
-    return standard_get(code) if code else None
+    if code is None:
+        return None
+    standard = candidates[code]
+    prefetch_related_objects([standard], "targets")
+    return standard
 
 
 def standard_get(code: str) -> Standard | None:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL for a real broker"),
 ]
 
@@ -34,7 +35,7 @@ def wait_for(check, *, timeout: float = 60.0, interval: float = 0.25):
 
 
 @pytest.fixture
-def worker(tmp_path, transactional_db):
+def worker(tmp_path):
     """A worker process using the test database, with e-mail written to files."""
     from config.celery import app
 

@@ -1,7 +1,9 @@
 """Input and output serializers of the cases API (input and output kept apart)."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -9,16 +11,18 @@ from rest_framework import serializers
 
 from accounts.models import Service, Team, User
 from channels_app.channels import Channel
-from channels_app.details import SCHEMAS, ChannelDetails, parse_details
+from channels_app.details import SCHEMAS, ChannelDetails, PhoneNumberField, parse_details
 from common.fields import AwareDateTimeField
-from standards.models import Standard
+from standards.models import MilestoneKind, RuleChoice, Standard
 
 from ..models import (
     Case,
     CaseKind,
     CaseStatus,
     ContactLanguage,
+    ContactMethod,
     Customer,
+    LanguagePreference,
     Milestone,
     MilestoneState,
 )
@@ -32,23 +36,46 @@ channel_details_schema = PolymorphicProxySerializer(
 )
 
 
-class CustomerInput(serializers.ModelSerializer):
-    class Meta:
-        model = Customer
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "address",
-            "postcode",
-            "preferred_language",
-            "preferred_contact_method",
-            "large_print",
-            "bsl",
-            "interpreter_language",
-            "other_needs",
-        ]
-        extra_kwargs = {"other_needs": {"max_length": 2000}, "address": {"max_length": 500}}
+# Plain serializers with their fields spelt out: a ModelSerializer rebuilds its fields from the
+# model on every instance, which cost most of the time of a case creation.
+
+
+class CustomerInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
+    phone = PhoneNumberField(required=False, allow_blank=True)
+    address = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    postcode = serializers.CharField(max_length=10, required=False, allow_blank=True)
+    preferred_language = serializers.ChoiceField(LanguagePreference.choices, required=False)
+    preferred_contact_method = serializers.ChoiceField(ContactMethod.choices, required=False)
+    large_print = serializers.BooleanField(required=False)
+    bsl = serializers.BooleanField(required=False)
+    interpreter_language = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    other_needs = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
+class LazySlugField(serializers.SlugRelatedField):
+    """A slug lookup whose queryset is made when needed.
+
+    DRF deep-copies every declared field for each serializer instance; a queryset held by the
+    field made that copy cost more than the rest of the validation.
+    """
+
+    def __init__(self, queryset: Callable[[], QuerySet], **kwargs: Any) -> None:
+        self.make_queryset = queryset
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        return self.make_queryset()
+
+
+class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    def __init__(self, queryset: Callable[[], QuerySet], **kwargs: Any) -> None:
+        self.make_queryset = queryset
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        return self.make_queryset()
 
 
 @extend_schema_field(channel_details_schema)
@@ -59,25 +86,19 @@ class ChannelDetailsField(serializers.JSONField):
 class CaseCreateInput(serializers.Serializer):
     channel = serializers.ChoiceField(Channel.choices)
     kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.ENQUIRY)
-    service = serializers.SlugRelatedField(
-        slug_field="code", queryset=Service.objects.all(), required=False
+    service = LazySlugField(lambda: Service.objects.all(), slug_field="code", required=False)
+    team = LazySlugField(lambda: Team.objects.all(), slug_field="code", required=False)
+    owner = LazySlugField(
+        lambda: User.objects.filter(is_active=True), slug_field="username", required=False
     )
-    team = serializers.SlugRelatedField(
-        slug_field="code", queryset=Team.objects.all(), required=False
-    )
-    owner = serializers.SlugRelatedField(
-        slug_field="username", queryset=User.objects.filter(is_active=True), required=False
-    )
-    standard = serializers.SlugRelatedField(
-        slug_field="code", queryset=Standard.objects.filter(is_active=True), required=False
+    standard = LazySlugField(
+        lambda: Standard.objects.filter(is_active=True), slug_field="code", required=False
     )
     received_at = AwareDateTimeField()
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
     language = serializers.ChoiceField(ContactLanguage.choices, required=False)
-    customer_id = serializers.PrimaryKeyRelatedField(
-        queryset=Customer.objects.all(), required=False
-    )
+    customer_id = LazyPrimaryKeyField(lambda: Customer.objects.all(), required=False)
     customer = CustomerInput(required=False)
     channel_details = ChannelDetailsField(required=False, default=dict)
 
@@ -121,41 +142,31 @@ class CaseListFilters(serializers.Serializer):
     due_after = AwareDateTimeField(required=False)
 
 
-class CustomerOutput(serializers.ModelSerializer):
-    class Meta:
-        model = Customer
-        fields = [
-            "id",
-            "name",
-            "email",
-            "phone",
-            "postcode",
-            "preferred_language",
-            "preferred_contact_method",
-            "large_print",
-            "bsl",
-            "interpreter_language",
-        ]
+class CustomerOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    phone = serializers.CharField()
+    postcode = serializers.CharField()
+    preferred_language = serializers.ChoiceField(LanguagePreference.choices)
+    preferred_contact_method = serializers.ChoiceField(ContactMethod.choices)
+    large_print = serializers.BooleanField()
+    bsl = serializers.BooleanField()
+    interpreter_language = serializers.CharField()
 
 
-class MilestoneOutput(serializers.ModelSerializer):
+class MilestoneOutput(serializers.Serializer):
+    kind = serializers.ChoiceField(MilestoneKind.choices)
     description = serializers.CharField(source="target.description")
-
-    class Meta:
-        model = Milestone
-        fields = [
-            "kind",
-            "description",
-            "rule",
-            "starts_at",
-            "due_at",
-            "due_soon_at",
-            "state",
-            "met_at",
-            "extended_at",
-            "extension_reason",
-            "original_due_at",
-        ]
+    rule = serializers.ChoiceField(RuleChoice.choices)
+    starts_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField(allow_null=True)
+    due_soon_at = serializers.DateTimeField(allow_null=True)
+    state = serializers.ChoiceField(MilestoneState.choices)
+    met_at = serializers.DateTimeField(allow_null=True)
+    extended_at = serializers.DateTimeField(allow_null=True)
+    extension_reason = serializers.CharField()
+    original_due_at = serializers.DateTimeField(allow_null=True)
 
 
 def sla_state(milestones: list[Milestone]) -> str | None:
@@ -173,46 +184,30 @@ def sla_state(milestones: list[Milestone]) -> str | None:
     return None
 
 
-class CaseOutput(serializers.ModelSerializer):
-    standard = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    service = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class CaseOutput(serializers.Serializer):
+    reference = serializers.CharField()
+    channel = serializers.ChoiceField(Channel.choices)
+    contact_type = serializers.CharField()
+    kind = serializers.ChoiceField(CaseKind.choices)
+    status = serializers.ChoiceField(CaseStatus.choices)
+    standard = serializers.CharField(source="standard.code")
+    service = serializers.CharField(source="service.code")
     team = serializers.SlugRelatedField(slug_field="code", read_only=True)
     owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
     submitted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    customer = CustomerOutput(read_only=True)
-    milestones = MilestoneOutput(many=True, read_only=True)
-    right_first_time = serializers.BooleanField(read_only=True)
+    customer = CustomerOutput(allow_null=True)
+    language = serializers.ChoiceField(ContactLanguage.choices)
+    received_at = serializers.DateTimeField()
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    channel_details = ChannelDetailsField()
+    right_first_time = serializers.BooleanField()
+    reopened_count = serializers.IntegerField()
+    resolved_at = serializers.DateTimeField(allow_null=True)
+    closed_at = serializers.DateTimeField(allow_null=True)
     sla_state = serializers.SerializerMethodField()
     next_due_at = serializers.SerializerMethodField()
-    channel_details = ChannelDetailsField(read_only=True)
-
-    class Meta:
-        model = Case
-        fields = [
-            "reference",
-            "channel",
-            "contact_type",
-            "kind",
-            "status",
-            "standard",
-            "service",
-            "team",
-            "owner",
-            "submitted_by",
-            "customer",
-            "language",
-            "received_at",
-            "summary",
-            "description",
-            "channel_details",
-            "right_first_time",
-            "reopened_count",
-            "resolved_at",
-            "closed_at",
-            "sla_state",
-            "next_due_at",
-            "milestones",
-        ]
+    milestones = MilestoneOutput(many=True)
 
     @extend_schema_field(serializers.ChoiceField(SLA_STATES, allow_null=True))
     def get_sla_state(self, case: Case) -> str | None:

@@ -91,8 +91,11 @@ class CaseViewSet(viewsets.GenericViewSet):
             standard=data.get("standard"),
             actor=user,
         )
-        code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        return self._answer(result.case.reference, code)
+        if not result.created:
+            return self._answer(result.case.reference)
+        # The new case and its relations are in memory already; only the milestones are read.
+        selectors.case_load_milestones(result.case)
+        return Response(io.CaseOutput(result.case).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
