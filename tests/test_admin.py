@@ -1,0 +1,99 @@
+"""Administrators maintain standards, targets, calendars, services, teams and users in the
+Django admin, in both languages; adding a closure day there moves the deadlines it affects."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.urls import reverse
+
+from contacts.models import Milestone
+from standards.models import ClosureDay, Standard
+from tests.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_PAGES = [
+    "admin:standards_standard_changelist",
+    "admin:standards_standard_add",
+    "admin:standards_closureday_changelist",
+    "admin:standards_closureday_add",
+    "admin:standards_businesshours_changelist",
+    "admin:accounts_service_changelist",
+    "admin:accounts_service_add",
+    "admin:accounts_team_changelist",
+    "admin:accounts_user_changelist",
+    "admin:accounts_user_add",
+    "admin:contacts_case_changelist",
+    "admin:contacts_customer_changelist",
+    "admin:councillors_ward_changelist",
+]
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_every_admin_page_opens_in_both_languages(client, administrator, page, language):
+    client.force_login(administrator)
+    response = client.get(f"/{language}{reverse(page)[3:]}")
+    assert response.status_code == 200
+
+
+def test_a_standard_edits_its_welsh_and_english_texts_and_targets(client, administrator):
+    client.force_login(administrator)
+    standard = Standard.objects.get(code="EMAIL_DEPARTMENT")
+
+    response = client.get(reverse("admin:standards_standard_change", args=[standard.pk]))
+
+    content = response.content.decode()
+    for field in (
+        "event_cy",
+        "event_en",
+        "commitment_cy",
+        "commitment_en",
+        "behaviours-0-text_cy",
+        "targets-0-amount",
+        "targets-1-rule",
+    ):
+        assert f'name="{field}"' in content
+
+
+def test_adding_a_closure_day_in_the_admin_moves_open_deadlines(client, administrator, service):
+    case = make_case(
+        service=service,
+        channel="letter",
+        details={"postal_address": "1 Stryd"},
+        received_at=datetime(2026, 12, 14, 10, 0, tzinfo=UTC),
+    )
+    client.force_login(administrator)
+
+    response = client.post(
+        reverse("admin:standards_closureday_add"),
+        {
+            "date": "2026-12-24",
+            "reason_cy": "Cau dros y Nadolig",
+            "reason_en": "Christmas closure",
+        },
+    )
+
+    assert response.status_code == 302
+    assert ClosureDay.objects.get().date == date(2026, 12, 24)
+    assert Milestone.objects.get(case=case).due_at == datetime(2026, 12, 31, 17, tzinfo=UTC)
+
+
+def test_deleting_a_closure_day_in_the_admin_moves_them_back(client, administrator, service):
+    case = make_case(
+        service=service,
+        channel="letter",
+        details={"postal_address": "1 Stryd"},
+        received_at=datetime(2026, 12, 14, 10, 0, tzinfo=UTC),
+    )
+    client.force_login(administrator)
+    client.post(
+        reverse("admin:standards_closureday_add"),
+        {"date": "2026-12-24", "reason_cy": "Cau", "reason_en": "Closed"},
+    )
+    closure = ClosureDay.objects.get()
+
+    client.post(reverse("admin:standards_closureday_delete", args=[closure.pk]), {"post": "yes"})
+
+    assert not ClosureDay.objects.exists()
+    assert Milestone.objects.get(case=case).due_at == datetime(2026, 12, 30, 17, tzinfo=UTC)
