@@ -2,8 +2,10 @@
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from contacts.rescheduling import milestones_reschedule_for_closure
 
@@ -19,6 +21,8 @@ def closure_day_add(
 
     Returns the closure and how many milestones moved.
     """
+    if ClosureDay.objects.filter(date=day).exists():
+        raise ValidationError({"date": _("The offices are already closed on that day.")})
     closure = ClosureDay.objects.create(date=day, reason_cy=reason_cy, reason_en=reason_en)
     moved = milestones_reschedule_for_closure(
         closure=day, added=True, calendar=working_calendar(), now=now or timezone.now()

@@ -33,6 +33,12 @@ def counts() -> dict[str, int]:
     }
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The factories hash a password for every user; PBKDF2 would cost a second per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def highways(db) -> Service:
     return ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from contacts.models import Case, CaseEvent, Customer, Milestone
+from contacts.models import Case, CaseEvent, Customer
 from tests.factories import CustomerFactory, token_for
 
 from .conftest import CASES_URL, PASSWORD, counts
@@ -151,7 +151,11 @@ def test_a_new_customer_is_stored_with_the_case_and_sets_its_language(api):
         api,
         {
             **NEW_CASE,
-            "customer": {"name": "Siân Jones", "email": "sian@example.com", "preferred_language": "cy"},
+            "customer": {
+                "name": "Siân Jones",
+                "email": "sian@example.com",
+                "preferred_language": "cy",
+            },
         },
     )
 
@@ -236,6 +240,37 @@ def test_session_authentication_works_too(advisor):
 
     assert response.status_code == 201
     assert response.json()["reference"] == "CYS-2026-000001"
+
+
+def test_session_authentication_checks_the_csrf_token(advisor):
+    client = APIClient(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    assert client.login(username="advisor", password=PASSWORD)
+
+    refused = post(client, NEW_CASE)
+    client.cookies["csrftoken"] = "k" * 32
+    accepted = client.post(CASES_URL, NEW_CASE, format="json", HTTP_X_CSRFTOKEN="k" * 32)
+
+    assert (refused.status_code, refused.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF cookie not set."},
+    )
+    assert accepted.status_code == 201
+    assert Case.objects.count() == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DRF's SessionAuthentication builds 'CSRF Failed: <Django reason>' from untranslated "
+    "strings; common/api.py passes it on in English to a Welsh request.",
+)
+def test_a_csrf_failure_is_explained_in_welsh(advisor):
+    client = APIClient(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="cy")
+    assert client.login(username="advisor", password=PASSWORD)
+
+    response = post(client, NEW_CASE)
+
+    assert response.status_code == 403
+    assert not response.json()["detail"].startswith("CSRF Failed")
 
 
 @pytest.mark.parametrize(
@@ -325,7 +360,11 @@ def test_without_accept_language_errors_come_in_welsh_first(advisor):
 BAD_INPUT = {
     "naive-received-at": (
         {"received_at": "2026-03-02T10:00:00"},
-        {"received_at": ["Give the time with its UTC offset, for example 2026-03-02T10:00:00+00:00."]},
+        {
+            "received_at": [
+                "Give the time with its UTC offset, for example 2026-03-02T10:00:00+00:00."
+            ]
+        },
         {
             "received_at": [
                 "Rhowch yr amser gyda'i wrthbwyso UTC, er enghraifft 2026-03-02T10:00:00+00:00."
@@ -375,14 +414,18 @@ BAD_INPUT = {
     "unknown-customer-id": (
         {"customer_id": 999999},
         {"customer_id": ['Invalid pk "999999" - object does not exist.']},
-        {"customer_id": ["Allwedd gynradd annilys \"999999\" - nid yw'r gwrthrych yn bodoli."]},
+        {"customer_id": ['Allwedd gynradd annilys "999999" - nid yw\'r gwrthrych yn bodoli.']},
     ),
     "callback-without-callback-at": (
         {
             "channel": "phone",
             "channel_details": {"contact_type": "callback", "caller_number": "01824 706000"},
         },
-        {"channel_details": {"callback_at": ["Give the time agreed with the caller for the callback."]}},
+        {
+            "channel_details": {
+                "callback_at": ["Give the time agreed with the caller for the callback."]
+            }
+        },
         {
             "channel_details": {
                 "callback_at": ["Rhowch yr amser a gytunwyd gyda'r galwr ar gyfer yr alwad yn ôl."]
@@ -391,8 +434,16 @@ BAD_INPUT = {
     ),
     "voicemail-without-number": (
         {"channel": "phone", "channel_details": {"contact_type": "voicemail"}},
-        {"channel_details": {"caller_number": ["Give the caller's number so that we can call back."]}},
-        {"channel_details": {"caller_number": ["Rhowch rif y galwr er mwyn i ni allu ffonio'n ôl."]}},
+        {
+            "channel_details": {
+                "caller_number": ["Give the caller's number so that we can call back."]
+            }
+        },
+        {
+            "channel_details": {
+                "caller_number": ["Rhowch rif y galwr er mwyn i ni allu ffonio'n ôl."]
+            }
+        },
     ),
     "text-without-from-number": (
         {"channel": "text", "channel_details": {"message_id": "sms-1"}},
@@ -530,7 +581,9 @@ def test_bad_input_is_refused_with_field_errors_and_nothing_is_stored(
         ("cy", "Rhowch naill ai gwsmer sy'n bodoli eisoes neu gwsmer newydd, nid y ddau."),
     ],
 )
-def test_an_existing_and_a_new_customer_together_are_refused(client_for, advisor, language, message):
+def test_an_existing_and_a_new_customer_together_are_refused(
+    client_for, advisor, language, message
+):
     customer = CustomerFactory()
 
     response = post(
@@ -544,9 +597,14 @@ def test_an_existing_and_a_new_customer_together_are_refused(client_for, advisor
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    [("en", "Choose the service the case is for."), ("cy", "Dewiswch y gwasanaeth y mae'r achos ar ei gyfer.")],
+    [
+        ("en", "Choose the service the case is for."),
+        ("cy", "Dewiswch y gwasanaeth y mae'r achos ar ei gyfer."),
+    ],
 )
-def test_someone_outside_any_team_must_name_the_service(client_for, administrator, language, message):
+def test_someone_outside_any_team_must_name_the_service(
+    client_for, administrator, language, message
+):
     response = post(client_for(administrator, language), NEW_CASE)
 
     assert (response.status_code, response.json()) == (400, {"service": [message]})
@@ -614,7 +672,7 @@ def test_a_null_json_body_is_refused_in_welsh(api_cy):
     ("language", "message"),
     [
         ("en", 'Unsupported media type "text/plain" in request.'),
-        ("cy", "Nid yw'r math o gyfrwng \"text/plain\" yn y cais yn cael ei gefnogi."),
+        ("cy", 'Nid yw\'r math o gyfrwng "text/plain" yn y cais yn cael ei gefnogi.'),
     ],
 )
 def test_a_body_of_an_unsupported_type_is_refused(client_for, advisor, language, message):
@@ -646,6 +704,42 @@ def test_a_received_time_centuries_ago_is_refused(api):
 
     assert response.status_code == 400
     assert counts() == NOTHING
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="A callback agreed before the contact was received is accepted "
+    "(channels_app/details.py PhoneDetails.validate does not compare callback_at with "
+    "received_at): the case is born with its callback milestone long overdue.",
+)
+def test_a_callback_agreed_before_the_call_is_refused(api):
+    response = post(
+        api,
+        {
+            **NEW_CASE,
+            "channel": "phone",
+            "channel_details": {
+                "contact_type": "callback",
+                "caller_number": "01824 706000",
+                "callback_at": "2026-03-01T14:00:00Z",
+            },
+        },
+    )
+
+    assert response.status_code == 400
+    assert counts() == NOTHING
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="common/api.py answers every ParseError with 'The request body is not valid JSON.', "
+    "also for a multipart or form body that could not be parsed.",
+)
+def test_a_broken_multipart_body_is_not_called_invalid_json(api):
+    response = api.generic("POST", CASES_URL, "--x\r\n", content_type="multipart/form-data")
+
+    assert response.status_code == 400
+    assert response.json() != {"detail": "The request body is not valid JSON."}
 
 
 # --- Idempotency -----------------------------------------------------------------------------
@@ -784,6 +878,44 @@ def test_a_councillor_may_not_name_an_existing_customer(
     assert counts() == {**NOTHING, "customers": 1}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="A councillor may choose the standard and the owner of their enquiry "
+    "(contacts/api/views.py create passes data['standard'], ['owner'] and ['team'] through "
+    "for every role): a councillor_enquiry given the COMPLIMENT standard has no deadline.",
+)
+def test_a_councillor_cannot_choose_the_standard_or_the_officer(
+    client_for, councillor, service, advisor
+):
+    response = post(
+        client_for(councillor),
+        {
+            **NEW_CASE,
+            "kind": "councillor_enquiry",
+            "service": "waste",
+            "standard": "COMPLIMENT",
+            "owner": "advisor",
+        },
+    )
+
+    assert response.status_code in (201, 403)
+    assert not Case.objects.filter(standard__code="COMPLIMENT").exists()
+    assert not Case.objects.filter(owner=advisor).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The owner of a new case is not checked against its service "
+    "(contacts/services.py _validate_new_case checks the team only): a waste case can be "
+    "owned by a highways officer, who cannot even see it.",
+)
+def test_the_owner_must_work_for_the_cases_service(api, highways_advisor):
+    response = post(api, {**NEW_CASE, "owner": "highways-advisor"})
+
+    assert response.status_code == 400
+    assert counts() == NOTHING
+
+
 @pytest.mark.parametrize(("kind", "status"), [("enquiry", 201), ("service_request", 201)])
 def test_a_clerk_logs_enquiries_and_service_requests(client_for, clerk, service, kind, status):
     response = post(client_for(clerk), {**NEW_CASE, "kind": kind, "service": "waste"})
@@ -900,7 +1032,7 @@ def test_odd_json_never_makes_a_server_error(client_for, advisor, payload, langu
 
 @pytest.mark.parametrize(("body", "content_type"), ODD_RAW.values(), ids=ODD_RAW.keys())
 def test_odd_bodies_never_make_a_server_error(api, body, content_type):
-    response = api.post(CASES_URL, body, content_type=content_type)
+    response = api.generic("POST", CASES_URL, body, content_type=content_type)
 
     assert 400 <= response.status_code < 500
     assert counts() == NOTHING
@@ -914,7 +1046,9 @@ def test_odd_bodies_never_make_a_server_error(api, body, content_type):
 )
 def test_an_infinite_customer_id_is_a_400_not_a_500(api):
     response = api.post(
-        CASES_URL, json.dumps(NEW_CASE)[:-1] + ', "customer_id": 1e400}', content_type="application/json"
+        CASES_URL,
+        json.dumps(NEW_CASE)[:-1] + ', "customer_id": 1e400}',
+        content_type="application/json",
     )
 
     assert response.status_code == 400

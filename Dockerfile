@@ -1,0 +1,56 @@
+# syntax=docker/dockerfile:1
+# The Cyswllt image: web (gunicorn), Celery worker and Celery beat all run from it; see
+# docker-compose.yml. A second target, "proxy", serves the collected static files with nginx
+# and passes everything else to the web service.
+
+FROM python:3.11-slim AS app
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    CYSWLLT_VAR_DIR=/var/lib/cyswllt
+
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+
+# Dependencies first, so a code change does not reinstall them.
+COPY pyproject.toml ./
+RUN pip install .
+
+COPY . .
+RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var \
+    && python manage.py collectstatic --noinput \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cyswllt \
+    && mkdir -p "$CYSWLLT_VAR_DIR" \
+    && chown -R cyswllt "$CYSWLLT_VAR_DIR"
+
+USER cyswllt
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "-b", "0.0.0.0:8000", "-w", "4"]
+
+
+FROM nginx:1.27-alpine AS proxy
+
+COPY --from=app /app/staticfiles /srv/static
+COPY <<'EOF' /etc/nginx/conf.d/default.conf
+server {
+    listen 80;
+    client_max_body_size 25m;
+
+    location /static/ {
+        alias /srv/static/;
+        expires 7d;
+    }
+
+    location / {
+        proxy_pass http://web:8000;
+        proxy_set_header Host $http_host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto $scheme;
+    }
+}
+EOF

@@ -1,0 +1,254 @@
+#!/usr/bin/env python
+"""Case creation through the REST API under gunicorn, 4 concurrent keep-alive clients.
+
+    .venv/bin/python bench/api_create.py [--workers 2,3,4] [--classes sync,gthread]
+                                         [--threads 4] [--clients 4] [--duration 20]
+                                         [--warmup 5]
+
+For each worker count and worker class it starts ``gunicorn config.wsgi`` on a free loopback
+port against the seeded ``cyswllt_bench`` database (DJANGO_DEBUG unset), warms it up, then runs
+``--clients`` client processes for ``--duration`` seconds, each with one persistent
+``http.client`` connection posting ``POST /api/v1/cases/`` back to back (a sync worker closes
+the connection after every response; the client then reconnects, as any client would). Every
+response must be a 201. Reports cases/s and p50/p95/p99 latency per configuration and the best
+one, and stops gunicorn at the end (SIGTERM to the process it started, SIGKILL after 15 s).
+
+Targets: >= 250 cases/s with 4 concurrent clients, p95 < 50 ms.
+"""
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+import _env
+
+TARGET_RATE = 250.0
+TARGET_P95_MS = 50.0
+MAX_REQUESTS_PER_CLIENT = 200_000  # a bound, far above what 20 s can reach
+
+
+def body(n: int, client: int, services: list[str]) -> bytes:
+    service = services[n % len(services)]
+    now = datetime.now(UTC).replace(microsecond=0)
+    return json.dumps({
+        "channel": "email",
+        "kind": "enquiry",
+        "service": service,
+        "summary": f"Missed bin {client}-{n}",
+        "received_at": now.isoformat(),
+        "channel_details": {
+            "contact_type": "department",
+            "from_address": f"resident{client}x{n}@example.com",
+            "to_address": f"{service}@example.gov.wales",
+        },
+        "customer": {"name": "Ann Jones", "email": f"resident{client}x{n}@example.com"},
+    }).encode()
+
+
+def client(
+    index: int, port: int, token: str, services: list[str], start_at: float, stop_at: float,
+    out: mp.Queue,
+) -> None:
+    """One client: posts back to back on one connection between start_at and stop_at."""
+    headers = {"Authorization": f"Token {token}", "Content-Type": "application/json",
+               "Accept": "application/json", "Connection": "keep-alive"}
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    latencies: list[float] = []
+    errors: list[str] = []
+    statuses: dict[int, int] = {}
+    connects = 0
+    n = 0
+    while time.time() < start_at:
+        time.sleep(0.001)
+    while n < MAX_REQUESTS_PER_CLIENT and time.perf_counter() < stop_at:
+        n += 1
+        payload = body(n, index, services)
+        if conn.sock is None:
+            connects += 1
+        started = time.perf_counter()
+        try:
+            conn.request("POST", "/api/v1/cases/", payload, headers)
+            response = conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException) as error:
+            errors.append(f"{type(error).__name__}: {error}")
+            conn.close()
+            continue
+        latencies.append(time.perf_counter() - started)
+        statuses[response.status] = statuses.get(response.status, 0) + 1
+        if response.status != 201:
+            if len(errors) < 5:
+                errors.append(f"HTTP {response.status}: {data[:300]!r}")
+            else:
+                errors.append(f"HTTP {response.status}")
+        elif n == 1 and index == 0:
+            case = json.loads(data)
+            assert case["reference"].startswith("CYS-") and case["milestones"], case
+    conn.close()
+    out.put({"latencies": latencies, "errors": errors, "statuses": statuses,
+             "connects": connects})
+
+
+def drive(port: int, token: str, services: list[str], clients: int, seconds: float) -> dict:
+    """Run the clients for ``seconds`` and aggregate what they saw."""
+    out: mp.Queue = mp.Queue()
+    start_at = time.time() + 0.5
+    # perf_counter is system-wide monotonic on Linux, so the children can share the deadline.
+    stop_at = time.perf_counter() + 0.5 + seconds
+    procs = [
+        mp.Process(target=client, args=(i, port, token, services, start_at, stop_at, out))
+        for i in range(clients)
+    ]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=seconds + 60) for _ in procs]
+    for p in procs:
+        p.join(timeout=10)
+    latencies = sorted(x for r in results for x in r["latencies"])
+    errors = [e for r in results for e in r["errors"]]
+    statuses: dict[int, int] = {}
+    for r in results:
+        for code, count in r["statuses"].items():
+            statuses[code] = statuses.get(code, 0) + count
+    ok = statuses.get(201, 0)
+
+    def pct(p: float) -> float:
+        if not latencies:
+            return float("nan")
+        return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000
+
+    return {
+        "requests": len(latencies) + sum(1 for e in errors if not e.startswith("HTTP")),
+        "created": ok,
+        "rate": ok / seconds,
+        "p50_ms": pct(50),
+        "p95_ms": pct(95),
+        "p99_ms": pct(99),
+        "max_ms": latencies[-1] * 1000 if latencies else float("nan"),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "statuses": statuses,
+        "connects": sum(r["connects"] for r in results),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, workers: int, worker_class: str, threads: int, log_path) -> None:
+        self.port = free_port()
+        command = [
+            str(_env.ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi",
+            "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
+            "--worker-class", worker_class, "--log-level", "warning",
+            "--timeout", "60",
+        ]
+        if worker_class == "gthread":
+            command += ["--threads", str(threads)]
+        self.command = command
+        self.log = open(log_path, "ab")
+        self.log.write(f"\n==== {' '.join(command)}\n".encode())
+        self.log.flush()
+        self.proc = subprocess.Popen(
+            command, cwd=_env.ROOT, env=_env.bench_environ(), stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_ready(self, token: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see the log")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", "/api/v1/cases/CYS-0000-000000/",
+                             headers={"Authorization": f"Token {token}"})
+                status = conn.getresponse().status
+                conn.close()
+                if status == 404:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not become ready")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        self.log.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", default="2,3,4")
+    parser.add_argument("--classes", default="sync,gthread")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--duration", type=float, default=20.0)
+    parser.add_argument("--warmup", type=float, default=5.0)
+    args = parser.parse_args()
+    meta = _env.load_meta()
+    token, services = meta["token"], meta["services"]
+    _env.RESULTS.mkdir(exist_ok=True)
+    log_path = _env.RESULTS / "gunicorn.log"
+
+    configs = [(int(w), c) for c in args.classes.split(",") for w in args.workers.split(",")]
+    rows = []
+    print(f"api_create: {args.clients} clients x {args.duration:.0f} s per configuration "
+          f"(warm-up {args.warmup:.0f} s), POST /api/v1/cases/  "
+          f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})", flush=True)
+    print(f"  {'configuration':<24} {'cases/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'max ms':>8} {'errors':>7}  connects")
+    for workers, worker_class in configs:
+        label = f"{worker_class} -w {workers}" + (
+            f" --threads {args.threads}" if worker_class == "gthread" else "")
+        busy = _env.wait_quiet(label=label)
+        server = Gunicorn(workers, worker_class, args.threads, log_path)
+        try:
+            server.wait_ready(token)
+            drive(server.port, token, services, args.clients, args.warmup)
+            result = drive(server.port, token, services, args.clients, args.duration)
+        finally:
+            server.stop()
+        result["config"] = label
+        result["cpu_busy_before"] = round(busy, 2)
+        rows.append(result)
+        ok = result["rate"] >= TARGET_RATE and result["p95_ms"] < TARGET_P95_MS and \
+            result["errors"] == 0
+        print(f"  {label:<24} {result['rate']:8.1f} {result['p50_ms']:8.1f} "
+              f"{result['p95_ms']:8.1f} {result['p99_ms']:8.1f} {result['max_ms']:8.1f} "
+              f"{result['errors']:7d}  {result['connects']:>7}  {'OK' if ok else 'MISS'}",
+              flush=True)
+        for sample in result["error_samples"]:
+            print(f"      error: {sample}")
+    best = max(rows, key=lambda r: (r["errors"] == 0, r["rate"]))
+    ok = best["rate"] >= TARGET_RATE and best["p95_ms"] < TARGET_P95_MS and best["errors"] == 0
+    print(f"  best: {best['config']}: {best['rate']:.1f} cases/s, p50 {best['p50_ms']:.1f} ms, "
+          f"p95 {best['p95_ms']:.1f} ms, p99 {best['p99_ms']:.1f} ms, {best['errors']} errors, "
+          f"statuses {best['statuses']}  [{'OK' if ok else 'MISS'}: target >= {TARGET_RATE:.0f}"
+          f" cases/s, p95 < {TARGET_P95_MS:.0f} ms]")
+    (_env.RESULTS / "api_create.json").write_text(json.dumps(
+        {"runs": rows, "best": best["config"],
+         "load_average": os.getloadavg()}, indent=2, default=str))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

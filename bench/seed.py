@@ -1,0 +1,893 @@
+#!/usr/bin/env python
+"""Seed the benchmark database: 1,000,000 cases with their milestones, loaded with COPY.
+
+    .venv/bin/python bench/seed.py [--cases 1000000] [--open 300000]
+
+Drops and recreates ``cyswllt_bench``, migrates it (which loads the real standards catalogue),
+creates services, teams, managers, advisors, councillors and an API administrator through the
+ORM, then streams customers, cases, milestones, timeline events and SLA alerts in with
+``COPY ... FROM STDIN`` while the secondary indexes and foreign keys are dropped; they are
+rebuilt (and the foreign keys validated) afterwards, then ``VACUUM (ANALYZE)`` and a
+``CHECKPOINT`` so the later measurements do not pay for the load.
+
+Every milestone's due time comes from its case's standard's real targets, computed with the
+project's own deadline rules and working calendar (checked on a sample at the end).
+
+The state is relative to an anchor time ("now", the seed's start unless ``BENCH_NOW`` is set),
+written to ``bench/results/seed_meta.json`` with the API token for the other scripts:
+
+* 700,000 resolved or closed cases received over the last three years, milestones met or met
+  late;
+* 300,000 open cases (new / acknowledged / in progress), most received in the last fortnight
+  with pending milestones due in the future, an older backlog whose milestones are already
+  breached, and — left for the sweep to find —
+  ~2,000 pending milestones whose due-soon time passed in the last ten minutes and ~500 open
+  milestones whose due time did.
+"""
+
+import argparse
+import json
+import queue
+import random
+import sys
+import threading
+import time
+from datetime import UTC, date, datetime, timedelta
+
+import _env
+
+T0 = time.perf_counter()
+TIMINGS: list[tuple[str, float]] = []
+
+
+def step(name: str, started: float) -> float:
+    now = time.perf_counter()
+    TIMINGS.append((name, now - started))
+    print(f"  {name:<44} {now - started:8.1f} s", flush=True)
+    return now
+
+
+# --- Sample data ------------------------------------------------------------------------------
+
+SERVICES = [
+    # code, name, weight, summaries
+    ("waste", "Waste and recycling", 22, [
+        "Missed bin collection", "Request for a new recycling box", "Garden waste subscription",
+        "Bulky waste collection", "Fly-tipping reported", "Assisted collection request",
+    ]),
+    ("highways", "Highways and transport", 16, [
+        "Pothole reported", "Street light not working", "Blocked drain on the road",
+        "Gritting request", "Damaged road sign", "Overgrown hedge over the pavement",
+    ]),
+    ("housing", "Housing", 12, [
+        "Repair request: damp and mould", "Homelessness advice", "Housing register enquiry",
+        "Rent account query", "Noise from a neighbour", "Heating not working",
+    ]),
+    ("council-tax", "Council tax and benefits", 14, [
+        "Council tax bill query", "Single person discount", "Change of address",
+        "Council tax reduction claim", "Direct debit change", "Housing benefit enquiry",
+    ]),
+    ("planning", "Planning and building control", 8, [
+        "Planning application enquiry", "Breach of planning control", "Building control visit",
+        "Pre-application advice", "Tree preservation order query",
+    ]),
+    ("social-care", "Social services", 8, [
+        "Care assessment request", "Blue badge application", "Carer support enquiry",
+        "Adaptation to the home", "Safeguarding concern passed on",
+    ]),
+    ("env-health", "Environmental health", 7, [
+        "Noise nuisance complaint", "Food hygiene concern", "Pest control request",
+        "Dog fouling reported", "Abandoned vehicle",
+    ]),
+    ("education", "Education and schools", 6, [
+        "School admissions query", "School transport enquiry", "Free school meals application",
+        "Welsh-medium education enquiry",
+    ]),
+    ("leisure", "Libraries and leisure", 4, [
+        "Library membership", "Leisure centre booking", "Lost library book",
+        "Swimming lessons enquiry",
+    ]),
+    ("customer-services", "Customer services", 3, [
+        "General enquiry", "Comment about a council office", "Request for information in Welsh",
+    ]),
+]
+
+FIRST_NAMES = [
+    "Ann", "Dafydd", "Eleri", "Gareth", "Sian", "Rhys", "Megan", "Iwan", "Catrin", "Huw",
+    "Nia", "Owain", "Ffion", "Gethin", "Lowri", "Aled", "Carys", "Emyr", "Bethan", "Tomos",
+    "John", "Sarah", "David", "Emma", "Michael", "Laura", "James", "Rachel", "Peter", "Claire",
+]
+LAST_NAMES = [
+    "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan",
+    "Griffiths", "Owen", "Price", "Jenkins", "Rees", "Edwards", "Lloyd", "Morris", "James",
+    "Powell", "Parry", "Pritchard", "Bowen", "Howells", "Vaughan", "Smith",
+]
+TOWNS = [
+    ("Aberaeron", "SA46"), ("Aberystwyth", "SY23"), ("Cardigan", "SA43"), ("Lampeter", "SA48"),
+    ("New Quay", "SA45"), ("Tregaron", "SY25"), ("Llandysul", "SA44"), ("Borth", "SY24"),
+]
+STREETS = ["Stryd y Bont", "Heol y Wig", "Ffordd y Môr", "Maes y Deri", "Rhodfa'r Gogledd",
+           "Heol Alban", "Stryd Fawr", "Lôn Glan Môr"]
+FORMS = ["report-missed-bin", "report-pothole", "council-tax-change", "request-service",
+         "contact-us", "report-fly-tipping"]
+DEPARTMENT_MAILBOX = "{code}@example.gov.wales"
+
+# Standard code -> (weight, list of (channel, contact_type, kind choices)).
+# Kinds listed several times are weighted accordingly.
+MIX = {
+    "EMAIL_DEPARTMENT": (25, [("email", "department", ["enquiry", "enquiry", "service_request"])]),
+    "WEBFORM": (24, [("webform", "", ["service_request", "service_request", "enquiry"])]),
+    "PHONE_VOICEMAIL": (9, [("phone", "voicemail", ["enquiry", "service_request"])]),
+    "LETTER": (7, [("letter", "", ["enquiry", "service_request"])]),
+    "TEXT": (4, [("text", "", ["enquiry", "service_request"])]),
+    "SOCIAL_MEDIA": (4, [("social", "", ["enquiry"])]),
+    "FAX": (1, [("fax", "", ["enquiry"])]),
+    "COMPLAINT": (9, [("email", "department", ["complaint"]), ("webform", "", ["complaint"]),
+                      ("letter", "", ["complaint"]), ("phone", "answered", ["complaint"])]),
+    "FEEDBACK": (3, [("webform", "", ["feedback"]), ("email", "department", ["feedback"])]),
+    "PHONE_CALLBACK": (6, [("phone", "callback", ["enquiry", "service_request"])]),
+    "VISIT_APPOINTMENT": (4, [("visit", "appointment", ["enquiry"])]),
+    "COUNCILLOR_ENQUIRY": (4, [("email", "officer", ["councillor_enquiry"])]),
+}
+# Standards whose first milestone is a 24-hour acknowledgement: the ones the injected
+# "just crossed" rows use, so their due-soon / due times can be placed to the second.
+HOURLY_ACK = ["EMAIL_DEPARTMENT", "WEBFORM", "TEXT"]
+
+
+# --- Time helpers -----------------------------------------------------------------------------
+
+_DAY_PREFIX: dict[int, str] = {}
+_TIME_OF_DAY = [f" {h:02d}:{m:02d}:{s:02d}+00" for h in range(24) for m in range(60)
+                for s in range(60)]
+
+
+def ts_text(ts: int | float) -> str:
+    """COPY text for a UTC epoch time (int seconds on the fast path)."""
+    if type(ts) is int:
+        day = ts // 86400
+        prefix = _DAY_PREFIX.get(day)
+        if prefix is None:
+            prefix = _DAY_PREFIX[day] = (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+        return prefix + _TIME_OF_DAY[ts - day * 86400]
+    return datetime.fromtimestamp(ts, UTC).isoformat(sep=" ")
+
+
+def ts_null(ts: int | float | None) -> str:
+    return "\\N" if ts is None else ts_text(ts)
+
+
+def ts_of(moment: datetime) -> int | float:
+    value = moment.timestamp()
+    return int(value) if value == int(value) else value
+
+
+def dt_of(ts: int | float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+def tsv(values) -> str:
+    """One COPY text line; None is NULL. Values must not contain tab, newline or backslash."""
+    return "\t".join(["\\N" if v is None else v if type(v) is str else str(v) for v in values])
+
+
+# --- The loader -------------------------------------------------------------------------------
+
+
+class CopyWriter:
+    """Streams COPY payloads on its own connection in a thread, so generating the next chunk
+    in Python overlaps with PostgreSQL ingesting the last one (2 cores)."""
+
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(dsn, autocommit=True)
+        self.conn.execute("SET synchronous_commit = off")
+        self.queue: queue.Queue = queue.Queue(maxsize=3)
+        self.error: BaseException | None = None
+        self.rows: dict[str, int] = {}
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                item = self.queue.get()
+                if item is None:
+                    return
+                table, columns, lines = item
+                payload = ("\n".join(lines) + "\n").encode()
+                with self.conn.cursor() as cur, cur.copy(
+                    f'COPY "{table}" ({", ".join(columns)}) FROM STDIN'
+                ) as copy:
+                    copy.write(payload)
+                self.rows[table] = self.rows.get(table, 0) + len(lines)
+        except BaseException as error:  # noqa: BLE001 - surfaced in the main thread
+            self.error = error
+
+    def put(self, table: str, columns: list[str], lines: list[str]) -> None:
+        if self.error:
+            raise self.error
+        if lines:
+            self.queue.put((table, columns, lines))
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        self.conn.close()
+        if self.error:
+            raise self.error
+
+
+LOADED_TABLES = [
+    "contacts_customer",
+    "contacts_case",
+    "contacts_milestone",
+    "contacts_caseevent",
+    "contacts_slaalert",
+]
+
+
+def drop_secondary(cur) -> list[str]:
+    """Drop the loaded tables' secondary indexes, unique and foreign-key constraints; return
+    the DDL that recreates them (indexes and unique constraints first, foreign keys last)."""
+    tables = LOADED_TABLES
+    cur.execute(
+        "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) "
+        "FROM pg_constraint c WHERE c.contype IN ('u', 'f') "
+        "AND (c.conrelid::regclass::text = ANY(%s) OR c.confrelid::regclass::text = ANY(%s))",
+        [tables, tables],
+    )
+    constraints = cur.fetchall()
+    cur.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "WHERE i.indrelid::regclass::text = ANY(%s) AND NOT i.indisprimary "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid "
+        "AND c.contype IN ('u', 'p', 'x'))",
+        [tables],
+    )
+    indexes = cur.fetchall()
+    recreate_unique, recreate_fk = [], []
+    for table, name, kind, definition in constraints:
+        # Foreign keys first: a unique constraint cannot go while a foreign key depends on it.
+        if kind == "f":
+            cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            recreate_fk.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+    for table, name, kind, definition in constraints:
+        if kind == "u":
+            cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            recreate_unique.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+    recreate_index = []
+    for name, definition in indexes:
+        cur.execute(f"DROP INDEX {name}")
+        recreate_index.append(definition)
+    return recreate_index + recreate_unique + recreate_fk
+
+
+def rebuild(dsn: str, statements: list[str]) -> None:
+    """Run the index builds on two connections (two cores), then the foreign keys."""
+    import psycopg
+
+    builds = [s for s in statements if "FOREIGN KEY" not in s]
+    fks = [s for s in statements if "FOREIGN KEY" in s]
+    # Largest tables first so the two lanes finish close together.
+    weight = {"contacts_milestone": 0, "contacts_case": 1, "contacts_caseevent": 2}
+    builds.sort(key=lambda s: min((w for t, w in weight.items() if t in s), default=3))
+    work: queue.Queue = queue.Queue()
+    for statement in builds:
+        work.put(statement)
+    errors: list[BaseException] = []
+    spent: list[tuple[float, str]] = []
+
+    def timed(conn, statement: str) -> None:
+        started = time.perf_counter()
+        conn.execute(statement)
+        spent.append((time.perf_counter() - started, statement))
+
+    def lane() -> None:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("SET maintenance_work_mem = '1GB'")
+            conn.execute("SET max_parallel_maintenance_workers = 0")
+            while True:
+                try:
+                    statement = work.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    timed(conn, statement)
+                except BaseException as error:  # noqa: BLE001
+                    errors.append(error)
+                    return
+
+    lanes = [threading.Thread(target=lane) for _ in range(2)]
+    for t in lanes:
+        t.start()
+    for t in lanes:
+        t.join()
+    if errors:
+        raise errors[0]
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("SET maintenance_work_mem = '1GB'")
+        for statement in fks:
+            timed(conn, statement)
+    for seconds, statement in sorted(spent, reverse=True)[:6]:
+        print(f"    {seconds:6.1f} s  {statement[:100]}")
+
+
+# --- Generation -------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--open", type=int, default=300_000)
+    parser.add_argument("--due-soon-now", type=int, default=2_000)
+    parser.add_argument("--breach-now", type=int, default=500)
+    parser.add_argument("--customers", type=int, default=400_000)
+    parser.add_argument("--seed", type=int, default=20261123)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    import os
+
+    anchor_dt = (
+        datetime.fromisoformat(os.environ["BENCH_NOW"])
+        if os.environ.get("BENCH_NOW")
+        else datetime.now(UTC)
+    ).replace(microsecond=0)
+    anchor = int(anchor_dt.timestamp())
+    print(f"seed: {args.cases:,} cases ({args.open:,} open) into {_env.DB_NAME}, "
+          f"now = {anchor_dt.isoformat()}", flush=True)
+
+    # 1. Fresh database, migrated.
+    import psycopg
+
+    t = time.perf_counter()
+    with psycopg.connect(_env.admin_dsn(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{_env.DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{_env.DB_NAME}"')
+    _env.django_setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    t = step("create database + migrate", t)
+
+    # 2. People and organisation through the ORM.
+    from django.db import connection
+    from rest_framework.authtoken.models import Token
+
+    from accounts.models import Role, Service, Team, User
+    from channels_app.details import parse_details
+    from standards.domain.deadlines import (
+        Rule,
+        compute_deadline,
+        within_working_days,
+        working_day_due_soon,
+    )
+    from standards.domain.selection import SelectionKey, select_standard
+    from standards.models import Standard
+    from standards.selectors import working_calendar
+
+    services, teams_of, advisors_of, managers = [], {}, {}, {}
+    for code, name, weight, summaries in SERVICES:
+        service = Service.objects.create(
+            code=code, name=name, email=DEPARTMENT_MAILBOX.format(code=code)
+        )
+        services.append((service, weight, summaries))
+        teams_of[service.pk] = []
+        for area in ("north", "south"):
+            manager = User.objects.create_user(
+                username=f"{code}-{area}-manager", email=f"{code}-{area}-manager@example.gov.wales",
+                role=Role.MANAGER, first_name=rng.choice(FIRST_NAMES),
+                last_name=rng.choice(LAST_NAMES),
+            )
+            team = Team.objects.create(
+                service=service, code=f"{code}-{area}", name=f"{name} ({area})",
+                manager=manager, mailbox=f"{code}-{area}@example.gov.wales",
+            )
+            manager.team = team
+            manager.save(update_fields=["team"])
+            managers[team.pk] = manager.pk
+            teams_of[service.pk].append(team.pk)
+            advisors_of[team.pk] = [
+                User.objects.create_user(
+                    username=f"{code}-{area}-advisor-{n}", role=Role.ADVISOR, team=team,
+                    email=f"{code}-{area}-advisor-{n}@example.gov.wales",
+                    first_name=rng.choice(FIRST_NAMES), last_name=rng.choice(LAST_NAMES),
+                ).pk
+                for n in range(1, 7)
+            ]
+    councillors = [
+        User.objects.create_user(username=f"councillor-{n}", role=Role.COUNCILLOR,
+                                 email=f"councillor-{n}@example.gov.wales").pk
+        for n in range(1, 31)
+    ]
+    admin = User.objects.create_user(
+        username="bench-api", email="bench-api@example.gov.wales", role=Role.ADMINISTRATOR
+    )
+    token = Token.objects.create(user=admin).key
+    t = step("services, teams, users, token (ORM)", t)
+
+    # 3. The standards as the migration loaded them, and the deadline machinery.
+    standards = {
+        s.code: s for s in Standard.objects.filter(code__in=MIX).prefetch_related("targets")
+    }
+    targets = {code: list(s.targets.all()) for code, s in standards.items()}
+    keys = [
+        SelectionKey(*row)
+        for row in Standard.objects.filter(selectable=True, is_active=True).values_list(
+            "code", "channel", "contact_type", "case_kind"
+        )
+    ]
+    for code, (_, variants) in MIX.items():
+        assert 1 <= len(targets[code]) <= 2, code
+        for channel, contact_type, kinds in variants:
+            for kind in kinds:
+                chosen = select_standard(keys, channel=channel, contact_type=contact_type, kind=kind)
+                assert chosen == code, (code, channel, contact_type, kind, chosen)
+    calendar = working_calendar()
+    LONDON = calendar.tz
+    target_pk = {t: t.pk for ts_ in targets.values() for t in ts_}
+    standard_pk = {code: s.pk for code, s in standards.items()}
+    service_pk = {s: s.pk for s, _, _ in services}
+    std_codes = list(MIX)
+    std_weights = [MIX[c][0] for c in std_codes]
+    svc_weights = [w for _, w, _ in services]
+
+    local_date_cache: dict[int, date] = {}
+
+    def local_date(ts: int) -> date:
+        hour = ts // 3600  # UK offsets are whole hours: the local date changes on the hour
+        d = local_date_cache.get(hour)
+        if d is None:
+            d = local_date_cache[hour] = datetime.fromtimestamp(hour * 3600, LONDON).date()
+        return d
+
+    wd_cache: dict[tuple, tuple[int, int]] = {}
+
+    def deadline(target, start: int, scheduled: int | None) -> tuple:
+        """(due_ts, due_soon_ts) by the target's rule, as compute_deadline gives them."""
+        rule = target.rule
+        if rule == "working_days":
+            key = (local_date(start), target.amount, target.due_soon_working_days)
+            cached = wd_cache.get(key)
+            if cached is None:
+                due = within_working_days(dt_of(start), target.amount, calendar)
+                soon = working_day_due_soon(
+                    due, calendar=calendar, working_days=target.due_soon_working_days
+                )
+                cached = wd_cache[key] = (ts_of(due), ts_of(soon))
+            due, soon = cached
+            return due, min(max(soon, start), due)
+        if rule == "hours":
+            due = start + target.amount * 3600
+            before = round(float(target.due_soon_fraction) * target.amount * 3600)
+            return due, due - before
+        d = compute_deadline(
+            Rule(rule), target.amount, received_at=dt_of(start), calendar=calendar,
+            scheduled_at=dt_of(scheduled), threshold=_threshold(target),
+        )
+        return ts_of(d.due_at), ts_of(d.due_soon_at)
+
+    def _threshold(target):
+        from contacts.services import threshold_of
+
+        return threshold_of(target)
+
+    # 4. Received times, sorted, so ids and reference numbers ascend with them as in real life.
+    t = time.perf_counter()
+    day = 86400
+    n_inject = args.due_soon_now + args.breach_now
+    n_open_bulk = args.open - n_inject
+    n_closed = args.cases - args.open
+
+    def business_weighted(lo: int, hi: int) -> int:
+        while True:
+            ts = rng.randint(lo, hi)
+            hour = (ts // 3600) % 24
+            weekday = (ts // day + 3) % 7  # 1970-01-01 was a Thursday
+            if weekday < 5:
+                if 8 <= hour < 18 or rng.random() < 0.15:
+                    return ts
+            elif rng.random() < 0.2:
+                return ts
+
+    # kind codes: 0 closed, 1 open, 2 due-soon just passed, 3 due just passed (pending),
+    # 4 due just passed (already due soon)
+    plan: list[tuple[int, int]] = []
+    three_years = 3 * 365 * day
+    for _ in range(n_closed):
+        plan.append((business_weighted(anchor - three_years, anchor - day), 0))
+    for _ in range(n_open_bulk):
+        if rng.random() < 0.85:
+            plan.append((business_weighted(anchor - 14 * day, anchor - 60), 1))
+        else:
+            plan.append((business_weighted(anchor - 180 * day, anchor - 14 * day), 1))
+    # Injected rows: the 24-hour acknowledgement's due-soon time (18 h) or due time (24 h)
+    # passed in the last ten minutes.
+    for _ in range(args.due_soon_now):
+        plan.append((anchor - 18 * 3600 - rng.randint(1, 600), 2))
+    for i in range(args.breach_now):
+        plan.append((anchor - 24 * 3600 - rng.randint(1, 600), 3 if i % 2 else 4))
+    plan.sort()
+    t = step(f"plan {len(plan):,} received times", t)
+
+    # 5. Customers.
+    writer = CopyWriter(_env.BENCH_DATABASE_URL)
+    with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
+        recreate = drop_secondary(conn.cursor())
+    t = step(f"drop {len(recreate)} secondary indexes / constraints", t)
+
+    cust_cols = ["id", "created_at", "modified_at", "name", "email", "phone", "address",
+                 "postcode", "preferred_language", "preferred_contact_method", "large_print",
+                 "bsl", "interpreter_language", "other_needs"]
+    cust_email: list[str] = [""]
+    cust_phone: list[str] = [""]
+    cust_lang: list[str] = [""]
+    lines: list[str] = []
+    methods = ["", "", "email", "phone", "text", "letter"]
+    for cid in range(1, args.customers + 1):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        town, area = rng.choice(TOWNS)
+        email = f"{first.lower()}.{last.lower()}{cid}@example.com" if rng.random() < 0.8 else ""
+        phone = f"01970 {rng.randint(600000, 699999)}" if rng.random() < 0.7 else ""
+        postcode = f"{area} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}" \
+                   f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        lang = "cy" if rng.random() < 0.18 else ("en" if rng.random() < 0.8 else "")
+        created = ts_text(anchor - rng.randint(day, three_years + 30 * day))
+        lines.append(tsv((
+            cid, created, created, f"{first} {last}", email, phone,
+            f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {town}", postcode, lang,
+            rng.choice(methods), "t" if rng.random() < 0.03 else "f",
+            "t" if rng.random() < 0.005 else "f", "", "",
+        )))
+        cust_email.append(email)
+        cust_phone.append(phone)
+        cust_lang.append(lang)
+        if len(lines) == 100_000:
+            writer.put("contacts_customer", cust_cols, lines)
+            lines = []
+    writer.put("contacts_customer", cust_cols, lines)
+    t = step(f"customers generated ({args.customers:,})", t)
+
+    # 6. Cases, milestones, events, alerts.
+    case_cols = ["id", "created_at", "modified_at", "reference", "channel", "contact_type",
+                 "kind", "status", "language", "received_at", "summary", "description",
+                 "channel_details", "source_key", "reopened_count", "resolved_at", "closed_at",
+                 "owner_id", "service_id", "standard_id", "submitted_by_id", "team_id",
+                 "customer_id"]
+    ms_cols = ["id", "kind", "rule", "starts_at", "due_at", "due_soon_at", "state",
+               "state_changed_at", "met_at", "extended_at", "extension_reason",
+               "original_due_at", "batch_token", "revision", "case_id", "target_id"]
+    ev_cols = ["id", "kind", "created_at", "from_status", "to_status", "text", "actor_id",
+               "case_id", "milestone_id"]
+    al_cols = ["id", "revision", "transition", "created_at", "claimed_at", "sent_at",
+               "attempts", "milestone_id", "recipient_id"]
+    prefix = "CYS"
+    counters: dict[int, int] = {}
+    case_lines: list[str] = []
+    ms_lines: list[str] = []
+    ev_lines: list[str] = []
+    al_lines: list[str] = []
+    ms_id = ev_id = al_id = 0
+    stats = {"milestones": 0, "open": 0, "closed": 0, "resolved": 0, "flagged_due_soon": 0,
+             "flagged_breached": 0, "to_due_soon": 0, "to_breach": 0}
+    sample: list[tuple] = []  # (target, received, scheduled, due, soon) to check at the end
+    CHUNK = 50_000
+    gen_started = time.perf_counter()
+
+    for index, (received, cls) in enumerate(plan):
+        case_id = index + 1
+        ldate = local_date(received)
+        year = ldate.year
+        number = counters.get(year, 0) + 1
+        counters[year] = number
+        reference = f"{prefix}-{year}-{number:06d}"
+
+        if cls >= 2:
+            code = rng.choice(HOURLY_ACK)
+        else:
+            code = rng.choices(std_codes, std_weights)[0]
+        channel, contact_type, kinds = rng.choice(MIX[code][1])
+        kind = rng.choice(kinds)
+        service, _, summaries = rng.choices(services, svc_weights)[0]
+        team_id = rng.choice(teams_of[service.pk]) if rng.random() < 0.92 else None
+        customer_id = rng.randint(1, args.customers) if rng.random() < 0.88 else None
+        submitted_by = rng.choice(councillors) if code == "COUNCILLOR_ENQUIRY" else None
+        language = cust_lang[customer_id] if customer_id and cust_lang[customer_id] else (
+            "cy" if rng.random() < 0.12 else "en")
+
+        # Channel details as the channel's schema renders them (canonical JSON).
+        scheduled = None
+        source_key = None
+        msg = f"{case_id:x}{rng.getrandbits(32):08x}"
+        if channel == "email":
+            sender = (cust_email[customer_id] if customer_id and cust_email[customer_id]
+                      else f"resident{case_id}@example.com")
+            to = (f"{service.code}@example.gov.wales" if contact_type == "department"
+                  else f"officer{rng.randint(1, 400)}@example.gov.wales")
+            details = (f'{{"contact_type": "{contact_type}", "from_address": "{sender}", '
+                       f'"to_address": "{to}", "subject": "{rng.choice(summaries)}", '
+                       f'"message_id": "<{msg}@mail.example.com>"}}')
+            source_key = f"email:<{msg}@mail.example.com>"
+        elif channel == "webform":
+            details = f'{{"form": "{rng.choice(FORMS)}", "submission_id": "{msg}"}}'
+            source_key = f"webform:{msg}"
+        elif channel == "phone":
+            number_ = (cust_phone[customer_id] if customer_id and cust_phone[customer_id]
+                       else f"07700 9{rng.randint(0, 99999):05d}")
+            extra = ""
+            if contact_type == "callback":
+                # Agreed for a quarter-hour between one hour and two working days ahead.
+                scheduled = (received + rng.randint(3600, 2 * day)) // 900 * 900
+                extra = f', "callback_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"'
+            details = (f'{{"contact_type": "{contact_type}", "caller_number": "{number_}", '
+                       f'"call_id": "{msg}"{extra}, "handled_in_welsh": '
+                       f'{"true" if language == "cy" else "false"}}}')
+            source_key = f"phone:{msg}"
+        elif channel == "letter":
+            town, area = rng.choice(TOWNS)
+            details = (f'{{"postal_address": "{rng.randint(1, 120)} {rng.choice(STREETS)}, '
+                       f'{town}", "postcode": "{area} {rng.randint(1, 9)}AB"}}')
+        elif channel == "text":
+            details = (f'{{"from_number": "+447700{rng.randint(900000, 900999)}", '
+                       f'"message_id": "{msg}"}}')
+            source_key = f"text:{msg}"
+        elif channel == "social":
+            details = (f'{{"platform": "{rng.choice(["facebook", "x", "instagram"])}", '
+                       f'"handle": "@resident{rng.randint(1, 50000)}", "post_id": "{msg}"}}')
+            source_key = f"social:{msg}"
+        elif channel == "fax":
+            details = f'{{"fax_number": "01970 {rng.randint(600000, 699999)}"}}'
+        else:  # visit appointment: a working-hours slot one to ten days ahead
+            slot = received + rng.randint(1, 10) * day
+            scheduled = slot // day * day + rng.choice([9, 10, 11, 13, 14, 15]) * 3600 \
+                + rng.choice([0, 900, 1800, 2700])
+            details = (f'{{"contact_type": "appointment", "location": "Penmorfa, Aberaeron", '
+                       f'"scheduled_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"}}')
+
+        created = received + rng.randint(5, 240)
+        if created > anchor:
+            created = anchor
+        # Milestones from the standard's targets.
+        ms = []
+        for target in targets[code]:
+            due, soon = deadline(target, received, scheduled)
+            start = scheduled if target.rule == "minutes_after_scheduled" else received
+            ms.append([target, start, due, soon])
+            if len(sample) < 3000 and rng.random() < 0.01:
+                sample.append((target, received, scheduled, due, soon))
+
+        owner_id = None
+        status = "new"
+        resolved_at = closed_at = None
+        events: list[tuple] = []  # (kind, at, from, to, milestone_id_or_None, actor)
+        milestone_rows = []
+        if cls == 0:
+            # Resolved or closed: every milestone met (most on time), in order.
+            if team_id is not None and rng.random() < 0.93:
+                owner_id = rng.choice(advisors_of[team_id])
+            last_met = received
+            for target, start, due, soon in ms:
+                span = max(due - start, 60)
+                if rng.random() < 0.86:
+                    met = start + int(span * rng.uniform(0.05, 0.98))
+                else:
+                    met = due + rng.randint(3600, 5 * day)
+                met = min(max(met, last_met, created), anchor - 120)
+                last_met = met
+                state = "met" if met <= due else "met_late"
+                milestone_rows.append((target, start, due, soon, state, met, met))
+            resolved = min(last_met + rng.randint(0, 4 * 3600), anchor - 60)
+            if resolved < anchor - 14 * day and rng.random() < 0.95:
+                status = "closed"
+                closed_at = ts_text(min(resolved + rng.randint(7 * day, 14 * day), anchor - 30))
+                stats["closed"] += 1
+            else:
+                status = "resolved"
+                stats["resolved"] += 1
+            resolved_at = ts_text(resolved)
+            modified = closed_at or resolved_at
+        else:
+            stats["open"] += 1
+            if cls >= 2:
+                status = "new"
+                if team_id is not None and rng.random() < 0.6:
+                    owner_id = rng.choice(advisors_of[team_id])
+            else:
+                if received > anchor - day:
+                    status = "new" if rng.random() < 0.6 else "acknowledged"
+                else:
+                    r = rng.random()
+                    status = "new" if r < 0.05 else "acknowledged" if r < 0.5 else "in_progress"
+                if team_id is not None and rng.random() < (0.5 if status == "new" else 0.95):
+                    owner_id = rng.choice(advisors_of[team_id])
+            last_change = created
+            for i, (target, start, due, soon) in enumerate(ms):
+                if cls >= 2 and i == 0:
+                    # The injected 24-hour acknowledgement the sweep is to move.
+                    if cls == 2:
+                        state, changed = "pending", None
+                        stats["to_due_soon"] += 1
+                    elif cls == 3:
+                        state, changed = "pending", None
+                        stats["to_breach"] += 1
+                    else:
+                        state, changed = "due_soon", soon
+                        stats["to_breach"] += 1
+                    milestone_rows.append((target, start, due, soon, state, changed, None))
+                    continue
+                if target.milestone == "acknowledge" and status != "new":
+                    span = max(due - start, 60)
+                    met = start + int(span * rng.uniform(0.05, 0.9))
+                    if rng.random() < 0.08:
+                        met = due + rng.randint(600, 2 * day)
+                    met = min(max(met, created), anchor - 60)
+                    state = "met" if met <= due else "met_late"
+                    milestone_rows.append((target, start, due, soon, state, met, met))
+                    last_change = max(last_change, met)
+                    continue
+                # Open: its state is what a sweep running every minute made it by now.
+                if soon > anchor:
+                    state, changed = "pending", None
+                elif due > anchor:
+                    state, changed = "due_soon", soon
+                    stats["flagged_due_soon"] += 1
+                else:
+                    state, changed = "breached", due
+                    stats["flagged_breached"] += 1
+                milestone_rows.append((target, start, due, soon, state, changed, None))
+            if status != "new":
+                events.append(("status_changed", last_change, "new", status, None, owner_id))
+            modified = ts_text(last_change)
+
+        created_text = ts_text(created)
+        case_lines.append(tsv((
+            case_id, created_text, modified, reference, channel, contact_type, kind, status,
+            language, ts_text(received), rng.choice(summaries), "", details, source_key, 0,
+            resolved_at, closed_at, owner_id, service_pk[service], standard_pk[code], submitted_by,
+            team_id, customer_id,
+        )))
+        ev_id += 1
+        ev_lines.append(f"{ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
+        recipients = {r for r in (owner_id, managers.get(team_id)) if r}
+        for target, start, due, soon, state, changed, met in milestone_rows:
+            ms_id += 1
+            stats["milestones"] += 1
+            ms_lines.append(
+                f"{ms_id}\t{target.milestone}\t{target.rule}\t{ts_text(start)}\t"
+                f"{ts_text(due)}\t{ts_text(soon)}\t{state}\t{ts_null(changed)}\t"
+                f"{ts_null(met)}\t\\N\t\t\\N\t\\N\t0\t{case_id}\t{target_pk[target]}"
+            )
+            transitions = []
+            if state in ("due_soon", "breached") and cls != 3:
+                if soon < due:
+                    transitions.append(("milestone_due_soon", "due_soon", soon))
+                if state == "breached":
+                    transitions.append(("milestone_breached", "breached", due))
+            for event_kind, transition, at in transitions:
+                ev_id += 1
+                ev_lines.append(tsv((ev_id, event_kind, ts_text(at), "", transition, "", None,
+                                     case_id, ms_id)))
+                for recipient in recipients:
+                    al_id += 1
+                    sent = ts_text(min(at + rng.randint(20, 120), anchor - 1))
+                    al_lines.append(tsv((al_id, 0, transition, ts_text(at), sent, sent, 1,
+                                         ms_id, recipient)))
+        for event_kind, at, from_status, to_status, _, actor in events:
+            ev_id += 1
+            ev_lines.append(tsv((ev_id, event_kind, ts_text(at), from_status, to_status, "",
+                                 actor, case_id, None)))
+
+        if len(case_lines) >= CHUNK:
+            writer.put("contacts_case", case_cols, case_lines)
+            writer.put("contacts_milestone", ms_cols, ms_lines)
+            writer.put("contacts_caseevent", ev_cols, ev_lines)
+            writer.put("contacts_slaalert", al_cols, al_lines)
+            case_lines, ms_lines, ev_lines, al_lines = [], [], [], []
+            if (index + 1) % 200_000 == 0:
+                rate = (index + 1) / (time.perf_counter() - gen_started)
+                print(f"    {index + 1:>9,} cases  ({rate:,.0f}/s)", flush=True)
+    writer.put("contacts_case", case_cols, case_lines)
+    writer.put("contacts_milestone", ms_cols, ms_lines)
+    writer.put("contacts_caseevent", ev_cols, ev_lines)
+    writer.put("contacts_slaalert", al_cols, al_lines)
+    t = step("cases/milestones/events generated", t)
+    writer.close()
+    t = step("COPY drained", t)
+    print("    rows: " + ", ".join(f"{k} {v:,}" for k, v in writer.rows.items()), flush=True)
+
+    # 7. Indexes, constraints, sequences, the reference counter.
+    rebuild(_env.BENCH_DATABASE_URL, recreate)
+    t = step(f"rebuild {len(recreate)} indexes / constraints", t)
+    with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
+        for table in LOADED_TABLES:
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 1) FROM {table}))"
+            )
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO contacts_referencecounter (year, last) VALUES (%s, %s) "
+                "ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last",
+                sorted(counters.items()),
+            )
+        t = step("sequences + reference counter", t)
+        conn.execute("SET maintenance_work_mem = '1GB'")
+        conn.execute("VACUUM (ANALYZE)")
+        t = step("VACUUM (ANALYZE)", t)
+        conn.execute("CHECKPOINT")
+        t = step("CHECKPOINT", t)
+
+        # 8. Checks.
+        def one(sql, params=None):
+            return conn.execute(sql, params).fetchone()[0]
+
+        now_dt = dt_of(anchor)
+        checks = {
+            "cases": one("SELECT count(*) FROM contacts_case"),
+            "open cases": one("SELECT count(*) FROM contacts_case WHERE status IN "
+                              "('new', 'acknowledged', 'in_progress')"),
+            "milestones": one("SELECT count(*) FROM contacts_milestone"),
+            "open milestones": one("SELECT count(*) FROM contacts_milestone WHERE state IN "
+                                   "('pending', 'due_soon', 'breached')"),
+            "sweep: due soon to flag": one(
+                "SELECT count(*) FROM contacts_milestone WHERE state = 'pending' "
+                "AND due_soon_at <= %s AND due_at > %s", [now_dt, now_dt]),
+            "sweep: breaches to flag": one(
+                "SELECT count(*) FROM contacts_milestone WHERE state IN ('pending', 'due_soon') "
+                "AND due_at <= %s", [now_dt]),
+            "duplicate references": one(
+                "SELECT count(*) - count(DISTINCT reference) FROM contacts_case"),
+            "database size": one("SELECT pg_size_pretty(pg_database_size(current_database()))"),
+        }
+    for name, value in checks.items():
+        print(f"    {name:<28} {value if isinstance(value, str) else format(value, ',')}")
+    assert checks["cases"] == args.cases
+    assert checks["sweep: due soon to flag"] == args.due_soon_now, checks
+    assert checks["sweep: breaches to flag"] == args.breach_now, checks
+    assert checks["duplicate references"] == 0
+
+    # Seeded deadlines agree with the project's own rules.
+    from contacts.services import threshold_of
+
+    mismatches = 0
+    for target, received, scheduled, due, soon in sample:
+        d = compute_deadline(
+            Rule(target.rule), target.amount, received_at=dt_of(received), calendar=calendar,
+            scheduled_at=None if scheduled is None else dt_of(scheduled),
+            threshold=threshold_of(target),
+        )
+        if (ts_of(d.due_at), ts_of(d.due_soon_at)) != (due, soon):
+            mismatches += 1
+    print(f"    deadline check: {len(sample)} sampled milestones, {mismatches} mismatches")
+    assert mismatches == 0
+    # The channel details validate against the channel schemas.
+    with connection.cursor() as cur:
+        cur.execute("SELECT channel, channel_details FROM contacts_case TABLESAMPLE "
+                    "SYSTEM (0.1) LIMIT 500")
+        for channel, details in cur.fetchall():
+            parse_details(channel, json.loads(details) if isinstance(details, str) else details)
+
+    total = time.perf_counter() - T0
+    print(f"  {'TOTAL':<44} {total:8.1f} s", flush=True)
+    _env.save_meta({
+        "now": dt_of(anchor).isoformat(),
+        "token": token,
+        "api_user": admin.username,
+        "services": [s.code for s, _, _ in services],
+        "cases": args.cases,
+        "open": args.open,
+        "due_soon_now": args.due_soon_now,
+        "breach_now": args.breach_now,
+        "stats": stats,
+        "checks": checks,
+        "timings": TIMINGS,
+        "seed_seconds": round(total, 1),
+        "peak_rss_mb": round(_env.peak_rss_mb(), 1),
+    })
+    print(f"seed: done in {total:.1f} s, peak RSS {_env.peak_rss_mb():.0f} MB; "
+          f"{_env.META.relative_to(_env.ROOT)} written", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

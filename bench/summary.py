@@ -1,0 +1,73 @@
+#!/usr/bin/env python
+"""Print the benchmark's figures against its targets, from the JSON the scripts left in
+bench/results/ (a Markdown table, ready for bench/README.md)."""
+
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+
+import _env
+
+
+def read(name: str) -> dict | None:
+    path = _env.RESULTS / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def main() -> int:
+    seed, sweep, api = read("seed_meta.json"), read("sweep.json"), read("api_create.json")
+    rows: list[tuple[str, str, str, str]] = []
+    ok_all = True
+
+    def add(what: str, got: str, target: str, ok: bool | None) -> None:
+        nonlocal ok_all
+        if ok is False:
+            ok_all = False
+        rows.append((what, got, target, "—" if ok is None else ("met" if ok else "MISSED")))
+
+    if seed:
+        c = seed["checks"]
+        add("seed: 1M cases + milestones (COPY)", f"{seed['seed_seconds']:.0f} s "
+            f"({c['milestones']:,} milestones, {c['database size']})", "a few minutes",
+            seed["seed_seconds"] < 300)
+    if sweep:
+        passes = {p["pass"].split(" (")[0]: p for p in sweep["passes"]}
+        p1, p2 = passes.get("pass 1"), passes.get("pass 2")
+        if p1:
+            add("sweep pass 1 (2,000 due soon + 500 breached)", f"{p1['wall_s'] * 1000:.0f} ms "
+                f"({p1['commit_s'] * 1000:.0f} ms of it COMMIT)", "< 1 s", p1["wall_s"] < 1)
+        if p2:
+            add("sweep pass 2 (idle)", f"{p2['wall_s'] * 1000:.0f} ms", "< 1 s", p2["wall_s"] < 1)
+        p3 = passes.get("pass 3")
+        if p3:
+            add(f"sweep 17:00 burst ({p3['due_soon']:,} + {p3['breached']:,}; stress, info)",
+                f"{p3['wall_s'] * 1000:.0f} ms", "(none)", None)
+        add("sweep process peak RSS", f"{sweep['peak_rss_mb']:.0f} MB", "< 200 MB",
+            sweep["peak_rss_mb"] < 200)
+    if api:
+        best = next(r for r in api["runs"] if r["config"] == api["best"])
+        add(f"API create, 4 clients, best config ({best['config']})",
+            f"{best['rate']:.0f} cases/s", ">= 250 cases/s", best["rate"] >= 250)
+        add("API create p50 / p95 / p99", f"{best['p50_ms']:.1f} / {best['p95_ms']:.1f} / "
+            f"{best['p99_ms']:.1f} ms", "p95 < 50 ms", best["p95_ms"] < 50)
+        add("API create errors (non-201)", f"{best['errors']} of {best['requests']:,}", "0",
+            best["errors"] == 0)
+    print(f"\nSUMMARY  {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+    print("| measurement | result | target | |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if api:
+        print("\nAPI configurations (cases/s, p50/p95/p99 ms, errors):")
+        for r in api["runs"]:
+            print(f"  {r['config']:<26} {r['rate']:7.1f}  {r['p50_ms']:6.1f} {r['p95_ms']:6.1f} "
+                  f"{r['p99_ms']:6.1f}  {r['errors']}")
+    return 0 if ok_all else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

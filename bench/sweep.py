@@ -1,0 +1,229 @@
+#!/usr/bin/env python
+"""Time the set-based SLA sweep (``contacts.sla.sla_sweep``) on the seeded database.
+
+    .venv/bin/python bench/sweep.py [--no-burst]
+
+Runs against the ``now`` that ``seed.py`` anchored the data to (bench/results/seed_meta.json):
+
+1. EXPLAIN (ANALYZE, BUFFERS) of the WHERE parts of the sweep's two UPDATEs, as SELECTs built
+   from the same querysets, so the index use is visible;
+2. pass 1 at ``now``: moves the ~2,000 due-soon and ~500 breached milestones the seed left;
+3. pass 2 at ``now``: the idle pass, nothing left to move;
+4. (stress, unless --no-burst) pass 3 at the next 17:00 local closing time after ``now``, when
+   every working-day milestone whose due-soon or due time is that day's close flips at once.
+
+Every milestone a pass may move is first copied to ``bench_sweep_snapshot`` (a table only the
+bench database has); the next run — or the end of this one — puts those rows back and deletes
+the events and alerts the passes wrote, so the script can be re-run without re-seeding.
+
+Reports wall time, queries and database time per pass, and the process's peak RSS.
+Targets: one pass under 1 s, peak RSS under 200 MB.
+"""
+
+import argparse
+import sys
+import time
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+import _env
+
+TARGET_PASS_S = 1.0
+TARGET_RSS_MB = 200.0
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+        self.seconds = 0.0
+        self.commit_seconds = 0.0
+        self.log: list[tuple[float, str]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent = time.perf_counter() - started
+            self.count += 1
+            self.seconds += spent
+            self.log.append((spent, " ".join(sql.split())))
+
+
+@contextmanager
+def counted():
+    """Count the queries and time them; time the COMMIT too (deferred FK checks run there)."""
+    from django.db import connection
+
+    counter = QueryCounter()
+    commit = connection._commit
+
+    def timed_commit():
+        started = time.perf_counter()
+        try:
+            return commit()
+        finally:
+            counter.commit_seconds += time.perf_counter() - started
+
+    connection._commit = timed_commit
+    try:
+        with connection.execute_wrapper(counter):
+            yield counter
+    finally:
+        del connection._commit
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-burst", action="store_true", help="skip the 17:00 stress pass")
+    parser.add_argument("-v", "--verbose", action="store_true", help="time every statement")
+    args = parser.parse_args()
+    meta = _env.load_meta()
+    _env.django_setup()
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from contacts.models import Milestone, MilestoneState
+    from contacts.sla import sla_sweep
+    from standards.selectors import working_calendar
+
+    rss_after_setup = _env.peak_rss_mb()
+    now = datetime.fromisoformat(meta["now"])
+    calendar = working_calendar()
+    closing = calendar.end_of_business(timezone.localtime(now).date())
+    if closing <= now or not calendar.is_working_day(closing.date()):
+        closing = calendar.end_of_business(calendar.next_working_day(closing.date()))
+    burst_at = closing + timedelta(seconds=1)
+
+    def cursor_rows(sql, params=None):
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall() if cur.description else None
+
+    # Put back whatever a previous run moved, then snapshot what this run may move.
+    restore(cursor_rows)
+    cursor_rows(
+        "CREATE TABLE IF NOT EXISTS bench_sweep_snapshot (id bigint PRIMARY KEY, "
+        "state varchar(10), state_changed_at timestamptz)"
+    )
+    cursor_rows("CREATE TABLE IF NOT EXISTS bench_sweep_now (at timestamptz PRIMARY KEY)")
+    moments = [now] + ([] if args.no_burst else [burst_at])
+    for at in moments:
+        cursor_rows("INSERT INTO bench_sweep_now VALUES (%s) ON CONFLICT DO NOTHING", [at])
+        cursor_rows(
+            "INSERT INTO bench_sweep_snapshot SELECT id, state, state_changed_at "
+            "FROM contacts_milestone WHERE (state = 'pending' AND due_soon_at <= %s) "
+            "OR (state IN ('pending', 'due_soon') AND due_at <= %s) ON CONFLICT DO NOTHING",
+            [at, at],
+        )
+
+    busy = _env.wait_quiet(label="sweep")
+    print(f"sweep: now = {now.isoformat()}  (load average {load()}, CPU busy before start "
+          f"{busy:.0%})")
+    soon_qs = Milestone.objects.filter(
+        state=MilestoneState.PENDING, due_soon_at__lte=now, due_at__gt=now
+    ).order_by().values("id")
+    breach_qs = Milestone.objects.filter(
+        state__in=(MilestoneState.PENDING, MilestoneState.DUE_SOON), due_at__lte=now
+    ).order_by().values("id")
+    plans = {}
+    for name, qs in (("due-soon UPDATE", soon_qs), ("breach UPDATE", breach_qs)):
+        sql, params = qs.query.sql_with_params()
+        rows = cursor_rows(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+        plans[name] = "\n".join(r[0] for r in rows)
+        shown = sql % tuple(repr(str(p)) for p in params)
+        print(f"\n  EXPLAIN (ANALYZE, BUFFERS) — WHERE of the {name}:\n    {shown}")
+        for (line,) in rows:
+            print(f"    {line}")
+    print()
+
+    results = []
+    verbose = args.verbose
+
+    def run(label: str, at: datetime) -> dict:
+        wal_before = cursor_rows("SELECT pg_current_wal_insert_lsn()")[0][0]
+        with counted() as counter:
+            started = time.perf_counter()
+            result = sla_sweep(now=at)
+            wall = time.perf_counter() - started
+        wal = cursor_rows("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), %s)",
+                          [wal_before])[0][0]
+        row = {
+            "pass": label,
+            "now": at.isoformat(),
+            "due_soon": result.due_soon,
+            "breached": result.breached,
+            "wall_s": round(wall, 4),
+            "queries": counter.count,
+            "db_s": round(counter.seconds, 4),
+            "commit_s": round(counter.commit_seconds, 4),
+            "wal_mb": round(float(wal) / 2**20, 1),
+            "statements": [(round(t * 1000, 2), sql[:160]) for t, sql in counter.log],
+            "peak_rss_mb": round(_env.peak_rss_mb(), 1),
+        }
+        results.append(row)
+        ok = "OK " if wall < TARGET_PASS_S else "MISS"
+        print(f"  [{ok}] {label:<28} {wall * 1000:8.1f} ms   due_soon {result.due_soon:>6,}  "
+              f"breached {result.breached:>6,}   {counter.count} queries, "
+              f"{counter.seconds * 1000:.1f} ms in statements + "
+              f"{counter.commit_seconds * 1000:.1f} ms COMMIT, WAL {float(wal) / 2**20:.1f} MB",
+              flush=True)
+        if verbose:
+            for spent, sql in counter.log:
+                print(f"         {spent * 1000:8.1f} ms  {sql[:110]}")
+        return row
+
+    run("pass 1 (transitions)", now)
+    run("pass 2 (idle)", now)
+    if not args.no_burst:
+        run("pass 3 (17:00 burst, stress)", burst_at)
+        run("pass 4 (idle after burst)", burst_at)
+
+    restore(cursor_rows)
+    peak = _env.peak_rss_mb()
+    rss_ok = "OK " if peak < TARGET_RSS_MB else "MISS"
+    print(f"  [{rss_ok}] peak RSS {peak:.0f} MB (after Django set-up: {rss_after_setup:.0f} MB)")
+    print("  (moved rows restored, sweep events/alerts deleted: re-runnable without re-seeding)")
+    worst = max(r["wall_s"] for r in results[:2])
+    _env.RESULTS.mkdir(exist_ok=True)
+    (_env.RESULTS / "sweep.json").write_text(__import__("json").dumps(
+        {"passes": results, "peak_rss_mb": round(peak, 1), "plans": plans,
+         "load_average": load()}, indent=2))
+    return 0 if worst < TARGET_PASS_S and peak < TARGET_RSS_MB else 1
+
+
+def restore(cursor_rows) -> None:
+    """Undo the passes of a previous run: milestones back, their events and alerts gone."""
+    exists = cursor_rows("SELECT to_regclass('bench_sweep_snapshot') IS NOT NULL")[0][0]
+    if not exists:
+        return
+    cursor_rows(
+        "UPDATE contacts_milestone m SET state = s.state, state_changed_at = s.state_changed_at, "
+        "batch_token = NULL FROM bench_sweep_snapshot s WHERE m.id = s.id AND "
+        "(m.state IS DISTINCT FROM s.state OR m.state_changed_at IS DISTINCT FROM "
+        "s.state_changed_at)"
+    )
+    cursor_rows(
+        "DELETE FROM contacts_slaalert WHERE created_at IN (SELECT at FROM bench_sweep_now) "
+        "AND milestone_id IN (SELECT id FROM bench_sweep_snapshot)"
+    )
+    cursor_rows(
+        "DELETE FROM contacts_caseevent WHERE kind IN ('milestone_due_soon', "
+        "'milestone_breached') AND created_at IN (SELECT at FROM bench_sweep_now) "
+        "AND milestone_id IN (SELECT id FROM bench_sweep_snapshot)"
+    )
+    cursor_rows("DROP TABLE bench_sweep_snapshot")
+    cursor_rows("DROP TABLE IF EXISTS bench_sweep_now")
+    # Leave the tables as a regular autovacuum would, so runs start from the same place.
+    cursor_rows("VACUUM (ANALYZE) contacts_milestone, contacts_caseevent, contacts_slaalert")
+
+
+def load() -> str:
+    import os
+
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
