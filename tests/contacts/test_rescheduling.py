@@ -4,6 +4,7 @@ across it; nothing else moves."""
 from datetime import UTC, date, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from contacts.models import CaseEvent, Milestone
 from contacts.services import milestone_extend
@@ -121,3 +122,13 @@ def test_a_moved_milestone_that_was_due_soon_is_pending_again(service):
 
     # New due-soon time is 30 December 17:00, still ahead of "now" (29 December 18:00).
     assert respond(case).state == "pending"
+
+
+def test_a_second_closure_on_the_same_day_is_refused(service):
+    closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW)
+
+    with pytest.raises(ValidationError) as caught:
+        closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW)
+
+    assert caught.value.message_dict == {"date": ["The offices are already closed on that day."]}
+    assert ClosureDay.objects.count() == 1

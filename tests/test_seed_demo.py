@@ -1,0 +1,44 @@
+"""The demo data covers every channel and role, goes through the case services, and can be
+loaded twice without change."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Role, User
+from channels_app.channels import Channel
+from contacts.models import Case, Milestone
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", allow_server_database=True, stdout=out)
+    return out.getvalue()
+
+
+def test_the_demo_has_every_channel_every_role_and_prints_the_logins():
+    output = seed()
+
+    assert set(Case.objects.values_list("channel", flat=True)) == set(Channel.values)
+    assert set(User.objects.values_list("role", flat=True)) >= set(Role.values)
+    assert Milestone.objects.filter(state="breached").exists()
+    assert "cyswllt-demo" in output
+    for role in Role.values:
+        assert User.objects.filter(role=role).exists()
+
+
+def test_seeding_twice_changes_nothing():
+    seed()
+    counts = (Case.objects.count(), Milestone.objects.count(), User.objects.count())
+
+    seed()
+
+    assert (Case.objects.count(), Milestone.objects.count(), User.objects.count()) == counts
+
+
+def test_the_demo_refuses_a_server_database_unless_told():
+    with pytest.raises(Exception, match="SQLite"):
+        call_command("seed_demo", stdout=io.StringIO())
