@@ -1,8 +1,9 @@
 """What each channel records about a contact, typed and validated per channel.
 
-The details are stored as one JSON document on the case (see docs/adr/0002-channel-details-as-validated-json.md): each channel has its
-own schema here, which validates input, renders it canonically for storage and names the
-identifiers that make an inbound message idempotent.
+The details are stored as one JSON document on the case (see
+docs/adr/0002-channel-details-as-validated-json.md): each channel has its own schema here, which
+validates input, renders it canonically for storage and names the identifiers that make an
+inbound message idempotent.
 """
 
 from dataclasses import dataclass

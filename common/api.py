@@ -3,33 +3,52 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, plus Django ``ValidationError`` from services answered as a 400."""
+    """DRF's handler, with service ``ValidationError``s answered as a 400 and DRF's few
+    untranslatable messages replaced by ones in the request's language."""
     if isinstance(exc, DjangoValidationError):
-        if hasattr(exc, "error_dict"):
-            detail: Any = {
-                field: [str(m) for e in errors for m in e.messages]
-                for field, errors in exc.error_dict.items()
-            }
-        else:
-            detail = {"non_field_errors": [str(m) for m in exc.messages]}
-        exc = exceptions.ValidationError(detail)
-    response = drf_exception_handler(exc, context)
-    if isinstance(exc, exceptions.ParseError):
-        # DRF's own message quotes the parser's English error; answer in the user's language.
-        return Response(
-            {"detail": _("The request body is not valid JSON.")}, status=status.HTTP_400_BAD_REQUEST
+        exc = exceptions.ValidationError(_django_errors(exc))
+    elif isinstance(exc, exceptions.ParseError) and not _is_ours(exc):
+        # DRF quotes the parser's own English error (multipart, form encoding...).
+        exc = exceptions.ParseError(_("The request body could not be read."))
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        exc = exceptions.PermissionDenied(
+            _("The security check of your session failed. Reload the page and try again.")
         )
-    if (
-        response is not None
-        and response.status_code == status.HTTP_400_BAD_REQUEST
-        and isinstance(response.data, list)
-    ):
+    response = drf_exception_handler(exc, context)
+    if response is None or response.status_code != status.HTTP_400_BAD_REQUEST:
+        return response
+    if isinstance(response.data, list):
         response.data = {"non_field_errors": response.data}
+    if response.data == {"non_field_errors": ["No data provided"]}:
+        # DRF builds this one without gettext; the msgid is in common/drf_messages.py.
+        response.data = {"non_field_errors": [_("No data provided")]}
     return response
+
+
+def _django_errors(exc: DjangoValidationError) -> Any:
+    if hasattr(exc, "error_dict"):
+        return {
+            field: [str(m) for e in errors for m in e.messages]
+            for field, errors in exc.error_dict.items()
+        }
+    return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
+def _is_ours(exc: exceptions.ParseError) -> bool:
+    return str(exc.detail) == _("The request body is not valid JSON.")
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A JSON 404 for unknown API addresses; pages keep Django's HTML one."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -6,7 +6,7 @@ once, in one place.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
+from channels_app.channels import PhoneContact
 from channels_app.details import ChannelDetails
 from standards.domain.deadlines import (
     DeadlineError,
@@ -43,6 +44,9 @@ from .references import reference_allocate
 #: A contact cannot have been received in the future; this much clock skew between the
 #: sending system and ours is forgiven.
 CLOCK_SKEW = timedelta(minutes=2)
+#: No contact the system handles is older than this: a mistyped century would otherwise make
+#: a case with a nonsense reference and deadlines in a year with other clocks.
+EARLIEST_RECEIPT = datetime(2000, 1, 1, tzinfo=UTC)
 
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
@@ -94,6 +98,7 @@ def case_create(
         received_at=received_at,
         now=now,
         team=team,
+        owner=owner,
         service=service,
     )
     if details.source_key:
@@ -173,6 +178,7 @@ def _validate_new_case(
     received_at: datetime,
     now: datetime,
     team: Team | None,
+    owner: User | None,
     service: Service,
 ) -> None:
     errors: dict[str, str] = {}
@@ -184,8 +190,18 @@ def _validate_new_case(
         errors["received_at"] = _("Give the time with its UTC offset.")
     elif received_at > now + CLOCK_SKEW:
         errors["received_at"] = _("The time received cannot be in the future.")
+    elif received_at < EARLIEST_RECEIPT:
+        errors["received_at"] = _("The time received is too far in the past.")
+    elif (
+        details.contact_type == PhoneContact.CALLBACK
+        and details.scheduled_at is not None
+        and details.scheduled_at <= received_at
+    ):
+        errors["channel_details"] = _("The callback must be agreed for a time after the call.")
     if team is not None and team.service_id != service.pk:
         errors["team"] = _("The team does not belong to the case's service.")
+    if owner is not None and (not owner.works_cases or owner.service_id != service.pk):
+        errors["owner"] = _("The owner must be a member of staff of the case's service.")
     if errors:
         raise ValidationError(errors)
 
@@ -341,6 +357,8 @@ def case_resolve(
 def case_close(*, case: Case, actor: User | None, now: datetime | None = None) -> Case:
     now = now or timezone.now()
     case = _locked(case)
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError({"status": _("The case is already closed.")})
     _move(case, CaseStatus.CLOSED, actor=actor, at=now)
     case.closed_at = now
     case.save(update_fields=["status", "closed_at", "modified_at"])

@@ -77,6 +77,12 @@ class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self) -> QuerySet:
         return self.make_queryset()
 
+    def to_internal_value(self, data: Any) -> Any:
+        # JSON allows 1e400, which Python reads as infinity and the database cannot compare.
+        if isinstance(data, float | bool):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
 
 @extend_schema_field(channel_details_schema)
 class ChannelDetailsField(serializers.JSONField):

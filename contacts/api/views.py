@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.models import STAFF_ROLES, SUBMITTER_ROLES
+from accounts.models import SUBMITTER_ROLES
 
 from .. import policies, selectors, services
 from ..models import Case, Customer, MilestoneState
@@ -70,8 +70,13 @@ class CaseViewSet(viewsets.GenericViewSet):
         refusal = policies.create_refusal(user, service=service, kind=data["kind"])
         if refusal:
             raise PermissionDenied(refusal)
-        if "customer_id" in data and user.role not in STAFF_ROLES and not user.is_administrator:
-            raise PermissionDenied(_("Give the resident's details instead of a customer id."))
+        if user.role in SUBMITTER_ROLES:
+            if "customer_id" in data:
+                raise PermissionDenied(_("Give the resident's details instead of a customer id."))
+            if {"standard", "owner", "team"} & data.keys():
+                raise PermissionDenied(
+                    _("The council decides the standard, team and officer for an enquiry.")
+                )
         customer = data.get("customer_id")
         if customer is None and "customer" in data:
             customer = Customer(**data["customer"])

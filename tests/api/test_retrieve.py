@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.factories import make_case
+from accounts.models import Role
+from tests.factories import UserFactory, make_case
 
 from .conftest import case_url
 
@@ -92,9 +93,6 @@ def test_the_administrator_and_the_manager_read_the_case(
 
 
 def test_a_user_without_a_team_or_a_submitter_role_sees_nothing(client_for, waste_case):
-    from accounts.models import Role
-    from tests.factories import UserFactory
-
     teamless = UserFactory(role=Role.ADVISOR, team=None, username="new-starter")
 
     assert client_for(teamless).get(case_url(waste_case.reference)).status_code == 404
