@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from channels_app.channels import Channel
 from common.models import TimeStampedModel
 
 from .domain.deadlines import Rule
@@ -26,20 +27,14 @@ class Section(models.TextChoices):
     EQUALITIES = "equalities", _("Equalities")
 
 
-class StandardChannel(models.TextChoices):
-    """The channels of the catalogue: the eight contact channels plus two of its own."""
-
-    ANY = "", _("Any channel")
-    PHONE = "phone", _("Phone")
-    TEXT = "text", _("Text message")
-    EMAIL = "email", _("E-mail")
-    LETTER = "letter", _("Letter")
-    FAX = "fax", _("Fax")
-    VISIT = "visit", _("Visit")
-    WEBFORM = "webform", _("Web form")
-    SOCIAL = "social", _("Social media")
-    WEBSITE = "website", _("Website")
-    COUNCILLOR = "councillor", _("Councillors")
+#: The catalogue's channels: any, the eight contact channels, and two of the catalogue's own
+#: (standards for the website and for councillors are about conduct, not contacts).
+STANDARD_CHANNELS = [
+    ("", _("Any channel")),
+    *Channel.choices,
+    ("website", _("Website")),
+    ("councillor", _("Councillors")),
+]
 
 
 class MilestoneKind(models.TextChoices):
@@ -76,7 +71,7 @@ class Standard(TimeStampedModel):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     section = models.CharField(_("section"), max_length=24, choices=Section.choices)
     channel = models.CharField(
-        _("channel"), max_length=16, choices=StandardChannel.choices, blank=True
+        _("channel"), max_length=16, choices=STANDARD_CHANNELS, blank=True
     )
     contact_type = models.CharField(_("contact type"), max_length=24, blank=True)
     case_kind = models.CharField(_("case kind"), max_length=24, blank=True)
