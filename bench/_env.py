@@ -101,11 +101,52 @@ def wait_quiet(limit: float = 0.15, timeout: float | None = None, label: str = "
     waited = False
     while busy > limit and time.monotonic() < deadline:
         if not waited:
-            print(f"  ({label or 'bench'}: CPU {busy:.0%} busy with other work; waiting up to "
-                  f"{timeout:.0f} s for it to settle)", flush=True)
+            print(
+                f"  ({label or 'bench'}: CPU {busy:.0%} busy with other work; waiting up to "
+                f"{timeout:.0f} s for it to settle)",
+                flush=True,
+            )
             waited = True
         busy = cpu_busy(2.0)
     if busy > limit:
-        print(f"  (WARNING: CPU still {busy:.0%} busy with other work: figures are pessimistic)",
-              flush=True)
+        print(
+            f"  (WARNING: CPU still {busy:.0%} busy with other work: figures are pessimistic)",
+            flush=True,
+        )
     return busy
+
+
+def proc_cpu(pid: int) -> float:
+    """user + system CPU seconds a process has used so far (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and its descendants (e.g. the gunicorn master and its workers)."""
+    parent: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, ppid in parent.items() if ppid in frontier]
+        tree += frontier
+    return tree
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    total = sum(values[:8])
+    return (total - values[3] - values[4]) / tick, total / tick

@@ -40,8 +40,16 @@ class Timer:
             self.count += 1
             self.seconds += spent
             if self.keep:
-                self.log.append((spent, sql if params is None else sql % tuple(
-                    repr(p) for p in params) if not many else sql))
+                self.log.append(
+                    (
+                        spent,
+                        sql
+                        if params is None
+                        else sql % tuple(repr(p) for p in params)
+                        if not many
+                        else sql,
+                    )
+                )
 
 
 class Stages:
@@ -58,21 +66,29 @@ class Stages:
         stages = self
 
         def wrapper(*args, **kwargs):
-            frame = [time.perf_counter(), stages.timer.seconds, stages.timer.count, 0.0]
+            frame = [
+                time.perf_counter(),
+                stages.timer.seconds,
+                stages.timer.count,
+                time.process_time(),
+                0.0,
+            ]
             stages.stack.append(frame)
             try:
                 return original(*args, **kwargs)
             finally:
                 stages.stack.pop()
                 wall = time.perf_counter() - frame[0]
-                total = stages.totals.setdefault(label, [0.0, 0.0, 0.0, 0.0, 0])
+                cpu = time.process_time() - frame[3]
+                total = stages.totals.setdefault(label, [0.0, 0.0, 0.0, 0.0, 0.0, 0])
                 total[0] += wall
                 total[1] += stages.timer.seconds - frame[1]
                 total[2] += stages.timer.count - frame[2]
-                total[3] += wall - frame[3]
-                total[4] += 1
+                total[3] += cpu
+                total[4] += cpu - frame[4]
+                total[5] += 1
                 if stages.stack:
-                    stages.stack[-1][3] += wall
+                    stages.stack[-1][4] += cpu
 
         setattr(owner, attr, wrapper)
 
@@ -93,10 +109,9 @@ def main() -> int:
     meta = _env.load_meta()
     _env.django_setup()
 
+    from api_create import body
     from django.db import connection
     from django.test import Client
-
-    from api_create import body
 
     _env.wait_quiet(label="profile_api")
     client = Client(HTTP_AUTHORIZATION=f"Token {meta['token']}")
@@ -117,8 +132,7 @@ def main() -> int:
         post(1000)
         timer.keep = False
         one = list(timer.log)
-        print(f"one request: {timer.count} queries, {timer.seconds * 1000:.1f} ms in the "
-              f"database")
+        print(f"one request: {timer.count} queries, {timer.seconds * 1000:.1f} ms in the database")
         for spent, sql in one:
             text = sql if args.sql else (sql[:150] + ("…" if len(sql) > 150 else ""))
             print(f"  {spent * 1000:6.2f} ms  {text}")
@@ -134,13 +148,18 @@ def main() -> int:
         wall = time.perf_counter() - started
         cpu_app = (time.process_time() - cpu0) / n_plain * 1000
         cpu_pg = (pid_cpu(backend) - cpu_pg0) / n_plain * 1000
-        print(f"\n{n_plain} requests without profiler: {wall / n_plain * 1000:.2f} ms wall each, "
-              f"of which waiting on the database {timer.seconds / n_plain * 1000:.2f} ms "
-              f"({timer.count / n_plain:.1f} queries)")
-        print(f"CPU per request: Django process {cpu_app:.2f} ms + its PostgreSQL backend "
-              f"{cpu_pg:.2f} ms = {cpu_app + cpu_pg:.2f} ms  "
-              f"=> ceiling on {os.cpu_count()} cores ~{os.cpu_count() * 1000 / (cpu_app + cpu_pg):.0f}"
-              f" cases/s before any client, fsync or scheduling cost")
+        print(
+            f"\n{n_plain} requests without profiler: {wall / n_plain * 1000:.2f} ms wall each, "
+            f"of which waiting on the database {timer.seconds / n_plain * 1000:.2f} ms "
+            f"({timer.count / n_plain:.1f} queries)"
+        )
+        cores = os.cpu_count() or 1
+        print(
+            f"CPU per request: Django process {cpu_app:.2f} ms + its PostgreSQL backend "
+            f"{cpu_pg:.2f} ms = {cpu_app + cpu_pg:.2f} ms  "
+            f"=> ceiling on {cores} cores ~{cores * 1000 / (cpu_app + cpu_pg):.0f}"
+            f" cases/s before any client, fsync or scheduling cost"
+        )
 
     # Where one request's time goes, stage by stage.
     import rest_framework.authentication as drf_auth
@@ -168,12 +187,17 @@ def main() -> int:
         n_stage = max(args.requests // 2, 50)
         for n in range(n_stage):
             post(3000 + n)
-    print(f"\nstages over {n_stage} requests (ms per request; 'self' = outside inner stages):")
-    print(f"  {'stage':<40} {'wall':>7} {'db':>7} {'python':>7} {'self':>7} {'queries':>8}")
-    for label, (wall, db, queries, own, calls) in stages.totals.items():
+    print(
+        f"\nstages over {n_stage} requests, ms per request (wall; waiting on the database; "
+        f"CPU of this process; CPU outside the inner stages):"
+    )
+    print(f"  {'stage':<40} {'wall':>7} {'db wait':>7} {'cpu':>7} {'self':>7} {'queries':>8}")
+    for label, (wall, db, queries, cpu, own, _calls) in stages.totals.items():
         k = 1000 / n_stage
-        print(f"  {label:<40} {wall * k:7.2f} {db * k:7.2f} {(wall - db) * k:7.2f} "
-              f"{own * k:7.2f} {queries / n_stage:8.1f}")
+        print(
+            f"  {label:<40} {wall * k:7.2f} {db * k:7.2f} {cpu * k:7.2f} "
+            f"{own * k:7.2f} {queries / n_stage:8.1f}"
+        )
 
     profiler = cProfile.Profile()
     profiler.enable()

@@ -51,65 +51,215 @@ def step(name: str, started: float) -> float:
 
 SERVICES = [
     # code, name, weight, summaries
-    ("waste", "Waste and recycling", 22, [
-        "Missed bin collection", "Request for a new recycling box", "Garden waste subscription",
-        "Bulky waste collection", "Fly-tipping reported", "Assisted collection request",
-    ]),
-    ("highways", "Highways and transport", 16, [
-        "Pothole reported", "Street light not working", "Blocked drain on the road",
-        "Gritting request", "Damaged road sign", "Overgrown hedge over the pavement",
-    ]),
-    ("housing", "Housing", 12, [
-        "Repair request: damp and mould", "Homelessness advice", "Housing register enquiry",
-        "Rent account query", "Noise from a neighbour", "Heating not working",
-    ]),
-    ("council-tax", "Council tax and benefits", 14, [
-        "Council tax bill query", "Single person discount", "Change of address",
-        "Council tax reduction claim", "Direct debit change", "Housing benefit enquiry",
-    ]),
-    ("planning", "Planning and building control", 8, [
-        "Planning application enquiry", "Breach of planning control", "Building control visit",
-        "Pre-application advice", "Tree preservation order query",
-    ]),
-    ("social-care", "Social services", 8, [
-        "Care assessment request", "Blue badge application", "Carer support enquiry",
-        "Adaptation to the home", "Safeguarding concern passed on",
-    ]),
-    ("env-health", "Environmental health", 7, [
-        "Noise nuisance complaint", "Food hygiene concern", "Pest control request",
-        "Dog fouling reported", "Abandoned vehicle",
-    ]),
-    ("education", "Education and schools", 6, [
-        "School admissions query", "School transport enquiry", "Free school meals application",
-        "Welsh-medium education enquiry",
-    ]),
-    ("leisure", "Libraries and leisure", 4, [
-        "Library membership", "Leisure centre booking", "Lost library book",
-        "Swimming lessons enquiry",
-    ]),
-    ("customer-services", "Customer services", 3, [
-        "General enquiry", "Comment about a council office", "Request for information in Welsh",
-    ]),
+    (
+        "waste",
+        "Waste and recycling",
+        22,
+        [
+            "Missed bin collection",
+            "Request for a new recycling box",
+            "Garden waste subscription",
+            "Bulky waste collection",
+            "Fly-tipping reported",
+            "Assisted collection request",
+        ],
+    ),
+    (
+        "highways",
+        "Highways and transport",
+        16,
+        [
+            "Pothole reported",
+            "Street light not working",
+            "Blocked drain on the road",
+            "Gritting request",
+            "Damaged road sign",
+            "Overgrown hedge over the pavement",
+        ],
+    ),
+    (
+        "housing",
+        "Housing",
+        12,
+        [
+            "Repair request: damp and mould",
+            "Homelessness advice",
+            "Housing register enquiry",
+            "Rent account query",
+            "Noise from a neighbour",
+            "Heating not working",
+        ],
+    ),
+    (
+        "council-tax",
+        "Council tax and benefits",
+        14,
+        [
+            "Council tax bill query",
+            "Single person discount",
+            "Change of address",
+            "Council tax reduction claim",
+            "Direct debit change",
+            "Housing benefit enquiry",
+        ],
+    ),
+    (
+        "planning",
+        "Planning and building control",
+        8,
+        [
+            "Planning application enquiry",
+            "Breach of planning control",
+            "Building control visit",
+            "Pre-application advice",
+            "Tree preservation order query",
+        ],
+    ),
+    (
+        "social-care",
+        "Social services",
+        8,
+        [
+            "Care assessment request",
+            "Blue badge application",
+            "Carer support enquiry",
+            "Adaptation to the home",
+            "Safeguarding concern passed on",
+        ],
+    ),
+    (
+        "env-health",
+        "Environmental health",
+        7,
+        [
+            "Noise nuisance complaint",
+            "Food hygiene concern",
+            "Pest control request",
+            "Dog fouling reported",
+            "Abandoned vehicle",
+        ],
+    ),
+    (
+        "education",
+        "Education and schools",
+        6,
+        [
+            "School admissions query",
+            "School transport enquiry",
+            "Free school meals application",
+            "Welsh-medium education enquiry",
+        ],
+    ),
+    (
+        "leisure",
+        "Libraries and leisure",
+        4,
+        [
+            "Library membership",
+            "Leisure centre booking",
+            "Lost library book",
+            "Swimming lessons enquiry",
+        ],
+    ),
+    (
+        "customer-services",
+        "Customer services",
+        3,
+        [
+            "General enquiry",
+            "Comment about a council office",
+            "Request for information in Welsh",
+        ],
+    ),
 ]
 
 FIRST_NAMES = [
-    "Ann", "Dafydd", "Eleri", "Gareth", "Sian", "Rhys", "Megan", "Iwan", "Catrin", "Huw",
-    "Nia", "Owain", "Ffion", "Gethin", "Lowri", "Aled", "Carys", "Emyr", "Bethan", "Tomos",
-    "John", "Sarah", "David", "Emma", "Michael", "Laura", "James", "Rachel", "Peter", "Claire",
+    "Ann",
+    "Dafydd",
+    "Eleri",
+    "Gareth",
+    "Sian",
+    "Rhys",
+    "Megan",
+    "Iwan",
+    "Catrin",
+    "Huw",
+    "Nia",
+    "Owain",
+    "Ffion",
+    "Gethin",
+    "Lowri",
+    "Aled",
+    "Carys",
+    "Emyr",
+    "Bethan",
+    "Tomos",
+    "John",
+    "Sarah",
+    "David",
+    "Emma",
+    "Michael",
+    "Laura",
+    "James",
+    "Rachel",
+    "Peter",
+    "Claire",
 ]
 LAST_NAMES = [
-    "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan",
-    "Griffiths", "Owen", "Price", "Jenkins", "Rees", "Edwards", "Lloyd", "Morris", "James",
-    "Powell", "Parry", "Pritchard", "Bowen", "Howells", "Vaughan", "Smith",
+    "Jones",
+    "Williams",
+    "Davies",
+    "Evans",
+    "Thomas",
+    "Roberts",
+    "Hughes",
+    "Lewis",
+    "Morgan",
+    "Griffiths",
+    "Owen",
+    "Price",
+    "Jenkins",
+    "Rees",
+    "Edwards",
+    "Lloyd",
+    "Morris",
+    "James",
+    "Powell",
+    "Parry",
+    "Pritchard",
+    "Bowen",
+    "Howells",
+    "Vaughan",
+    "Smith",
 ]
 TOWNS = [
-    ("Aberaeron", "SA46"), ("Aberystwyth", "SY23"), ("Cardigan", "SA43"), ("Lampeter", "SA48"),
-    ("New Quay", "SA45"), ("Tregaron", "SY25"), ("Llandysul", "SA44"), ("Borth", "SY24"),
+    ("Aberaeron", "SA46"),
+    ("Aberystwyth", "SY23"),
+    ("Cardigan", "SA43"),
+    ("Lampeter", "SA48"),
+    ("New Quay", "SA45"),
+    ("Tregaron", "SY25"),
+    ("Llandysul", "SA44"),
+    ("Borth", "SY24"),
 ]
-STREETS = ["Stryd y Bont", "Heol y Wig", "Ffordd y Môr", "Maes y Deri", "Rhodfa'r Gogledd",
-           "Heol Alban", "Stryd Fawr", "Lôn Glan Môr"]
-FORMS = ["report-missed-bin", "report-pothole", "council-tax-change", "request-service",
-         "contact-us", "report-fly-tipping"]
+STREETS = [
+    "Stryd y Bont",
+    "Heol y Wig",
+    "Ffordd y Môr",
+    "Maes y Deri",
+    "Rhodfa'r Gogledd",
+    "Heol Alban",
+    "Stryd Fawr",
+    "Lôn Glan Môr",
+]
+FORMS = [
+    "report-missed-bin",
+    "report-pothole",
+    "council-tax-change",
+    "request-service",
+    "contact-us",
+    "report-fly-tipping",
+]
 DEPARTMENT_MAILBOX = "{code}@example.gov.wales"
 
 # Standard code -> (weight, list of (channel, contact_type, kind choices)).
@@ -122,8 +272,15 @@ MIX = {
     "TEXT": (4, [("text", "", ["enquiry", "service_request"])]),
     "SOCIAL_MEDIA": (4, [("social", "", ["enquiry"])]),
     "FAX": (1, [("fax", "", ["enquiry"])]),
-    "COMPLAINT": (9, [("email", "department", ["complaint"]), ("webform", "", ["complaint"]),
-                      ("letter", "", ["complaint"]), ("phone", "answered", ["complaint"])]),
+    "COMPLAINT": (
+        9,
+        [
+            ("email", "department", ["complaint"]),
+            ("webform", "", ["complaint"]),
+            ("letter", "", ["complaint"]),
+            ("phone", "answered", ["complaint"]),
+        ],
+    ),
     "FEEDBACK": (3, [("webform", "", ["feedback"]), ("email", "department", ["feedback"])]),
     "PHONE_CALLBACK": (6, [("phone", "callback", ["enquiry", "service_request"])]),
     "VISIT_APPOINTMENT": (4, [("visit", "appointment", ["enquiry"])]),
@@ -137,8 +294,9 @@ HOURLY_ACK = ["EMAIL_DEPARTMENT", "WEBFORM", "TEXT"]
 # --- Time helpers -----------------------------------------------------------------------------
 
 _DAY_PREFIX: dict[int, str] = {}
-_TIME_OF_DAY = [f" {h:02d}:{m:02d}:{s:02d}+00" for h in range(24) for m in range(60)
-                for s in range(60)]
+_TIME_OF_DAY = [
+    f" {h:02d}:{m:02d}:{s:02d}+00" for h in range(24) for m in range(60) for s in range(60)
+]
 
 
 def ts_text(ts: int | float) -> str:
@@ -196,12 +354,13 @@ class CopyWriter:
                     return
                 table, columns, lines = item
                 payload = ("\n".join(lines) + "\n").encode()
-                with self.conn.cursor() as cur, cur.copy(
-                    f'COPY "{table}" ({", ".join(columns)}) FROM STDIN'
-                ) as copy:
+                with (
+                    self.conn.cursor() as cur,
+                    cur.copy(f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy,
+                ):
                     copy.write(payload)
                 self.rows[table] = self.rows.get(table, 0) + len(lines)
-        except BaseException as error:  # noqa: BLE001 - surfaced in the main thread
+        except BaseException as error:
             self.error = error
 
     def put(self, table: str, columns: list[str], lines: list[str]) -> None:
@@ -294,7 +453,7 @@ def rebuild(dsn: str, statements: list[str]) -> None:
                     return
                 try:
                     timed(conn, statement)
-                except BaseException as error:  # noqa: BLE001
+                except BaseException as error:
                     errors.append(error)
                     return
 
@@ -335,8 +494,11 @@ def main() -> None:
         else datetime.now(UTC)
     ).replace(microsecond=0)
     anchor = int(anchor_dt.timestamp())
-    print(f"seed: {args.cases:,} cases ({args.open:,} open) into {_env.DB_NAME}, "
-          f"now = {anchor_dt.isoformat()}", flush=True)
+    print(
+        f"seed: {args.cases:,} cases ({args.open:,} open) into {_env.DB_NAME}, "
+        f"now = {anchor_dt.isoformat()}",
+        flush=True,
+    )
 
     # 1. Fresh database, migrated.
     import psycopg
@@ -376,13 +538,18 @@ def main() -> None:
         teams_of[service.pk] = []
         for area in ("north", "south"):
             manager = User.objects.create_user(
-                username=f"{code}-{area}-manager", email=f"{code}-{area}-manager@example.gov.wales",
-                role=Role.MANAGER, first_name=rng.choice(FIRST_NAMES),
+                username=f"{code}-{area}-manager",
+                email=f"{code}-{area}-manager@example.gov.wales",
+                role=Role.MANAGER,
+                first_name=rng.choice(FIRST_NAMES),
                 last_name=rng.choice(LAST_NAMES),
             )
             team = Team.objects.create(
-                service=service, code=f"{code}-{area}", name=f"{name} ({area})",
-                manager=manager, mailbox=f"{code}-{area}@example.gov.wales",
+                service=service,
+                code=f"{code}-{area}",
+                name=f"{name} ({area})",
+                manager=manager,
+                mailbox=f"{code}-{area}@example.gov.wales",
             )
             manager.team = team
             manager.save(update_fields=["team"])
@@ -390,15 +557,21 @@ def main() -> None:
             teams_of[service.pk].append(team.pk)
             advisors_of[team.pk] = [
                 User.objects.create_user(
-                    username=f"{code}-{area}-advisor-{n}", role=Role.ADVISOR, team=team,
+                    username=f"{code}-{area}-advisor-{n}",
+                    role=Role.ADVISOR,
+                    team=team,
                     email=f"{code}-{area}-advisor-{n}@example.gov.wales",
-                    first_name=rng.choice(FIRST_NAMES), last_name=rng.choice(LAST_NAMES),
+                    first_name=rng.choice(FIRST_NAMES),
+                    last_name=rng.choice(LAST_NAMES),
                 ).pk
                 for n in range(1, 7)
             ]
     councillors = [
-        User.objects.create_user(username=f"councillor-{n}", role=Role.COUNCILLOR,
-                                 email=f"councillor-{n}@example.gov.wales").pk
+        User.objects.create_user(
+            username=f"councillor-{n}",
+            role=Role.COUNCILLOR,
+            email=f"councillor-{n}@example.gov.wales",
+        ).pk
         for n in range(1, 31)
     ]
     admin = User.objects.create_user(
@@ -422,7 +595,9 @@ def main() -> None:
         assert 1 <= len(targets[code]) <= 2, code
         for channel, contact_type, kinds in variants:
             for kind in kinds:
-                chosen = select_standard(keys, channel=channel, contact_type=contact_type, kind=kind)
+                chosen = select_standard(
+                    keys, channel=channel, contact_type=contact_type, kind=kind
+                )
                 assert chosen == code, (code, channel, contact_type, kind, chosen)
     calendar = working_calendar()
     LONDON = calendar.tz
@@ -463,8 +638,12 @@ def main() -> None:
             before = round(float(target.due_soon_fraction) * target.amount * 3600)
             return due, due - before
         d = compute_deadline(
-            Rule(rule), target.amount, received_at=dt_of(start), calendar=calendar,
-            scheduled_at=dt_of(scheduled), threshold=_threshold(target),
+            Rule(rule),
+            target.amount,
+            received_at=dt_of(start),
+            calendar=calendar,
+            scheduled_at=dt_of(scheduled),
+            threshold=_threshold(target),
         )
         return ts_of(d.due_at), ts_of(d.due_soon_at)
 
@@ -517,9 +696,22 @@ def main() -> None:
         recreate = drop_secondary(conn.cursor())
     t = step(f"drop {len(recreate)} secondary indexes / constraints", t)
 
-    cust_cols = ["id", "created_at", "modified_at", "name", "email", "phone", "address",
-                 "postcode", "preferred_language", "preferred_contact_method", "large_print",
-                 "bsl", "interpreter_language", "other_needs"]
+    cust_cols = [
+        "id",
+        "created_at",
+        "modified_at",
+        "name",
+        "email",
+        "phone",
+        "address",
+        "postcode",
+        "preferred_language",
+        "preferred_contact_method",
+        "large_print",
+        "bsl",
+        "interpreter_language",
+        "other_needs",
+    ]
     cust_email: list[str] = [""]
     cust_phone: list[str] = [""]
     cust_lang: list[str] = [""]
@@ -530,16 +722,32 @@ def main() -> None:
         town, area = rng.choice(TOWNS)
         email = f"{first.lower()}.{last.lower()}{cid}@example.com" if rng.random() < 0.8 else ""
         phone = f"01970 {rng.randint(600000, 699999)}" if rng.random() < 0.7 else ""
-        postcode = f"{area} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}" \
-                   f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        postcode = (
+            f"{area} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+            f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        )
         lang = "cy" if rng.random() < 0.18 else ("en" if rng.random() < 0.8 else "")
         created = ts_text(anchor - rng.randint(day, three_years + 30 * day))
-        lines.append(tsv((
-            cid, created, created, f"{first} {last}", email, phone,
-            f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {town}", postcode, lang,
-            rng.choice(methods), "t" if rng.random() < 0.03 else "f",
-            "t" if rng.random() < 0.005 else "f", "", "",
-        )))
+        lines.append(
+            tsv(
+                (
+                    cid,
+                    created,
+                    created,
+                    f"{first} {last}",
+                    email,
+                    phone,
+                    f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {town}",
+                    postcode,
+                    lang,
+                    rng.choice(methods),
+                    "t" if rng.random() < 0.03 else "f",
+                    "t" if rng.random() < 0.005 else "f",
+                    "",
+                    "",
+                )
+            )
+        )
         cust_email.append(email)
         cust_phone.append(phone)
         cust_lang.append(lang)
@@ -550,18 +758,71 @@ def main() -> None:
     t = step(f"customers generated ({args.customers:,})", t)
 
     # 6. Cases, milestones, events, alerts.
-    case_cols = ["id", "created_at", "modified_at", "reference", "channel", "contact_type",
-                 "kind", "status", "language", "received_at", "summary", "description",
-                 "channel_details", "source_key", "reopened_count", "resolved_at", "closed_at",
-                 "owner_id", "service_id", "standard_id", "submitted_by_id", "team_id",
-                 "customer_id"]
-    ms_cols = ["id", "kind", "rule", "starts_at", "due_at", "due_soon_at", "state",
-               "state_changed_at", "met_at", "extended_at", "extension_reason",
-               "original_due_at", "batch_token", "revision", "case_id", "target_id"]
-    ev_cols = ["id", "kind", "created_at", "from_status", "to_status", "text", "actor_id",
-               "case_id", "milestone_id"]
-    al_cols = ["id", "revision", "transition", "created_at", "claimed_at", "sent_at",
-               "attempts", "milestone_id", "recipient_id"]
+    case_cols = [
+        "id",
+        "created_at",
+        "modified_at",
+        "reference",
+        "channel",
+        "contact_type",
+        "kind",
+        "status",
+        "language",
+        "received_at",
+        "summary",
+        "description",
+        "channel_details",
+        "source_key",
+        "reopened_count",
+        "resolved_at",
+        "closed_at",
+        "owner_id",
+        "service_id",
+        "standard_id",
+        "submitted_by_id",
+        "team_id",
+        "customer_id",
+    ]
+    ms_cols = [
+        "id",
+        "kind",
+        "rule",
+        "starts_at",
+        "due_at",
+        "due_soon_at",
+        "state",
+        "state_changed_at",
+        "met_at",
+        "extended_at",
+        "extension_reason",
+        "original_due_at",
+        "batch_token",
+        "revision",
+        "case_id",
+        "target_id",
+    ]
+    ev_cols = [
+        "id",
+        "kind",
+        "created_at",
+        "from_status",
+        "to_status",
+        "text",
+        "actor_id",
+        "case_id",
+        "milestone_id",
+    ]
+    al_cols = [
+        "id",
+        "revision",
+        "transition",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "attempts",
+        "milestone_id",
+        "recipient_id",
+    ]
     prefix = "CYS"
     counters: dict[int, int] = {}
     case_lines: list[str] = []
@@ -569,8 +830,16 @@ def main() -> None:
     ev_lines: list[str] = []
     al_lines: list[str] = []
     ms_id = ev_id = al_id = 0
-    stats = {"milestones": 0, "open": 0, "closed": 0, "resolved": 0, "flagged_due_soon": 0,
-             "flagged_breached": 0, "to_due_soon": 0, "to_breach": 0}
+    stats = {
+        "milestones": 0,
+        "open": 0,
+        "closed": 0,
+        "resolved": 0,
+        "flagged_due_soon": 0,
+        "flagged_breached": 0,
+        "to_due_soon": 0,
+        "to_breach": 0,
+    }
     sample: list[tuple] = []  # (target, received, scheduled, due, soon) to check at the end
     CHUNK = 50_000
     gen_started = time.perf_counter()
@@ -583,67 +852,90 @@ def main() -> None:
         counters[year] = number
         reference = f"{prefix}-{year}-{number:06d}"
 
-        if cls >= 2:
-            code = rng.choice(HOURLY_ACK)
-        else:
-            code = rng.choices(std_codes, std_weights)[0]
+        code = rng.choice(HOURLY_ACK) if cls >= 2 else rng.choices(std_codes, std_weights)[0]
         channel, contact_type, kinds = rng.choice(MIX[code][1])
         kind = rng.choice(kinds)
         service, _, summaries = rng.choices(services, svc_weights)[0]
         team_id = rng.choice(teams_of[service.pk]) if rng.random() < 0.92 else None
         customer_id = rng.randint(1, args.customers) if rng.random() < 0.88 else None
         submitted_by = rng.choice(councillors) if code == "COUNCILLOR_ENQUIRY" else None
-        language = cust_lang[customer_id] if customer_id and cust_lang[customer_id] else (
-            "cy" if rng.random() < 0.12 else "en")
+        language = (
+            cust_lang[customer_id]
+            if customer_id and cust_lang[customer_id]
+            else ("cy" if rng.random() < 0.12 else "en")
+        )
 
         # Channel details as the channel's schema renders them (canonical JSON).
         scheduled = None
         source_key = None
         msg = f"{case_id:x}{rng.getrandbits(32):08x}"
         if channel == "email":
-            sender = (cust_email[customer_id] if customer_id and cust_email[customer_id]
-                      else f"resident{case_id}@example.com")
-            to = (f"{service.code}@example.gov.wales" if contact_type == "department"
-                  else f"officer{rng.randint(1, 400)}@example.gov.wales")
-            details = (f'{{"contact_type": "{contact_type}", "from_address": "{sender}", '
-                       f'"to_address": "{to}", "subject": "{rng.choice(summaries)}", '
-                       f'"message_id": "<{msg}@mail.example.com>"}}')
+            sender = (
+                cust_email[customer_id]
+                if customer_id and cust_email[customer_id]
+                else f"resident{case_id}@example.com"
+            )
+            to = (
+                f"{service.code}@example.gov.wales"
+                if contact_type == "department"
+                else f"officer{rng.randint(1, 400)}@example.gov.wales"
+            )
+            details = (
+                f'{{"contact_type": "{contact_type}", "from_address": "{sender}", '
+                f'"to_address": "{to}", "subject": "{rng.choice(summaries)}", '
+                f'"message_id": "<{msg}@mail.example.com>"}}'
+            )
             source_key = f"email:<{msg}@mail.example.com>"
         elif channel == "webform":
             details = f'{{"form": "{rng.choice(FORMS)}", "submission_id": "{msg}"}}'
             source_key = f"webform:{msg}"
         elif channel == "phone":
-            number_ = (cust_phone[customer_id] if customer_id and cust_phone[customer_id]
-                       else f"07700 9{rng.randint(0, 99999):05d}")
+            number_ = (
+                cust_phone[customer_id]
+                if customer_id and cust_phone[customer_id]
+                else f"07700 9{rng.randint(0, 99999):05d}"
+            )
             extra = ""
             if contact_type == "callback":
                 # Agreed for a quarter-hour between one hour and two working days ahead.
                 scheduled = (received + rng.randint(3600, 2 * day)) // 900 * 900
                 extra = f', "callback_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"'
-            details = (f'{{"contact_type": "{contact_type}", "caller_number": "{number_}", '
-                       f'"call_id": "{msg}"{extra}, "handled_in_welsh": '
-                       f'{"true" if language == "cy" else "false"}}}')
+            details = (
+                f'{{"contact_type": "{contact_type}", "caller_number": "{number_}", '
+                f'"call_id": "{msg}"{extra}, "handled_in_welsh": '
+                f"{'true' if language == 'cy' else 'false'}}}"
+            )
             source_key = f"phone:{msg}"
         elif channel == "letter":
             town, area = rng.choice(TOWNS)
-            details = (f'{{"postal_address": "{rng.randint(1, 120)} {rng.choice(STREETS)}, '
-                       f'{town}", "postcode": "{area} {rng.randint(1, 9)}AB"}}')
+            details = (
+                f'{{"postal_address": "{rng.randint(1, 120)} {rng.choice(STREETS)}, '
+                f'{town}", "postcode": "{area} {rng.randint(1, 9)}AB"}}'
+            )
         elif channel == "text":
-            details = (f'{{"from_number": "+447700{rng.randint(900000, 900999)}", '
-                       f'"message_id": "{msg}"}}')
+            details = (
+                f'{{"from_number": "+447700{rng.randint(900000, 900999)}", "message_id": "{msg}"}}'
+            )
             source_key = f"text:{msg}"
         elif channel == "social":
-            details = (f'{{"platform": "{rng.choice(["facebook", "x", "instagram"])}", '
-                       f'"handle": "@resident{rng.randint(1, 50000)}", "post_id": "{msg}"}}')
+            details = (
+                f'{{"platform": "{rng.choice(["facebook", "x", "instagram"])}", '
+                f'"handle": "@resident{rng.randint(1, 50000)}", "post_id": "{msg}"}}'
+            )
             source_key = f"social:{msg}"
         elif channel == "fax":
             details = f'{{"fax_number": "01970 {rng.randint(600000, 699999)}"}}'
         else:  # visit appointment: a working-hours slot one to ten days ahead
             slot = received + rng.randint(1, 10) * day
-            scheduled = slot // day * day + rng.choice([9, 10, 11, 13, 14, 15]) * 3600 \
+            scheduled = (
+                slot // day * day
+                + rng.choice([9, 10, 11, 13, 14, 15]) * 3600
                 + rng.choice([0, 900, 1800, 2700])
-            details = (f'{{"contact_type": "appointment", "location": "Penmorfa, Aberaeron", '
-                       f'"scheduled_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"}}')
+            )
+            details = (
+                f'{{"contact_type": "appointment", "location": "Penmorfa, Aberaeron", '
+                f'"scheduled_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"}}'
+            )
 
         created = received + rng.randint(5, 240)
         if created > anchor:
@@ -741,12 +1033,35 @@ def main() -> None:
             modified = ts_text(last_change)
 
         created_text = ts_text(created)
-        case_lines.append(tsv((
-            case_id, created_text, modified, reference, channel, contact_type, kind, status,
-            language, ts_text(received), rng.choice(summaries), "", details, source_key, 0,
-            resolved_at, closed_at, owner_id, service_pk[service], standard_pk[code], submitted_by,
-            team_id, customer_id,
-        )))
+        case_lines.append(
+            tsv(
+                (
+                    case_id,
+                    created_text,
+                    modified,
+                    reference,
+                    channel,
+                    contact_type,
+                    kind,
+                    status,
+                    language,
+                    ts_text(received),
+                    rng.choice(summaries),
+                    "",
+                    details,
+                    source_key,
+                    0,
+                    resolved_at,
+                    closed_at,
+                    owner_id,
+                    service_pk[service],
+                    standard_pk[code],
+                    submitted_by,
+                    team_id,
+                    customer_id,
+                )
+            )
+        )
         ev_id += 1
         ev_lines.append(f"{ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
         recipients = {r for r in (owner_id, managers.get(team_id)) if r}
@@ -766,17 +1081,32 @@ def main() -> None:
                     transitions.append(("milestone_breached", "breached", due))
             for event_kind, transition, at in transitions:
                 ev_id += 1
-                ev_lines.append(tsv((ev_id, event_kind, ts_text(at), "", transition, "", None,
-                                     case_id, ms_id)))
+                ev_lines.append(
+                    tsv((ev_id, event_kind, ts_text(at), "", transition, "", None, case_id, ms_id))
+                )
                 for recipient in recipients:
                     al_id += 1
                     sent = ts_text(min(at + rng.randint(20, 120), anchor - 1))
-                    al_lines.append(tsv((al_id, 0, transition, ts_text(at), sent, sent, 1,
-                                         ms_id, recipient)))
+                    al_lines.append(
+                        tsv((al_id, 0, transition, ts_text(at), sent, sent, 1, ms_id, recipient))
+                    )
         for event_kind, at, from_status, to_status, _, actor in events:
             ev_id += 1
-            ev_lines.append(tsv((ev_id, event_kind, ts_text(at), from_status, to_status, "",
-                                 actor, case_id, None)))
+            ev_lines.append(
+                tsv(
+                    (
+                        ev_id,
+                        event_kind,
+                        ts_text(at),
+                        from_status,
+                        to_status,
+                        "",
+                        actor,
+                        case_id,
+                        None,
+                    )
+                )
+            )
 
         if len(case_lines) >= CHUNK:
             writer.put("contacts_case", case_cols, case_lines)
@@ -825,19 +1155,28 @@ def main() -> None:
         now_dt = dt_of(anchor)
         checks = {
             "cases": one("SELECT count(*) FROM contacts_case"),
-            "open cases": one("SELECT count(*) FROM contacts_case WHERE status IN "
-                              "('new', 'acknowledged', 'in_progress')"),
+            "open cases": one(
+                "SELECT count(*) FROM contacts_case WHERE status IN "
+                "('new', 'acknowledged', 'in_progress')"
+            ),
             "milestones": one("SELECT count(*) FROM contacts_milestone"),
-            "open milestones": one("SELECT count(*) FROM contacts_milestone WHERE state IN "
-                                   "('pending', 'due_soon', 'breached')"),
+            "open milestones": one(
+                "SELECT count(*) FROM contacts_milestone WHERE state IN "
+                "('pending', 'due_soon', 'breached')"
+            ),
             "sweep: due soon to flag": one(
                 "SELECT count(*) FROM contacts_milestone WHERE state = 'pending' "
-                "AND due_soon_at <= %s AND due_at > %s", [now_dt, now_dt]),
+                "AND due_soon_at <= %s AND due_at > %s",
+                [now_dt, now_dt],
+            ),
             "sweep: breaches to flag": one(
                 "SELECT count(*) FROM contacts_milestone WHERE state IN ('pending', 'due_soon') "
-                "AND due_at <= %s", [now_dt]),
+                "AND due_at <= %s",
+                [now_dt],
+            ),
             "duplicate references": one(
-                "SELECT count(*) - count(DISTINCT reference) FROM contacts_case"),
+                "SELECT count(*) - count(DISTINCT reference) FROM contacts_case"
+            ),
             "database size": one("SELECT pg_size_pretty(pg_database_size(current_database()))"),
         }
     for name, value in checks.items():
@@ -853,7 +1192,10 @@ def main() -> None:
     mismatches = 0
     for target, received, scheduled, due, soon in sample:
         d = compute_deadline(
-            Rule(target.rule), target.amount, received_at=dt_of(received), calendar=calendar,
+            Rule(target.rule),
+            target.amount,
+            received_at=dt_of(received),
+            calendar=calendar,
             scheduled_at=None if scheduled is None else dt_of(scheduled),
             threshold=threshold_of(target),
         )
@@ -863,30 +1205,36 @@ def main() -> None:
     assert mismatches == 0
     # The channel details validate against the channel schemas.
     with connection.cursor() as cur:
-        cur.execute("SELECT channel, channel_details FROM contacts_case TABLESAMPLE "
-                    "SYSTEM (0.1) LIMIT 500")
+        cur.execute(
+            "SELECT channel, channel_details FROM contacts_case TABLESAMPLE SYSTEM (0.1) LIMIT 500"
+        )
         for channel, details in cur.fetchall():
             parse_details(channel, json.loads(details) if isinstance(details, str) else details)
 
     total = time.perf_counter() - T0
     print(f"  {'TOTAL':<44} {total:8.1f} s", flush=True)
-    _env.save_meta({
-        "now": dt_of(anchor).isoformat(),
-        "token": token,
-        "api_user": admin.username,
-        "services": [s.code for s, _, _ in services],
-        "cases": args.cases,
-        "open": args.open,
-        "due_soon_now": args.due_soon_now,
-        "breach_now": args.breach_now,
-        "stats": stats,
-        "checks": checks,
-        "timings": TIMINGS,
-        "seed_seconds": round(total, 1),
-        "peak_rss_mb": round(_env.peak_rss_mb(), 1),
-    })
-    print(f"seed: done in {total:.1f} s, peak RSS {_env.peak_rss_mb():.0f} MB; "
-          f"{_env.META.relative_to(_env.ROOT)} written", flush=True)
+    _env.save_meta(
+        {
+            "now": dt_of(anchor).isoformat(),
+            "token": token,
+            "api_user": admin.username,
+            "services": [s.code for s, _, _ in services],
+            "cases": args.cases,
+            "open": args.open,
+            "due_soon_now": args.due_soon_now,
+            "breach_now": args.breach_now,
+            "stats": stats,
+            "checks": checks,
+            "timings": TIMINGS,
+            "seed_seconds": round(total, 1),
+            "peak_rss_mb": round(_env.peak_rss_mb(), 1),
+        }
+    )
+    print(
+        f"seed: done in {total:.1f} s, peak RSS {_env.peak_rss_mb():.0f} MB; "
+        f"{_env.META.relative_to(_env.ROOT)} written",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
