@@ -796,7 +796,6 @@ def main() -> None:
         "extended_at",
         "extension_reason",
         "original_due_at",
-        "batch_token",
         "revision",
         "case_id",
         "target_id",
@@ -1071,7 +1070,7 @@ def main() -> None:
             ms_lines.append(
                 f"{ms_id}\t{target.milestone}\t{target.rule}\t{ts_text(start)}\t"
                 f"{ts_text(due)}\t{ts_text(soon)}\t{state}\t{ts_null(changed)}\t"
-                f"{ts_null(met)}\t\\N\t\t\\N\t\\N\t0\t{case_id}\t{target_pk[target]}"
+                f"{ts_null(met)}\t\\N\t\t\\N\t0\t{case_id}\t{target_pk[target]}"
             )
             transitions = []
             if state in ("due_soon", "breached") and cls != 3:

@@ -91,7 +91,7 @@ def main() -> int:
     from django.db import connection
     from django.utils import timezone
 
-    from contacts.models import Milestone, MilestoneState
+    from contacts import sla
     from contacts.sla import sla_sweep
     from standards.selectors import working_calendar
 
@@ -132,21 +132,14 @@ def main() -> int:
     print(
         f"sweep: now = {now.isoformat()}  (load average {load()}, CPU busy before start {busy:.0%})"
     )
-    soon_qs = (
-        Milestone.objects.filter(state=MilestoneState.PENDING, due_soon_at__lte=now, due_at__gt=now)
-        .order_by()
-        .values("id")
-    )
-    breach_qs = (
-        Milestone.objects.filter(
-            state__in=(MilestoneState.PENDING, MilestoneState.DUE_SOON), due_at__lte=now
-        )
-        .order_by()
-        .values("id")
-    )
+    # The sweep's own WHERE clauses, as SELECTs, in the order it runs them.
+    statements = {
+        "breach UPDATE": f"SELECT id FROM contacts_milestone WHERE {sla.BREACH_WHERE}",
+        "due-soon UPDATE": f"SELECT id FROM contacts_milestone WHERE {sla.DUE_SOON_WHERE}",
+    }
     plans = {}
-    for name, qs in (("due-soon UPDATE", soon_qs), ("breach UPDATE", breach_qs)):
-        sql, params = qs.query.sql_with_params()
+    for name, sql in statements.items():
+        params = [now]
         rows = cursor_rows(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
         plans[name] = "\n".join(r[0] for r in rows)
         shown = sql % tuple(repr(str(p)) for p in params)
@@ -246,8 +239,8 @@ def restore(cursor_rows) -> None:
     if not exists:
         return
     cursor_rows(
-        "UPDATE contacts_milestone m SET state = s.state, state_changed_at = s.state_changed_at, "
-        "batch_token = NULL FROM bench_sweep_snapshot s WHERE m.id = s.id AND "
+        "UPDATE contacts_milestone m SET state = s.state, state_changed_at = s.state_changed_at "
+        "FROM bench_sweep_snapshot s WHERE m.id = s.id AND "
         "(m.state IS DISTINCT FROM s.state OR m.state_changed_at IS DISTINCT FROM "
         "s.state_changed_at)"
     )

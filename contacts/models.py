@@ -185,14 +185,23 @@ OPEN_MILESTONE_STATES = (MilestoneState.PENDING, MilestoneState.DUE_SOON, Milest
 class Milestone(models.Model):
     """One promised deadline of a case, from one target of its standard."""
 
+    # The unique (case, kind) index serves lookups by case; a separate one would only slow
+    # the inserts.
     case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
+        Case,
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        verbose_name=_("case"),
+        db_index=False,
     )
+    # Not indexed: only deleting a target (rare, and refused while milestones use it) looks
+    # milestones up by target, and every case creation would pay for the index.
     target = models.ForeignKey(
         "standards.Target",
         on_delete=models.PROTECT,
         related_name="milestones",
         verbose_name=_("target"),
+        db_index=False,
     )
     kind = models.CharField(_("kind"), max_length=24)
     rule = models.CharField(_("rule"), max_length=24)
@@ -207,9 +216,6 @@ class Milestone(models.Model):
     extended_at = models.DateTimeField(_("extended"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for extension"), blank=True)
     original_due_at = models.DateTimeField(_("originally due"), null=True, blank=True)
-    # Marks the rows one sweep or reschedule moved, so that the same transaction can write
-    # their events and alerts with set-based INSERT ... SELECT.
-    batch_token = models.UUIDField(null=True, blank=True, editable=False)
     # Bumped whenever the deadline changes (extension, closure day), so alerts about the new
     # deadline are owed afresh.
     revision = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -231,12 +237,6 @@ class Milestone(models.Model):
                 name="milestone_open_due",
                 condition=Q(state__in=["pending", "due_soon"]),
             ),
-            models.Index(
-                fields=["batch_token"],
-                name="milestone_batch_token",
-                condition=Q(batch_token__isnull=False),
-            ),
-            models.Index(fields=["state", "due_at"], name="milestone_state_due"),
         ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -267,8 +267,12 @@ class EventKind(models.TextChoices):
 class CaseEvent(models.Model):
     """The timeline: everything that happened to a case, in order."""
 
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case")
+    case = models.ForeignKey(  # served by the (case, created_at) index
+        Case,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("case"),
+        db_index=False,
     )
     kind = models.CharField(_("kind"), max_length=24, choices=EventKind.choices)
     created_at = models.DateTimeField(_("when"), db_index=True)
@@ -358,7 +362,9 @@ class SlaAlert(models.Model):
     The unique key makes a second sweep or a retried task unable to owe (or send) it twice.
     """
 
-    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="alerts")
+    milestone = models.ForeignKey(  # served by the unique key below
+        Milestone, on_delete=models.CASCADE, related_name="alerts", db_index=False
+    )
     revision = models.PositiveSmallIntegerField(default=0)
     transition = models.CharField(max_length=10, choices=AlertTransition.choices)
     recipient = models.ForeignKey(

@@ -5,12 +5,11 @@ each group is moved by one ``UPDATE``: a few statements per closure, whatever th
 cases.
 """
 
-import uuid
 from datetime import date, datetime, time
 
-from django.db import connection
-from django.db.models import Case as When_
+from django.db.models import Case as Conditional
 from django.db.models import F, Value, When
+from django.db.models.expressions import Expression
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -22,7 +21,8 @@ from standards.domain.deadlines import (
     working_day_due_soon,
 )
 
-from .models import OPEN_MILESTONE_STATES, CaseEvent, EventKind, Milestone, MilestoneState
+from .models import OPEN_MILESTONE_STATES, EventKind, Milestone, MilestoneState
+from .timeline_sql import events_insert
 
 
 def milestones_reschedule_for_closure(
@@ -43,8 +43,7 @@ def milestones_reschedule_for_closure(
         starts_at__lt=day_start,
         due_at__gte=day_start,
     )
-    token = uuid.uuid4()
-    moved = 0
+    moved: list[int] = []
     groups = affected.values_list("due_at", "target__due_soon_working_days").distinct()
     for due_at, soon_days in groups:
         if added:
@@ -54,40 +53,30 @@ def milestones_reschedule_for_closure(
         if new_due == due_at:
             continue
         new_soon = working_day_due_soon(new_due, calendar=calendar, working_days=soon_days)
-        moved += affected.filter(due_at=due_at, target__due_soon_working_days=soon_days).update(
+        group = list(
+            affected.filter(due_at=due_at, target__due_soon_working_days=soon_days).values_list(
+                "id", flat=True
+            )
+        )
+        Milestone.objects.filter(id__in=group).update(
             due_at=new_due,
             due_soon_at=Greatest(F("starts_at"), Value(new_soon)),
             revision=F("revision") + 1,
-            batch_token=token,
+            state=_state_after_move(new_due, new_soon, now),
         )
+        moved.extend(group)
     if moved:
-        _restate(token, now)
-        _record(token, now)
-        Milestone.objects.filter(batch_token=token).update(batch_token=None)
-    return moved
+        events_insert(moved, kind=EventKind.DEADLINE_MOVED, now=now)
+    return len(moved)
 
 
-def _restate(token: uuid.UUID, now: datetime) -> None:
-    """Bring the moved milestones' states in line with their new times."""
-    Milestone.objects.filter(batch_token=token).update(
-        state=When_(
-            When(due_at__lte=now, then=Value(MilestoneState.BREACHED)),
-            When(due_soon_at__lte=now, then=Value(MilestoneState.DUE_SOON)),
+def _state_after_move(new_due: datetime, new_soon: datetime, now: datetime) -> Expression:
+    """The state that fits the new times (the due-soon time is clamped to each row's start)."""
+    if new_due <= now:
+        return Value(MilestoneState.BREACHED)
+    if new_soon <= now:
+        return Conditional(
+            When(starts_at__lte=now, then=Value(MilestoneState.DUE_SOON)),
             default=Value(MilestoneState.PENDING),
-        ),
-    )
-
-
-def _record(token: uuid.UUID, now: datetime) -> None:
-    q = connection.ops.quote_name
-    batch = Milestone._meta.get_field("batch_token").get_db_prep_value(
-        token, connection, prepared=False
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {q(CaseEvent._meta.db_table)} (case_id, kind, created_at, "
-            f"milestone_id, from_status, to_status, text) "
-            f"SELECT m.case_id, %s, %s, m.id, '', m.state, '' "
-            f"FROM {q(Milestone._meta.db_table)} m WHERE m.batch_token = %s",
-            [EventKind.DEADLINE_MOVED, now, batch],
         )
+    return Value(MilestoneState.PENDING)

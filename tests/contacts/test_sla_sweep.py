@@ -96,11 +96,6 @@ class TestTransitions:
         assert states(reception) == {"seen": "pending"}
         assert states(answered) == {"acknowledge": "met", "respond": "met"}
 
-    def test_the_batch_marks_are_cleared_after_the_sweep(self, service):
-        make_case(service=service, received_at=RECEIVED)
-        sla_sweep(now=ACK_DUE)
-        assert not Milestone.objects.filter(batch_token__isnull=False).exists()
-
 
 @pytest.mark.django_db
 class TestAlerts:
