@@ -1140,6 +1140,10 @@ def main() -> None:
                 "ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last",
                 sorted(counters.items()),
             )
+            # PostgreSQL takes references from one sequence per year (contacts/references.py).
+            for year, last in sorted(counters.items()):
+                cur.execute(f"CREATE SEQUENCE IF NOT EXISTS case_reference_{int(year)}")
+                cur.execute("SELECT setval(%s, %s)", [f"case_reference_{int(year)}", last])
         t = step("sequences + reference counter", t)
         conn.execute("SET maintenance_work_mem = '1GB'")
         conn.execute("VACUUM (ANALYZE)")

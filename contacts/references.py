@@ -1,18 +1,51 @@
-"""Human-friendly case references: ``CYS-2026-004213``, numbered afresh each year."""
+"""Human-friendly case references: ``CYS-2026-004213``, numbered afresh each year.
+
+On PostgreSQL each year has its own sequence: ``nextval`` takes no row lock and needs no commit
+of its own, so concurrent case creation never queues for a number. SQLite (the embedded first
+run) bumps a counter row with one upsert instead. Either way a number taken by a creation that
+then fails is never used: references may have gaps, never duplicates
+(docs/adr/0004-case-references.md).
+"""
 
 from django.conf import settings
-from django.db import connection
+from django.db import ProgrammingError, connection, transaction
 
 from .models import ReferenceCounter
 
 
 def reference_allocate(year: int) -> str:
-    """Take the next number of ``year`` in one atomic upsert.
+    if connection.vendor == "postgresql":
+        number = _next_from_sequence(year)
+    else:
+        number = _next_from_counter(year)
+    return reference_format(year, number)
 
-    Call it outside the case's own transaction where possible: the counter row is then locked
-    only for this statement, not for the whole case creation. A number taken by a transaction
-    that later fails is simply never used.
-    """
+
+def reference_format(year: int, number: int) -> str:
+    prefix = settings.CYSWLLT["REFERENCE_PREFIX"]
+    return f"{prefix}-{year}-{number:06d}"
+
+
+def sequence_name(year: int) -> str:
+    return f"case_reference_{int(year)}"
+
+
+def _next_from_sequence(year: int) -> int:
+    name = sequence_name(year)
+    try:
+        # A savepoint, so that the first case of a year can recover from the missing sequence
+        # even inside a caller's transaction.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [name])
+            return cursor.fetchone()[0]
+    except ProgrammingError:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {connection.ops.quote_name(name)}")
+            cursor.execute("SELECT nextval(%s)", [name])
+            return cursor.fetchone()[0]
+
+
+def _next_from_counter(year: int) -> int:
     table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -20,10 +53,4 @@ def reference_allocate(year: int) -> str:
             f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
             [year],
         )
-        (number,) = cursor.fetchone()
-    return reference_format(year, number)
-
-
-def reference_format(year: int, number: int) -> str:
-    prefix = settings.CYSWLLT["REFERENCE_PREFIX"]
-    return f"{prefix}-{year}-{number:06d}"
+        return cursor.fetchone()[0]

@@ -25,7 +25,7 @@ from standards.domain.deadlines import (
     extend_deadline,
 )
 from standards.models import Standard, Target
-from standards.selectors import standard_for_case, working_calendar
+from standards.selectors import case_rules, working_calendar
 
 from .domain import lifecycle
 from .models import (
@@ -59,6 +59,7 @@ MILESTONES_MET_BY = {
 class CaseCreated:
     case: Case
     created: bool  # False when the same inbound message had already made this case
+    milestones: tuple[Milestone, ...] = ()  # those created, with their targets
 
 
 def threshold_of(target: Target) -> DueSoonThreshold:
@@ -106,12 +107,13 @@ def case_create(
         if existing:
             return CaseCreated(existing, created=False)
 
+    rules = case_rules()
     if standard is None:
-        standard = standard_for_case(channel=channel, contact_type=details.contact_type, kind=kind)
+        standard = rules.standard_for(channel=channel, contact_type=details.contact_type, kind=kind)
         if standard is None:
             raise ValidationError({"kind": _("No customer care standard applies to this contact.")})
     targets = list(standard.targets.all())
-    calendar = working_calendar(from_date=timezone.localdate(received_at))
+    calendar = rules.calendar
     milestones = [
         _milestone_for(
             target, received_at=received_at, scheduled_at=details.scheduled_at, calendar=calendar
@@ -167,7 +169,7 @@ def case_create(
             if existing:
                 return CaseCreated(existing, created=False)
         raise
-    return CaseCreated(case, created=True)
+    return CaseCreated(case, created=True, milestones=tuple(milestones))
 
 
 def _validate_new_case(

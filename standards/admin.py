@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Behaviour, BusinessHours, ClosureDay, Standard, Target
+from .selectors import case_rules_forget
 from .services import closure_day_add, closure_day_remove
 
 
@@ -24,8 +25,24 @@ class TargetInline(TranslationTabularInline):
     )
 
 
+class ForgetsCaseRules:
+    """Changes here alter how new cases are given their deadlines: drop the cached rules."""
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        super().save_related(request, form, formsets, change)  # type: ignore[misc]
+        case_rules_forget()
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        super().delete_model(request, obj)  # type: ignore[misc]
+        case_rules_forget()
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        case_rules_forget()
+
+
 @admin.register(Standard)
-class StandardAdmin(TranslationAdmin):
+class StandardAdmin(ForgetsCaseRules, TranslationAdmin):
     list_display = (
         "code",
         "event",
@@ -68,7 +85,7 @@ class ClosureDayAdmin(TranslationAdmin):
 
 
 @admin.register(BusinessHours)
-class BusinessHoursAdmin(admin.ModelAdmin):
+class BusinessHoursAdmin(ForgetsCaseRules, admin.ModelAdmin):
     list_display = ("__str__", "opens", "closes")
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]

@@ -70,9 +70,7 @@ class Standard(TimeStampedModel):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     section = models.CharField(_("section"), max_length=24, choices=Section.choices)
-    channel = models.CharField(
-        _("channel"), max_length=16, choices=STANDARD_CHANNELS, blank=True
-    )
+    channel = models.CharField(_("channel"), max_length=16, choices=STANDARD_CHANNELS, blank=True)
     contact_type = models.CharField(_("contact type"), max_length=24, blank=True)
     case_kind = models.CharField(_("case kind"), max_length=24, blank=True)
     selectable = models.BooleanField(_("given to new cases"), default=False)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from contacts.rescheduling import milestones_reschedule_for_closure
 
 from .models import ClosureDay
-from .selectors import working_calendar
+from .selectors import case_rules_forget, working_calendar
 
 
 @transaction.atomic
@@ -24,6 +24,7 @@ def closure_day_add(
     if ClosureDay.objects.filter(date=day).exists():
         raise ValidationError({"date": _("The offices are already closed on that day.")})
     closure = ClosureDay.objects.create(date=day, reason_cy=reason_cy, reason_en=reason_en)
+    case_rules_forget()
     moved = milestones_reschedule_for_closure(
         closure=day, added=True, calendar=working_calendar(), now=now or timezone.now()
     )
@@ -34,6 +35,7 @@ def closure_day_add(
 def closure_day_remove(*, closure: ClosureDay, now: datetime | None = None) -> int:
     day = closure.date
     closure.delete()
+    case_rules_forget()
     return milestones_reschedule_for_closure(
         closure=day, added=False, calendar=working_calendar(), now=now or timezone.now()
     )

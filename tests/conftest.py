@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from accounts.models import Role
+from standards.selectors import CASE_RULES_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
 
@@ -11,6 +13,14 @@ def english():
     """Tests speak English unless they ask for Welsh (the site's default language is Welsh)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_case_rules():
+    """The cached standards and calendar live in the shared Redis; each test starts afresh."""
+    cache.delete(CASE_RULES_KEY)
+    yield
+    cache.delete(CASE_RULES_KEY)
 
 
 @pytest.fixture

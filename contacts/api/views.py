@@ -98,9 +98,9 @@ class CaseViewSet(viewsets.GenericViewSet):
         )
         if not result.created:
             return self._answer(result.case.reference)
-        # The new case and its relations are in memory already; only the milestones are read.
-        selectors.case_load_milestones(result.case)
-        return Response(io.CaseOutput(result.case).data, status=status.HTTP_201_CREATED)
+        # The new case, its relations and milestones are all in memory: answer without a query.
+        case = selectors.case_with_milestones(result.case, result.milestones)
+        return Response(io.CaseOutput(case).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])

@@ -12,6 +12,7 @@ from channels_app.details import parse_details
 from contacts.models import Case, CaseEvent, Customer, Milestone
 from contacts.services import case_create
 from standards.models import Standard
+from standards.selectors import case_rules_forget
 from tests.factories import EMAIL_DEPARTMENT, CustomerFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +221,7 @@ def test_bad_received_times_are_refused_and_nothing_is_stored(service, received_
 
 def test_a_contact_with_no_applicable_standard_is_refused(service):
     Standard.objects.filter(code="LETTER").update(is_active=False)
+    case_rules_forget()
 
     with pytest.raises(ValidationError) as caught:
         make_case(service=service, channel="letter", details={"postal_address": "1 High St"})
