@@ -31,7 +31,7 @@ class PhoneNumberField(serializers.CharField):
 
 
 class PhoneDetails(serializers.Serializer):
-    contact_type = serializers.ChoiceField(PhoneContact.choices)
+    contact_type = serializers.ChoiceField(PhoneContact.values)
     caller_number = PhoneNumberField(required=False, allow_blank=True)
     call_id = serializers.CharField(required=False, max_length=200)
     callback_at = AwareDateTimeField(required=False)
@@ -59,7 +59,7 @@ class TextDetails(serializers.Serializer):
 
 
 class EmailDetails(serializers.Serializer):
-    contact_type = serializers.ChoiceField(EmailContact.choices)
+    contact_type = serializers.ChoiceField(EmailContact.values)
     from_address = serializers.EmailField(max_length=254)
     to_address = serializers.EmailField(max_length=254)
     subject = serializers.CharField(required=False, allow_blank=True, max_length=998)
@@ -77,7 +77,7 @@ class FaxDetails(serializers.Serializer):
 
 
 class VisitDetails(serializers.Serializer):
-    contact_type = serializers.ChoiceField(VisitContact.choices)
+    contact_type = serializers.ChoiceField(VisitContact.values)
     location = serializers.CharField(required=False, allow_blank=True, max_length=200)
     scheduled_at = AwareDateTimeField(required=False)
     expected_wait_minutes = serializers.IntegerField(required=False, min_value=0, max_value=600)
@@ -98,7 +98,7 @@ class WebformDetails(serializers.Serializer):
 
 
 class SocialDetails(serializers.Serializer):
-    platform = serializers.ChoiceField(SocialPlatform.choices)
+    platform = serializers.ChoiceField(SocialPlatform.values)
     handle = serializers.CharField(max_length=100)
     url = serializers.URLField(required=False, max_length=500)
     post_id = serializers.CharField(required=False, max_length=200)

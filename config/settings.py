@@ -200,8 +200,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Served from our own static files: the machines (and council networks) reach no CDN.
     "ENUM_NAME_OVERRIDES": {
-        "LanguagePreferenceEnum": "contacts.models.LanguagePreference",
-        "MilestoneStateEnum": "contacts.models.MilestoneState",
+        "CaseKindEnum": "contacts.models.CaseKind.values",
+        "MilestoneKindEnum": "standards.models.MilestoneKind.values",
+        "LanguagePreferenceEnum": "contacts.models.LanguagePreference.values",
+        "MilestoneStateEnum": "contacts.models.MilestoneState.values",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,5 +1,6 @@
 """Reads of the catalogue and the calendar."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,12 +12,16 @@ from .domain.calendar import WorkingCalendar
 from .domain.selection import SelectionKey, select_standard
 from .models import BusinessHours, ClosureDay, Standard
 
-#: Creating a case needs the selectable standards, their targets and the calendar; they change
-#: a few times a year, so they are read once into the shared cache (Redis in production) rather
-#: than with four queries per case. Every change made through the admin or the services clears
-#: the entry after its transaction commits; a change made some other way shows within this time.
-CASE_RULES_KEY = "standards:case-rules:v1"
+#: Creating a case needs the selectable standards, their targets and the calendar. They change a
+#: few times a year, so each process keeps the set it built last, tagged with a version held in
+#: the shared cache (Redis in production), instead of four queries per case. Any change through
+#: the admin or the services drops the version after its transaction commits, and every process
+#: rebuilds on its next case; the version also expires, so a change made some other way (a
+#: shell, a migration) shows within ``CASE_RULES_SECONDS``. The memo is never the source of
+#: truth: losing it costs one rebuild.
+CASE_RULES_VERSION_KEY = "standards:case-rules:version"
 CASE_RULES_SECONDS = 300
+_built: dict[str, "CaseRules"] = {}
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,11 @@ class CaseRules:
 
 
 def case_rules() -> CaseRules:
-    rules = cache.get(CASE_RULES_KEY)
+    version = cache.get(CASE_RULES_VERSION_KEY)
+    if version is None:
+        cache.add(CASE_RULES_VERSION_KEY, uuid.uuid4().hex, CASE_RULES_SECONDS)
+        version = cache.get(CASE_RULES_VERSION_KEY)
+    rules = _built.get(version)
     if rules is None:
         standards = Standard.objects.filter(selectable=True, is_active=True).prefetch_related(
             "targets"
@@ -43,13 +52,14 @@ def case_rules() -> CaseRules:
             selectable={standard.code: standard for standard in standards},
             calendar=working_calendar(),
         )
-        cache.set(CASE_RULES_KEY, rules, CASE_RULES_SECONDS)
+        _built.clear()
+        _built[version] = rules
     return rules
 
 
 def case_rules_forget() -> None:
-    """Drop the cached rules once the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: cache.delete(CASE_RULES_KEY))
+    """Make every process rebuild its rules once the current transaction commits."""
+    transaction.on_commit(lambda: cache.delete(CASE_RULES_VERSION_KEY))
 
 
 def working_calendar(*, from_date: date | None = None) -> WorkingCalendar:

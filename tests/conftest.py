@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts.models import Role
-from standards.selectors import CASE_RULES_KEY
+from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
 
@@ -18,9 +18,9 @@ def english():
 @pytest.fixture(autouse=True)
 def fresh_case_rules():
     """The cached standards and calendar live in the shared Redis; each test starts afresh."""
-    cache.delete(CASE_RULES_KEY)
+    cache.delete(CASE_RULES_VERSION_KEY)
     yield
-    cache.delete(CASE_RULES_KEY)
+    cache.delete(CASE_RULES_VERSION_KEY)
 
 
 @pytest.fixture

@@ -27,7 +27,8 @@ from ..models import (
     MilestoneState,
 )
 
-SLA_STATES = [*MilestoneState.choices]
+# Plain values: DRF deep-copies every field per request, and lazy labels made that slow.
+SLA_STATES = MilestoneState.values
 
 channel_details_schema = PolymorphicProxySerializer(
     component_name="ChannelDetails",
@@ -46,14 +47,15 @@ class CustomerInput(serializers.Serializer):
     phone = PhoneNumberField(required=False, allow_blank=True)
     address = serializers.CharField(max_length=500, required=False, allow_blank=True)
     postcode = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    preferred_language = serializers.ChoiceField(LanguagePreference.choices, required=False)
-    preferred_contact_method = serializers.ChoiceField(ContactMethod.choices, required=False)
+    preferred_language = serializers.ChoiceField(LanguagePreference.values, required=False)
+    preferred_contact_method = serializers.ChoiceField(ContactMethod.values, required=False)
     large_print = serializers.BooleanField(required=False)
     bsl = serializers.BooleanField(required=False)
     interpreter_language = serializers.CharField(max_length=60, required=False, allow_blank=True)
     other_needs = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class LazySlugField(serializers.SlugRelatedField):
     """A slug lookup whose queryset is made when needed.
 
@@ -69,6 +71,7 @@ class LazySlugField(serializers.SlugRelatedField):
         return self.make_queryset()
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     def __init__(self, queryset: Callable[[], QuerySet], **kwargs: Any) -> None:
         self.make_queryset = queryset
@@ -90,8 +93,8 @@ class ChannelDetailsField(serializers.JSONField):
 
 
 class CaseCreateInput(serializers.Serializer):
-    channel = serializers.ChoiceField(Channel.choices)
-    kind = serializers.ChoiceField(CaseKind.choices, default=CaseKind.ENQUIRY)
+    channel = serializers.ChoiceField(Channel.values)
+    kind = serializers.ChoiceField(CaseKind.values, default=CaseKind.ENQUIRY)
     service = LazySlugField(lambda: Service.objects.all(), slug_field="code", required=False)
     team = LazySlugField(lambda: Team.objects.all(), slug_field="code", required=False)
     owner = LazySlugField(
@@ -103,7 +106,7 @@ class CaseCreateInput(serializers.Serializer):
     received_at = AwareDateTimeField()
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
-    language = serializers.ChoiceField(ContactLanguage.choices, required=False)
+    language = serializers.ChoiceField(ContactLanguage.values, required=False)
     customer_id = LazyPrimaryKeyField(lambda: Customer.objects.all(), required=False)
     customer = CustomerInput(required=False)
     channel_details = ChannelDetailsField(required=False, default=dict)
@@ -138,9 +141,9 @@ class ExtendInput(serializers.Serializer):
 
 
 class CaseListFilters(serializers.Serializer):
-    channel = serializers.ChoiceField(Channel.choices, required=False)
-    kind = serializers.ChoiceField(CaseKind.choices, required=False)
-    status = serializers.ChoiceField(CaseStatus.choices, required=False)
+    channel = serializers.ChoiceField(Channel.values, required=False)
+    kind = serializers.ChoiceField(CaseKind.values, required=False)
+    status = serializers.ChoiceField(CaseStatus.values, required=False)
     sla_state = serializers.ChoiceField(SLA_STATES, required=False)
     service = serializers.SlugField(required=False, max_length=40)
     owner = serializers.CharField(required=False, max_length=150)
@@ -154,21 +157,21 @@ class CustomerOutput(serializers.Serializer):
     email = serializers.EmailField()
     phone = serializers.CharField()
     postcode = serializers.CharField()
-    preferred_language = serializers.ChoiceField(LanguagePreference.choices)
-    preferred_contact_method = serializers.ChoiceField(ContactMethod.choices)
+    preferred_language = serializers.ChoiceField(LanguagePreference.values)
+    preferred_contact_method = serializers.ChoiceField(ContactMethod.values)
     large_print = serializers.BooleanField()
     bsl = serializers.BooleanField()
     interpreter_language = serializers.CharField()
 
 
 class MilestoneOutput(serializers.Serializer):
-    kind = serializers.ChoiceField(MilestoneKind.choices)
+    kind = serializers.ChoiceField(MilestoneKind.values)
     description = serializers.CharField(source="target.description")
-    rule = serializers.ChoiceField(RuleChoice.choices)
+    rule = serializers.ChoiceField(RuleChoice.values)
     starts_at = serializers.DateTimeField()
     due_at = serializers.DateTimeField(allow_null=True)
     due_soon_at = serializers.DateTimeField(allow_null=True)
-    state = serializers.ChoiceField(MilestoneState.choices)
+    state = serializers.ChoiceField(MilestoneState.values)
     met_at = serializers.DateTimeField(allow_null=True)
     extended_at = serializers.DateTimeField(allow_null=True)
     extension_reason = serializers.CharField()
@@ -192,17 +195,17 @@ def sla_state(milestones: list[Milestone]) -> str | None:
 
 class CaseOutput(serializers.Serializer):
     reference = serializers.CharField()
-    channel = serializers.ChoiceField(Channel.choices)
+    channel = serializers.ChoiceField(Channel.values)
     contact_type = serializers.CharField()
-    kind = serializers.ChoiceField(CaseKind.choices)
-    status = serializers.ChoiceField(CaseStatus.choices)
+    kind = serializers.ChoiceField(CaseKind.values)
+    status = serializers.ChoiceField(CaseStatus.values)
     standard = serializers.CharField(source="standard.code")
     service = serializers.CharField(source="service.code")
-    team = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    submitted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    team = serializers.CharField(source="team.code", allow_null=True)
+    owner = serializers.CharField(source="owner.username", allow_null=True)
+    submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True)
     customer = CustomerOutput(allow_null=True)
-    language = serializers.ChoiceField(ContactLanguage.choices)
+    language = serializers.ChoiceField(ContactLanguage.values)
     received_at = serializers.DateTimeField()
     summary = serializers.CharField()
     description = serializers.CharField()
