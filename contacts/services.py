@@ -5,6 +5,7 @@ webhooks — creates cases through ``case_create`` so that milestones and the ti
 once, in one place.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -305,18 +306,37 @@ def _meet(
     return met
 
 
+def _progress(
+    case: Case,
+    *,
+    kinds: tuple[str, ...],
+    next_status: Callable[[str], str],
+    actor: User | None,
+    at: datetime | None,
+    now: datetime,
+) -> Case:
+    """Meet the case's open milestones of ``kinds`` and move its status on."""
+    case = _locked(case)
+    at = _check_time(case, at, now)
+    _ensure_open(case)
+    _meet(case, kinds, at=at, actor=actor)
+    _move(case, next_status(case.status), actor=actor, at=at)
+    case.save(update_fields=["status", "modified_at"])
+    return case
+
+
 @transaction.atomic
 def case_acknowledge(
     *, case: Case, actor: User | None, at: datetime | None = None, now: datetime | None = None
 ) -> Case:
-    now = now or timezone.now()
-    case = _locked(case)
-    at = _check_time(case, at, now)
-    _ensure_open(case)
-    _meet(case, MILESTONES_MET_BY["acknowledge"], at=at, actor=actor)
-    _move(case, lifecycle.status_after_acknowledgement(case.status), actor=actor, at=at)
-    case.save(update_fields=["status", "modified_at"])
-    return case
+    return _progress(
+        case,
+        kinds=MILESTONES_MET_BY["acknowledge"],
+        next_status=lifecycle.status_after_acknowledgement,
+        actor=actor,
+        at=at,
+        now=now or timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -324,14 +344,14 @@ def case_respond(
     *, case: Case, actor: User | None, at: datetime | None = None, now: datetime | None = None
 ) -> Case:
     """The full response has gone to the customer."""
-    now = now or timezone.now()
-    case = _locked(case)
-    at = _check_time(case, at, now)
-    _ensure_open(case)
-    _meet(case, MILESTONES_MET_BY["respond"], at=at, actor=actor)
-    _move(case, lifecycle.status_after_response(case.status), actor=actor, at=at)
-    case.save(update_fields=["status", "modified_at"])
-    return case
+    return _progress(
+        case,
+        kinds=MILESTONES_MET_BY["respond"],
+        next_status=lifecycle.status_after_response,
+        actor=actor,
+        at=at,
+        now=now or timezone.now(),
+    )
 
 
 @transaction.atomic
