@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from contacts.models import Milestone
 from standards.models import ClosureDay, Standard
-from tests.factories import make_case
+from tests.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,27 @@ def test_deleting_a_closure_day_in_the_admin_moves_them_back(client, administrat
 
     assert not ClosureDay.objects.exists()
     assert Milestone.objects.get(case=case).due_at == datetime(2026, 12, 30, 17, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("administrator", 200), ("advisor", 302), ("manager", 302), ("councillor", 302)],
+)
+def test_the_admin_is_for_the_administrator_role(client, team, role, status):
+    user = UserFactory(role=role, team=team, is_staff=False, is_superuser=False)
+    client.force_login(user)
+
+    changelist = client.get(reverse("admin:standards_standard_changelist"))
+
+    assert changelist.status_code == status
+
+
+def test_an_administrator_by_role_can_change_a_target(client, team):
+    user = UserFactory(role="administrator", team=None, is_staff=False, is_superuser=False)
+    client.force_login(user)
+    standard = Standard.objects.get(code="EMAIL_DEPARTMENT")
+
+    page = client.get(reverse("admin:standards_standard_change", args=[standard.pk]))
+
+    assert page.status_code == 200
+    assert 'name="_save"' in page.content.decode()
