@@ -70,11 +70,6 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class ContactLanguage(models.TextChoices):
-    WELSH = "cy", _("Welsh")
-    ENGLISH = "en", _("English")
-
-
 class Case(TimeStampedModel):
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
@@ -130,11 +125,13 @@ class Case(TimeStampedModel):
         related_name="cases",
         verbose_name=_("customer"),
     )
+    # Not known until someone reads it, for an e-mail or a letter; replies are then bilingual.
     language = models.CharField(
         _("language of the contact"),
         max_length=2,
-        choices=ContactLanguage.choices,
-        default=ContactLanguage.ENGLISH,
+        blank=True,
+        choices=LanguagePreference.choices,
+        default=LanguagePreference.UNKNOWN,
     )
     received_at = models.DateTimeField(_("received"))
     summary = models.CharField(_("summary"), max_length=200)

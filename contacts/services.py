@@ -122,7 +122,7 @@ def case_create(
         for target in targets
     ]
     if language is None:
-        language = (customer.preferred_language if customer else "") or "en"
+        language = customer.preferred_language if customer else ""
     if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
         team = owner.team
 

@@ -20,7 +20,6 @@ from ..models import (
     Case,
     CaseKind,
     CaseStatus,
-    ContactLanguage,
     ContactMethod,
     Customer,
     LanguagePreference,
@@ -107,7 +106,7 @@ class CaseCreateInput(serializers.Serializer):
     received_at = AwareDateTimeField()
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
-    language = serializers.ChoiceField(ContactLanguage.values, required=False)
+    language = serializers.ChoiceField(LanguagePreference.values, required=False)
     customer_id = LazyPrimaryKeyField(lambda: Customer.objects.all(), required=False)
     customer = CustomerInput(required=False)
     channel_details = ChannelDetailsField(required=False, default=dict)
@@ -246,7 +245,7 @@ class CaseOutput(serializers.Serializer):
     owner = serializers.CharField(source="owner.username", allow_null=True)
     submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True)
     customer = CustomerOutput(allow_null=True)
-    language = serializers.ChoiceField(ContactLanguage.values)
+    language = serializers.ChoiceField(LanguagePreference.values)
     received_at = serializers.DateTimeField()
     summary = serializers.CharField()
     description = serializers.CharField()

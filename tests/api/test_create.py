@@ -47,7 +47,7 @@ CREATED = {
     "owner": None,
     "submitted_by": None,
     "customer": None,
-    "language": "en",
+    "language": "",
     "received_at": "2026-03-02T10:00:00Z",
     "summary": "Missed bin",
     "description": "",

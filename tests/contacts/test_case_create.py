@@ -190,9 +190,9 @@ def test_a_new_customer_is_saved_with_the_case_and_sets_its_language(service):
     assert case.language == "cy"
 
 
-def test_the_language_defaults_to_english_when_the_preference_is_unknown(service):
+def test_the_language_is_unknown_when_neither_the_contact_nor_the_customer_says(service):
     case = make_case(service=service, customer=CustomerFactory(preferred_language=""))
-    assert case.language == "en"
+    assert case.language == ""
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,97 @@
+"""In which language, and by which method, the council answers a contact (SPEC §5).
+
+Plain functions over plain values, so that every combination can be tested as a table.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ReplyLanguage(StrEnum):
+    WELSH = "cy"
+    ENGLISH = "en"
+    BILINGUAL = "cy+en"  # Welsh first, then English
+
+
+class ReplyMethod(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "letter"
+
+
+def reply_language(*, contact_language: str, preference: str) -> ReplyLanguage:
+    """The language of a message to one customer.
+
+    Contact received in Welsh is answered in Welsh, whatever else is known; otherwise the
+    customer's recorded preference decides, then the language the contact came in; when
+    nothing is known the message is bilingual, Welsh first.
+    """
+    if contact_language == ReplyLanguage.WELSH:
+        return ReplyLanguage.WELSH
+    for known in (preference, contact_language):
+        if known in (ReplyLanguage.WELSH, ReplyLanguage.ENGLISH):
+            return ReplyLanguage(known)
+    return ReplyLanguage.BILINGUAL
+
+
+@dataclass(frozen=True)
+class Reachable:
+    """The ways the council can reach this customer by message."""
+
+    email: bool = False
+    mobile: bool = False
+    postal_address: bool = False
+
+
+#: The method each channel answers by when the customer's preference cannot be used: e-mail
+#: and web forms by e-mail, texts and voicemails (to a mobile) by text, post and fax by letter.
+#: Reception visits, answered calls and social media are answered in person or on the platform.
+CHANNEL_METHOD: dict[str, ReplyMethod] = {
+    "email": ReplyMethod.EMAIL,
+    "webform": ReplyMethod.EMAIL,
+    "text": ReplyMethod.SMS,
+    "phone": ReplyMethod.SMS,
+    "letter": ReplyMethod.LETTER,
+    "fax": ReplyMethod.LETTER,
+}
+
+PREFERENCE_METHOD: dict[str, ReplyMethod] = {
+    "email": ReplyMethod.EMAIL,
+    "text": ReplyMethod.SMS,
+    "letter": ReplyMethod.LETTER,
+}
+
+
+def reply_method(*, channel: str, preference: str, reachable: Reachable) -> ReplyMethod | None:
+    """How to send a message about a contact, or ``None`` when no message can be sent.
+
+    The customer's preferred method wins where it can reach them. Otherwise the channel's own:
+    a letter or fax is answered by e-mail when an address is known (quicker, and what most
+    people who give one expect), else by post.
+    """
+    preferred = PREFERENCE_METHOD.get(preference)
+    if preferred is not None and _can_reach(preferred, reachable):
+        return preferred
+    own = CHANNEL_METHOD.get(channel)
+    if own is ReplyMethod.LETTER and reachable.email:
+        return ReplyMethod.EMAIL
+    if own is not None and _can_reach(own, reachable):
+        return own
+    return None
+
+
+def _can_reach(method: ReplyMethod, reachable: Reachable) -> bool:
+    return {
+        ReplyMethod.EMAIL: reachable.email,
+        ReplyMethod.SMS: reachable.mobile,
+        ReplyMethod.LETTER: reachable.postal_address,
+    }[method]
+
+
+def is_uk_mobile(number: str) -> bool:
+    """A UK mobile number (07..., +447..., 00447...), which can receive texts."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    for prefix, length in (("07", 11), ("+447", 13), ("00447", 14)):
+        if digits.startswith(prefix) and len(digits) == length:
+            return True
+    return False
