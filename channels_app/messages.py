@@ -1,0 +1,121 @@
+"""Composing a message to a customer from a template, in the language they should get it in."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.template import Context, Template
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .domain.replies import Reachable, ReplyLanguage, ReplyMethod, is_uk_mobile, reply_language
+from .domain.replies import reply_method as choose_method
+from .models import MessageTemplate, Purpose
+
+#: The milestones whose due time is "when the full answer will come".
+FULL_RESPONSE_KINDS = ("respond", "contact", "outcome")
+BILINGUAL_DIVIDER = "\n\n" + "—" * 20 + "\n\n"
+
+
+@dataclass(frozen=True)
+class Message:
+    method: ReplyMethod
+    language: ReplyLanguage
+    subject: str
+    body: str
+
+
+def format_date(moment: datetime, language: str) -> str:
+    """A date as the language writes it: "Dydd Llun 16 Mawrth 2026", "Monday 16 March 2026"."""
+    with translation.override(language):
+        return date_format(timezone.localtime(moment), "l j F Y")
+
+
+def full_response_due(milestones: Iterable) -> datetime | None:
+    due = [m.due_at for m in milestones if m.kind in FULL_RESPONSE_KINDS and m.due_at]
+    return min(due) if due else None
+
+
+def welsh_welcome() -> str:
+    return _(
+        "We welcome correspondence in Welsh. We will reply in Welsh, and this will not lead "
+        "to a delay."
+    )
+
+
+def render(template: MessageTemplate, language: ReplyLanguage, values: dict[str, dict]) -> Message:
+    """Render ``template`` in ``language``; ``values`` holds the placeholders per language.
+
+    A bilingual message is the Welsh text, then the English, with a Welsh-first subject.
+    """
+    languages = ["cy", "en"] if language is ReplyLanguage.BILINGUAL else [language.value]
+    subjects, bodies = [], []
+    for code in languages:
+        with translation.override(code):
+            context = Context(values[code], autoescape=False)
+            subjects.append(Template(getattr(template, f"subject_{code}") or "").render(context))
+            bodies.append(Template(getattr(template, f"body_{code}") or "").render(context))
+    return Message(
+        method=ReplyMethod(template.method),
+        language=language,
+        subject=" / ".join(s.strip() for s in subjects if s.strip()),
+        body=BILINGUAL_DIVIDER.join(b.strip() for b in bodies),
+    )
+
+
+def case_values(case, template: MessageTemplate, code: str) -> dict[str, str]:
+    """The placeholders of a message about ``case``, in language ``code``."""
+    with translation.override(code):
+        due = full_response_due(case.milestones.all())
+        service = case.service
+        handler = case.team.name if case.team else service.name
+        return {
+            "reference": case.reference,
+            "customer_name": case.customer.name if case.customer else "",
+            "next_steps": getattr(template, f"next_steps_{code}") or "",
+            "handler": handler,
+            "due_date": format_date(due, code) if due else "",
+            "service_contact": " · ".join(part for part in (service.phone, service.email) if part),
+            "welsh_welcome": welsh_welcome(),
+        }
+
+
+def acknowledgement_for(case) -> Message | None:
+    """The acknowledgement this case's customer should get, or ``None`` when none can be sent
+    (no way to reach them by message, or no template for the standard and method)."""
+    customer = case.customer
+    preference = customer.preferred_language if customer else ""
+    method = choose_method(
+        channel=case.channel,
+        preference=customer.preferred_contact_method if customer else "",
+        reachable=_reachable(case),
+    )
+    if method is None:
+        return None
+    template = MessageTemplate.objects.filter(
+        standard_id=case.standard_id, purpose=Purpose.ACKNOWLEDGEMENT, method=method
+    ).first()
+    if template is None:
+        return None
+    language = reply_language(contact_language=case.language, preference=preference)
+    values = {code: case_values(case, template, code) for code in ("cy", "en")}
+    return render(template, language, values)
+
+
+def _reachable(case) -> Reachable:
+    customer = case.customer
+    details = case.channel_details or {}
+    email = (customer.email if customer else "") or details.get("from_address", "")
+    numbers = [
+        customer.phone if customer else "",
+        details.get("from_number", ""),
+        details.get("caller_number", ""),
+    ]
+    return Reachable(
+        email=bool(email),
+        mobile=any(is_uk_mobile(number) for number in numbers if number),
+        postal_address=bool(
+            (customer.address if customer else "") or details.get("postal_address", "")
+        ),
+    )

@@ -1,0 +1,110 @@
+"""Message templates: what the council sends, by which method, in Welsh and English."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template import Template, TemplateSyntaxError
+from django.utils.translation import gettext_lazy as _
+
+from common.models import TimeStampedModel
+
+from .domain.replies import ReplyMethod
+
+#: What a template may refer to; ``channels_app.messages`` fills them in.
+TEMPLATE_VARIABLES = (
+    "reference",
+    "customer_name",
+    "next_steps",
+    "handler",
+    "due_date",
+    "service_contact",
+    "welsh_welcome",
+)
+#: Administrators edit templates, so only plain placeholders and optional parts are allowed:
+#: no filters, loads or includes that could reach beyond the message.
+ALLOWED_TAGS = ("if", "else", "endif")
+
+_VARIABLE = re.compile(r"{{\s*([^}]*?)\s*}}")
+_TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
+
+
+class Purpose(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+
+
+class Method(models.TextChoices):
+    EMAIL = ReplyMethod.EMAIL.value, _("E-mail")
+    SMS = ReplyMethod.SMS.value, _("Text message")
+    LETTER = ReplyMethod.LETTER.value, _("Printed letter")
+
+
+def template_problems(text: str) -> list[str]:
+    """What is wrong with a template text, in words an administrator can act on."""
+    problems = []
+    for expression in _VARIABLE.findall(text):
+        if expression not in TEMPLATE_VARIABLES:
+            problems.append(
+                _("Unknown placeholder {{ %(name)s }}. Use: %(allowed)s.")
+                % {"name": expression, "allowed": ", ".join(TEMPLATE_VARIABLES)}
+            )
+    for tag, rest in _TAG.findall(text):
+        condition = rest.strip()
+        if tag not in ALLOWED_TAGS:
+            problems.append(_("Only the if, else and endif tags may be used."))
+        elif tag == "if" and condition not in TEMPLATE_VARIABLES:
+            problems.append(
+                _("An if tag can only test a placeholder, not “%(condition)s”.")
+                % {"condition": condition}
+            )
+    if not problems:
+        try:
+            Template(text)
+        except TemplateSyntaxError as error:
+            problems.append(_("The template cannot be read: %(error)s") % {"error": error})
+    return problems
+
+
+class MessageTemplate(TimeStampedModel):
+    """The wording of one kind of message for one standard and one method, in both languages."""
+
+    standard = models.ForeignKey(
+        "standards.Standard",
+        on_delete=models.CASCADE,
+        related_name="message_templates",
+        verbose_name=_("standard"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
+    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("body"))
+    next_steps = models.TextField(
+        _("what happens next"),
+        blank=True,
+        help_text=_("Shown where the body says {{ next_steps }}."),
+    )
+
+    class Meta:
+        ordering = ["standard__position", "purpose", "method"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["standard", "purpose", "method"], name="one_template_per_use"
+            ),
+        ]
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+
+    def __str__(self) -> str:
+        return f"{self.standard.code} · {self.get_purpose_display()} · {self.get_method_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        for field in ("subject_cy", "subject_en", "body_cy", "body_en"):
+            problems = template_problems(getattr(self, field, "") or "")
+            if problems:
+                errors[field] = problems
+        for field in ("body_cy", "body_en"):
+            if not (getattr(self, field, "") or "").strip():
+                errors.setdefault(field, []).append(_("Write the message in both languages."))
+        if errors:
+            raise ValidationError(errors)
