@@ -81,41 +81,61 @@ def case_values(case, template: MessageTemplate, code: str) -> dict[str, str]:
         }
 
 
-def acknowledgement_for(case) -> Message | None:
-    """The acknowledgement this case's customer should get, or ``None`` when none can be sent
-    (no way to reach them by message, or no template for the standard and method)."""
-    customer = case.customer
-    preference = customer.preferred_language if customer else ""
-    method = choose_method(
-        channel=case.channel,
-        preference=customer.preferred_contact_method if customer else "",
-        reachable=_reachable(case),
-    )
-    if method is None:
-        return None
-    template = MessageTemplate.objects.filter(
-        standard_id=case.standard_id, purpose=Purpose.ACKNOWLEDGEMENT, method=method
-    ).first()
-    if template is None:
-        return None
-    language = reply_language(contact_language=case.language, preference=preference)
-    values = {code: case_values(case, template, code) for code in ("cy", "en")}
-    return render(template, language, values)
+@dataclass(frozen=True)
+class Plan:
+    """How a message will go: by which method, in which language, to whom."""
+
+    method: ReplyMethod
+    language: ReplyLanguage
+    recipient: str
 
 
-def _reachable(case) -> Reachable:
+def acknowledgement_plan(case) -> Plan | None:
+    """How this case's customer should be acknowledged, or ``None`` when no message can reach
+    them. Decided without rendering anything, so that case creation stays cheap."""
     customer = case.customer
     details = case.channel_details or {}
     email = (customer.email if customer else "") or details.get("from_address", "")
-    numbers = [
-        customer.phone if customer else "",
-        details.get("from_number", ""),
-        details.get("caller_number", ""),
-    ]
-    return Reachable(
-        email=bool(email),
-        mobile=any(is_uk_mobile(number) for number in numbers if number),
-        postal_address=bool(
-            (customer.address if customer else "") or details.get("postal_address", "")
+    mobile = next(
+        (
+            number
+            for number in (
+                customer.phone if customer else "",
+                details.get("from_number", ""),
+                details.get("caller_number", ""),
+            )
+            if number and is_uk_mobile(number)
         ),
+        "",
     )
+    address = (customer.address if customer else "") or details.get("postal_address", "")
+    method = choose_method(
+        channel=case.channel,
+        preference=customer.preferred_contact_method if customer else "",
+        reachable=Reachable(email=bool(email), mobile=bool(mobile), postal_address=bool(address)),
+    )
+    if method is None:
+        return None
+    language = reply_language(
+        contact_language=case.language,
+        preference=customer.preferred_language if customer else "",
+    )
+    recipient = {ReplyMethod.EMAIL: email, ReplyMethod.SMS: mobile, ReplyMethod.LETTER: address}
+    return Plan(method=method, language=language, recipient=recipient[method])
+
+
+def acknowledgement_render(case, plan: Plan) -> Message | None:
+    """The acknowledgement's text, or ``None`` when the standard has no template for it."""
+    template = MessageTemplate.objects.filter(
+        standard_id=case.standard_id, purpose=Purpose.ACKNOWLEDGEMENT, method=plan.method
+    ).first()
+    if template is None:
+        return None
+    values = {code: case_values(case, template, code) for code in ("cy", "en")}
+    return render(template, plan.language, values)
+
+
+def acknowledgement_for(case) -> Message | None:
+    """The acknowledgement this case's customer should get, or ``None`` when none can be sent."""
+    plan = acknowledgement_plan(case)
+    return acknowledgement_render(case, plan) if plan else None

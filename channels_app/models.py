@@ -108,3 +108,61 @@ class MessageTemplate(TimeStampedModel):
                 errors.setdefault(field, []).append(_("Write the message in both languages."))
         if errors:
             raise ValidationError(errors)
+
+
+class DeliveryState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutboundMessage(models.Model):
+    """The transactional outbox: a message owed to a customer, written in the same transaction
+    as what caused it, and delivered by a worker.
+
+    ``key`` names the message's reason (e.g. ``case:42:acknowledgement``) and is unique, so the
+    same message is never owed twice. The text is rendered once, at the first attempt, and kept,
+    so a retry sends exactly what the first attempt tried to.
+    """
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    case = models.ForeignKey(  # served by the (case, created_at) index
+        "contacts.Case",
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("case"),
+        db_index=False,
+    )
+    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
+    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    language = models.CharField(_("language"), max_length=5)
+    recipient = models.CharField(_("to"), max_length=500)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=8, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The re-dispatch job reads only the messages still owed.
+            models.Index(
+                fields=["next_attempt_at"],
+                name="message_owed",
+                condition=models.Q(state__in=["queued", "sending"]),
+            ),
+            models.Index(fields=["case", "created_at"], name="message_case_time"),
+        ]
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbound messages")
+
+    def __str__(self) -> str:
+        return self.key

@@ -177,6 +177,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sla-sweep": {"task": "contacts.tasks.sla_sweep", "schedule": 60.0},
     "sla-alerts": {"task": "contacts.tasks.sla_alerts_send", "schedule": 60.0},
+    "messages-redispatch": {"task": "channels_app.tasks.messages_redispatch", "schedule": 60.0},
 }
 
 REST_FRAMEWORK = {

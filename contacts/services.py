@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Service, Team, User
 from channels_app.channels import PhoneContact
 from channels_app.details import ChannelDetails
+from channels_app.outbox import acknowledgement_queue
 from standards.domain.deadlines import (
     DeadlineError,
     DueSoonThreshold,
@@ -162,6 +163,8 @@ def case_create(
                 actor=actor,
                 to_status=CaseStatus.NEW,
             )
+            # Owed in the same transaction: a case stored is a case acknowledged.
+            acknowledgement_queue(case=case, now=now)
     except IntegrityError:
         # Two deliveries of one message raced past the check above: the loser answers with
         # the winner's case.

@@ -1,0 +1,36 @@
+"""Owing a message: the outbox row is written in the caller's transaction and a worker is asked,
+once it commits, to deliver it (``channels_app.delivery``)."""
+
+from datetime import datetime
+
+from common.jobs import enqueue
+
+from .domain.replies import ReplyMethod
+from .messages import acknowledgement_plan
+from .models import DeliveryState, OutboundMessage, Purpose
+
+#: Methods with a delivery backend today; texts (GOV.UK Notify) and printed letters come next.
+DELIVERABLE = frozenset({ReplyMethod.EMAIL})
+
+
+def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
+    """Owe ``case``'s customer its acknowledgement. Call inside the transaction that created
+    the case, so that the case and the message it owes are stored together or not at all."""
+    plan = acknowledgement_plan(case)
+    if plan is None or plan.method not in DELIVERABLE:
+        return None
+    message = OutboundMessage.objects.create(
+        key=f"case:{case.pk}:acknowledgement",
+        case=case,
+        purpose=Purpose.ACKNOWLEDGEMENT,
+        method=plan.method,
+        language=plan.language,
+        recipient=plan.recipient,
+        state=DeliveryState.QUEUED,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    from .tasks import message_deliver  # the task module imports the delivery services
+
+    enqueue(message_deliver, message.pk)
+    return message

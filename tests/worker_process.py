@@ -1,0 +1,66 @@
+"""A real Celery worker process for end-to-end tests, on the test database and the real Redis."""
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def wait_for(check: Callable[[], bool], *, timeout: float = 60.0, interval: float = 0.25) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(interval)
+    return False
+
+
+@contextmanager
+def running_worker(var_dir: Path, **env: str) -> Iterator[Path]:
+    """A worker on the test database; its log is ``var_dir / "worker.log"``."""
+    from config.celery import app
+
+    app.control.purge()
+    db = connection.settings_dict
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER'] or 'root'}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        "CYSWLLT_VAR_DIR": str(var_dir),
+        **env,
+    }
+    log_path = var_dir / "worker.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--loglevel=info",
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield log_path
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
