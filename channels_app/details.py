@@ -64,6 +64,9 @@ class EmailDetails(serializers.Serializer):
     to_address = serializers.EmailField(max_length=254)
     subject = serializers.CharField(required=False, allow_blank=True, max_length=998)
     message_id = serializers.CharField(required=False, max_length=998)
+    # Set by the inbound adapter from the headers (channels_app.domain.loops.is_automatic): an
+    # auto-reply, bounce or list message is recorded but never acknowledged.
+    automatic = serializers.BooleanField(required=False)
 
 
 class LetterDetails(serializers.Serializer):

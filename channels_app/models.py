@@ -160,6 +160,7 @@ class OutboundMessage(models.Model):
                 condition=models.Q(state__in=["queued", "sending"]),
             ),
             models.Index(fields=["case", "created_at"], name="message_case_time"),
+            models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),
         ]
         verbose_name = _("outbound message")
         verbose_name_plural = _("outbound messages")

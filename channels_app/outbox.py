@@ -1,7 +1,7 @@
 """Owing a message: the outbox row is written in the caller's transaction and a worker is asked,
 once it commits, to deliver it (``channels_app.delivery``)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from common.jobs import enqueue
 
@@ -11,13 +11,26 @@ from .models import DeliveryState, OutboundMessage, Purpose
 
 #: Methods with a delivery backend today; texts (GOV.UK Notify) and printed letters come next.
 DELIVERABLE = frozenset({ReplyMethod.EMAIL})
+#: No address is acknowledged more often than this, whatever it sends: a loop with another
+#: machine, or someone flooding the web form with another person's address, stops here.
+ACKNOWLEDGEMENTS_PER_ADDRESS = 5
+ACKNOWLEDGEMENT_WINDOW = timedelta(hours=1)
 
 
 def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
     """Owe ``case``'s customer its acknowledgement. Call inside the transaction that created
     the case, so that the case and the message it owes are stored together or not at all."""
+    if (case.channel_details or {}).get("automatic"):
+        return None
     plan = acknowledgement_plan(case)
     if plan is None or plan.method not in DELIVERABLE:
+        return None
+    recent = OutboundMessage.objects.filter(
+        recipient=plan.recipient,
+        purpose=Purpose.ACKNOWLEDGEMENT,
+        created_at__gte=now - ACKNOWLEDGEMENT_WINDOW,
+    )
+    if recent.count() >= ACKNOWLEDGEMENTS_PER_ADDRESS:
         return None
     message = OutboundMessage.objects.create(
         key=f"case:{case.pk}:acknowledgement",

@@ -126,3 +126,29 @@ def test_no_message_when_no_method_reaches_the_customer(service):
         received_at=RECEIVED,
     )
     assert not OutboundMessage.objects.exists()
+
+
+def test_an_automatic_email_is_recorded_but_not_acknowledged(service):
+    case = make_case(
+        service=service,
+        received_at=RECEIVED,
+        details={
+            "contact_type": "department",
+            "from_address": "noreply@example.com",
+            "to_address": "waste@example.gov.wales",
+            "automatic": True,
+        },
+    )
+
+    assert Case.objects.filter(pk=case.pk).exists()
+    assert not OutboundMessage.objects.exists()
+
+
+def test_one_address_is_acknowledged_at_most_five_times_an_hour(service):
+    for minute in range(7):
+        make_case(service=service, received_at=RECEIVED + timedelta(minutes=minute))
+    later = make_case(service=service, received_at=RECEIVED + timedelta(minutes=61))
+
+    owed = OutboundMessage.objects.filter(recipient="ann@example.com")
+    assert owed.count() == 6
+    assert owed.filter(case=later).exists()
