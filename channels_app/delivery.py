@@ -23,15 +23,19 @@ from .models import DeliveryState, OutboundMessage, Purpose
 
 log = logging.getLogger(__name__)
 
-#: A message "sending" for longer than this was left by a worker that died: try it again.
-CLAIM_TIMEOUT = timedelta(minutes=5)
+
+def claim_timeout() -> timedelta:
+    """A message "sending" for longer than this was left by a worker that died: try again."""
+    return timedelta(seconds=settings.CYSWLLT["MESSAGE_CLAIM_SECONDS"])
+
+
 REDISPATCH_BATCH = 500
 
 
 def message_claim(message_id: int, *, now: datetime) -> bool:
     """Take the message for this attempt; ``False`` when it is not due or another has it."""
     claimable = Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) | Q(
-        state=DeliveryState.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
+        state=DeliveryState.SENDING, claimed_at__lt=now - claim_timeout()
     )
     return bool(
         OutboundMessage.objects.filter(claimable, pk=message_id).update(
@@ -132,7 +136,7 @@ def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:
     return list(
         OutboundMessage.objects.filter(
             Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now)
-            | Q(state=DeliveryState.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
+            | Q(state=DeliveryState.SENDING, claimed_at__lt=now - claim_timeout())
         )
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]

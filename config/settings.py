@@ -219,6 +219,8 @@ SPECTACULAR_SETTINGS = {
 CYSWLLT = {
     "REFERENCE_PREFIX": os.environ.get("CYSWLLT_REFERENCE_PREFIX", "CYS"),
     "COUNCIL_NAME": os.environ.get("CYSWLLT_COUNCIL_NAME", "Cyngor Sir Enghraifft"),
+    # A message left "sending" longer than this by a worker that died is tried again.
+    "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "300")),
 }
 
 LOGGING = {

@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -23,12 +24,24 @@ def wait_for(check: Callable[[], bool], *, timeout: float = 60.0, interval: floa
     return False
 
 
+@dataclass
+class Worker:
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+
 @contextmanager
-def running_worker(var_dir: Path, **env: str) -> Iterator[Path]:
-    """A worker on the test database; its log is ``var_dir / "worker.log"``."""
+def running_worker(
+    var_dir: Path, *, purge: bool = True, name: str = "worker", **env: str
+) -> Iterator[Worker]:
+    """A worker on the test database; its log is ``var_dir / f"{name}.log"``."""
     from config.celery import app
 
-    app.control.purge()
+    if purge:
+        app.control.purge()
     db = connection.settings_dict
     environment = {
         **os.environ,
@@ -38,7 +51,7 @@ def running_worker(var_dir: Path, **env: str) -> Iterator[Path]:
         "CYSWLLT_VAR_DIR": str(var_dir),
         **env,
     }
-    log_path = var_dir / "worker.log"
+    log_path = var_dir / f"{name}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [
@@ -60,7 +73,8 @@ def running_worker(var_dir: Path, **env: str) -> Iterator[Path]:
             stderr=subprocess.STDOUT,
         )
         try:
-            yield log_path
+            yield Worker(process, log_path)
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=20)

@@ -1,12 +1,7 @@
 """End to end: a contact stored through the case service is acknowledged by a real Celery
 worker, over the real Redis broker, through a real SMTP server, in the customer's language."""
 
-import email
-import socket
-from email.policy import default as default_policy
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.utils import timezone
 
@@ -23,34 +18,6 @@ pytestmark = [
 ]
 
 
-class Inbox:
-    """What the SMTP server accepted."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield inbox, controller.port
-    finally:
-        controller.stop()
-
-
 def body_of(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
 
@@ -64,11 +31,11 @@ def test_a_welsh_email_contact_gets_a_welsh_acknowledgement_by_smtp(
         name="Siân Jones", email="sian@example.com", preferred_language="cy"
     )
 
-    with running_worker(tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port)) as log:
+    with running_worker(tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port)) as worker:
         case = make_case(service=service, customer=customer, team=team, received_at=now, now=now)
-        assert wait_for(lambda: len(inbox.messages) == 1), log.read_text()
+        assert wait_for(lambda: len(inbox.messages) == 1), worker.output()
         assert wait_for(lambda: OutboundMessage.objects.get(case=case).state == "sent"), (
-            log.read_text()
+            worker.output()
         )
 
     (received,) = inbox.messages
@@ -90,9 +57,9 @@ def test_an_unknown_language_gets_a_welsh_first_bilingual_acknowledgement(
     inbox, port = smtp_inbox
     now = timezone.now()
 
-    with running_worker(tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port)) as log:
+    with running_worker(tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port)) as worker:
         case = make_case(service=service, received_at=now, now=now)
-        assert wait_for(lambda: len(inbox.messages) == 1), log.read_text()
+        assert wait_for(lambda: len(inbox.messages) == 1), worker.output()
 
     text = body_of(inbox.messages[0])
     assert 0 <= text.index("Annwyl gwsmer") < text.index("Dear customer")
