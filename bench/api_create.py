@@ -215,7 +215,9 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    def __init__(self, workers: int, worker_class: str, threads: int, log_path) -> None:
+    def __init__(
+        self, workers: int, worker_class: str, threads: int, log_path, env: dict | None = None
+    ) -> None:
         self.port = free_port()
         command = [
             str(_env.ROOT / ".venv" / "bin" / "gunicorn"),
@@ -240,7 +242,7 @@ class Gunicorn:
         self.proc = subprocess.Popen(
             command,
             cwd=_env.ROOT,
-            env=_env.bench_environ(),
+            env=env or _env.bench_environ(),
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )

@@ -1,5 +1,6 @@
 """Composing a message to a customer from a template, in the language they should get it in."""
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +45,13 @@ def welsh_welcome() -> str:
     )
 
 
+@functools.lru_cache(maxsize=512)
+def compiled(text: str) -> Template:
+    """A template text compiled once per process: keyed by the text itself, so an edited
+    template is simply a new entry."""
+    return Template(text)
+
+
 def render(template: MessageTemplate, language: ReplyLanguage, values: dict[str, dict]) -> Message:
     """Render ``template`` in ``language``; ``values`` holds the placeholders per language.
 
@@ -54,8 +62,8 @@ def render(template: MessageTemplate, language: ReplyLanguage, values: dict[str,
     for code in languages:
         with translation.override(code):
             context = Context(values[code], autoescape=False)
-            subjects.append(Template(getattr(template, f"subject_{code}") or "").render(context))
-            bodies.append(Template(getattr(template, f"body_{code}") or "").render(context))
+            subjects.append(compiled(getattr(template, f"subject_{code}") or "").render(context))
+            bodies.append(compiled(getattr(template, f"body_{code}") or "").render(context))
     return Message(
         method=ReplyMethod(template.method),
         language=language,
@@ -64,10 +72,12 @@ def render(template: MessageTemplate, language: ReplyLanguage, values: dict[str,
     )
 
 
-def case_values(case, template: MessageTemplate, code: str) -> dict[str, str]:
-    """The placeholders of a message about ``case``, in language ``code``."""
+def case_values(
+    case, template: MessageTemplate, code: str, *, due: datetime | None
+) -> dict[str, str]:
+    """The placeholders of a message about ``case``, in language ``code``; ``due`` is when the
+    full response will come (``full_response_due``)."""
     with translation.override(code):
-        due = full_response_due(case.milestones.all())
         service = case.service
         handler = case.team.name if case.team else service.name
         return {
@@ -131,7 +141,8 @@ def acknowledgement_render(case, plan: Plan) -> Message | None:
     ).first()
     if template is None:
         return None
-    values = {code: case_values(case, template, code) for code in ("cy", "en")}
+    due = full_response_due(case.milestones.all())
+    values = {code: case_values(case, template, code, due=due) for code in ("cy", "en")}
     return render(template, plan.language, values)
 
 
