@@ -7,7 +7,7 @@ from common.jobs import enqueue
 
 from .domain.replies import ReplyMethod
 from .messages import acknowledgement_plan
-from .models import DeliveryState, OutboundMessage, Purpose
+from .models import DeliveryState, MessageTemplate, OutboundMessage, Purpose
 
 #: Methods with a delivery backend today; texts (GOV.UK Notify) and printed letters come next.
 DELIVERABLE = frozenset({ReplyMethod.EMAIL})
@@ -24,6 +24,12 @@ def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
         return None
     plan = acknowledgement_plan(case)
     if plan is None or plan.method not in DELIVERABLE:
+        return None
+    # Standards that promise no acknowledgement (a compliment, an e-mail to a named officer)
+    # have no template for it: nothing is owed.
+    if not MessageTemplate.objects.filter(
+        standard_id=case.standard_id, purpose=Purpose.ACKNOWLEDGEMENT, method=plan.method
+    ).exists():
         return None
     recent = OutboundMessage.objects.filter(
         recipient=plan.recipient,

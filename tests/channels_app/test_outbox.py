@@ -152,3 +152,23 @@ def test_one_address_is_acknowledged_at_most_five_times_an_hour(service):
     owed = OutboundMessage.objects.filter(recipient="ann@example.com")
     assert owed.count() == 6
     assert owed.filter(case=later).exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "details"),
+    [
+        ("compliment", None),
+        (
+            "enquiry",
+            {
+                "contact_type": "officer",
+                "from_address": "ann@example.com",
+                "to_address": "dafydd.hughes@example.gov.wales",
+            },
+        ),
+    ],
+    ids=["compliment", "email-to-an-officer"],
+)
+def test_standards_that_promise_no_acknowledgement_owe_none(service, kind, details):
+    make_case(service=service, kind=kind, details=details, received_at=RECEIVED)
+    assert not OutboundMessage.objects.exists()
