@@ -34,6 +34,7 @@ class Service(TimeStampedModel):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -100,3 +101,44 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == Role.ADMINISTRATOR or self.is_superuser
+
+
+class Absence(TimeStampedModel):
+    """An officer away from work (leave, training, sickness): e-mail addressed to them while
+    they are away gets an out-of-office reply naming who to contact instead."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="absences", verbose_name=_("officer")
+    )
+    starts_on = models.DateField(_("first day away"))
+    ends_on = models.DateField(_("last day away"))
+    cover = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="covering",
+        verbose_name=_("colleague covering"),
+    )
+    urgent_contact = models.CharField(
+        _("urgent contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("A telephone number or e-mail address for urgent matters."),
+    )
+
+    class Meta:
+        ordering = ["user", "starts_on"]
+        indexes = [models.Index(fields=["user", "ends_on"], name="absence_user_end")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="absence_ends_after_start",
+                violation_error_message=_("The last day away cannot be before the first."),
+            ),
+        ]
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.starts_on}–{self.ends_on}"

@@ -2,14 +2,19 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Service, Team
+from .models import Service, Team, User
 
 
 @register(Service)
 class ServiceTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "website")
 
 
 @register(Team)
 class TeamTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(User)
+class UserTranslation(TranslationOptions):
+    fields = ("job_title",)

@@ -2,13 +2,11 @@
 time, retried with backoff, given up after ``MAX_ATTEMPTS``."""
 
 import contextlib
-import hashlib
 import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -16,6 +14,7 @@ from django.utils import timezone
 from contacts.models import Case, CaseEvent, EventKind
 from contacts.services import case_acknowledge
 
+from . import backends
 from .domain.replies import ReplyLanguage, ReplyMethod
 from .domain.retries import gives_up, retry_delay
 from .messages import Plan, acknowledgement_render
@@ -59,12 +58,15 @@ def message_deliver(*, message_id: int, now: datetime | None = None) -> bool:
     try:
         if not message.body:
             _render(message)
-        _send(message)
+        outcome = backends.deliver(message)
     except Exception as error:
         log.warning("Delivery of %s failed: %s", message.key, error)
         _retry_later(message, error=error, now=now)
         return False
-    _record_sent(message, sent_at=clock or timezone.now())
+    if outcome.state == DeliveryState.TO_POST:
+        _record_printed(message, outcome=outcome, at=clock or timezone.now())
+    else:
+        _record_sent(message, outcome=outcome, sent_at=clock or timezone.now())
     return True
 
 
@@ -81,54 +83,77 @@ def _render(message: OutboundMessage) -> None:
     OutboundMessage.objects.filter(pk=message.pk).update(subject=message.subject, body=message.body)
 
 
-def _send(message: OutboundMessage) -> None:
-    service = message.case.service
-    email = EmailMessage(
-        subject=message.subject,
-        body=message.body,
-        from_email=service.email or settings.DEFAULT_FROM_EMAIL,
-        to=[message.recipient],
-        reply_to=[message.case.team.mailbox]
-        if message.case.team and message.case.team.mailbox
-        else None,
-        headers={
-            # A stable id, so that a resend after a lost reply is recognisable as the same mail.
-            "Message-ID": f"<{hashlib.sha256(message.key.encode()).hexdigest()[:32]}@cyswllt>",
-            # RFC 3834: an automatic reply, which auto-responders must not answer.
-            "Auto-Submitted": "auto-replied",
-            "Content-Language": "cy, en"
-            if message.language == ReplyLanguage.BILINGUAL
-            else message.language,
-        },
-    )
-    email.send(fail_silently=False)
-
-
 def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -> None:
-    if gives_up(message.attempts):
-        state, next_attempt = DeliveryState.FAILED, now
-    else:
-        state, next_attempt = DeliveryState.QUEUED, now + retry_delay(message.attempts)
-    OutboundMessage.objects.filter(pk=message.pk).update(
-        state=state, next_attempt_at=next_attempt, claimed_at=None, last_error=str(error)[:2000]
-    )
+    if not gives_up(message.attempts):
+        OutboundMessage.objects.filter(pk=message.pk).update(
+            state=DeliveryState.QUEUED,
+            next_attempt_at=now + retry_delay(message.attempts),
+            claimed_at=None,
+            last_error=str(error)[:2000],
+        )
+        return
+    with transaction.atomic():
+        OutboundMessage.objects.filter(pk=message.pk).update(
+            state=DeliveryState.FAILED, claimed_at=None, last_error=str(error)[:2000]
+        )
+        # Staff must see on the case that the customer has not heard from us.
+        CaseEvent.objects.create(
+            case_id=message.case_id,
+            kind=EventKind.MESSAGE_FAILED,
+            created_at=now,
+            text=f"{message.recipient}: {message.subject or message.get_purpose_display()}",
+        )
+
+
+def sent_text(message: OutboundMessage) -> str:
+    """What exactly went to the customer, as the case timeline records it."""
+    return f"{message.subject}\n\n{message.body}" if message.subject else message.body
 
 
 @transaction.atomic
-def _record_sent(message: OutboundMessage, *, sent_at: datetime) -> None:
+def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, sent_at: datetime) -> None:
     OutboundMessage.objects.filter(pk=message.pk).update(
-        state=DeliveryState.SENT, sent_at=sent_at, claimed_at=None, last_error=""
+        state=DeliveryState.SENT,
+        sent_at=sent_at,
+        claimed_at=None,
+        last_error="",
+        provider_reference=outcome.provider_reference,
     )
+    record_sent_on_case(message, sent_at=sent_at)
+
+
+def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
+    """The timeline entry for a message that has left, and the acknowledgement it gives: on
+    sending for e-mail and texts, on posting for letters."""
     CaseEvent.objects.create(
         case_id=message.case_id,
         kind=EventKind.REPLY_SENT,
+        actor_id=message.author_id,
         created_at=sent_at,
-        text=f"{message.subject}\n\n{message.body}",
+        text=sent_text(message),
     )
     if message.purpose == Purpose.ACKNOWLEDGEMENT:
         # A case already resolved or closed owes no acknowledgement any more.
         with contextlib.suppress(ValidationError):
             case_acknowledge(case=Case(pk=message.case_id), actor=None, at=sent_at, now=sent_at)
+
+
+@transaction.atomic
+def _record_printed(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> None:
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        state=DeliveryState.TO_POST,
+        claimed_at=None,
+        last_error="",
+        document=message.document.name,
+        provider_reference=outcome.provider_reference,
+    )
+    CaseEvent.objects.create(
+        case_id=message.case_id,
+        kind=EventKind.LETTER_READY,
+        actor_id=message.author_id,
+        created_at=at,
+        text=sent_text(message),
+    )
 
 
 def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:

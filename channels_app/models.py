@@ -11,16 +11,7 @@ from common.models import TimeStampedModel
 
 from .domain.replies import ReplyMethod
 
-#: What a template may refer to; ``channels_app.messages`` fills them in.
-TEMPLATE_VARIABLES = (
-    "reference",
-    "customer_name",
-    "next_steps",
-    "handler",
-    "due_date",
-    "service_contact",
-    "welsh_welcome",
-)
+_EVERY_MESSAGE = ("reference", "customer_name", "handler", "service_contact", "welsh_welcome")
 #: Administrators edit templates, so only plain placeholders and optional parts are allowed:
 #: no filters, loads or includes that could reach beyond the message.
 ALLOWED_TAGS = ("if", "else", "endif")
@@ -31,6 +22,34 @@ _TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
 
 class Purpose(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    REPLY = "reply", _("Reply from an officer")
+    EXTENSION = "extension", _("Extension notice")
+    RESOLUTION = "resolution", _("Resolution")
+    OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
+
+
+#: What a template may refer to, by purpose; ``channels_app.messages`` fills them in.
+TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
+    Purpose.ACKNOWLEDGEMENT: (
+        "reference",
+        "customer_name",
+        "next_steps",
+        "handler",
+        "due_date",
+        "service_contact",
+        "welsh_welcome",
+    ),
+    # ``message`` is what the officer wrote.
+    Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
+    Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
+    Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message"),
+    Purpose.OUT_OF_OFFICE: (
+        *_EVERY_MESSAGE,
+        "officer_name",
+        "return_date",
+        "alternative_contact",
+    ),
+}
 
 
 class Method(models.TextChoices):
@@ -39,20 +58,21 @@ class Method(models.TextChoices):
     LETTER = ReplyMethod.LETTER.value, _("Printed letter")
 
 
-def template_problems(text: str) -> list[str]:
+def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
     """What is wrong with a template text, in words an administrator can act on."""
+    allowed = TEMPLATE_VARIABLES.get(purpose, _EVERY_MESSAGE)
     problems = []
     for expression in _VARIABLE.findall(text):
-        if expression not in TEMPLATE_VARIABLES:
+        if expression not in allowed:
             problems.append(
                 _("Unknown placeholder {{ %(name)s }}. Use: %(allowed)s.")
-                % {"name": expression, "allowed": ", ".join(TEMPLATE_VARIABLES)}
+                % {"name": expression, "allowed": ", ".join(allowed)}
             )
     for tag, rest in _TAG.findall(text):
         condition = rest.strip()
         if tag not in ALLOWED_TAGS:
             problems.append(_("Only the if, else and endif tags may be used."))
-        elif tag == "if" and condition not in TEMPLATE_VARIABLES:
+        elif tag == "if" and condition not in allowed:
             problems.append(
                 _("An if tag can only test a placeholder, not “%(condition)s”.")
                 % {"condition": condition}
@@ -71,8 +91,11 @@ class MessageTemplate(TimeStampedModel):
     standard = models.ForeignKey(
         "standards.Standard",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="message_templates",
         verbose_name=_("standard"),
+        help_text=_("Leave empty for the wording used by every standard without its own."),
     )
     purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
     method = models.CharField(_("method"), max_length=8, choices=Method.choices)
@@ -90,17 +113,23 @@ class MessageTemplate(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["standard", "purpose", "method"], name="one_template_per_use"
             ),
+            models.UniqueConstraint(
+                fields=["purpose", "method"],
+                condition=models.Q(standard__isnull=True),
+                name="one_default_template_per_use",
+            ),
         ]
         verbose_name = _("message template")
         verbose_name_plural = _("message templates")
 
     def __str__(self) -> str:
-        return f"{self.standard.code} · {self.get_purpose_display()} · {self.get_method_display()}"
+        standard = self.standard.code if self.standard_id else _("Every standard")
+        return f"{standard} · {self.get_purpose_display()} · {self.get_method_display()}"
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         for field in ("subject_cy", "subject_en", "body_cy", "body_en"):
-            problems = template_problems(getattr(self, field, "") or "")
+            problems = template_problems(getattr(self, field, "") or "", self.purpose)
             if problems:
                 errors[field] = problems
         for field in ("body_cy", "body_en"):
@@ -114,6 +143,7 @@ class DeliveryState(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
+    TO_POST = "to_post", _("Ready to post")
     FAILED = "failed", _("Failed")
 
 
@@ -149,6 +179,29 @@ class OutboundMessage(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"))
+    author = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from officer"),
+        help_text=_("The officer whose signature the message carries."),
+    )
+    provider_reference = models.CharField(_("provider's reference"), max_length=100, blank=True)
+    large_print = models.BooleanField(_("large print"), default=False)
+    document = models.FileField(
+        _("printable letter"), upload_to="letters/%Y/%m/", max_length=300, blank=True
+    )
+    posted_at = models.DateTimeField(_("posted"), null=True, blank=True)
+    posted_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("posted by"),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -158,6 +211,12 @@ class OutboundMessage(models.Model):
                 fields=["next_attempt_at"],
                 name="message_owed",
                 condition=models.Q(state__in=["queued", "sending"]),
+            ),
+            # The print queue: letters rendered and waiting to be posted.
+            models.Index(
+                fields=["created_at"],
+                name="message_to_post",
+                condition=models.Q(state="to_post"),
             ),
             models.Index(fields=["case", "created_at"], name="message_case_time"),
             models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),

@@ -259,6 +259,8 @@ class EventKind(models.TextChoices):
     TRANSFERRED = "transferred", _("Case transferred")
     CALLBACK_ARRANGED = "callback_arranged", _("Callback arranged")
     REPLY_SENT = "reply_sent", _("Reply sent")
+    LETTER_READY = "letter_ready", _("Letter ready to post")
+    MESSAGE_FAILED = "message_failed", _("Message could not be sent")
 
 
 class CaseEvent(models.Model):
