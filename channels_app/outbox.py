@@ -9,8 +9,8 @@ from .domain.replies import ReplyMethod
 from .messages import acknowledgement_plan
 from .models import DeliveryState, MessageTemplate, OutboundMessage, Purpose
 
-#: Methods with a delivery backend today; texts (GOV.UK Notify) and printed letters come next.
-DELIVERABLE = frozenset({ReplyMethod.EMAIL})
+#: Methods with a delivery backend (``channels_app.backends``).
+DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER})
 #: No address is acknowledged more often than this, whatever it sends: a loop with another
 #: machine, or someone flooding the web form with another person's address, stops here.
 ACKNOWLEDGEMENTS_PER_ADDRESS = 5
@@ -45,6 +45,8 @@ def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
         method=plan.method,
         language=plan.language,
         recipient=plan.recipient,
+        large_print=plan.method == ReplyMethod.LETTER
+        and bool(case.customer and case.customer.large_print),
         state=DeliveryState.QUEUED,
         next_attempt_at=now,
         created_at=now,
