@@ -3,7 +3,15 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Service, Team, User
+from .models import Absence, Service, Team, User
+
+
+class AbsenceInline(admin.TabularInline):
+    model = Absence
+    fk_name = "user"
+    extra = 0
+    fields = ("starts_on", "ends_on", "cover", "urgent_contact")
+    autocomplete_fields = ("cover",)
 
 
 @admin.register(User)
@@ -15,9 +23,20 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         (
             _("Council role"),
-            {"fields": ("role", "team", "job_title", "phone", "preferred_language")},
+            {
+                "fields": (
+                    "role",
+                    "team",
+                    "job_title_cy",
+                    "job_title_en",
+                    "phone",
+                    "preferred_language",
+                )
+            },
         ),
     )
+    search_fields = ("username", "first_name", "last_name", "email")
+    inlines = [AbsenceInline]
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,
         (_("Council role"), {"fields": ("role", "team")}),
@@ -33,7 +52,7 @@ class TeamInline(admin.TabularInline):
 
 @admin.register(Service)
 class ServiceAdmin(TranslationAdmin):
-    list_display = ("code", "name", "email", "phone")
+    list_display = ("code", "name", "email", "phone", "website")
     search_fields = ("code", "name_cy", "name_en")
     inlines = [TeamInline]
 
@@ -45,3 +64,13 @@ class TeamAdmin(TranslationAdmin):
     search_fields = ("code", "name_cy", "name_en")
     autocomplete_fields = ("manager",)
     list_select_related = ("service", "manager")
+
+
+@admin.register(Absence)
+class AbsenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "starts_on", "ends_on", "cover", "urgent_contact")
+    list_filter = ("user__team__service",)
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ("user", "cover")
+    list_select_related = ("user", "cover")

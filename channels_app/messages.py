@@ -2,9 +2,10 @@
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from django.db.models import F, Q, QuerySet
 from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .domain.replies import Reachable, ReplyLanguage, ReplyMethod, is_uk_mobile, reply_language
 from .domain.replies import reply_method as choose_method
+from .domain.signatures import Officer, signed
 from .models import MessageTemplate, Purpose
 
 #: The milestones whose due time is "when the full answer will come".
@@ -100,8 +102,8 @@ class Plan:
     recipient: str
 
 
-def acknowledgement_plan(case) -> Plan | None:
-    """How this case's customer should be acknowledged, or ``None`` when no message can reach
+def message_plan(case) -> Plan | None:
+    """How a message to this case's customer should go, or ``None`` when nothing can reach
     them. Decided without rendering anything, so that case creation stays cheap."""
     customer = case.customer
     details = case.channel_details or {}
@@ -134,19 +136,61 @@ def acknowledgement_plan(case) -> Plan | None:
     return Plan(method=method, language=language, recipient=recipient[method])
 
 
-def acknowledgement_render(case, plan: Plan) -> Message | None:
-    """The acknowledgement's text, or ``None`` when the standard has no template for it."""
-    template = MessageTemplate.objects.filter(
-        standard_id=case.standard_id, purpose=Purpose.ACKNOWLEDGEMENT, method=plan.method
+def templates_for(*, standard_id: int | None, purpose: str, method: str) -> QuerySet:
+    """The standard's own wording first, then the wording for every standard."""
+    return MessageTemplate.objects.filter(
+        Q(standard_id=standard_id) | Q(standard__isnull=True), purpose=purpose, method=method
+    ).order_by(F("standard_id").asc(nulls_last=True))
+
+
+def officer_of(user, service) -> Officer:
+    """The signature details of ``user`` writing for ``service``."""
+    return Officer(
+        name=user.get_full_name() or user.get_username(),
+        job_title_cy=user.job_title_cy or "",
+        job_title_en=user.job_title_en or "",
+        service_cy=service.name_cy or "",
+        service_en=service.name_en or "",
+        phone=user.phone or service.phone,
+        email=user.email,
+        website_cy=service.website_cy or "",
+        website_en=service.website_en or "",
+    )
+
+
+def compose(
+    case,
+    plan: Plan,
+    *,
+    purpose: str,
+    author=None,
+    extra: dict[str, dict[str, str]] | None = None,
+) -> Message | None:
+    """The text of a ``purpose`` message about ``case``, or ``None`` when no template has
+    wording for it. ``extra`` adds placeholders per language; ``author`` signs it (texts are
+    too short to carry a signature)."""
+    template = templates_for(
+        standard_id=case.standard_id, purpose=purpose, method=plan.method
     ).first()
     if template is None:
         return None
     due = full_response_due(case.milestones.all())
-    values = {code: case_values(case, template, code, due=due) for code in ("cy", "en")}
-    return render(template, plan.language, values)
+    values = {
+        code: case_values(case, template, code, due=due) | (extra or {}).get(code, {})
+        for code in ("cy", "en")
+    }
+    message = render(template, plan.language, values)
+    if author is None or plan.method is ReplyMethod.SMS:
+        return message
+    return replace(message, body=signed(message.body, officer_of(author, case.service)))
+
+
+def acknowledgement_render(case, plan: Plan) -> Message | None:
+    """The acknowledgement's text, or ``None`` when the standard has no template for it."""
+    return compose(case, plan, purpose=Purpose.ACKNOWLEDGEMENT)
 
 
 def acknowledgement_for(case) -> Message | None:
     """The acknowledgement this case's customer should get, or ``None`` when none can be sent."""
-    plan = acknowledgement_plan(case)
+    plan = message_plan(case)
     return acknowledgement_render(case, plan) if plan else None

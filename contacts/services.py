@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from accounts.models import Service, Team, User
 from channels_app.channels import PhoneContact
 from channels_app.details import ChannelDetails
-from channels_app.outbox import acknowledgement_queue
+from channels_app.outbox import (
+    acknowledgement_queue,
+    extension_notice_queue,
+    out_of_office_queue,
+    reply_queue,
+    resolution_queue,
+)
 from standards.domain.deadlines import (
     DeadlineError,
     DueSoonThreshold,
@@ -165,6 +171,7 @@ def case_create(
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
             acknowledgement_queue(case=case, now=now)
+            out_of_office_queue(case=case, now=now)
     except IntegrityError:
         # Two deliveries of one message raced past the check above: the loser answers with
         # the winner's case.
@@ -363,10 +370,12 @@ def case_resolve(
     case: Case,
     actor: User | None,
     note: str = "",
+    message: str = "",
     at: datetime | None = None,
     now: datetime | None = None,
 ) -> Case:
-    """Resolved: whatever the case still owed the customer was done by now."""
+    """Resolved: whatever the case still owed the customer was done by now. ``message`` tells
+    the customer what was done, in their language and way of contact."""
     now = now or timezone.now()
     case = _locked(case)
     at = _check_time(case, at, now)
@@ -375,7 +384,42 @@ def case_resolve(
     _move(case, CaseStatus.RESOLVED, actor=actor, at=at, text=note)
     case.resolved_at = at
     case.save(update_fields=["status", "resolved_at", "modified_at"])
+    if message.strip():
+        resolution_queue(case=_with_relations(case), author=actor, text=message, now=now)
     return case
+
+
+@transaction.atomic
+def case_reply(
+    *,
+    case: Case,
+    actor: User,
+    text: str,
+    responds: bool = False,
+    idempotency_key: str = "",
+    now: datetime | None = None,
+) -> Case:
+    """An officer writes to the customer; with ``responds`` the reply is the full response
+    the standard promised."""
+    now = now or timezone.now()
+    case = _locked(case)
+    if responds:
+        _ensure_open(case)
+    reply_queue(
+        case=_with_relations(case),
+        author=actor,
+        text=text,
+        now=now,
+        idempotency_key=idempotency_key,
+    )
+    if responds:
+        case = case_respond(case=case, actor=actor, at=now, now=now)
+    return case
+
+
+def _with_relations(case: Case) -> Case:
+    """The case with what a message about it needs (customer, service, team)."""
+    return Case.objects.select_related("customer", "service", "team").get(pk=case.pk)
 
 
 @transaction.atomic
@@ -459,9 +503,11 @@ def milestone_extend(
     new_due_at: datetime,
     reason: str,
     actor: User | None,
+    notify_customer: bool = True,
     now: datetime | None = None,
 ) -> Milestone:
-    """Give a milestone a later due time, with the reason recorded on the timeline."""
+    """Give a milestone a later due time, with the reason recorded on the timeline and, for
+    the full response the customer was promised, told to the customer."""
     now = now or timezone.now()
     case = _locked(case)
     milestone = case.milestones.select_related("target").filter(kind=kind).first()
@@ -522,6 +568,10 @@ def milestone_extend(
         milestone=milestone,
         text=reason,
     )
+    if notify_customer:
+        extension_notice_queue(
+            case=_with_relations(case), milestone=milestone, author=actor, now=now
+        )
     return milestone
 
 

@@ -16,6 +16,7 @@ from channels_app.details import SCHEMAS, ChannelDetails, PhoneNumberField, pars
 from common.fields import AwareDateTimeField
 from standards.models import MilestoneKind, RuleChoice, Standard
 
+from ..domain.sla import worst_state
 from ..models import (
     Case,
     CaseKind,
@@ -129,6 +130,24 @@ class AtInput(serializers.Serializer):
 
 class ResolveInput(AtInput):
     note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    message = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        help_text=_("What was done, sent to the customer in their language and way of contact."),
+    )
+
+
+class ReplyInput(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+    responds = serializers.BooleanField(
+        default=False, help_text=_("This reply is the full response the standard promised.")
+    )
+    idempotency_key = serializers.RegexField(
+        r"^[A-Za-z0-9_-]{1,64}$",
+        required=False,
+        help_text=_("Send the same key again and the reply is not sent twice."),
+    )
 
 
 class ReopenInput(serializers.Serializer):
@@ -138,6 +157,10 @@ class ReopenInput(serializers.Serializer):
 class ExtendInput(serializers.Serializer):
     due_at = AwareDateTimeField()
     reason = serializers.CharField(max_length=2000)
+    notify_customer = serializers.BooleanField(
+        default=True,
+        help_text=_("Tell the customer why and the new date (for the full response)."),
+    )
 
 
 class CaseListFilters(serializers.Serializer):
@@ -219,18 +242,9 @@ class MilestoneOutput(serializers.Serializer):
 
 
 def sla_state(milestones: list[Milestone]) -> str | None:
-    """The case's worst milestone state: what a queue shows first."""
-    states = {milestone.state for milestone in milestones}
-    for state in (
-        MilestoneState.BREACHED,
-        MilestoneState.DUE_SOON,
-        MilestoneState.PENDING,
-        MilestoneState.MET_LATE,
-        MilestoneState.MET,
-    ):
-        if state in states:
-            return state
-    return None
+    """The case's worst milestone state: what a queue shows first (the staff pages' SLA tags
+    use the same rule)."""
+    return worst_state(milestone.state for milestone in milestones)
 
 
 class CaseOutput(serializers.Serializer):

@@ -126,7 +126,23 @@ class CaseViewSet(viewsets.GenericViewSet):
             case=self._workable(reference),
             actor=request.user,
             note=data.get("note", ""),
+            message=data.get("message", ""),
             at=data.get("at"),
+        )
+        return self._answer(reference)
+
+    @extend_schema(request=io.ReplyInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def reply(self, request: Request, reference: str) -> Response:
+        """Write to the customer: sent through the outbox in their language and way of
+        contact, and shown on the timeline once it has gone."""
+        data = _validated(io.ReplyInput, request.data)
+        services.case_reply(
+            case=self._workable(reference),
+            actor=request.user,
+            text=data["text"],
+            responds=data["responds"],
+            idempotency_key=data.get("idempotency_key", ""),
         )
         return self._answer(reference)
 
@@ -163,6 +179,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             new_due_at=data["due_at"],
             reason=data["reason"],
             actor=request.user,
+            notify_customer=data["notify_customer"],
         )
         return self._answer(reference)
 

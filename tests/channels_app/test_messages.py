@@ -80,10 +80,26 @@ class TestDefaults:
             "FEEDBACK",
             "COUNCILLOR_ENQUIRY",
         }
-        rows = set(MessageTemplate.objects.values_list("standard__code", "method"))
+        rows = set(
+            MessageTemplate.objects.filter(purpose="acknowledgement").values_list(
+                "standard__code", "method"
+            )
+        )
         assert rows == {
             (code, method) for code in expected for method in ("email", "sms", "letter")
         }
+
+    def test_officers_messages_have_wording_for_every_standard_by_every_method(self):
+        rows = set(
+            MessageTemplate.objects.exclude(purpose="acknowledgement").values_list(
+                "standard", "purpose", "method"
+            )
+        )
+        assert rows == {
+            (None, purpose, method)
+            for purpose in ("reply", "extension", "resolution")
+            for method in ("email", "sms", "letter")
+        } | {(None, "out_of_office", "email")}
 
     def test_the_default_wording_is_valid_in_both_languages(self):
         for template in MessageTemplate.objects.all():
