@@ -188,6 +188,29 @@ def test_the_admin_previews_a_template_in_both_languages(client, administrator):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("purpose", "welsh", "english"),
+    [
+        ("reply", "Byddwn yn casglu'r bin a fethwyd ddydd Iau.", "We will collect the missed bin"),
+        ("extension", "Dydd Llun 30 Mawrth 2026", "Monday 30 March 2026"),
+        ("out_of_office", "Mae Rhys Evans allan o'r swyddfa", "Rhys Evans is out of the office"),
+    ],
+)
+def test_the_admin_previews_officers_messages_with_sample_words(
+    client, administrator, purpose, welsh, english
+):
+    template = MessageTemplate.objects.get(standard=None, purpose=purpose, method="email")
+    client.force_login(administrator)
+
+    page = client.get(reverse("admin:channels_app_messagetemplate_change", args=[template.pk]))
+
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert welsh.replace("'", "&#x27;") in content
+    assert english in content
+
+
+@pytest.mark.django_db
 def test_the_admin_refuses_a_template_with_an_unknown_placeholder(client, administrator):
     template = MessageTemplate.objects.get(standard__code="TEXT", method="sms")
     client.force_login(administrator)
