@@ -1,24 +1,23 @@
 """Delivering owed messages: claim, render once, send, record — each message at most once at a
-time, retried with backoff, given up after ``MAX_ATTEMPTS``."""
+time, retried with backoff, given up after ``MAX_ATTEMPTS``; in batches when many are due."""
 
-import contextlib
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from contacts.models import Case, CaseEvent, EventKind
-from contacts.services import case_acknowledge
+from contacts.models import CaseEvent, EventKind
+from contacts.services import cases_acknowledge
 
 from . import backends
 from .domain.replies import ReplyLanguage, ReplyMethod
 from .domain.retries import gives_up, retry_delay
-from .messages import Plan, acknowledgement_render
-from .models import DeliveryState, OutboundMessage, Purpose
+from .messages import Plan, acknowledgement_render, templates_for
+from .models import DeliveryState, MessageTemplate, OutboundMessage, Purpose
 
 log = logging.getLogger(__name__)
 
@@ -29,62 +28,113 @@ def claim_timeout() -> timedelta:
 
 
 REDISPATCH_BATCH = 500
+#: A delivery task takes the message it was queued for and up to this many more that are due:
+#: under load the queue drains in batches sharing one SMTP connection and one transaction.
+DELIVERY_BATCH = 20
 
 
-def message_claim(message_id: int, *, now: datetime) -> bool:
-    """Take the message for this attempt; ``False`` when it is not due or another has it."""
-    claimable = Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) | Q(
-        state=DeliveryState.SENDING, claimed_at__lt=now - claim_timeout()
+def messages_claim(message_ids: Sequence[int], *, now: datetime, extra: int = 0) -> list[int]:
+    """Take ``message_ids`` (those due, or left by a dead worker) and up to ``extra`` other
+    messages that are due, for this attempt. A message another worker holds is skipped, never
+    waited for; each message is taken by one worker at a time."""
+    named = Q(pk__in=message_ids) & (
+        Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now)
+        | Q(state=DeliveryState.SENDING, claimed_at__lt=now - claim_timeout())
     )
-    return bool(
-        OutboundMessage.objects.filter(claimable, pk=message_id).update(
-            state=DeliveryState.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    wanted = named | Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) if extra else named
+    with transaction.atomic():
+        ids = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(wanted)
+            .annotate(named=Case(When(pk__in=message_ids, then=Value(0)), default=Value(1)))
+            .order_by("named", "next_attempt_at")
+            .values_list("pk", flat=True)[: len(message_ids) + extra]
         )
-    )
+        if ids:
+            OutboundMessage.objects.filter(pk__in=ids).update(
+                state=DeliveryState.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+    return ids
 
 
 def message_deliver(*, message_id: int, now: datetime | None = None) -> bool:
-    """Deliver one owed message; ``True`` when it went out in this call.
+    """Deliver one owed message; ``True`` when it went out in this call."""
+    return message_id in messages_deliver(message_ids=[message_id], now=now)
 
-    ``now`` stands for the clock in tests; otherwise the send is recorded at the moment the
+
+def messages_deliver(
+    *, message_ids: Sequence[int], now: datetime | None = None, extra: int = 0
+) -> set[int]:
+    """Deliver ``message_ids`` and up to ``extra`` other due messages; the ids that went out.
+
+    ``now`` stands for the clock in tests; otherwise each send is recorded at the moment the
     server accepted it."""
     clock = now
     now = now or timezone.now()
-    if not message_claim(message_id, now=now):
-        return False
-    message = OutboundMessage.objects.select_related(
-        "case__service", "case__team", "case__customer", "case__standard"
-    ).get(pk=message_id)
-    try:
-        if not message.body:
-            _render(message)
-        outcome = backends.deliver(message)
-    except Exception as error:
-        log.warning("Delivery of %s failed: %s", message.key, error)
-        _retry_later(message, error=error, now=now)
-        return False
-    if outcome.state == DeliveryState.TO_POST:
-        _record_printed(message, outcome=outcome, at=clock or timezone.now())
-    else:
-        _record_sent(message, outcome=outcome, sent_at=clock or timezone.now())
-    return True
-
-
-def _render(message: OutboundMessage) -> None:
-    plan = Plan(
-        method=ReplyMethod(message.method),
-        language=ReplyLanguage(message.language),
-        recipient=message.recipient,
+    claimed = messages_claim(message_ids, now=now, extra=extra)
+    if not claimed:
+        return set()
+    messages = list(
+        OutboundMessage.objects.select_related(
+            "case__service", "case__team", "case__customer", "case__standard", "author"
+        )
+        .prefetch_related("case__milestones")
+        .filter(pk__in=claimed)
+        .order_by("pk")
     )
-    rendered = acknowledgement_render(message.case, plan)
-    if rendered is None:
-        raise LookupError(f"No template for {message.case.standard.code} by {message.method}")
-    message.subject, message.body = rendered.subject, rendered.body
-    OutboundMessage.objects.filter(pk=message.pk).update(subject=message.subject, body=message.body)
+    messages = _render_unrendered(messages, now=now)
+    delivered: list[tuple[OutboundMessage, backends.Outcome, datetime]] = []
+    with backends.Session() as session:
+        for message in messages:
+            try:
+                outcome = session.deliver(message)
+            except Exception as error:
+                log.warning("Delivery of %s failed: %s", message.key, error)
+                _retry_later(message, error=error, now=now)
+                continue
+            delivered.append((message, outcome, clock or timezone.now()))
+    _record(delivered)
+    return {message.pk for message, _, _ in delivered}
+
+
+def _render_unrendered(messages: list[OutboundMessage], *, now: datetime) -> list[OutboundMessage]:
+    """Render the acknowledgements whose text was left to the worker, and store the text
+    before anything is sent, so that a retry sends exactly what this attempt tried to. The
+    messages that could not be rendered are retried later and left out."""
+    templates: dict[tuple, MessageTemplate | None] = {}
+    ready, rendered = [], []
+    for message in messages:
+        if message.body:
+            ready.append(message)
+            continue
+        case = message.case
+        use = (case.standard_id, message.purpose, message.method)
+        if use not in templates:
+            templates[use] = templates_for(
+                standard_id=case.standard_id, purpose=message.purpose, method=message.method
+            ).first()
+        plan = Plan(
+            method=ReplyMethod(message.method),
+            language=ReplyLanguage(message.language),
+            recipient=message.recipient,
+        )
+        template = templates[use]
+        text = acknowledgement_render(case, plan, template=template) if template else None
+        if text is None:
+            error = LookupError(f"No template for {case.standard.code} by {message.method}")
+            _retry_later(message, error=error, now=now)
+            continue
+        message.subject, message.body = text.subject, text.body
+        ready.append(message)
+        rendered.append(message)
+    OutboundMessage.objects.bulk_update(rendered, ["subject", "body"])
+    return ready
 
 
 def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -> None:
-    if not gives_up(message.attempts):
+    # A refusal the provider will repeat (an invalid number) is given up at once.
+    permanent = isinstance(error, backends.PermanentFailure)
+    if not permanent and not gives_up(message.attempts):
         OutboundMessage.objects.filter(pk=message.pk).update(
             state=DeliveryState.QUEUED,
             next_attempt_at=now + retry_delay(message.attempts),
@@ -111,49 +161,45 @@ def sent_text(message: OutboundMessage) -> str:
 
 
 @transaction.atomic
-def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, sent_at: datetime) -> None:
-    OutboundMessage.objects.filter(pk=message.pk).update(
-        state=DeliveryState.SENT,
-        sent_at=sent_at,
-        claimed_at=None,
-        last_error="",
-        provider_reference=outcome.provider_reference,
+def _record(delivered: list[tuple[OutboundMessage, "backends.Outcome", datetime]]) -> None:
+    """Record a batch's deliveries in one transaction: the messages' new state, their
+    timeline entries, and the acknowledgements they gave."""
+    events, acknowledged_at = [], {}
+    for message, outcome, at in delivered:
+        message.claimed_at, message.last_error = None, ""
+        message.provider_reference = outcome.provider_reference
+        if outcome.state == DeliveryState.TO_POST:
+            message.state = DeliveryState.TO_POST
+            events.append(_event(message, EventKind.LETTER_READY, at))
+            continue
+        message.state, message.sent_at = DeliveryState.SENT, at
+        events.append(_event(message, EventKind.REPLY_SENT, at))
+        if message.purpose == Purpose.ACKNOWLEDGEMENT:
+            acknowledged_at[message.case_id] = at
+    OutboundMessage.objects.bulk_update(
+        [message for message, _, _ in delivered],
+        ["state", "sent_at", "claimed_at", "last_error", "provider_reference", "document"],
     )
-    record_sent_on_case(message, sent_at=sent_at)
+    CaseEvent.objects.bulk_create(events)
+    cases_acknowledge(acknowledged_at=acknowledged_at)
+
+
+def _event(message: OutboundMessage, kind: str, at: datetime) -> CaseEvent:
+    return CaseEvent(
+        case_id=message.case_id,
+        kind=kind,
+        actor_id=message.author_id,
+        created_at=at,
+        text=sent_text(message),
+    )
 
 
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
     """The timeline entry for a message that has left, and the acknowledgement it gives: on
     sending for e-mail and texts, on posting for letters."""
-    CaseEvent.objects.create(
-        case_id=message.case_id,
-        kind=EventKind.REPLY_SENT,
-        actor_id=message.author_id,
-        created_at=sent_at,
-        text=sent_text(message),
-    )
+    _event(message, EventKind.REPLY_SENT, sent_at).save()
     if message.purpose == Purpose.ACKNOWLEDGEMENT:
-        # A case already resolved or closed owes no acknowledgement any more.
-        with contextlib.suppress(ValidationError):
-            case_acknowledge(case=Case(pk=message.case_id), actor=None, at=sent_at, now=sent_at)
-
-
-@transaction.atomic
-def _record_printed(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> None:
-    OutboundMessage.objects.filter(pk=message.pk).update(
-        state=DeliveryState.TO_POST,
-        claimed_at=None,
-        last_error="",
-        document=message.document.name,
-        provider_reference=outcome.provider_reference,
-    )
-    CaseEvent.objects.create(
-        case_id=message.case_id,
-        kind=EventKind.LETTER_READY,
-        actor_id=message.author_id,
-        created_at=at,
-        text=sent_text(message),
-    )
+        cases_acknowledge(acknowledged_at={message.case_id: sent_at})
 
 
 def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:

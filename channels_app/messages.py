@@ -19,6 +19,7 @@ from .models import MessageTemplate, Purpose
 #: The milestones whose due time is "when the full answer will come".
 FULL_RESPONSE_KINDS = ("respond", "contact", "outcome")
 BILINGUAL_DIVIDER = "\n\n" + "—" * 20 + "\n\n"
+SMS_DIVIDER = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,11 @@ def render(template: MessageTemplate, language: ReplyLanguage, values: dict[str,
         method=ReplyMethod(template.method),
         language=language,
         subject=" / ".join(s.strip() for s in subjects if s.strip()),
-        body=BILINGUAL_DIVIDER.join(b.strip() for b in bodies),
+        # A text's divider stays within the GSM alphabet, or every bilingual text would be
+        # sent (and charged) as Unicode.
+        body=(SMS_DIVIDER if template.method == ReplyMethod.SMS else BILINGUAL_DIVIDER).join(
+            b.strip() for b in bodies
+        ),
     )
 
 
@@ -165,13 +170,15 @@ def compose(
     purpose: str,
     author=None,
     extra: dict[str, dict[str, str]] | None = None,
+    template: MessageTemplate | None = None,
 ) -> Message | None:
     """The text of a ``purpose`` message about ``case``, or ``None`` when no template has
     wording for it. ``extra`` adds placeholders per language; ``author`` signs it (texts are
-    too short to carry a signature)."""
-    template = templates_for(
-        standard_id=case.standard_id, purpose=purpose, method=plan.method
-    ).first()
+    too short to carry a signature); ``template`` spares the lookup when the caller has it."""
+    if template is None:
+        template = templates_for(
+            standard_id=case.standard_id, purpose=purpose, method=plan.method
+        ).first()
     if template is None:
         return None
     due = full_response_due(case.milestones.all())
@@ -185,9 +192,11 @@ def compose(
     return replace(message, body=signed(message.body, officer_of(author, case.service)))
 
 
-def acknowledgement_render(case, plan: Plan) -> Message | None:
+def acknowledgement_render(
+    case, plan: Plan, *, template: MessageTemplate | None = None
+) -> Message | None:
     """The acknowledgement's text, or ``None`` when the standard has no template for it."""
-    return compose(case, plan, purpose=Purpose.ACKNOWLEDGEMENT)
+    return compose(case, plan, purpose=Purpose.ACKNOWLEDGEMENT, template=template)
 
 
 def acknowledgement_for(case) -> Message | None:

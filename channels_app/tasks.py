@@ -7,8 +7,9 @@ from . import delivery
 
 
 @shared_task(name="channels_app.tasks.message_deliver", ignore_result=True)
-def message_deliver(message_id: int) -> bool:
-    return delivery.message_deliver(message_id=message_id)
+def message_deliver(message_id: int) -> int:
+    """Deliver the message, and with it other due messages (``delivery.DELIVERY_BATCH``)."""
+    return len(delivery.messages_deliver(message_ids=[message_id], extra=delivery.DELIVERY_BATCH))
 
 
 @shared_task(name="channels_app.tasks.messages_redispatch", ignore_result=True)

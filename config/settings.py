@@ -144,6 +144,14 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cyswllt@example.gov.wales")
 
+# Texts go through GOV.UK Notify when a key is set, using one text template whose whole content
+# is ((body)); without a key they are written to files, like mail (channels_app.backends.sms).
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_SMS_SENDER_ID = os.environ.get("NOTIFY_SMS_SENDER_ID", "")
+SMS_FILE_PATH = VAR_DIR / "sms"
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -221,6 +229,13 @@ CYSWLLT = {
     "COUNCIL_NAME": os.environ.get("CYSWLLT_COUNCIL_NAME", "Cyngor Sir Enghraifft"),
     # A message left "sending" longer than this by a worker that died is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "300")),
+    # The text message provider: a subclass of channels_app.backends.sms.SmsBackend.
+    "SMS_BACKEND": os.environ.get(
+        "CYSWLLT_SMS_BACKEND",
+        "channels_app.backends.sms.NotifySmsBackend"
+        if NOTIFY_API_KEY
+        else "channels_app.backends.sms.FileSmsBackend",
+    ),
 }
 
 LOGGING = {

@@ -350,6 +350,65 @@ def case_acknowledge(
 
 
 @transaction.atomic
+def cases_acknowledge(*, acknowledged_at: dict[int, datetime]) -> None:
+    """The acknowledgements of many cases went out (``case id → when``): a batch delivered by
+    the outbox. Set-based: a handful of statements however many cases.
+
+    Cases that were resolved or closed meanwhile owe nothing any more and are left alone."""
+    if not acknowledged_at:
+        return
+    # Locked in id order, so two batches over the same cases cannot deadlock.
+    cases = list(
+        Case.objects.select_for_update()
+        .filter(pk__in=acknowledged_at, status__in=lifecycle.OPEN)
+        .order_by("pk")
+        .only("pk", "status")
+    )
+    open_milestones = list(
+        Milestone.objects.filter(
+            case_id__in=[case.pk for case in cases],
+            kind__in=MILESTONES_MET_BY["acknowledge"],
+            state__in=OPEN_MILESTONE_STATES,
+        ).only("pk", "case_id", "due_at")
+    )
+    events = []
+    for milestone in open_milestones:
+        at = acknowledged_at[milestone.case_id]
+        milestone.state = lifecycle.milestone_outcome(milestone.due_at, at)
+        milestone.met_at = at
+        milestone.state_changed_at = at
+        events.append(
+            CaseEvent(
+                case_id=milestone.case_id,
+                kind=EventKind.MILESTONE_MET,
+                created_at=at,
+                milestone=milestone,
+                to_status=milestone.state,
+            )
+        )
+    Milestone.objects.bulk_update(open_milestones, ["state", "met_at", "state_changed_at"])
+    moved = []
+    for case in cases:
+        after = lifecycle.status_after_acknowledgement(case.status)
+        if after == case.status:
+            continue
+        at = acknowledged_at[case.pk]
+        events.append(
+            CaseEvent(
+                case_id=case.pk,
+                kind=EventKind.STATUS_CHANGED,
+                created_at=at,
+                from_status=case.status,
+                to_status=after,
+            )
+        )
+        case.status, case.modified_at = after, timezone.now()
+        moved.append(case)
+    Case.objects.bulk_update(moved, ["status", "modified_at"])
+    CaseEvent.objects.bulk_create(events)
+
+
+@transaction.atomic
 def case_respond(
     *, case: Case, actor: User | None, at: datetime | None = None, now: datetime | None = None
 ) -> Case:

@@ -23,6 +23,17 @@ def fresh_case_rules():
     cache.delete(CASE_RULES_VERSION_KEY)
 
 
+@pytest.fixture(autouse=True)
+def texts_to_files(settings, tmp_path):
+    """No test sends a real text, whatever NOTIFY_API_KEY the shell has: tests that need
+    Notify point the backend at the local Notify server themselves."""
+    settings.CYSWLLT = {
+        **settings.CYSWLLT,
+        "SMS_BACKEND": "channels_app.backends.sms.FileSmsBackend",
+    }
+    settings.SMS_FILE_PATH = tmp_path / "sms"
+
+
 @pytest.fixture
 def service(db):
     return ServiceFactory(

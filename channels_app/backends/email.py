@@ -16,7 +16,8 @@ def message_id(key: str) -> str:
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@cyswllt>"
 
 
-def deliver(message: OutboundMessage) -> Outcome:
+def deliver(message: OutboundMessage, *, connection=None) -> Outcome:
+    """Send by e-mail; ``connection`` is an open SMTP connection shared by a batch."""
     case = message.case
     service = case.service
     email = EmailMessage(
@@ -25,6 +26,7 @@ def deliver(message: OutboundMessage) -> Outcome:
         from_email=service.email or settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient],
         reply_to=[case.team.mailbox] if case.team and case.team.mailbox else None,
+        connection=connection,
         headers={
             "Message-ID": message_id(message.key),
             # RFC 3834: an automatic reply, which auto-responders must not answer.

@@ -1,4 +1,4 @@
-"""A real SMTP server for the delivery tests, in this process (aiosmtpd)."""
+"""Real servers for the delivery tests, in this process: SMTP (aiosmtpd) and GOV.UK Notify."""
 
 import email
 import socket
@@ -6,6 +6,8 @@ from email.policy import default as default_policy
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from .notify_server import NotifyServer
 
 
 class Inbox:
@@ -34,3 +36,14 @@ def smtp_inbox():
         yield inbox, controller.port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def notify_server():
+    """A local GOV.UK Notify (``notify_server.py``) on a free port."""
+    server = NotifyServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
