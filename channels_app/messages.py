@@ -141,6 +141,22 @@ def message_plan(case) -> Plan | None:
     return Plan(method=method, language=language, recipient=recipient[method])
 
 
+#: (standard id or None, purpose, method) of every template, per version of the case rules.
+_template_uses: dict[str, frozenset[tuple[int | None, str, str]]] = {}
+
+
+def has_template(*, standard_id: int | None, purpose: str, method: str, version: str) -> bool:
+    """Whether some template words this message, without a query per case: the set of
+    templates is read once per process and ``version`` of the case rules (admin changes to a
+    template renew the version)."""
+    uses = _template_uses.get(version)
+    if uses is None:
+        uses = frozenset(MessageTemplate.objects.values_list("standard_id", "purpose", "method"))
+        _template_uses.clear()
+        _template_uses[version] = uses
+    return (standard_id, purpose, method) in uses or (None, purpose, method) in uses
+
+
 def templates_for(*, standard_id: int | None, purpose: str, method: str) -> QuerySet:
     """The standard's own wording first, then the wording for every standard."""
     return MessageTemplate.objects.filter(

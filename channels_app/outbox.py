@@ -16,11 +16,18 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Absence
 from common.jobs import enqueue
-from standards.selectors import case_rules
+from standards.selectors import case_rules, case_rules_version
 
 from .domain.replies import ReplyMethod
-from .messages import FULL_RESPONSE_KINDS, Message, Plan, compose, format_date, message_plan
-from .messages import templates_for as _templates_for
+from .messages import (
+    FULL_RESPONSE_KINDS,
+    Message,
+    Plan,
+    compose,
+    format_date,
+    has_template,
+    message_plan,
+)
 from .models import DeliveryState, Method, OutboundMessage, Purpose
 
 #: Methods with a delivery backend (``channels_app.backends``).
@@ -41,25 +48,30 @@ def _owe(
     now: datetime,
     author=None,
     rendered: Message | None = None,
+    fresh: bool = False,
 ) -> OutboundMessage:
-    message, created = OutboundMessage.objects.get_or_create(
-        key=key,
-        defaults={
-            "case": case,
-            "purpose": purpose,
-            "method": plan.method,
-            "language": plan.language,
-            "recipient": plan.recipient,
-            "subject": rendered.subject if rendered else "",
-            "body": rendered.body if rendered else "",
-            "author": author,
-            "large_print": plan.method == ReplyMethod.LETTER
-            and bool(case.customer and case.customer.large_print),
-            "state": DeliveryState.QUEUED,
-            "next_attempt_at": now,
-            "created_at": now,
-        },
-    )
+    """Write the message owed and ask a worker for it. A ``key`` seen before returns the
+    message already owed; ``fresh`` says the key cannot have been seen (it names a case made
+    in this transaction), which spares the look-up."""
+    fields = {
+        "case": case,
+        "purpose": purpose,
+        "method": plan.method,
+        "language": plan.language,
+        "recipient": plan.recipient,
+        "subject": rendered.subject if rendered else "",
+        "body": rendered.body if rendered else "",
+        "author": author,
+        "large_print": plan.method == ReplyMethod.LETTER
+        and bool(case.customer and case.customer.large_print),
+        "state": DeliveryState.QUEUED,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    if fresh:
+        message, created = OutboundMessage.objects.create(key=key, **fields), True
+    else:
+        message, created = OutboundMessage.objects.get_or_create(key=key, defaults=fields)
     if created:
         from .tasks import message_deliver  # the task module imports the delivery services
 
@@ -76,9 +88,12 @@ def _automatic_allowed(case, plan: Plan | None, *, purpose: str, now: datetime) 
         return False
     # Standards that promise no acknowledgement (a compliment, an e-mail to a named officer)
     # have no template for it: nothing is owed.
-    if not _templates_for(
-        standard_id=case.standard_id, purpose=purpose, method=plan.method
-    ).exists():
+    if not has_template(
+        standard_id=case.standard_id,
+        purpose=purpose,
+        method=plan.method,
+        version=case_rules_version(),
+    ):
         return False
     recent = OutboundMessage.objects.filter(
         recipient=plan.recipient,
@@ -100,13 +115,15 @@ def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
         purpose=Purpose.ACKNOWLEDGEMENT,
         plan=plan,
         now=now,
+        fresh=True,
     )
 
 
 def absence_of_addressee(case) -> Absence | None:
     """The absence of the officer an e-mailed contact was addressed to, on the day it came."""
     details = case.channel_details or {}
-    if case.channel != "email" or not details.get("to_address"):
+    # Mail to a department mailbox is never to one officer: no look-up for it.
+    if case.channel != "email" or details.get("contact_type") != "officer":
         return None
     day = timezone.localdate(case.received_at)
     return (
@@ -163,6 +180,7 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
         now=now,
         author=officer,
         rendered=rendered,
+        fresh=True,
     )
 
 

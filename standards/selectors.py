@@ -38,11 +38,19 @@ class CaseRules:
         return self.selectable[code] if code else None
 
 
-def case_rules() -> CaseRules:
+def case_rules_version() -> str:
+    """The current version of what creating a case reads; other per-process memos of such
+    things (the message templates in use) key on it too, so one ``case_rules_forget`` renews
+    them all."""
     version = cache.get(CASE_RULES_VERSION_KEY)
     if version is None:
         cache.add(CASE_RULES_VERSION_KEY, uuid.uuid4().hex, CASE_RULES_SECONDS)
         version = cache.get(CASE_RULES_VERSION_KEY)
+    return version
+
+
+def case_rules(*, version: str | None = None) -> CaseRules:
+    version = version or case_rules_version()
     rules = _built.get(version)
     if rules is None:
         standards = Standard.objects.filter(selectable=True, is_active=True).prefetch_related(

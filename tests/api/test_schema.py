@@ -15,8 +15,12 @@ PATHS = {
     "/api/v1/cases/{reference}/resolve/": {"post"},
     "/api/v1/cases/{reference}/close/": {"post"},
     "/api/v1/cases/{reference}/reopen/": {"post"},
+    "/api/v1/cases/{reference}/reply/": {"post"},
     "/api/v1/cases/{reference}/milestones/{kind}/extend/": {"post"},
     "/api/v1/cases/{reference}/milestones/{kind}/meet/": {"post"},
+    "/api/v1/letters/": {"get"},
+    "/api/v1/letters/{id}/document/": {"get"},
+    "/api/v1/letters/{id}/mark-posted/": {"post"},
 }
 
 

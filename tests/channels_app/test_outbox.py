@@ -6,10 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from channels_app.delivery import message_deliver, messages_owed
 from channels_app.models import OutboundMessage
 from contacts.models import Case, CaseEvent, Customer, Milestone
+from standards.models import Standard
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +174,33 @@ def test_one_address_is_acknowledged_at_most_five_times_an_hour(service):
 def test_standards_that_promise_no_acknowledgement_owe_none(service, kind, details):
     make_case(service=service, kind=kind, details=details, received_at=RECEIVED)
     assert not OutboundMessage.objects.exists()
+
+
+def test_a_template_an_administrator_adds_is_used_for_the_next_case_at_once(
+    service, client, administrator, django_capture_on_commit_callbacks
+):
+    """Case creation keeps the set of templates per process; the admin renews it."""
+    make_case(service=service, kind="compliment", received_at=RECEIVED)
+    assert not OutboundMessage.objects.exists()
+    compliment = Standard.objects.get(code="COMPLIMENT")
+    client.force_login(administrator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(
+            reverse("admin:channels_app_messagetemplate_add"),
+            {
+                "standard": compliment.pk,
+                "purpose": "acknowledgement",
+                "method": "email",
+                "subject_cy": "Diolch – {{ reference }}",
+                "subject_en": "Thank you – {{ reference }}",
+                "body_cy": "Diolch am eich canmoliaeth.",
+                "body_en": "Thank you for your compliment.",
+                "next_steps_cy": "",
+                "next_steps_en": "",
+            },
+        )
+    assert answer.status_code == 302
+
+    case = make_case(service=service, kind="compliment", received_at=RECEIVED)
+    assert OutboundMessage.objects.filter(case=case, purpose="acknowledgement").exists()
