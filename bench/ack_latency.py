@@ -175,6 +175,19 @@ def main() -> int:
     latencies = sorted(
         arrivals.at[ref][0] - began for ref, began in sent.items() if ref in arrivals.at
     )
+    # Latency by when the case was sent, in 10-second windows: a queue that grows all along
+    # (too slow) reads differently from a stall in one window.
+    windows: dict[int, list[float]] = {}
+    for ref, began in sent.items():
+        if ref in arrivals.at:
+            windows.setdefault(int((began - start) // 10), []).append(arrivals.at[ref][0] - began)
+    for window, values in sorted(windows.items()):
+        values.sort()
+        middle, high = values[len(values) // 2], values[int(0.95 * (len(values) - 1))]
+        print(
+            f"  sent {window * 10:3d}-{window * 10 + 10:3d} s: {len(values):4d} cases, "
+            f"p50 {middle:6.2f} s, p95 {high:6.2f} s, max {values[-1]:6.2f} s"
+        )
     missing = [ref for ref in sent if ref not in arrivals.at]
     twice = [ref for ref, times in arrivals.at.items() if len(times) > 1]
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("inf")
