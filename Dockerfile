@@ -3,6 +3,15 @@
 # docker-compose.yml. A second target, "proxy", serves the collected static files with nginx
 # and passes everything else to the web service.
 
+# The staff pages' styles and scripts (package.json), built into static/dist/.
+FROM node:20-slim AS frontend
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend ./frontend
+RUN npm run build
+
+
 FROM python:3.11-slim AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -22,6 +31,7 @@ COPY pyproject.toml ./
 RUN pip install .
 
 COPY . .
+COPY --from=frontend /build/static/dist ./static/dist
 RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var \
     && python manage.py collectstatic --noinput \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cyswllt \

@@ -3,11 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 handler404 = "common.api.not_found"
+handler500 = "common.views.server_error"
 
 urlpatterns = [
     path("api/v1/", include("contacts.api.urls")),
+    path("api/v1/", include("channels_app.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("accounts.urls")),
+    path("", include("contacts.urls")),
 )

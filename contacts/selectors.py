@@ -3,11 +3,13 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, User
 
+from .domain import lifecycle
 from .models import OPEN_MILESTONE_STATES, Case, Milestone, MilestoneState
 
 
@@ -34,6 +36,10 @@ class CaseFilters:
     owner: str | None = None
     due_before: datetime | None = None
     due_after: datetime | None = None
+    #: "cy", "en", or "" for cases whose language nobody has recorded yet.
+    language: str | None = None
+    received_from: datetime | None = None
+    received_before: datetime | None = None
 
 
 def _open_milestones(**conditions: object) -> Exists:
@@ -43,7 +49,12 @@ def _open_milestones(**conditions: object) -> Exists:
 
 
 def case_list(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
-    cases = case_visible_to(user)
+    cases = case_filter(case_visible_to(user), filters=filters)
+    return with_details(cases).order_by("-received_at", "-id")
+
+
+def case_filter(cases: QuerySet[Case], *, filters: CaseFilters) -> QuerySet[Case]:
+    """``cases`` narrowed by ``filters``: the API's list and the staff queues share these."""
     if filters.channel:
         cases = cases.filter(channel=filters.channel)
     if filters.kind:
@@ -75,7 +86,13 @@ def case_list(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
         cases = cases.filter(_open_milestones(due_at__lt=filters.due_before))
     if filters.due_after:
         cases = cases.filter(_open_milestones(due_at__gt=filters.due_after))
-    return with_details(cases).order_by("-received_at", "-id")
+    if filters.language is not None:
+        cases = cases.filter(language=filters.language)
+    if filters.received_from:
+        cases = cases.filter(received_at__gte=filters.received_from)
+    if filters.received_before:
+        cases = cases.filter(received_at__lt=filters.received_before)
+    return cases
 
 
 def with_details(cases: QuerySet[Case]) -> QuerySet[Case]:
@@ -96,3 +113,91 @@ def case_with_milestones(case: Case, milestones: Iterable[Milestone]) -> Case:
 
 def case_get(*, user: User, reference: str) -> Case | None:
     return with_details(case_visible_to(user)).filter(reference=reference).first()
+
+
+# --- The staff queues ---------------------------------------------------------------------
+
+
+class Queue(StrEnum):
+    MINE = "mine"  # cases I own
+    TEAM = "team"  # my team's cases nobody owns yet
+    SUBMITTED = "submitted"  # a councillor's or clerk's own enquiries
+
+
+class QueueSort(StrEnum):
+    NEXT_DUE = "next_due"
+    NEXT_DUE_LAST = "-next_due"
+    RECEIVED_OLDEST = "received"
+    RECEIVED_NEWEST = "-received"
+    REFERENCE = "reference"
+    REFERENCE_DESC = "-reference"
+
+
+_SORT_ORDER = {
+    # Cases without an open deadline go last whichever way the deadlines run.
+    QueueSort.NEXT_DUE: (F("next_due_at").asc(nulls_last=True), "-received_at", "-id"),
+    QueueSort.NEXT_DUE_LAST: (F("next_due_at").desc(nulls_last=True), "-received_at", "-id"),
+    QueueSort.RECEIVED_OLDEST: ("received_at", "id"),
+    QueueSort.RECEIVED_NEWEST: ("-received_at", "-id"),
+    QueueSort.REFERENCE: ("reference",),
+    QueueSort.REFERENCE_DESC: ("-reference",),
+}
+
+
+def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
+    cases = case_visible_to(user)
+    if queue is Queue.MINE:
+        return cases.filter(owner=user)
+    if queue is Queue.SUBMITTED:
+        return cases.filter(submitted_by=user)
+    if not user.team_id:
+        return cases.none()
+    return cases.filter(team_id=user.team_id, owner__isnull=True)
+
+
+def case_queue(
+    *, user: User, queue: Queue, filters: CaseFilters, sort: QueueSort
+) -> QuerySet[Case]:
+    """One queue's cases with what a row shows, filtered and sorted.
+
+    Staff queues hold open cases unless a status is asked for: a resolved case is no longer
+    work. A councillor's list holds everything they submitted, since following an enquiry to
+    its end is the point of it. Each case carries ``next_due_at``, its earliest open deadline.
+    """
+    cases = _queue_cases(user=user, queue=queue)
+    if queue is not Queue.SUBMITTED and not filters.status:
+        cases = cases.filter(status__in=lifecycle.OPEN)
+    next_due = (
+        Milestone.objects.filter(
+            case=OuterRef("pk"), state__in=OPEN_MILESTONE_STATES, due_at__isnull=False
+        )
+        .order_by("due_at")
+        .values("due_at")[:1]
+    )
+    cases = case_filter(cases, filters=filters).annotate(next_due_at=Subquery(next_due))
+    return with_details(cases).order_by(*_SORT_ORDER[sort])
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """Open cases in each queue the user has, for the navigation."""
+
+    mine: int = 0
+    team: int = 0
+    submitted: int = 0
+
+
+def queue_counts(*, user: User) -> QueueCounts:
+    """Every count the navigation shows, in one query."""
+    open_cases = case_visible_to(user).filter(status__in=lifecycle.OPEN)
+    if user.role in SUBMITTER_ROLES:
+        return QueueCounts(submitted=open_cases.filter(submitted_by=user).count())
+    if user.role not in STAFF_ROLES:
+        return QueueCounts()
+    if not user.team_id:
+        return QueueCounts(mine=open_cases.filter(owner=user).count())
+    team = Q(team_id=user.team_id, owner__isnull=True)
+    counts = open_cases.filter(Q(owner=user) | team).aggregate(
+        mine=Count("pk", filter=Q(owner=user)), team=Count("pk", filter=team)
+    )
+    return QueueCounts(mine=counts["mine"], team=counts["team"])

@@ -1,0 +1,35 @@
+"""The sign-in form, worded the way GOV.UK forms word their errors."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class SignInForm(AuthenticationForm):
+    """Django's authentication with error messages that say what to do, in the page's language.
+
+    Django's own messages name the username field in lower case and mention case sensitivity;
+    GOV.UK's pattern is one plain sentence per problem.
+    """
+
+    error_messages = {
+        "invalid_login": _("Enter a correct username and password"),
+        "inactive": _("This account has been closed. Ask an administrator for help"),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Username")
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+        self.fields["password"].strip = False
+
+    def clean(self) -> dict[str, object]:
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            # A wrong username or password belongs to no single field; GOV.UK links the
+            # summary to the first one.
+            self.add_error("username", error)
+            return self.cleaned_data

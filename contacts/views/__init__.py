@@ -1,0 +1,1 @@
+"""The staff pages about cases: the queues, the case summary, the navigation's counts."""
