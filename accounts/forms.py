@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .selectors import colleagues_of
+
 
 class SignInForm(AuthenticationForm):
     """Django's authentication with error messages that say what to do, in the page's language.
@@ -33,3 +35,36 @@ class SignInForm(AuthenticationForm):
             # summary to the first one.
             self.add_error("username", error)
             return self.cleaned_data
+
+
+class AbsenceForm(forms.Form):
+    """An officer's own absence. The cover is chosen from colleagues in the same service."""
+
+    starts_on = forms.DateField(
+        label=_("First day away"), error_messages={"required": _("Enter the first day away")}
+    )
+    ends_on = forms.DateField(
+        label=_("Last day away"), error_messages={"required": _("Enter the last day away")}
+    )
+    cover = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Colleague covering (optional)"),
+        empty_label=_("Nobody"),
+        error_messages={"invalid_choice": _("Choose a colleague from your own service")},
+    )
+    urgent_contact = forms.CharField(
+        label=_("Contact for urgent matters (optional)"),
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("The urgent contact must be 200 characters or fewer")},
+    )
+
+    def __init__(self, *args: object, officer, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].error_messages["invalid"] = _("Enter a real date")
+        self.fields["ends_on"].error_messages["invalid"] = _("Enter a real date")
+        self.fields["cover"].queryset = colleagues_of(officer)
+        self.fields["cover"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )

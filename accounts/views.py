@@ -5,14 +5,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .access import landing_url_name
-from .forms import SignInForm
+from . import selectors, services
+from .access import landing_url_name, role_required
+from .forms import AbsenceForm, SignInForm
+from .models import STAFF_ROLES
 
 
 @login_required
@@ -40,3 +44,34 @@ class SignOutView(auth_views.LogoutView):
         # cannot carry on as them.
         messages.success(request, _("You have signed out."))
         return response
+
+
+@role_required(STAFF_ROLES)
+def absences(request: HttpRequest) -> HttpResponse:
+    """Record time away, so that e-mail addressed to the officer gets an out-of-office reply
+    saying when they are back and whom to contact."""
+    officer, today = request.user, timezone.localdate()
+    form = AbsenceForm(request.POST or None, officer=officer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.absence_record(officer=officer, today=today, **form.cleaned_data)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field, problem)
+        else:
+            messages.success(request, _("Your absence has been recorded."))
+            return redirect("accounts:absences")
+    return render(
+        request,
+        "accounts/absences.html",
+        {"form": form, "absences": selectors.absences_ahead(officer=officer, today=today)},
+    )
+
+
+@require_POST
+@role_required(STAFF_ROLES)
+def absence_cancel(request: HttpRequest, absence_id: int) -> HttpResponse:
+    if services.absence_cancel(officer=request.user, absence_id=absence_id):
+        messages.success(request, _("The absence has been removed."))
+    return redirect("accounts:absences")
