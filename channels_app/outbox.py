@@ -79,7 +79,9 @@ def _owe(
     return message
 
 
-def _automatic_allowed(case, plan: Plan | None, *, purpose: str, now: datetime) -> bool:
+def _automatic_allowed(
+    case, plan: Plan | None, *, purpose: str, now: datetime, rules_version: str | None
+) -> bool:
     """Whether an automatic message may go: never in answer to automatic mail, only where a
     template says it, and not too often to one address."""
     if plan is None or plan.method not in DELIVERABLE:
@@ -92,7 +94,7 @@ def _automatic_allowed(case, plan: Plan | None, *, purpose: str, now: datetime) 
         standard_id=case.standard_id,
         purpose=purpose,
         method=plan.method,
-        version=case_rules_version(),
+        version=rules_version or case_rules_version(),
     ):
         return False
     recent = OutboundMessage.objects.filter(
@@ -103,11 +105,16 @@ def _automatic_allowed(case, plan: Plan | None, *, purpose: str, now: datetime) 
     return recent.count() < ACKNOWLEDGEMENTS_PER_ADDRESS
 
 
-def acknowledgement_queue(*, case, now: datetime) -> OutboundMessage | None:
+def acknowledgement_queue(
+    *, case, now: datetime, rules_version: str | None = None
+) -> OutboundMessage | None:
     """Owe ``case``'s customer its acknowledgement. Call inside the transaction that created
-    the case, so that the case and the message it owes are stored together or not at all."""
+    the case, so that the case and the message it owes are stored together or not at all;
+    ``rules_version`` is the case rules' version the caller already read."""
     plan = message_plan(case)
-    if not _automatic_allowed(case, plan, purpose=Purpose.ACKNOWLEDGEMENT, now=now):
+    if not _automatic_allowed(
+        case, plan, purpose=Purpose.ACKNOWLEDGEMENT, now=now, rules_version=rules_version
+    ):
         return None
     return _owe(
         key=f"case:{case.pk}:acknowledgement",
@@ -159,7 +166,9 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
     if absence is None:
         return None
     plan = message_plan(case)
-    if not _automatic_allowed(case, plan, purpose=Purpose.OUT_OF_OFFICE, now=now):
+    if not _automatic_allowed(
+        case, plan, purpose=Purpose.OUT_OF_OFFICE, now=now, rules_version=None
+    ):
         return None
     back = case_rules().calendar.next_working_day(absence.ends_on)
     officer = absence.user

@@ -170,7 +170,7 @@ def case_create(
                 to_status=CaseStatus.NEW,
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
-            acknowledgement_queue(case=case, now=now)
+            acknowledgement_queue(case=case, now=now, rules_version=rules.version)
             out_of_office_queue(case=case, now=now)
     except IntegrityError:
         # Two deliveries of one message raced past the check above: the loser answers with

@@ -28,6 +28,7 @@ _built: dict[str, "CaseRules"] = {}
 class CaseRules:
     selectable: dict[str, Standard]  # by code, targets loaded
     calendar: WorkingCalendar
+    version: str = ""  # what it was built under: other memos of the same version key on it
 
     def standard_for(self, *, channel: str, contact_type: str, kind: str) -> Standard | None:
         keys = [
@@ -59,6 +60,7 @@ def case_rules(*, version: str | None = None) -> CaseRules:
         rules = CaseRules(
             selectable={standard.code: standard for standard in standards},
             calendar=working_calendar(),
+            version=version,
         )
         _built.clear()
         _built[version] = rules
