@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from accounts.models import Role, User
+from accounts.models import Absence, Role, Service, User
 from channels_app.channels import Channel
 from contacts.models import Case, Milestone
 
@@ -28,6 +28,21 @@ def test_the_demo_has_every_channel_every_role_and_prints_the_logins():
     assert "cyswllt-demo" in output
     for role in Role.values:
         assert User.objects.filter(role=role).exists()
+
+
+def test_the_demo_officers_sign_in_both_languages_and_one_is_away():
+    call_command("seed_demo", allow_server_database=True, stdout=io.StringIO())
+
+    advisor = User.objects.get(username="advisor")
+    assert (advisor.job_title_cy, advisor.job_title_en) == (
+        "Cynghorydd gwasanaethau cwsmeriaid",
+        "Customer services advisor",
+    )
+    assert not User.objects.filter(job_title_cy__in=["", None], role__in=Role.values).exists()
+    assert list(Absence.objects.values_list("user__username", "cover__username")) == [
+        ("advisor-highways", "manager-highways")
+    ]
+    assert not Service.objects.filter(website_cy="").exists()
 
 
 def test_seeding_twice_changes_nothing():

@@ -29,7 +29,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone, translation
 from rest_framework.authtoken.models import Token
 
-from accounts.models import Role, Service, Team, User
+from accounts.models import Absence, Role, Service, Team, User
 from channels_app.details import parse_details
 from contacts import services as case_services
 from contacts.models import Case, Customer, Milestone
@@ -105,6 +105,22 @@ class UserSeed:
     phone: str
     language: str
 
+
+#: Job titles in Welsh, for the bilingual signatures (the English ones are in ``USERS``).
+JOB_TITLES_CY = {
+    "admin": "Gweinyddwr systemau",
+    "manager": "Rheolwr gwasanaethau cwsmeriaid",
+    "manager-waste": "Rheolwr casgliadau gwastraff",
+    "manager-highways": "Rheolwr cynnal a chadw priffyrdd",
+    "manager-housing": "Rheolwr opsiynau tai",
+    "advisor": "Cynghorydd gwasanaethau cwsmeriaid",
+    "advisor-waste": "Swyddog gwasanaethau gwastraff",
+    "advisor-highways": "Arolygydd priffyrdd",
+    "advisor-housing": "Swyddog opsiynau tai",
+    "complaints": "Swyddog cwynion, gwastraff ac ailgylchu",
+    "councillor": "Cynghorydd sir",
+    "clerk": "Clerc Cyngor Tref Llanfair",
+}
 
 # fmt: off
 USERS = (
@@ -616,6 +632,7 @@ class Command(BaseCommand):
             token = self._token()
             self._wards(users["councillor"])
             self._closures(now)
+            self._absences(users, now)
             created = self._cases(users, teams, now)
             sweep = sla_sweep(now=now) if created else None
         # Written after the commit: output that fails (a closed pipe) cannot undo the seeding.
@@ -635,6 +652,8 @@ class Command(BaseCommand):
                     "name_en": seed.name_en,
                     "email": seed.email,
                     "phone": seed.phone,
+                    "website_cy": f"https://www.example.gov.wales/cy/{seed.code}",
+                    "website_en": f"https://www.example.gov.wales/en/{seed.code}",
                 },
             )
             teams[seed.team_code] = _upsert(
@@ -661,6 +680,8 @@ class Command(BaseCommand):
                     "role": seed.role,
                     "team": teams[seed.team] if seed.team else None,
                     "job_title": seed.job_title,
+                    "job_title_en": seed.job_title,
+                    "job_title_cy": JOB_TITLES_CY[seed.username],
                     "phone": seed.phone,
                     "preferred_language": seed.language,
                     "is_active": True,
@@ -714,6 +735,21 @@ class Command(BaseCommand):
             # add() would insert-or-ignore, which still moves SQLite's id sequence.
             if not ward.councillors.filter(pk=councillor.pk).exists():
                 ward.councillors.add(councillor)
+
+    def _absences(self, users: dict[str, User], now: datetime) -> None:
+        """The highways inspector is on leave this week, so that e-mail addressed to him is
+        answered with the out-of-office reply."""
+        today = timezone.localdate(now)
+        _upsert(
+            Absence,
+            {"user": users["advisor-highways"]},
+            {
+                "starts_on": today,
+                "ends_on": today + timedelta(days=4),
+                "cover": users["manager-highways"],
+                "urgent_contact": "01234 567200",
+            },
+        )
 
     def _closures(self, now: datetime) -> None:
         for day in CLOSURES:
