@@ -9,7 +9,8 @@ from modeltranslation.admin import TranslationAdmin
 
 from standards.selectors import case_rules_forget
 
-from . import admin_outbox  # noqa: F401 - registers the outbox's admin
+# Registers the outbox's admin, the department mailboxes' and the quarantine's.
+from . import admin_inbound, admin_outbox  # noqa: F401
 from .domain.replies import ReplyLanguage
 from .messages import format_date, render, welsh_welcome
 from .models import MessageTemplate

@@ -19,3 +19,11 @@ def messages_redispatch() -> int:
     for message_id in owed:
         message_deliver.delay(message_id)
     return len(owed)
+
+
+@shared_task(name="channels_app.tasks.mailboxes_fetch", ignore_result=True)
+def mailboxes_fetch() -> int:
+    """Accept the department mailboxes' new mail (safe to run twice or at once)."""
+    from .inbound.imap import mailboxes_fetch as fetch  # imap-tools only where it is needed
+
+    return sum(report.total for report in fetch())

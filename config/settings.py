@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text search and the operator-class indexes behind it; inert on SQLite.
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -134,6 +136,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("CYSWLLT_MEDIA_ROOT", VAR_DIR / "media"))
+# Case attachments live under MEDIA_ROOT, which no URL serves: they are downloaded only through
+# the case's attachment view, which checks who is asking (contacts/views/attachments.py).
+ATTACHMENT_MAX_BYTES = int(os.environ.get("CYSWLLT_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+ATTACHMENT_MAX_CASE_BYTES = int(
+    os.environ.get("CYSWLLT_ATTACHMENT_MAX_CASE_BYTES", str(30 * 1024 * 1024))
+)
+ATTACHMENT_MAX_FILES = int(os.environ.get("CYSWLLT_ATTACHMENT_MAX_FILES", "10"))
 
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -195,6 +204,7 @@ CELERY_BEAT_SCHEDULE = {
     "sla-sweep": {"task": "contacts.tasks.sla_sweep", "schedule": 60.0},
     "sla-alerts": {"task": "contacts.tasks.sla_alerts_send", "schedule": 60.0},
     "messages-redispatch": {"task": "channels_app.tasks.messages_redispatch", "schedule": 60.0},
+    "mailboxes-fetch": {"task": "channels_app.tasks.mailboxes_fetch", "schedule": 60.0},
 }
 
 REST_FRAMEWORK = {
@@ -245,6 +255,19 @@ CYSWLLT = {
         if NOTIFY_API_KEY
         else "channels_app.backends.sms.FileSmsBackend",
     ),
+    # Inbound channels (channels_app/inbound/): the service that receives texts, social media
+    # posts and phone events, the largest e-mail accepted, and each webhook's shared secret
+    # (sent as "Authorization: Bearer <secret>"; a webhook without one refuses everything).
+    "INBOUND_SERVICE": os.environ.get("CYSWLLT_INBOUND_SERVICE", ""),
+    "INBOUND_EMAIL_MAX_BYTES": int(
+        os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_BYTES", str(25 * 1024 * 1024))
+    ),
+    "WEBHOOK_SECRETS": {
+        "notify_sms": os.environ.get("NOTIFY_INBOUND_SMS_TOKEN", ""),
+        "sms": os.environ.get("CYSWLLT_SMS_WEBHOOK_SECRET", ""),
+        "social": os.environ.get("CYSWLLT_SOCIAL_WEBHOOK_SECRET", ""),
+        "phone": os.environ.get("CYSWLLT_PHONE_WEBHOOK_SECRET", ""),
+    },
 }
 
 LOGGING = {

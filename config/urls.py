@@ -14,4 +14,5 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
+    path("", include("channels_app.webforms.urls")),
 )

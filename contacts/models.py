@@ -1,12 +1,15 @@
 """Customers, cases, milestones and the timeline."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from channels_app.channels import Channel
 from common.models import TimeStampedModel
+
+from . import searchable
 
 
 class LanguagePreference(models.TextChoices):
@@ -44,6 +47,16 @@ class Customer(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        # Search looks customers up by any of these, as people type them (contacts/search.py).
+        indexes = [
+            GinIndex(searchable.customer_name_vector(), name="customer_name_search"),
+            models.Index(searchable.email_upper(), name="customer_email_upper"),
+            models.Index(searchable.phone_digits(), name="customer_phone_digits"),
+            models.Index(
+                OpClass(searchable.postcode_compact(), name="text_pattern_ops"),
+                name="customer_postcode_compact",
+            ),
+        ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
 
@@ -156,6 +169,8 @@ class Case(TimeStampedModel):
             models.Index(fields=["owner", "status"], name="case_owner_status"),
             models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
             models.Index(fields=["-received_at"], name="case_received"),
+            GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
+            GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
         ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -234,6 +249,8 @@ class Milestone(models.Model):
                 name="milestone_open_due",
                 condition=Q(state__in=["pending", "due_soon"]),
             ),
+            # Reception lists the day's visitors by the time they are expected or arrived.
+            models.Index(fields=["starts_at"], name="milestone_seen", condition=Q(kind="seen")),
         ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -261,6 +278,7 @@ class EventKind(models.TextChoices):
     REPLY_SENT = "reply_sent", _("Reply sent")
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
+    VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
 
 
 class CaseEvent(models.Model):
@@ -391,3 +409,36 @@ class SlaAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.milestone_id}:{self.transition}:{self.recipient_id}"
+
+
+class Visit(models.Model):
+    """A visitor's arrival at reception: checked in for an appointment, or registered at the
+    desk as a drop-in (whose arrival is when the case was received).
+
+    When they were seen is the "seen" milestone's ``met_at``; this keeps only what the
+    milestone cannot: when they arrived, and who let them in.
+    """
+
+    case = models.OneToOneField(
+        Case,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="visit",
+        verbose_name=_("case"),
+    )
+    arrived_at = models.DateTimeField(_("arrived"))
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.arrived_at:%Y-%m-%d %H:%M}"

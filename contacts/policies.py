@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
 
+from .domain import lifecycle
 from .models import Case, CaseKind
 
 #: What councillors and clerks may raise on residents' behalf.
@@ -34,3 +35,26 @@ def can_work(user: User, case: Case) -> bool:
     if user.is_administrator:
         return True
     return user.role in STAFF_ROLES and user.service_id == case.service_id
+
+
+#: Milestones an officer records as done from the case page: the callback made, the customer
+#: seen at their appointment, the officer arrived at the agreed time.
+MEETABLE_KINDS = ("callback", "seen", "arrive")
+
+
+def case_actions(user: User, case: Case) -> frozenset[str]:
+    """What ``user`` may do to ``case`` as it stands (its milestones prefetched): an open case
+    is worked, a resolved or closed one can only be noted on or reopened."""
+    if not can_work(user, case):
+        return frozenset()
+    if case.status in lifecycle.REOPENABLE:
+        return frozenset({"note", "reopen"})
+    actions = {"note", "reply", "transfer", "callback", "resolve"}
+    if case.owner_id != user.pk and user.works_cases:
+        actions.add("take")
+    milestones = [m for m in case.milestones.all() if m.is_open]
+    if any(m.due_at is not None for m in milestones):
+        actions.add("extend")
+    if any(m.kind in MEETABLE_KINDS for m in milestones):
+        actions.add("meet")
+    return frozenset(actions)

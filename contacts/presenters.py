@@ -8,15 +8,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
+from accounts.models import User
+from channels_app.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
+from channels_app.domain.replies import ReplyLanguage
+from channels_app.messages import message_plan
+from channels_app.models import Method
 from standards.domain.calendar import WorkingCalendar
 from standards.models import MilestoneKind
 
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
-from .models import Case, Milestone, MilestoneState
+from .event_values import USER, Party, party_parse, time_parse
+from .models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Customer,
+    EventKind,
+    LanguagePreference,
+    Milestone,
+    MilestoneState,
+)
 
 
 @dataclass(frozen=True)
@@ -143,3 +161,189 @@ def milestone_rows(
             )
         )
     return rows
+
+
+# --- The case page's timeline ----------------------------------------------------------------
+
+#: Events whose text is exactly what went to the customer, shown as it was sent.
+SENT_KINDS = (EventKind.REPLY_SENT, EventKind.LETTER_READY, EventKind.MESSAGE_FAILED)
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    event: CaseEvent
+    title: str
+    actor: str  # who did it; "" for the system
+    detail: str  # one line saying what changed
+    text: str  # what was written: a note, a reason, the message sent
+    sent: bool  # ``text`` is exactly what the customer was sent
+
+
+def person_name(user: User | None) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def moment_text(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def _status_label(value: str) -> str:
+    return str(CaseStatus(value).label) if value in CaseStatus.values else value
+
+
+def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
+    kind = event.kind
+    if kind == EventKind.TRANSFERRED:
+        to = parties.get(party_parse(event.to_status)) if event.to_status else None
+        before = parties.get(party_parse(event.from_status)) if event.from_status else None
+        if to and before:
+            return _("From %(before)s to %(to)s") % {"before": before, "to": to}
+        return _("To %(to)s") % {"to": to} if to else ""
+    if kind == EventKind.CALLBACK_ARRANGED:
+        moment = time_parse(event.to_status)
+        return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+    if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and event.from_status:
+        return _("From %(before)s to %(to)s") % {
+            "before": _status_label(event.from_status),
+            "to": _status_label(event.to_status),
+        }
+    if event.milestone is not None:
+        label = milestone_label(event.milestone.kind)
+        if kind == EventKind.MILESTONE_MET and event.to_status in MilestoneState.values:
+            return f"{label}: {MilestoneState(event.to_status).label}"
+        return label
+    return ""
+
+
+def timeline_items(*, events: Iterable[CaseEvent], parties: dict[Party, str]) -> list[TimelineItem]:
+    """The case's events as the MoJ timeline shows them; ``parties`` names the colleagues and
+    teams that transfers refer to (``selectors.event_parties``)."""
+    items = []
+    for event in events:
+        title = str(EventKind(event.kind).label) if event.kind in EventKind.values else event.kind
+        taken = (
+            event.kind == EventKind.TRANSFERRED
+            and not event.text
+            and event.actor_id is not None
+            and party_parse(event.to_status) == Party(USER, event.actor_id)
+        )
+        if taken:
+            title = _("Ownership taken")
+        items.append(
+            TimelineItem(
+                event=event,
+                title=title,
+                actor=person_name(event.actor),
+                detail=_event_detail(event, parties),
+                text=event.text,
+                sent=event.kind in SENT_KINDS,
+            )
+        )
+    return items
+
+
+# --- The case's channel details and the customer's needs, in words -------------------------
+
+_CONTACT_TYPES = {
+    Channel.PHONE: PhoneContact,
+    Channel.EMAIL: EmailContact,
+    Channel.VISIT: VisitContact,
+}
+
+#: The channel details shown on the case page, in this order; message ids are left out,
+#: since they mean nothing to the advisor.
+CHANNEL_DETAIL_LABELS = {
+    "contact_type": gettext_lazy("Type of contact"),
+    "caller_number": gettext_lazy("Caller's number"),
+    "callback_at": gettext_lazy("Callback agreed for"),
+    "handled_in_welsh": gettext_lazy("Handled in Welsh"),
+    "from_number": gettext_lazy("From number"),
+    "from_address": gettext_lazy("From"),
+    "to_address": gettext_lazy("To"),
+    "subject": gettext_lazy("Subject"),
+    "postal_address": gettext_lazy("Postal address"),
+    "postcode": gettext_lazy("Postcode"),
+    "dated": gettext_lazy("Dated"),
+    "fax_number": gettext_lazy("Fax number"),
+    "location": gettext_lazy("Location"),
+    "scheduled_at": gettext_lazy("Appointment or agreed time"),
+    "expected_wait_minutes": gettext_lazy("Expected wait"),
+    "form": gettext_lazy("Web form"),
+    "platform": gettext_lazy("Platform"),
+    "handle": gettext_lazy("Handle"),
+    "url": gettext_lazy("Link"),
+}
+
+
+def _detail_value(case: Case, key: str, value: object) -> str:
+    if key == "contact_type":
+        choices = _CONTACT_TYPES.get(case.channel)
+        return str(choices(value).label) if choices and value in choices.values else str(value)
+    if key == "platform":
+        return str(SocialPlatform(value).label) if value in SocialPlatform.values else str(value)
+    if key == "handled_in_welsh":
+        # Answers to "handled in Welsh?": Welsh answers a past-tense question with Do / Naddo.
+        return pgettext("was it", "Yes") if value else pgettext("was it", "No")
+    if key in ("callback_at", "scheduled_at") and isinstance(value, str):
+        moment = parse_datetime(value)
+        return moment_text(moment) if moment and timezone.is_aware(moment) else value
+    if key == "dated" and isinstance(value, str):
+        day = parse_date(value)
+        return date_format(day, "j F Y") if day else value
+    if key == "expected_wait_minutes":
+        count = int(value) if isinstance(value, int) else 0
+        return ngettext("%(count)s minute", "%(count)s minutes", count) % {"count": count}
+    return str(value)
+
+
+def channel_detail_rows(case: Case) -> list[tuple[str, str]]:
+    """(label, value) of each channel detail the case recorded, in words."""
+    details = case.channel_details or {}
+    return [
+        (str(label), _detail_value(case, key, details[key]))
+        for key, label in CHANNEL_DETAIL_LABELS.items()
+        if details.get(key) not in (None, "")
+    ]
+
+
+def accessibility_needs(customer: Customer) -> list[str]:
+    needs = []
+    if customer.large_print:
+        needs.append(_("Large print"))
+    if customer.bsl:
+        needs.append(_("British Sign Language interpreter"))
+    if customer.interpreter_language:
+        needs.append(
+            _("Interpreter for %(language)s") % {"language": customer.interpreter_language}
+        )
+    if customer.other_needs:
+        needs.append(customer.other_needs)
+    return needs
+
+
+REPLY_LANGUAGES = {
+    ReplyLanguage.WELSH: LanguagePreference.WELSH.label,
+    ReplyLanguage.ENGLISH: LanguagePreference.ENGLISH.label,
+    ReplyLanguage.BILINGUAL: gettext_lazy("Welsh and English, Welsh first"),
+}
+
+
+@dataclass(frozen=True)
+class MessageWay:
+    """How a message to the customer will go, in words."""
+
+    language: str
+    method: str
+    recipient: str
+
+
+def message_way(case: Case) -> MessageWay | None:
+    """How a message to the case's customer goes, or ``None`` when nothing can reach them."""
+    plan = message_plan(case)
+    if plan is None:
+        return None
+    return MessageWay(
+        language=str(REPLY_LANGUAGES[plan.language]),
+        method=str(Method(plan.method).label),
+        recipient=plan.recipient,
+    )

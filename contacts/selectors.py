@@ -5,12 +5,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Concat
 
-from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, User
+from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
 
 from .domain import lifecycle
-from .models import OPEN_MILESTONE_STATES, Case, Milestone, MilestoneState
+from .event_values import TEAM, USER, Party, party_parse
+from .models import (
+    OPEN_MILESTONE_STATES,
+    Attachment,
+    Case,
+    CaseEvent,
+    EventKind,
+    Milestone,
+    MilestoneState,
+)
 
 
 def case_visible_to(user: User) -> QuerySet[Case]:
@@ -175,7 +196,22 @@ def case_queue(
         .values("due_at")[:1]
     )
     cases = case_filter(cases, filters=filters).annotate(next_due_at=Subquery(next_due))
+    if queue is not Queue.SUBMITTED:
+        cases = with_last_transfer(cases)
     return with_details(cases).order_by(*_SORT_ORDER[sort])
+
+
+def with_last_transfer(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Each case with ``transfer_note`` and ``transferred_by`` (a name) of the last change of
+    hands, so that whoever received a case reads why; a case someone took has no note."""
+    last = CaseEvent.objects.filter(case=OuterRef("pk"), kind=EventKind.TRANSFERRED).order_by(
+        "-created_at", "-id"
+    )
+    by = Concat("actor__first_name", Value(" "), "actor__last_name", output_field=CharField())
+    return cases.annotate(
+        transfer_note=Subquery(last.values("text")[:1]),
+        transferred_by=Subquery(last.annotate(by=by).values("by")[:1]),
+    )
 
 
 @dataclass(frozen=True)
@@ -201,3 +237,82 @@ def queue_counts(*, user: User) -> QueueCounts:
         mine=Count("pk", filter=Q(owner=user)), team=Count("pk", filter=team)
     )
     return QueueCounts(mine=counts["mine"], team=counts["team"])
+
+
+# --- Attachments ---------------------------------------------------------------------------
+
+
+def case_attachments(*, case: Case) -> list[Attachment]:
+    """The case's attachments with who uploaded them, oldest first, in one query."""
+    return list(Attachment.objects.filter(case=case).select_related("uploaded_by"))
+
+
+def attachment_get(*, user: User, reference: str, attachment_id: int) -> Attachment | None:
+    """One attachment of a case the user may work (its service's staff), or ``None``."""
+    if not user.is_administrator and user.role not in STAFF_ROLES:
+        return None
+    return (
+        Attachment.objects.filter(
+            pk=attachment_id, case__in=case_visible_to(user), case__reference=reference
+        )
+        .select_related("case")
+        .first()
+    )
+
+
+# --- The case page ---------------------------------------------------------------------------
+
+#: The case page lists this many of the customer's other cases, newest first.
+HISTORY_LIMIT = 20
+
+
+def case_timeline(*, case: Case) -> list[CaseEvent]:
+    """Everything that happened to the case, newest first, with who did it."""
+    return list(case.events.select_related("actor", "milestone").order_by("-created_at", "-id"))
+
+
+def customer_history(*, user: User, case: Case, limit: int = HISTORY_LIMIT) -> list[Case]:
+    """The customer's other cases on every channel that ``user`` may see, newest first."""
+    if case.customer_id is None:
+        return []
+    return list(
+        case_visible_to(user)
+        .filter(customer_id=case.customer_id)
+        .exclude(pk=case.pk)
+        .select_related("service")
+        .order_by("-received_at", "-id")[:limit]
+    )
+
+
+def event_parties(*, events: Iterable[CaseEvent]) -> dict[Party, str]:
+    """The names of the colleagues and teams that transfers name: a query per kind at most."""
+    wanted = {
+        party
+        for event in events
+        if event.kind == EventKind.TRANSFERRED
+        for party in (party_parse(event.from_status), party_parse(event.to_status))
+        if party is not None
+    }
+    names: dict[Party, str] = {}
+    user_ids = [party.pk for party in wanted if party.kind == USER]
+    team_ids = [party.pk for party in wanted if party.kind == TEAM]
+    if user_ids:
+        for colleague in User.objects.filter(pk__in=user_ids):
+            names[Party(USER, colleague.pk)] = colleague.get_full_name() or colleague.get_username()
+    if team_ids:
+        for team in Team.objects.filter(pk__in=team_ids):
+            names[Party(TEAM, team.pk)] = team.name
+    return names
+
+
+def transfer_colleagues(*, case: Case) -> QuerySet[User]:
+    """Who a case may be transferred to: active staff of its service."""
+    return (
+        User.objects.filter(is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id)
+        .select_related("team")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def transfer_teams(*, case: Case) -> QuerySet[Team]:
+    return Team.objects.filter(service_id=case.service_id).order_by("name")

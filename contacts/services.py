@@ -25,6 +25,7 @@ from channels_app.outbox import (
     reply_queue,
     resolution_queue,
 )
+from common.jobs import enqueue
 from standards.domain.deadlines import (
     DeadlineError,
     DueSoonThreshold,
@@ -36,6 +37,7 @@ from standards.models import Standard, Target
 from standards.selectors import case_rules, working_calendar
 
 from .domain import lifecycle
+from .event_values import party_value, time_value
 from .models import (
     OPEN_MILESTONE_STATES,
     Case,
@@ -641,4 +643,165 @@ def case_add_note(
         raise ValidationError({"text": _("Write the note.")})
     return CaseEvent.objects.create(
         case=case, kind=EventKind.NOTE, actor=actor, text=text, created_at=now or timezone.now()
+    )
+
+
+@transaction.atomic
+def case_add_inbound(
+    *, case: Case, text: str, received_at: datetime, now: datetime | None = None
+) -> Case:
+    """The customer wrote again on an open case (a reply by e-mail, text or social media): the
+    message goes on the timeline (a note by nobody on the staff) and a case that was awaiting
+    the customer is back in progress. No acknowledgement is owed for it."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _ensure_open(case)
+    at = min(received_at, now)
+    CaseEvent.objects.create(case=case, kind=EventKind.NOTE, actor=None, text=text, created_at=at)
+    if case.status == CaseStatus.AWAITING_CUSTOMER:
+        _move(case, CaseStatus.IN_PROGRESS, actor=None, at=at)
+        case.save(update_fields=["status", "modified_at"])
+    return case
+
+
+# --- Who holds a case, and callbacks -------------------------------------------------------
+
+#: How far ahead a callback may be arranged: further is a typing mistake, not an agreement.
+CALLBACK_HORIZON = timedelta(days=366)
+
+
+def _is_colleague(user: User, case: Case) -> bool:
+    """An active member of staff of the case's service."""
+    return user.is_active and user.works_cases and user.service_id == case.service_id
+
+
+@transaction.atomic
+def case_take(*, case: Case, actor: User, now: datetime | None = None) -> Case:
+    """The actor becomes the case's owner (and the case moves to their team)."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _ensure_open(case)
+    if not _is_colleague(actor, case):
+        raise ValidationError({"owner": _("Only staff of the case's service can own it.")})
+    if case.owner_id == actor.pk:
+        raise ValidationError({"owner": _("You already own this case.")})
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.TRANSFERRED,
+        created_at=now,
+        actor=actor,
+        from_status=party_value(user_id=case.owner_id, team_id=case.team_id),
+        to_status=party_value(user_id=actor.pk),
+    )
+    case.owner = actor
+    case.team_id = actor.team_id
+    case.save(update_fields=["owner", "team", "modified_at"])
+    return case
+
+
+@transaction.atomic
+def case_transfer(
+    *,
+    case: Case,
+    actor: User,
+    note: str,
+    to_user: User | None = None,
+    to_team: Team | None = None,
+    now: datetime | None = None,
+) -> CaseEvent:
+    """Hand the case to a colleague, or to a team's queue, of the same service, saying why.
+    The receiver is e-mailed once the transfer is stored."""
+    from .tasks import transfer_notify  # the task module imports the notice sender
+
+    now = now or timezone.now()
+    case = _locked(case)
+    _ensure_open(case)
+    errors: dict[str, str] = {}
+    if (to_user is None) == (to_team is None):
+        errors["to"] = _("Choose one colleague or one team.")
+    elif to_user is not None:
+        if not _is_colleague(to_user, case):
+            errors["to"] = _("Choose a member of staff of the case's service.")
+        elif to_user.pk == case.owner_id:
+            errors["to"] = _("The case is already theirs.")
+    elif to_team is not None:
+        if to_team.service_id != case.service_id:
+            errors["to"] = _("Choose a team of the case's service.")
+        elif to_team.pk == case.team_id and case.owner_id is None:
+            errors["to"] = _("The case is already in that team's queue.")
+    if not note.strip():
+        errors["note"] = _("Write a note for the person receiving the case.")
+    if errors:
+        raise ValidationError(errors)
+    event = CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.TRANSFERRED,
+        created_at=now,
+        actor=actor,
+        from_status=party_value(user_id=case.owner_id, team_id=case.team_id),
+        to_status=party_value(
+            user_id=to_user.pk if to_user else None, team_id=to_team.pk if to_team else None
+        ),
+        text=note.strip(),
+    )
+    if to_user is not None:
+        case.owner, case.team_id = to_user, to_user.team_id
+    else:
+        case.owner, case.team = None, to_team
+    case.save(update_fields=["owner", "team", "modified_at"])
+    enqueue(transfer_notify, event.pk)
+    return event
+
+
+@transaction.atomic
+def callback_arrange(
+    *, case: Case, actor: User, at: datetime, note: str = "", now: datetime | None = None
+) -> CaseEvent:
+    """A callback is agreed with the customer for ``at``. A standard that promises callbacks
+    has a callback milestone: it becomes due at the agreed time."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _ensure_open(case)
+    if timezone.is_naive(at):
+        raise ValidationError({"at": _("Give the time with its UTC offset.")})
+    if at <= now:
+        raise ValidationError({"at": _("The callback must be arranged for a time in the future.")})
+    if at > now + CALLBACK_HORIZON:
+        raise ValidationError({"at": _("The callback must be within a year from now.")})
+    milestone = (
+        case.milestones.select_related("target")
+        .filter(
+            kind="callback",
+            state__in=OPEN_MILESTONE_STATES,
+            rule__in=(Rule.AT_SCHEDULED, Rule.MINUTES_AFTER_SCHEDULED),
+        )
+        .first()
+    )
+    if milestone is not None:
+        deadline = compute_deadline(
+            Rule(milestone.rule),
+            milestone.target.amount,
+            received_at=now,
+            calendar=working_calendar(from_date=timezone.localdate(now)),
+            scheduled_at=at,
+            threshold=threshold_of(milestone.target),
+        )
+        milestone.due_at = deadline.due_at
+        milestone.due_soon_at = deadline.due_soon_at
+        milestone.state = (
+            MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
+        )
+        milestone.state_changed_at = now
+        milestone.revision += 1  # alerts about the new time are owed afresh
+        milestone.save(
+            update_fields=["due_at", "due_soon_at", "state", "state_changed_at", "revision"]
+        )
+    return CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.CALLBACK_ARRANGED,
+        created_at=now,
+        actor=actor,
+        milestone=milestone,
+        to_status=time_value(at),
+        text=note.strip(),
     )

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import alerts, sla
+from . import alerts, sla, transfer_notices
 
 
 @shared_task(name="contacts.tasks.sla_sweep", ignore_result=True)
@@ -17,3 +17,8 @@ def sla_sweep() -> dict[str, int]:
 @shared_task(name="contacts.tasks.sla_alerts_send", ignore_result=True)
 def sla_alerts_send() -> int:
     return alerts.sla_alerts_send()
+
+
+@shared_task(name="contacts.tasks.transfer_notify", ignore_result=True)
+def transfer_notify(event_id: int) -> bool:
+    return transfer_notices.transfer_notice_send(event_id=event_id)

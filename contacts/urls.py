@@ -1,6 +1,15 @@
 from django.urls import path, re_path
 
-from .views import case, navigation, queues
+from .views import (
+    attachments,
+    case,
+    case_actions,
+    log_contact,
+    navigation,
+    queues,
+    reception,
+    search,
+)
 
 app_name = "contacts"
 
@@ -9,6 +18,40 @@ urlpatterns = [
     path("team-queue/", queues.team_queue, name="team-queue"),
     path("my-enquiries/", queues.my_enquiries, name="my-enquiries"),
     path("queue-counts/", navigation.queue_counts, name="queue-counts"),
+    path("reception/", reception.reception_page, name="reception"),
+    path("reception/times/", reception.reception_times, name="reception-times"),
+    path("reception/drop-in/", reception.reception_register, name="reception-register"),
+    re_path(
+        r"^reception/(?P<reference>[A-Za-z0-9-]{1,20})/check-in/$",
+        reception.reception_check_in,
+        name="reception-check-in",
+    ),
+    re_path(
+        r"^reception/(?P<reference>[A-Za-z0-9-]{1,20})/seen/$",
+        reception.reception_seen,
+        name="reception-seen",
+    ),
+    path("search/", search.search, name="search"),
     # The reference's own alphabet: anything else is not found before it reaches the database.
     re_path(r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/$", case.case_summary, name="case"),
+    *(
+        re_path(
+            rf"^cases/(?P<reference>[A-Za-z0-9-]{{1,20}})/{name}/$",
+            getattr(case_actions, name),
+            name=f"case-{name}",
+        )
+        for name in case_actions.ACTIONS
+    ),
+    path("log-contact/", log_contact.choose_channel, name="log-contact"),
+    path("log-contact/<slug:channel>/", log_contact.log_contact, name="log-contact-channel"),
+    re_path(
+        r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/attachments/$",
+        attachments.attachment_add,
+        name="attachment-add",
+    ),
+    re_path(
+        r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/attachments/(?P<attachment_id>[0-9]{1,18})/$",
+        attachments.attachment_download,
+        name="attachment",
+    ),
 ]

@@ -1,5 +1,5 @@
-"""A case's summary: what it is, who it is for, and its deadlines. Read-only for now; the
-actions (note, reply, transfer, resolve...) come with the case page's own work."""
+"""The case page: what the case is, who it is for, its deadlines, everything that happened, and
+the actions its state allows (each handled in ``case_actions``)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from standards.selectors import working_calendar
 
-from .. import presenters, selectors
+from .. import policies, presenters, selectors
+from ..forms.case_actions import MeetForm, NoteForm
 
 
 @login_required
@@ -21,6 +22,8 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     milestones = presenters.milestone_rows(
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
+    events = selectors.case_timeline(case=case)
+    actions = policies.case_actions(request.user, case)
     return render(
         request,
         "contacts/case.html",
@@ -28,5 +31,14 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "milestones": milestones,
             "tag": presenters.case_sla_tag(case.milestones.all()),
+            "channel_details": presenters.channel_detail_rows(case),
+            "needs": presenters.accessibility_needs(case.customer) if case.customer else [],
+            "history": selectors.customer_history(user=request.user, case=case),
+            "timeline": presenters.timeline_items(
+                events=events, parties=selectors.event_parties(events=events)
+            ),
+            "actions": actions,
+            "note_form": NoteForm() if "note" in actions else None,
+            "meet_form": MeetForm(case=case) if "meet" in actions else None,
         },
     )

@@ -21,6 +21,11 @@ PATHS = {
     "/api/v1/letters/": {"get"},
     "/api/v1/letters/{id}/document/": {"get"},
     "/api/v1/letters/{id}/mark-posted/": {"post"},
+    "/api/v1/inbound/email/": {"post"},
+    "/api/v1/inbound/texts/notify/": {"post"},
+    "/api/v1/inbound/texts/": {"post"},
+    "/api/v1/inbound/social/": {"post"},
+    "/api/v1/inbound/phone/": {"post"},
 }
 
 

@@ -215,7 +215,18 @@ def _english_msgids() -> list[str]:
 
 
 def english_left_on(page) -> list[str]:
-    text = page.evaluate("() => document.body.innerText")
+    # Words marked as another language (the switch's "English") are meant to be there.
+    text = page.evaluate(
+        """() => {
+            const body = document.body.cloneNode(true);
+            const own = document.documentElement.lang;
+            body.querySelectorAll('[lang]').forEach(e => { if (e.lang !== own) e.remove(); });
+            document.documentElement.appendChild(body);
+            const text = body.innerText;
+            body.remove();
+            return text;
+        }"""
+    )
     return [
         english for english in _english_msgids() if re.search(rf"\b{re.escape(english)}\b", text)
     ]

@@ -20,7 +20,7 @@ def test_the_summary_shows_the_case_and_its_deadlines(signed_in, world):
     assert response.status_code == 200
     page = text_of(response)
     assert f"Enquiry {case.reference} Missed bin" in page
-    assert "Customer Gwenllian Parry" in page
+    assert "Customer Name Gwenllian Parry" in page
     assert "Channel E-mail" in page
     assert "Status New" in page
     assert "SLA Breached" in page
@@ -71,9 +71,9 @@ def test_the_summary_costs_the_same_few_queries_for_any_case(
     client = signed_in(world.advisor)
     client.get(f"/en/cases/{world.mine_breached.reference}/")
 
-    # session, user, team, the case with its relations, milestones with targets, nav counts,
-    # business hours, closure days
-    with django_assert_num_queries(8):
+    # session, user, team, the case with its relations, milestones with targets, timeline,
+    # the customer's other cases, attachments, nav counts, business hours, closure days
+    with django_assert_num_queries(11):
         client.get(f"/en/cases/{world.mine_breached.reference}/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):  # no customer: no other cases to look up
         client.get(f"/en/cases/{world.mine_compliment.reference}/")

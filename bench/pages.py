@@ -1,0 +1,136 @@
+#!/usr/bin/env python
+"""Server-side time of the staff pages on the 1,000,000-case bench database, in-process.
+
+    .venv/bin/python bench/pages.py [--requests 60] [--advisor waste-north-advisor-1]
+
+Drives the real WSGI stack (middleware, session, templates) with Django's test ``Client``
+against the seeded bench database, signed in as a seeded advisor, and reports p50, p95 and
+the worst time of each page, with the SQL queries each request issued:
+
+* My work and the team queue (first page, default sort);
+* the case page, for a different case of the advisor's service each time;
+* search, rotating through a customer's name, e-mail address, phone number, postcode, a
+  word that matches tens of thousands of cases, a Welsh word, and a reference (which
+  answers with a redirect to the case).
+
+Nothing is written to the bench database: every request runs inside one transaction that is
+rolled back at the end, sessions are signed cookies, and signing in does not touch
+``last_login``. Target: p95 under 150 ms for every page.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+
+import _env
+
+TARGET_MS = 150.0
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=60, help="timed requests per page")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page")
+    parser.add_argument("--advisor", default="waste-north-advisor-1")
+    args = parser.parse_args()
+
+    _env.django_setup()
+    from django.conf import settings
+    from django.contrib.auth import user_logged_in
+    from django.contrib.auth.models import update_last_login
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from contacts.models import Case, Customer
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    user_logged_in.disconnect(update_last_login)
+
+    advisor = User.objects.select_related("team").get(username=args.advisor)
+    service_id = advisor.team.service_id
+    service_cases = Case.objects.filter(service_id=service_id)
+    # Cases spread over the service's three years, by id, for the case page.
+    references = list(
+        service_cases.order_by("?").values_list("reference", flat=True)[: args.requests + 20]
+    )
+    customer = (
+        Customer.objects.filter(cases__service_id=service_id)
+        .exclude(email="")
+        .exclude(phone="")
+        .exclude(postcode="")
+        .order_by("id")
+        .first()
+    )
+    common_word = service_cases.order_by("id").values_list("summary", flat=True).first()
+    searches = [
+        customer.name,
+        customer.email,
+        customer.phone,
+        customer.postcode,
+        common_word.split()[-1],
+        "biniau",
+        references[0],
+    ]
+    pages = {
+        "My work": lambda i: "/en/my-work/",
+        "Team queue": lambda i: "/en/team-queue/",
+        "Case page": lambda i: f"/en/cases/{references[20 + i % args.requests]}/",
+        "Search": lambda i: "/en/search/?" + _query(searches[i % len(searches)]),
+    }
+
+    print(f"Staff pages, {args.requests} requests each, signed in as {advisor.username}")
+    print(f"  cases in the database: {Case.objects.count():,}; ", end="")
+    print(f"in the advisor's service: {service_cases.count():,}")
+    print(f"  searches: {', '.join(repr(s) for s in searches)}")
+    _env.wait_quiet(label="pages")
+
+    client = Client()
+    client.force_login(advisor)
+    results = {}
+    with transaction.atomic():
+        for name, url in pages.items():
+            for i in range(args.warmup):
+                client.get(url(i))
+            times, queries, statuses = [], [], set()
+            for i in range(args.requests):
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url(i))
+                    times.append((time.perf_counter() - started) * 1000)
+                queries.append(len(captured.captured_queries))
+                statuses.add(response.status_code)
+            results[name] = (times, queries, statuses)
+        transaction.set_rollback(True)
+
+    print()
+    print(f"{'page':<12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  status")
+    missed = False
+    for name, (times, queries, statuses) in results.items():
+        p95 = percentile(times, 0.95)
+        missed |= p95 >= TARGET_MS
+        print(
+            f"{name:<12} {statistics.median(times):>8.1f} {p95:>8.1f} {max(times):>8.1f} "
+            f"{max(queries):>8}  {','.join(map(str, sorted(statuses)))}"
+            f"{'  MISSED' if p95 >= TARGET_MS else ''}"
+        )
+    print(f"target: p95 under {TARGET_MS:.0f} ms")
+    return 1 if missed else 0
+
+
+def _query(text: str) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode({"q": text})
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Department mailboxes and the quarantine in the admin.
+
+Quarantined input is kept whole and read only: staff read what came (the raw bytes as text),
+deal with it by hand, and mark it reviewed.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Mailbox, QuarantinedMessage
+
+#: As much of a quarantined message as the admin page shows.
+PREVIEW_BYTES = 20_000
+
+
+class MailboxForm(forms.ModelForm):
+    password = forms.CharField(
+        label=_("IMAP password"),
+        required=False,
+        widget=forms.PasswordInput(render_value=True),
+    )
+
+    class Meta:
+        model = Mailbox
+        fields = (
+            "service",
+            "address",
+            "host",
+            "port",
+            "use_ssl",
+            "username",
+            "password",
+            "folder",
+            "is_active",
+        )
+
+
+@admin.register(Mailbox)
+class MailboxAdmin(admin.ModelAdmin):
+    form = MailboxForm
+    list_display = ("address", "service", "host", "is_active", "last_fetched_at")
+    list_filter = ("is_active", "service")
+    search_fields = ("address",)
+    list_select_related = ("service",)
+
+
+@admin.register(QuarantinedMessage)
+class QuarantinedMessageAdmin(admin.ModelAdmin):
+    list_display = ("received_at", "channel", "reason", "size", "case", "reviewed_at")
+    list_filter = ("reason", "channel", ("reviewed_at", admin.EmptyFieldListFilter))
+    list_select_related = ("case",)
+    ordering = ("-received_at", "-id")
+    actions = ("mark_reviewed",)
+    fields = (
+        "received_at",
+        "channel",
+        "reason",
+        "detail",
+        "mailbox",
+        "case",
+        "size",
+        "content",
+        "reviewed_at",
+        "reviewed_by",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    @admin.display(description=_("what came"))
+    def content(self, obj: QuarantinedMessage) -> str:
+        text = bytes(obj.raw[:PREVIEW_BYTES]).decode("utf-8", errors="replace")
+        return format_html('<pre style="white-space: pre-wrap">{}</pre>', text)
+
+    @admin.action(description=_("Mark as reviewed"), permissions=["view"])
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.filter(reviewed_at__isnull=True).update(
+            reviewed_at=timezone.now(), reviewed_by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d message marked reviewed.", "%(count)d messages marked reviewed.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

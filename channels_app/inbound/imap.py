@@ -1,0 +1,121 @@
+"""Fetching department mailboxes over IMAP (imap-tools), for the beat job.
+
+Each unseen message is read without marking it (``BODY.PEEK``), accepted (``email_ingest``
+commits its case), and only then flagged \\Seen: a fetch that dies half-way reads the rest next
+time, and a message read twice still makes one case (Message-ID). One fetch per mailbox at a
+time: a lock in the cache (Redis in production) makes a second, overlapping run skip it.
+"""
+
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.cache import cache
+from django.utils import timezone
+from imap_tools import AND, MailBox, MailBoxUnencrypted, MailMessageFlags
+
+from ..models import Mailbox
+from .mail import email_ingest
+from .records import Result
+
+log = logging.getLogger(__name__)
+
+#: Messages read per IMAP command.
+BATCH = 50
+#: Longer than any fetch should take; a worker that died holding the lock frees it by then.
+LOCK_SECONDS = 600
+_UID = re.compile(rb"UID (\d+)")
+
+
+@dataclass
+class FetchReport:
+    mailbox: str
+    skipped: bool = False  # another fetch of this mailbox was running
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def lock_key(mailbox: Mailbox) -> str:
+    return f"inbound:mailbox:{mailbox.pk}:fetching"
+
+
+def mailbox_fetch(
+    mailbox: Mailbox, *, limit: int | None = None, now: datetime | None = None
+) -> FetchReport:
+    """Accept the mailbox's unseen mail (at most ``limit`` messages)."""
+    report = FetchReport(mailbox.address)
+    token = uuid.uuid4().hex
+    if not cache.add(lock_key(mailbox), token, LOCK_SECONDS):
+        report.skipped = True
+        return report
+    try:
+        with _connect(mailbox) as client:
+            uids = client.uids(AND(seen=False))
+            if limit is not None:
+                uids = uids[:limit]
+            done: list[str] = []
+            for uid, raw in _fetch_raw(client, uids):
+                try:
+                    result = email_ingest(raw=raw, mailbox=mailbox, now=now).result
+                except Exception:
+                    # Left unseen, so the next fetch tries it again; the rest go on.
+                    log.exception("%s: message %s could not be accepted", mailbox.address, uid)
+                    report.counts["failed"] = report.counts.get("failed", 0) + 1
+                    continue
+                report.counts[result] = report.counts.get(result, 0) + 1
+                done.append(uid)
+                if len(done) >= BATCH:
+                    client.flag(done, MailMessageFlags.SEEN, True)
+                    done = []
+            if done:
+                client.flag(done, MailMessageFlags.SEEN, True)
+        Mailbox.objects.filter(pk=mailbox.pk).update(last_fetched_at=timezone.now())
+    finally:
+        if cache.get(lock_key(mailbox)) == token:
+            cache.delete(lock_key(mailbox))
+    if report.counts.get(Result.QUARANTINED):
+        log.warning(
+            "%s: %d message(s) quarantined", mailbox.address, report.counts[Result.QUARANTINED]
+        )
+    return report
+
+
+def _connect(mailbox: Mailbox) -> MailBox | MailBoxUnencrypted:
+    box_class = MailBox if mailbox.use_ssl else MailBoxUnencrypted
+    box = box_class(mailbox.host, mailbox.port)
+    return box.login(mailbox.username, mailbox.password, initial_folder=mailbox.folder)
+
+
+def _fetch_raw(
+    client: MailBox | MailBoxUnencrypted, uids: list[str]
+) -> Iterator[tuple[str, bytes]]:
+    """(uid, raw bytes) of each message, ``BATCH`` per command, leaving them unseen."""
+    for start in range(0, len(uids), BATCH):
+        chunk = uids[start : start + BATCH]
+        status, data = client.client.uid("FETCH", ",".join(chunk), "(UID BODY.PEEK[])")
+        if status != "OK":
+            log.warning("IMAP FETCH of %s failed: %s", ",".join(chunk), status)
+            continue
+        for item in data:
+            if not isinstance(item, tuple) or len(item) < 2:
+                continue
+            match = _UID.search(item[0])
+            if match:
+                yield match.group(1).decode(), item[1]
+
+
+def mailboxes_fetch(*, now: datetime | None = None) -> list[FetchReport]:
+    """Every active mailbox with an IMAP server; one failing mailbox does not stop the rest."""
+    reports = []
+    for mailbox in Mailbox.objects.filter(is_active=True).exclude(host="").order_by("pk"):
+        try:
+            reports.append(mailbox_fetch(mailbox, now=now))
+        except Exception:
+            log.exception("Fetching %s failed", mailbox.address)
+    return reports

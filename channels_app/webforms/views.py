@@ -1,0 +1,388 @@
+"""The public contact forms (no sign-in) and the case status look-up.
+
+A journey's answers live in the visitor's session, one page per question, until the
+check-your-answers page submits them; each journey carries a random token that becomes the
+case's source key, so a double submit makes one case.
+"""
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms as django_forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from accounts.models import Service
+from channels_app.messages import format_date
+from contacts.references import reference_format
+
+from . import selectors, throttle
+from .forms import (
+    FORM_TYPE_CHOICES,
+    FORM_TYPE_HINTS,
+    NEEDS,
+    AboutYouForm,
+    AccessibilityForm,
+    CheckAnswersForm,
+    DetailsForm,
+    FormTypeForm,
+    ServiceForm,
+    TrackForm,
+    WelshForm,
+)
+from .services import Submission, webform_submit
+
+JOURNEY = "webform"
+DONE = "webform_done"
+TRACKED = "track_reference"
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: type[django_forms.Form]
+    fields: tuple[str, ...]
+    template: str
+
+
+STEPS = (
+    Step("type", FormTypeForm, ("form_type",), "public/step_radios.html"),
+    Step("service", ServiceForm, ("service",), "public/step_radios.html"),
+    Step("details", DetailsForm, ("details",), "public/step_details.html"),
+    Step(
+        "about-you",
+        AboutYouForm,
+        ("name", "email", "phone", "address", "postcode"),
+        "public/step_about_you.html",
+    ),
+    Step("welsh", WelshForm, ("welsh",), "public/step_radios.html"),
+    Step(
+        "accessibility",
+        AccessibilityForm,
+        ("needs", "interpreter_language", "other_needs"),
+        "public/step_accessibility.html",
+    ),
+)
+STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def _journey(request: HttpRequest, *, fresh: bool = False) -> dict[str, Any]:
+    journey = request.session.get(JOURNEY)
+    if journey is None or (fresh and journey.get("reference")):
+        journey = {"token": secrets.token_hex(16), "answers": {}}
+        request.session[JOURNEY] = journey
+    return journey
+
+
+def _save(request: HttpRequest, journey: dict[str, Any]) -> None:
+    request.session[JOURNEY] = journey
+    request.session.modified = True
+
+
+def _first_missing(answers: dict[str, Any]) -> Step | None:
+    for step in STEPS:
+        if any(field not in answers for field in step.fields):
+            return step
+    return None
+
+
+def _step_url(step: Step, *, change: bool = False) -> str:
+    url = reverse("public:step", kwargs={"step": step.slug})
+    return f"{url}?change=1" if change else url
+
+
+def _back_url(step: Step) -> str:
+    index = STEPS.index(step)
+    if index == 0:
+        return reverse("public:start")
+    return _step_url(STEPS[index - 1])
+
+
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/start.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, step: str) -> HttpResponse:
+    current = STEP_BY_SLUG.get(step)
+    if current is None:
+        return redirect("public:start")
+    journey = _journey(request, fresh=current is STEPS[0] and request.method == "GET")
+    answers = journey["answers"]
+    missing = _first_missing(answers)
+    if missing is not None and STEPS.index(missing) < STEPS.index(current):
+        return redirect(_step_url(missing))
+    change = request.GET.get("change") == "1"
+    if request.method == "POST":
+        form = current.form(request.POST)
+        if form.is_valid():
+            for field in current.fields:
+                value = form.cleaned_data[field]
+                answers[field] = value.pk if isinstance(value, Service) else value
+            if isinstance(form, DetailsForm | AboutYouForm) and form.is_spam():
+                journey["spam"] = True
+            journey.pop("reference", None)
+            _save(request, journey)
+            following = _first_missing(answers)
+            if change or following is None:
+                return redirect("public:check")
+            return redirect(_step_url(following))
+        status = 400
+    else:
+        form = current.form(initial={f: answers[f] for f in current.fields if f in answers})
+        status = 200
+    return render(
+        request,
+        current.template,
+        {
+            "form": form,
+            "step": current,
+            "back_url": reverse("public:check") if change else _back_url(current),
+            **_choice_items(form),
+        },
+        status=status,
+    )
+
+
+def _choice_items(form: django_forms.Form) -> dict[str, Any]:
+    """The radios or checkboxes of a page's one choice question, as the templates draw them."""
+    name = next(
+        (n for n, f in form.fields.items() if isinstance(f, django_forms.ChoiceField)), None
+    )
+    if name is None:
+        return {}
+    field = form[name]
+    value = field.value()
+    chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+    items = [
+        {
+            "id": field.id_for_label if index == 0 else f"{field.id_for_label}-{index + 1}",
+            "value": str(choice),
+            "label": label,
+            "hint": FORM_TYPE_HINTS.get(str(choice), "") if name == "form_type" else "",
+            "checked": str(choice) in chosen,
+        }
+        for index, (choice, label) in enumerate(field.field.choices)
+    ]
+    return {"radio_field": field, "items": items, "inline": name == "welsh"}
+
+
+def _submission(journey: dict[str, Any]) -> Submission | None:
+    answers = journey["answers"]
+    service = Service.objects.filter(pk=answers.get("service")).first()
+    if service is None or _first_missing(answers) is not None:
+        return None
+    return Submission(
+        token=journey["token"],
+        form_type=answers["form_type"],
+        service=service,
+        details=answers["details"],
+        name=answers["name"],
+        email=answers["email"],
+        phone=answers["phone"],
+        address=answers["address"],
+        postcode=answers["postcode"],
+        welsh=answers["welsh"] == "yes",
+        needs=tuple(answers["needs"]),
+        interpreter_language=answers["interpreter_language"],
+        other_needs=answers["other_needs"],
+    )
+
+
+def _answer_rows(submission: Submission) -> list[dict[str, Any]]:
+    labels = dict(FORM_TYPE_CHOICES)
+    need_labels = dict(NEEDS)
+    # The interpreter and other needs are named by what was written for them, below.
+    needs = [
+        str(need_labels[need])
+        for need in submission.needs
+        if need in need_labels and need not in ("interpreter", "other")
+    ]
+    if submission.interpreter_language:
+        needs.append(_("Interpreter: %(language)s") % {"language": submission.interpreter_language})
+    if submission.other_needs:
+        needs.append(submission.other_needs)
+    contact = [submission.email, submission.phone, submission.address, submission.postcode]
+    return [
+        {
+            "label": _("What you want to do"),
+            "lines": [labels[submission.form_type]],
+            "step": "type",
+            "change": _("what you want to do"),
+        },
+        {
+            "label": _("Service"),
+            "lines": [submission.service.name],
+            "step": "service",
+            "change": _("the service"),
+        },
+        {
+            "label": _("Your message"),
+            "lines": [submission.details],
+            "step": "details",
+            "change": _("your message"),
+        },
+        {
+            "label": _("Name"),
+            "lines": [submission.name],
+            "step": "about-you",
+            "change": _("your name"),
+        },
+        {
+            "label": _("Contact details"),
+            "lines": [line for line in contact if line],
+            "step": "about-you",
+            "change": _("your contact details"),
+        },
+        {
+            "label": _("Deal with you in Welsh"),
+            "lines": [_("Yes") if submission.welsh else _("No")],
+            "step": "welsh",
+            "change": _("whether we deal with you in Welsh"),
+        },
+        {
+            "label": _("How we contact you"),
+            "lines": needs or [_("No particular needs")],
+            "step": "accessibility",
+            "change": _("how we contact you"),
+        },
+    ]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    journey = request.session.get(JOURNEY)
+    if journey is None:
+        if request.method == "POST" and request.session.get(DONE):
+            return redirect("public:done")
+        return redirect("public:start")
+    submission = _submission(journey)
+    if submission is None:
+        missing = _first_missing(journey["answers"])
+        return redirect(_step_url(missing) if missing else "public:start")
+    if request.method == "POST":
+        form = CheckAnswersForm(request.POST)
+        if not form.is_valid() or form.cleaned_data["submission"] != journey["token"]:
+            # A page left open from an earlier journey: show this journey's answers again.
+            return redirect("public:check")
+        if not journey.get("reference"):
+            ip = throttle.client_ip(request)
+            if throttle.exceeded(throttle.SUBMISSIONS_PER_ADDRESS, submission.email) or (
+                throttle.exceeded(throttle.SUBMISSIONS_PER_IP, ip)
+            ):
+                return render(request, "public/too_many.html", {"what": "submit"}, status=429)
+            throttle.hit(throttle.SUBMISSIONS_PER_ADDRESS, submission.email)
+            throttle.hit(throttle.SUBMISSIONS_PER_IP, ip)
+        if journey.get("spam"):
+            # Looks like any submission to whatever filled in the hidden field; nothing is
+            # stored, so nothing reaches staff or sends mail.
+            journey.setdefault("reference", _decoy_reference())
+            request.session[DONE] = {"reference": journey["reference"], "decoy": True}
+        else:
+            result = webform_submit(submission=submission, language=get_language())
+            journey["reference"] = result.case.reference
+            request.session[DONE] = {"reference": result.case.reference}
+        _save(request, journey)
+        return redirect("public:done")
+    return render(
+        request,
+        "public/check.html",
+        {
+            "rows": _answer_rows(submission),
+            "form": CheckAnswersForm(initial={"submission": journey["token"]}),
+            "token": journey["token"],
+            "kind": submission.form_type,
+        },
+    )
+
+
+def _decoy_reference() -> str:
+    year = timezone.localdate().year
+    return reference_format(year, secrets.randbelow(900_000) + 100_000)
+
+
+@never_cache
+def done(request: HttpRequest) -> HttpResponse:
+    submitted = request.session.get(DONE)
+    if not submitted:
+        return redirect("public:start")
+    language = get_language()
+    if submitted.get("decoy"):
+        context = {"reference": submitted["reference"], "due": "", "acknowledgement": True}
+    else:
+        receipt = selectors.submission_receipt(reference=submitted["reference"])
+        if receipt is None:
+            return redirect("public:start")
+        due = receipt.full_response_due
+        context = {
+            "reference": receipt.reference,
+            "due": format_date(due, language) if due else "",
+            "acknowledgement": receipt.acknowledgement_owed,
+        }
+    return render(request, "public/done.html", context)
+
+
+# --- Status look-up -----------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "public/track.html", {"form": TrackForm()})
+    form = TrackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "public/track.html", {"form": form}, status=400)
+    reference = selectors.reference_normalise(form.cleaned_data["reference"])
+    ip = throttle.client_ip(request)
+    # Checked before the look-up, so a throttled guess learns nothing, even when it is right.
+    if throttle.exceeded(throttle.LOOKUP_FAILURES_PER_IP, ip) or throttle.exceeded(
+        throttle.LOOKUP_FAILURES_PER_REFERENCE, reference
+    ):
+        return render(request, "public/too_many.html", {"what": "track"}, status=429)
+    case = selectors.case_for_resident(reference=reference, proof=form.cleaned_data["proof"])
+    if case is None:
+        throttle.hit(throttle.LOOKUP_FAILURES_PER_IP, ip)
+        throttle.hit(throttle.LOOKUP_FAILURES_PER_REFERENCE, reference)
+        form.add_error(
+            None,
+            _(
+                "We could not find a case with that reference and email address or postcode. "
+                "Check them against our acknowledgement and try again."
+            ),
+        )
+        return render(request, "public/track.html", {"form": form, "not_found": True}, status=400)
+    request.session[TRACKED] = case.reference
+    return redirect("public:track-status")
+
+
+@never_cache
+def track_status(request: HttpRequest) -> HttpResponse:
+    reference = request.session.get(TRACKED)
+    status = selectors.case_public_status(reference=reference) if reference else None
+    if status is None:
+        return redirect("public:track")
+    language = get_language()
+    updates = [
+        {"update": update, "date": format_date(update.at, language)} for update in status.updates
+    ]
+    return render(
+        request,
+        "public/track_status.html",
+        {
+            "status": status,
+            "received": format_date(status.received_at, language),
+            "next_due": format_date(status.next_due, language) if status.next_due else "",
+            "updates": updates,
+        },
+    )

@@ -1,0 +1,206 @@
+"""The forms of the case page's actions. They check what was typed; the services decide
+whether the case allows it, and their refusals are shown on the same fields."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy as _
+
+from ..event_values import Party, party_parse
+from ..models import Case
+from ..policies import MEETABLE_KINDS
+from ..presenters import milestone_label, moment_text
+
+TEXT_MAX = 5000
+NOTE_MAX = 2000
+DATETIME_INPUT = "%Y-%m-%dT%H:%M"
+
+
+class TextField(forms.CharField):
+    """A multi-line text whose limits are told in the page's language."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, label, required_message=None, max_length=TEXT_MAX, **kwargs):
+        messages = {"max_length": _("Write no more than %(limit_value)s characters.")}
+        if required_message:
+            messages["required"] = required_message
+        super().__init__(
+            label=label,
+            max_length=max_length,
+            required=required_message is not None,
+            error_messages=messages,
+            **kwargs,
+        )
+        # Django's own message about NUL characters has no Welsh.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+        self.validators.append(
+            ProhibitNullCharactersValidator(message=_("Remove the null characters from the text."))
+        )
+
+
+class AgreedTimeField(forms.DateTimeField):
+    """A date and time typed into the browser's own date-and-time field, in UK time."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT)
+
+    def __init__(self, *, label, required_message, **kwargs):
+        super().__init__(
+            label=label,
+            input_formats=[DATETIME_INPUT],
+            error_messages={
+                "required": required_message,
+                "invalid": _("Enter a real date and time"),
+                "overflow": _("Enter a real date and time"),
+            },
+            **kwargs,
+        )
+
+
+class NoteForm(forms.Form):
+    text = TextField(label=_("Note"), required_message=_("Write the note."))
+
+
+class ReplyForm(forms.Form):
+    text = TextField(label=_("Your reply"), required_message=_("Write the reply."))
+    responds = forms.BooleanField(
+        label=_("This is the full response the customer was promised"), required=False
+    )
+
+
+class TransferForm(forms.Form):
+    to = forms.ChoiceField(
+        label=_("Transfer to"),
+        error_messages={
+            "required": _("Choose who to transfer the case to."),
+            "invalid_choice": _("Choose a colleague or a team from the list."),
+        },
+    )
+    note = TextField(
+        label=_("Note for the person receiving the case"),
+        required_message=_("Write a note for the person receiving the case."),
+        max_length=NOTE_MAX,
+    )
+
+    def __init__(self, *args, colleagues, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.colleagues = {user.pk: user for user in colleagues}
+        self.teams = {team.pk: team for team in teams}
+        self.fields["to"].choices = [
+            ("", _("Choose a colleague or team")),
+            (
+                _("Colleagues"),
+                [
+                    (f"user:{pk}", user.get_full_name() or user.get_username())
+                    for pk, user in self.colleagues.items()
+                ],
+            ),
+            (
+                _("Team queues"),
+                [(f"team:{pk}", team.name) for pk, team in self.teams.items()],
+            ),
+        ]
+
+    def clean_to(self) -> Party:
+        party = party_parse(self.cleaned_data["to"])
+        if party is None:  # the choices make this unreachable; kept for safety
+            raise ValidationError(_("Choose a colleague or a team from the list."))
+        return party
+
+    def receiver(self) -> dict:
+        """The ``to_user`` or ``to_team`` argument of ``case_transfer``."""
+        party = self.cleaned_data["to"]
+        if party.kind == "user":
+            return {"to_user": self.colleagues[party.pk]}
+        return {"to_team": self.teams[party.pk]}
+
+
+class CallbackForm(forms.Form):
+    at = AgreedTimeField(
+        label=_("Date and time agreed with the customer"),
+        required_message=_("Enter the date and time agreed with the customer."),
+    )
+    note = TextField(label=_("Note (optional)"), max_length=NOTE_MAX)
+
+
+def _milestone_choices(case: Case, *, kinds=None, with_due=False):
+    choices = []
+    for milestone in case.milestones.all():
+        if not milestone.is_open or (kinds and milestone.kind not in kinds):
+            continue
+        if with_due and milestone.due_at is None:
+            continue
+        label = milestone_label(milestone.kind)
+        if with_due:
+            label = _("%(milestone)s (due %(time)s)") % {
+                "milestone": label,
+                "time": moment_text(milestone.due_at),
+            }
+        choices.append((milestone.kind, label))
+    return choices
+
+
+class ExtendForm(forms.Form):
+    milestone = forms.ChoiceField(
+        label=_("Deadline"),
+        error_messages={
+            "required": _("Choose the deadline to extend."),
+            "invalid_choice": _("Choose a deadline from the list."),
+        },
+    )
+    due_at = AgreedTimeField(
+        label=_("New due date and time"),
+        required_message=_("Enter the new due date and time."),
+    )
+    reason = TextField(
+        label=_("Reason for the extension"),
+        required_message=_("Give the reason for the extension."),
+        max_length=NOTE_MAX,
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = _milestone_choices(case, with_due=True)
+
+
+class MeetForm(forms.Form):
+    milestone = forms.ChoiceField(
+        error_messages={
+            "required": _("Choose what happened."),
+            "invalid_choice": _("That has already been recorded, or this case does not need it."),
+        },
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = _milestone_choices(case, kinds=MEETABLE_KINDS)
+
+
+class ResolveForm(forms.Form):
+    outcome = TextField(
+        label=_("Outcome"),
+        required_message=_("Say what was done to resolve the case."),
+        max_length=NOTE_MAX,
+    )
+    message = TextField(label=_("Message to the customer (optional)"))
+
+
+class ReopenForm(forms.Form):
+    reason = TextField(
+        label=_("Why is the case being reopened?"),
+        required_message=_("Say why the case is being reopened."),
+        max_length=NOTE_MAX,
+    )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError, fields: dict[str, str]) -> None:
+    """Show a service's refusal on the form: on the field it concerns (``fields`` maps the
+    service's names to the form's), or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for key, messages in error.message_dict.items():
+        field = fields.get(key, key)
+        form.add_error(field if field in form.fields else None, messages)

@@ -1,0 +1,231 @@
+"""The case page's actions: each a small form that calls one service.
+
+Every action is its own address: a GET shows the form on a page of its own (the case page
+carries the short ones inline), a POST does it and returns to the case page. A case the user
+may not see is not found; one they may see but not work (a councillor's own enquiry) is
+forbidden; an action the case's state no longer allows (another officer resolved it a moment
+ago) changes nothing and says so.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from .. import policies, presenters, selectors, services
+from ..forms import case_actions as action_forms
+from ..models import Case
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    title: Promise
+    button: Promise
+    done: Promise  # the success banner
+    template: str
+    form: Callable[[HttpRequest, Case, Any], forms.Form]
+    perform: Callable[[HttpRequest, Case, forms.Form], object]
+    #: The service's error keys that belong to a field of the form under another name.
+    fields: dict[str, str]
+
+
+def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], forms.Form]:
+    return lambda request, case, data: form_class(data)
+
+
+def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
+    return action_forms.TransferForm(
+        data,
+        colleagues=selectors.transfer_colleagues(case=case),
+        teams=selectors.transfer_teams(case=case),
+    )
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action(
+            "note",
+            _("Add a note"),
+            _("Add note"),
+            _("Note added."),
+            "contacts/case_note.html",
+            _plain(action_forms.NoteForm),
+            lambda request, case, form: services.case_add_note(
+                case=case, actor=request.user, text=form.cleaned_data["text"]
+            ),
+            {},
+        ),
+        Action(
+            "reply",
+            _("Reply to the customer"),
+            _("Send reply"),
+            _("Reply queued to be sent to the customer."),
+            "contacts/case_reply.html",
+            _plain(action_forms.ReplyForm),
+            lambda request, case, form: services.case_reply(
+                case=case,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                responds=form.cleaned_data["responds"],
+            ),
+            {"status": "responds", "customer": "__all__", "method": "__all__"},
+        ),
+        Action(
+            "take",
+            _("Take ownership"),
+            _("Take ownership"),
+            _("You now own this case."),
+            "contacts/case_take.html",
+            _plain(forms.Form),
+            lambda request, case, form: services.case_take(case=case, actor=request.user),
+            {},
+        ),
+        Action(
+            "transfer",
+            _("Transfer the case"),
+            _("Transfer case"),
+            _("Case transferred."),
+            "contacts/case_transfer.html",
+            _transfer_form,
+            lambda request, case, form: services.case_transfer(
+                case=case, actor=request.user, note=form.cleaned_data["note"], **form.receiver()
+            ),
+            {},
+        ),
+        Action(
+            "callback",
+            _("Arrange a callback"),
+            _("Arrange callback"),
+            _("Callback arranged."),
+            "contacts/case_callback.html",
+            _plain(action_forms.CallbackForm),
+            lambda request, case, form: services.callback_arrange(
+                case=case,
+                actor=request.user,
+                at=form.cleaned_data["at"],
+                note=form.cleaned_data["note"],
+            ),
+            {},
+        ),
+        Action(
+            "extend",
+            _("Extend a deadline"),
+            _("Extend deadline"),
+            _("Deadline extended."),
+            "contacts/case_extend.html",
+            lambda request, case, data: action_forms.ExtendForm(data, case=case),
+            lambda request, case, form: services.milestone_extend(
+                case=case,
+                kind=form.cleaned_data["milestone"],
+                new_due_at=form.cleaned_data["due_at"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            ),
+            {},
+        ),
+        Action(
+            "meet",
+            _("Record what happened"),
+            _("Record"),
+            _("Recorded."),
+            "contacts/case_meet.html",
+            lambda request, case, data: action_forms.MeetForm(data, case=case),
+            lambda request, case, form: services.milestone_meet(
+                case=case, kind=form.cleaned_data["milestone"], actor=request.user
+            ),
+            {},
+        ),
+        Action(
+            "resolve",
+            _("Resolve the case"),
+            _("Resolve case"),
+            _("Case resolved."),
+            "contacts/case_resolve.html",
+            _plain(action_forms.ResolveForm),
+            lambda request, case, form: services.case_resolve(
+                case=case,
+                actor=request.user,
+                note=form.cleaned_data["outcome"],
+                message=form.cleaned_data["message"],
+            ),
+            {"method": "message"},
+        ),
+        Action(
+            "reopen",
+            _("Reopen the case"),
+            _("Reopen case"),
+            _("Case reopened."),
+            "contacts/case_reopen.html",
+            _plain(action_forms.ReopenForm),
+            lambda request, case, form: services.case_reopen(
+                case=case, actor=request.user, reason=form.cleaned_data["reason"]
+            ),
+            {},
+        ),
+    )
+}
+
+
+def workable_case(request: HttpRequest, reference: str) -> Case:
+    case = selectors.case_get(user=request.user, reference=reference)
+    if case is None:
+        raise Http404
+    if not policies.can_work(request.user, case):
+        raise PermissionDenied
+    return case
+
+
+def action_view(name: str) -> Callable[..., HttpResponse]:
+    action = ACTIONS[name]
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, reference: str) -> HttpResponse:
+        case = workable_case(request, reference)
+        if name not in policies.case_actions(request.user, case):
+            messages.info(request, _("That cannot be done to this case as it stands now."))
+            return redirect("contacts:case", case.reference)
+        form = action.form(request, case, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                action.perform(request, case, form)
+            except ValidationError as error:
+                action_forms.add_service_errors(form, error, action.fields)
+            else:
+                messages.success(request, str(action.done))
+                return redirect("contacts:case", case.reference)
+        return render(
+            request,
+            action.template,
+            {
+                "case": case,
+                "action": action,
+                "form": form,
+                "way": presenters.message_way(case),
+            },
+        )
+
+    view.__name__ = f"case_{name}"
+    return view
+
+
+note = action_view("note")
+reply = action_view("reply")
+take = action_view("take")
+transfer = action_view("transfer")
+callback = action_view("callback")
+extend = action_view("extend")
+meet = action_view("meet")
+resolve = action_view("resolve")
+reopen = action_view("reopen")

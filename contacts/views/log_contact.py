@@ -1,0 +1,148 @@
+"""Log a contact: choose the channel, then fill in the one form for it.
+
+The case is made by ``case_create``, the service the API and the inbound channels use, so its
+milestones and acknowledgement come out the same; the attachments are stored in the same
+transaction, so a contact is logged with its files or not at all.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.access import role_required
+from accounts.models import STAFF_ROLES, User
+from channels_app.channels import Channel
+
+from .. import policies, services
+from ..attachments import attachments_add, attachments_discard
+from ..customers import customer_preferences_record
+from ..forms.log_contact import ChannelChoiceForm, LogContactForm
+from ..models import Attachment, Milestone
+
+#: The milestones that promise the full answer, in the order they are named in the banner.
+FULL_RESPONSE_KINDS = ("respond", "contact", "outcome", "resolve", "callback", "seen", "arrive")
+#: Where an error of ``case_create`` is shown on the form.
+SERVICE_ERROR_FIELDS = {
+    "kind": "kind",
+    "received_at": "received_at",
+    "team": "assign_to",
+    "owner": "assign_to",
+}
+
+
+def _service_of(user: User):
+    if not user.team_id:
+        # Staff belong to a service through their team; without one there is nowhere to log.
+        raise PermissionDenied
+    return user.team.service
+
+
+@role_required(STAFF_ROLES)
+def choose_channel(request: HttpRequest) -> HttpResponse:
+    form = ChannelChoiceForm(request.GET or None)
+    if form.is_valid():
+        return redirect("contacts:log-contact-channel", channel=form.cleaned_data["channel"])
+    return render(request, "contacts/log_contact_channel.html", {"form": form})
+
+
+@role_required(STAFF_ROLES)
+def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
+    if channel not in Channel.values:
+        raise Http404
+    user = request.user
+    service = _service_of(user)
+    if policies.create_refusal(user, service=service, kind="enquiry"):
+        raise PermissionDenied
+    if request.method != "POST":
+        form = LogContactForm(channel=channel, user=user, service=service)
+        return _page(request, form)
+    form = LogContactForm(request.POST, request.FILES, channel=channel, user=user, service=service)
+    if "find_customer" in request.POST:
+        form.find_customers()
+        return _page(request, form, searched=True)
+    if not form.is_valid():
+        return _page(request, form, status=400)
+    try:
+        case, milestones = _log(form, user=user)
+    except ValidationError as error:
+        for key, problems in error.message_dict.items():
+            field = SERVICE_ERROR_FIELDS.get(key)
+            for problem in problems:
+                form.add_error(field, problem)
+        return _page(request, form, status=400)
+    messages.success(request, _banner(case.reference, milestones))
+    return redirect(reverse("contacts:case", kwargs={"reference": case.reference}))
+
+
+def _log(form: LogContactForm, *, user: User):
+    data = form.cleaned_data
+    team, owner = form.assignment()
+    now = timezone.now()
+    stored: list[Attachment] = []
+    try:
+        with transaction.atomic():
+            customer = form.chosen_customer
+            if customer is not None:
+                customer_preferences_record(
+                    customer=customer,
+                    preferred_language=form.preferred_language(),
+                    preferred_contact_method=data["customer_contact_method"] or None,
+                )
+            else:
+                customer = form.new_customer()
+            result = services.case_create(
+                channel=form.channel,
+                details=form.details,
+                kind=data["kind"],
+                service=form.service,
+                summary=data["summary"],
+                description=data["description"],
+                received_at=data["received_at"] or now,
+                customer=customer,
+                language=form.contact_language(),
+                team=team,
+                owner=owner,
+                actor=user,
+                now=now,
+            )
+            stored = attachments_add(case=result.case, files=data["attachments"], actor=user)
+    except Exception:
+        attachments_discard(stored)
+        raise
+    return result.case, result.milestones
+
+
+def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:
+    due = {m.kind: m.due_at for m in milestones if m.due_at}
+    for kind in FULL_RESPONSE_KINDS:
+        if kind in due:
+            when = date_format(timezone.localtime(due[kind]), "j F Y, H:i")
+            return _("Contact logged: %(reference)s, full response due by %(due)s") % {
+                "reference": reference,
+                "due": when,
+            }
+    return _("Contact logged: %(reference)s") % {"reference": reference}
+
+
+def _page(
+    request: HttpRequest, form: LogContactForm, *, searched: bool = False, status: int = 200
+) -> HttpResponse:
+    files_sent = bool(request.FILES) and bool(form.errors)
+    return render(
+        request,
+        "contacts/log_contact.html",
+        {
+            "form": form,
+            "channel": Channel(form.channel),
+            "searched": searched,
+            "files_sent": files_sent,
+            "chosen": form.customer_choice_value(),
+        },
+        status=status,
+    )

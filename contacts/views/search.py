@@ -1,0 +1,49 @@
+"""Search: a reference goes straight to its case; anything else lists the matching cases as the
+queues do."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.access import role_required
+from accounts.models import STAFF_ROLES
+from common.paging import pagination
+from standards.selectors import working_calendar
+
+from .. import presenters
+from ..forms.search import SearchForm
+from ..search import MAX_TEXT_MATCHES, case_by_reference, case_search
+
+PAGE_SIZE = 25
+
+
+@require_GET
+@role_required(STAFF_ROLES)
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query and (case := case_by_reference(user=request.user, query=query)):
+        return redirect("contacts:case", case.reference)
+    page = rows = None
+    if query.strip():
+        cases = case_search(user=request.user, query=query)
+        page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = presenters.queue_rows(
+            cases=page.object_list, now=timezone.now(), calendar=working_calendar()
+        )
+    return render(
+        request,
+        "contacts/search.html",
+        {
+            "form": form,
+            "query": query.strip(),
+            "page": page,
+            "rows": rows,
+            "pagination": pagination(page=page, params=request.GET) if page else None,
+            "capped": bool(page) and page.paginator.count >= MAX_TEXT_MATCHES,
+            "cap": MAX_TEXT_MATCHES,
+        },
+        status=200 if form.is_valid() else 400,
+    )

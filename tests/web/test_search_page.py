@@ -1,0 +1,114 @@
+"""The search page through the test client: a reference goes straight to the case, other
+searches list cases as the queues do, paginated, and nothing typed makes it fail."""
+
+import html
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from accounts.models import Role
+from contacts.models import Case, Customer
+from tests.factories import ServiceFactory, UserFactory, make_case
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/en/search/"
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+def references(response) -> list[str]:
+    return re.findall(r'<a class="govuk-link" href="/\w\w/cases/([A-Z0-9-]+)/">', response.text)
+
+
+def bin_cases(service, n: int) -> list[Case]:
+    return [
+        make_case(
+            service=service,
+            received_at=T0 + timedelta(minutes=i),
+            customer=Customer(name=f"Resident {i}"),
+        )
+        for i in range(n)
+    ]  # the factory's summary is "Missed bin"
+
+
+def test_a_reference_goes_straight_to_the_case(signed_in, advisor, service):
+    (case,) = bin_cases(service, 1)
+    response = signed_in(advisor).get(SEARCH, {"q": f" {case.reference.lower()} "})
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/cases/{case.reference}/"
+
+
+def test_another_services_reference_is_not_found(signed_in, advisor):
+    theirs = make_case(service=ServiceFactory(code="highways"))
+    response = signed_in(advisor).get(SEARCH, {"q": theirs.reference})
+    assert response.status_code == 200
+    assert references(response) == []
+    assert f"No cases match “{theirs.reference}”." in html.unescape(response.text)
+
+
+def test_results_are_paginated_like_the_queues(
+    signed_in, advisor, service, django_assert_max_num_queries
+):
+    cases = bin_cases(service, 30)
+    client = signed_in(advisor)
+    client.get(SEARCH, {"q": "bin"})
+    with django_assert_max_num_queries(12):
+        first = client.get(SEARCH, {"q": "bin"})
+    assert "Showing 1 to 25 of 30 cases" in first.text
+    # Equally good matches: newest first.
+    assert references(first) == [c.reference for c in reversed(cases)][:25]
+    assert 'href="?q=bin&amp;page=2"' in first.text
+    second = client.get(SEARCH, {"q": "bin", "page": "2"})
+    assert len(references(second)) == 5
+    assert client.get(SEARCH, {"q": "bin", "page": "99"}).status_code == 200
+    assert client.get(SEARCH, {"q": "bin", "page": "x\x00"}).status_code == 200
+
+
+def test_the_empty_page_has_only_the_box(signed_in, advisor):
+    response = signed_in(advisor).get(SEARCH)
+    assert response.status_code == 200
+    assert 'role="search"' in response.text and "No cases match" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ("bin\x00", "The search must not contain null characters"),
+        ("x" * 10_000, "Search for 200 characters or fewer"),
+    ],
+)
+def test_unsearchable_input_gets_an_error_not_a_failure(signed_in, advisor, query, error):
+    response = signed_in(advisor).get(SEARCH, {"q": query})
+    assert response.status_code == 400
+    assert error in response.text
+    assert '<a href="#id_q">' in response.text
+
+
+@pytest.mark.parametrize(
+    "query", ['"bin', "bin & !collection |", "' OR 1=1 --", "(((", "a:*", "@", "+44", "ŵ"]
+)
+def test_odd_searches_answer(signed_in, advisor, service, query):
+    bin_cases(service, 2)
+    assert signed_in(advisor).get(SEARCH, {"q": query}).status_code == 200
+
+
+def test_the_search_page_in_welsh(signed_in, advisor):
+    response = signed_in(advisor).get("/cy/search/", {"q": "x\x00"})
+    assert response.status_code == 400
+    assert "Rhaid i'r chwiliad beidio â chynnwys nodau nwl" in html.unescape(response.text)
+
+
+@pytest.mark.parametrize("role", [Role.COUNCILLOR, Role.CLERK])
+def test_only_staff_search(signed_in, db, role):
+    assert signed_in(UserFactory(role=role, team=None)).get(SEARCH).status_code == 403
+
+
+def test_a_search_matching_too_many_cases_says_so(signed_in, advisor, service, monkeypatch):
+    monkeypatch.setattr("contacts.views.search.MAX_TEXT_MATCHES", 3)
+    monkeypatch.setattr("contacts.search.MAX_TEXT_MATCHES", 3)
+    bin_cases(service, 5)
+    response = signed_in(advisor).get(SEARCH, {"q": "bin"})
+    assert len(references(response)) == 3
+    assert "Only the newest 3 cases that contain these words are listed." in response.text
+    assert "Only the newest" not in signed_in(advisor).get(SEARCH, {"q": "resident 1"}).text
