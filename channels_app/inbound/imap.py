@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from imap_tools import AND, MailBox, MailBoxUnencrypted, MailMessageFlags
 
@@ -23,7 +24,7 @@ from .records import Result
 
 log = logging.getLogger(__name__)
 
-#: Messages read per IMAP command.
+#: Messages read per IMAP command and stored per transaction.
 BATCH = 50
 #: Longer than any fetch should take; a worker that died holding the lock frees it by then.
 LOCK_SECONDS = 600
@@ -59,22 +60,11 @@ def mailbox_fetch(
             uids = client.uids(AND(seen=False))
             if limit is not None:
                 uids = uids[:limit]
-            done: list[str] = []
-            for uid, raw in _fetch_raw(client, uids):
-                try:
-                    result = email_ingest(raw=raw, mailbox=mailbox, now=now).result
-                except Exception:
-                    # Left unseen, so the next fetch tries it again; the rest go on.
-                    log.exception("%s: message %s could not be accepted", mailbox.address, uid)
-                    report.counts["failed"] = report.counts.get("failed", 0) + 1
-                    continue
-                report.counts[result] = report.counts.get(result, 0) + 1
-                done.append(uid)
-                if len(done) >= BATCH:
+            for start in range(0, len(uids), BATCH):
+                done = _accept_batch(client, mailbox, uids[start : start + BATCH], report, now)
+                # Only once the batch's cases are committed: a crash before reads them again.
+                if done:
                     client.flag(done, MailMessageFlags.SEEN, True)
-                    done = []
-            if done:
-                client.flag(done, MailMessageFlags.SEEN, True)
         Mailbox.objects.filter(pk=mailbox.pk).update(last_fetched_at=timezone.now())
     finally:
         if cache.get(lock_key(mailbox)) == token:
@@ -86,6 +76,31 @@ def mailbox_fetch(
     return report
 
 
+def _accept_batch(
+    client: MailBox | MailBoxUnencrypted,
+    mailbox: Mailbox,
+    uids: list[str],
+    report: FetchReport,
+    now: datetime | None,
+) -> list[str]:
+    """Accept a batch of messages in one transaction (one commit, not one per message), each
+    in its own savepoint; the uids of those accepted."""
+    done: list[str] = []
+    with transaction.atomic():
+        for uid, raw in _fetch_raw(client, uids):
+            try:
+                with transaction.atomic():
+                    result = email_ingest(raw=raw, mailbox=mailbox, now=now).result
+            except Exception:
+                # Left unseen, so the next fetch tries it again; the rest go on.
+                log.exception("%s: message %s could not be accepted", mailbox.address, uid)
+                report.counts["failed"] = report.counts.get("failed", 0) + 1
+                continue
+            report.counts[result] = report.counts.get(result, 0) + 1
+            done.append(uid)
+    return done
+
+
 def _connect(mailbox: Mailbox) -> MailBox | MailBoxUnencrypted:
     box_class = MailBox if mailbox.use_ssl else MailBoxUnencrypted
     box = box_class(mailbox.host, mailbox.port)
@@ -95,19 +110,17 @@ def _connect(mailbox: Mailbox) -> MailBox | MailBoxUnencrypted:
 def _fetch_raw(
     client: MailBox | MailBoxUnencrypted, uids: list[str]
 ) -> Iterator[tuple[str, bytes]]:
-    """(uid, raw bytes) of each message, ``BATCH`` per command, leaving them unseen."""
-    for start in range(0, len(uids), BATCH):
-        chunk = uids[start : start + BATCH]
-        status, data = client.client.uid("FETCH", ",".join(chunk), "(UID BODY.PEEK[])")
-        if status != "OK":
-            log.warning("IMAP FETCH of %s failed: %s", ",".join(chunk), status)
+    """(uid, raw bytes) of each message, in one command, leaving them unseen."""
+    status, data = client.client.uid("FETCH", ",".join(uids), "(UID BODY.PEEK[])")
+    if status != "OK":
+        log.warning("IMAP FETCH of %s failed: %s", ",".join(uids), status)
+        return
+    for item in data:
+        if not isinstance(item, tuple) or len(item) < 2:
             continue
-        for item in data:
-            if not isinstance(item, tuple) or len(item) < 2:
-                continue
-            match = _UID.search(item[0])
-            if match:
-                yield match.group(1).decode(), item[1]
+        match = _UID.search(item[0])
+        if match:
+            yield match.group(1).decode(), item[1]
 
 
 def mailboxes_fetch(*, now: datetime | None = None) -> list[FetchReport]:
