@@ -2,6 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from channels_app import views as channels_views
+
 handler404 = "common.api.not_found"
 handler500 = "common.views.server_error"
 
@@ -15,4 +17,6 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
     path("", include("channels_app.webforms.urls")),
+    path("letters/", channels_views.letters, name="letters"),
+    path("letters/<int:letter_id>/pdf/", channels_views.letter_document, name="letter-document"),
 )
