@@ -201,6 +201,12 @@ def case_queue(
     return with_details(cases).order_by(*_SORT_ORDER[sort])
 
 
+def cases_in_order(cases: QuerySet[Case], *, ids: list[int]) -> list[Case]:
+    """The cases of ``ids`` from ``cases`` (with all it annotates and joins), in that order."""
+    found = {case.pk: case for case in cases.filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def with_last_transfer(cases: QuerySet[Case]) -> QuerySet[Case]:
     """Each case with ``transfer_note`` and ``transferred_by`` (a name) of the last change of
     hands, so that whoever received a case reads why; a case someone took has no note."""

@@ -270,8 +270,8 @@ def test_pagination_shows_25_cases_a_page(signed_in, advisor, many_cases):
 
 
 #: session, user, the user's team, the page's count, business hours, closure days, the page's
-#: cases, their milestones, the navigation's counts (both queues in one).
-EXPECTED_QUERIES = 9
+#: case ids in order, those cases, their milestones, the navigation's counts (both queues in one).
+EXPECTED_QUERIES = 10
 
 
 @pytest.mark.parametrize("url", [MY_WORK, f"{MY_WORK}?sort=next_due&channel=email", TEAM_QUEUE])
