@@ -14,12 +14,12 @@ from rest_framework import serializers
 
 from contacts.domain.lifecycle import OPEN
 from contacts.models import Case, Customer
-from contacts.services import case_add_inbound, case_create
+from contacts.services import case_create
 
 from ..channels import Channel, PhoneContact
 from ..details import parse_details
 from ..models import QuarantineReason
-from .records import Outcome, Result, quarantine, record_message, seen_before, webhook_service
+from .records import Outcome, Result, opened, quarantine, seen_before, thread_onto, webhook_service
 from .texts import normalise_number, number_forms
 
 
@@ -69,17 +69,14 @@ def phone_event_ingest(*, event: PhoneEvent, now: datetime | None = None) -> Out
                 .first()
             )
             if open_case is not None:
-                if not record_message(
-                    case=open_case, source_key=source_key, opened_case=False, **record
-                ):
-                    return Outcome(Result.DUPLICATE, case=seen_before(source_key))
-                case = case_add_inbound(
-                    case=open_case,
+                return thread_onto(
+                    open_case,
+                    source_key=source_key,
+                    record=record,
                     text=_("Missed call from %(number)s.") % {"number": number},
                     received_at=received_at,
                     now=now,
                 )
-                return Outcome(Result.THREADED, case=case)
         service = webhook_service()
         if service is None:
             return quarantine(
@@ -130,7 +127,4 @@ def phone_event_ingest(*, event: PhoneEvent, now: datetime | None = None) -> Out
                 raw=event.raw,
                 received_at=now,
             )
-        if not created.created:
-            return Outcome(Result.DUPLICATE, case=created.case)
-        record_message(case=created.case, source_key=source_key, opened_case=True, **record)
-        return Outcome(Result.CREATED, case=created.case)
+        return opened(created, source_key=source_key, record=record)

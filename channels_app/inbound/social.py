@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from contacts.domain.lifecycle import OPEN
-from contacts.services import case_add_inbound, case_create
+from contacts.services import case_create
 
 from ..channels import Channel
 from ..details import parse_details
@@ -21,10 +21,11 @@ from ..models import QuarantineReason
 from .records import (
     Outcome,
     Result,
+    opened,
     quarantine,
-    record_message,
     seen_before,
     summary_of,
+    thread_onto,
     webhook_service,
 )
 
@@ -58,12 +59,14 @@ def post_ingest(*, post: InboundPost, now: datetime | None = None) -> Outcome:
     with transaction.atomic():
         answered = seen_before(f"{Channel.SOCIAL}:{post.reply_to}") if post.reply_to else None
         if answered is not None and answered.status in OPEN:
-            if not record_message(
-                case=answered, source_key=source_key, opened_case=False, **record
-            ):
-                return Outcome(Result.DUPLICATE, case=seen_before(source_key))
-            case = case_add_inbound(case=answered, text=post.text, received_at=received_at, now=now)
-            return Outcome(Result.THREADED, case=case)
+            return thread_onto(
+                answered,
+                source_key=source_key,
+                record=record,
+                text=post.text,
+                received_at=received_at,
+                now=now,
+            )
         service = webhook_service()
         if service is None:
             return quarantine(
@@ -102,7 +105,4 @@ def post_ingest(*, post: InboundPost, now: datetime | None = None) -> Outcome:
                 raw=post.raw,
                 received_at=now,
             )
-        if not created.created:
-            return Outcome(Result.DUPLICATE, case=created.case)
-        record_message(case=created.case, source_key=source_key, opened_case=True, **record)
-        return Outcome(Result.CREATED, case=created.case)
+        return opened(created, source_key=source_key, record=record)

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from contacts.domain.lifecycle import OPEN
 from contacts.models import Case, Customer
-from contacts.services import case_add_inbound, case_create
+from contacts.services import case_create
 
 from ..channels import Channel
 from ..details import parse_details
@@ -22,10 +22,11 @@ from ..models import QuarantineReason
 from .records import (
     Outcome,
     Result,
+    opened,
     quarantine,
-    record_message,
     seen_before,
     summary_of,
+    thread_onto,
     webhook_service,
 )
 
@@ -87,14 +88,14 @@ def text_ingest(*, message: InboundText, now: datetime | None = None) -> Outcome
             .first()
         )
         if open_case is not None:
-            if not record_message(
-                case=open_case, source_key=source_key, opened_case=False, **record
-            ):
-                return Outcome(Result.DUPLICATE, case=seen_before(source_key))
-            case = case_add_inbound(
-                case=open_case, text=message.text, received_at=received_at, now=now
+            return thread_onto(
+                open_case,
+                source_key=source_key,
+                record=record,
+                text=message.text,
+                received_at=received_at,
+                now=now,
             )
-            return Outcome(Result.THREADED, case=case)
         service = webhook_service()
         if service is None:
             return quarantine(
@@ -131,7 +132,4 @@ def text_ingest(*, message: InboundText, now: datetime | None = None) -> Outcome
                 raw=message.raw,
                 received_at=now,
             )
-        if not created.created:
-            return Outcome(Result.DUPLICATE, case=created.case)
-        record_message(case=created.case, source_key=source_key, opened_case=True, **record)
-        return Outcome(Result.CREATED, case=created.case)
+        return opened(created, source_key=source_key, record=record)
