@@ -98,6 +98,13 @@ class VisitDetails(serializers.Serializer):
 class WebformDetails(serializers.Serializer):
     form = serializers.SlugField(max_length=60)
     submission_id = serializers.CharField(required=False, max_length=200)
+    # Where a reported problem is (Open311 reports: a street light, a pothole...).
+    location = serializers.CharField(required=False, max_length=500)
+    address_id = serializers.CharField(required=False, max_length=100)
+    latitude = serializers.FloatField(required=False, min_value=-90, max_value=90)
+    longitude = serializers.FloatField(required=False, min_value=-180, max_value=180)
+    url = serializers.URLField(required=False, max_length=500)
+    client = serializers.CharField(required=False, max_length=150)
 
 
 class SocialDetails(serializers.Serializer):

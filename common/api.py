@@ -49,6 +49,6 @@ def _is_ours(exc: exceptions.ParseError) -> bool:
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """A JSON 404 for unknown API addresses; pages keep Django's HTML one."""
-    if request.path.startswith("/api/"):
+    if request.path.startswith(("/api/", "/open311/")):
         return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception)

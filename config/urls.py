@@ -10,6 +10,7 @@ handler500 = "common.views.server_error"
 urlpatterns = [
     path("api/v1/", include("contacts.api.urls")),
     path("api/v1/", include("channels_app.api.urls")),
+    path("open311/v2/", include("channels_app.open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(

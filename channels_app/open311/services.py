@@ -1,0 +1,99 @@
+"""The one write of Open311: a reported problem becomes a web-form case through ``case_create``."""
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Service, User
+from contacts.models import Customer, LanguagePreference
+from contacts.services import CaseCreated, case_create
+
+from ..channels import Channel
+from ..details import parse_details
+from ..domain.language import detect_language
+from ..webforms.services import summary_of
+
+FORM = "open311"
+
+
+def report_key(*, client: User, data: Mapping[str, Any]) -> str:
+    """The same report posted twice by one client (a retry after a lost answer) makes one
+    case: GeoReport has no idempotency key, so the report's own content is the key."""
+    canonical = json.dumps(
+        {"client": client.pk, **{name: data[name] for name in sorted(data)}},
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()[:40]
+
+
+def _location(data: Mapping[str, Any]) -> str:
+    if data.get("address_string"):
+        return data["address_string"]
+    if data.get("lat") is not None:
+        return f"{data['lat']:.6f}, {data['long']:.6f}"
+    return ""
+
+
+def open311_request_submit(
+    *, client: User, data: Mapping[str, Any], now: datetime | None = None
+) -> CaseCreated:
+    """Record a GeoReport v2 request (``data``: a valid ``RequestForm``'s cleaned data).
+
+    Raises ``ValidationError`` (under ``service_code``) for a service we do not have."""
+    now = now or timezone.now()
+    service = Service.objects.filter(code=data["service_code"]).first()
+    if service is None:
+        raise ValidationError({"service_code": [_("There is no service with this code.")]})
+    raw_details: dict[str, Any] = {
+        "form": FORM,
+        "submission_id": f"{FORM}-{report_key(client=client, data=data)}",
+        "client": client.get_username(),
+    }
+    optional = {
+        "location": _location(data),
+        "address_id": data.get("address_id"),
+        "latitude": data.get("lat"),
+        "longitude": data.get("long"),
+        "url": data.get("media_url"),
+    }
+    raw_details.update({key: value for key, value in optional.items() if value not in (None, "")})
+    details = parse_details(Channel.WEBFORM, raw_details)
+
+    description = data.get("description", "")
+    language = detect_language(description) if description else ""
+    name = " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
+    customer = None
+    if data.get("email") or data.get("phone"):
+        # Always a new record, as with the council's own forms: a report from another system
+        # must not change (or attach a case to) a customer that staff recorded.
+        customer = Customer(
+            name=name or data.get("email") or data.get("phone"),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            preferred_language=language or LanguagePreference.UNKNOWN,
+        )
+    summary = (
+        summary_of(description)
+        if description
+        else _("Report to %(service)s") % {"service": service.name}
+    )
+    return case_create(
+        channel=Channel.WEBFORM,
+        details=details,
+        kind="service_request",
+        service=service,
+        summary=summary,
+        description=description,
+        customer=customer,
+        language=language,
+        received_at=now,
+        now=now,
+    )
