@@ -27,3 +27,11 @@ def mailboxes_fetch() -> int:
     from .inbound.imap import mailboxes_fetch as fetch  # imap-tools only where it is needed
 
     return sum(report.total for report in fetch())
+
+
+@shared_task(name="channels_app.tasks.pending_uploads_purge", ignore_result=True)
+def pending_uploads_purge() -> int:
+    """Remove files added to contact forms that were never sent."""
+    from .webforms.uploads import pending_uploads_purge as purge
+
+    return purge(now=timezone.now())

@@ -205,6 +205,12 @@ CELERY_BEAT_SCHEDULE = {
     "sla-alerts": {"task": "contacts.tasks.sla_alerts_send", "schedule": 60.0},
     "messages-redispatch": {"task": "channels_app.tasks.messages_redispatch", "schedule": 60.0},
     "mailboxes-fetch": {"task": "channels_app.tasks.mailboxes_fetch", "schedule": 60.0},
+    "pending-uploads-purge": {
+        "task": "channels_app.tasks.pending_uploads_purge",
+        "schedule": 3600.0,
+    },
+    "ward-event-notices": {"task": "councillors.tasks.ward_event_notices", "schedule": 300.0},
+    "member-messages": {"task": "councillors.tasks.member_messages_send", "schedule": 60.0},
 }
 
 REST_FRAMEWORK = {

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Service
 from channels_app.details import phone_number
 from contacts.customers import postcode_normalise
+from contacts.forms.log_contact import MultipleFileField
 from contacts.models import CaseKind
 
 #: The form a visitor chooses → the kind of case it makes (its slug is the form's name on the
@@ -299,3 +300,9 @@ class TrackForm(forms.Form):
             "max_length": _("Enter the email address or postcode you gave us"),
         },
     )
+
+
+class FilesForm(forms.Form):
+    """Photos or documents that help explain: optional, checked as each is added."""
+
+    attachments = MultipleFileField(label=_("Add files (optional)"), required=False)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Service
@@ -12,6 +13,7 @@ from contacts.models import Customer
 from contacts.services import CaseCreated, case_create
 
 from .forms import FORM_TYPES
+from .uploads import StagedFile, uploads_attach
 
 SUMMARY_MAX = 200
 
@@ -33,6 +35,7 @@ class Submission:
     needs: tuple[str, ...]
     interpreter_language: str
     other_needs: str
+    files: tuple[StagedFile, ...] = ()
 
 
 def summary_of(text: str) -> str:
@@ -66,15 +69,19 @@ def webform_submit(
         interpreter_language=submission.interpreter_language,
         other_needs=submission.other_needs,
     )
-    return case_create(
-        channel=Channel.WEBFORM,
-        details=details,
-        kind=FORM_TYPES[submission.form_type],
-        service=submission.service,
-        summary=summary_of(submission.details),
-        description=submission.details,
-        received_at=now,
-        customer=customer,
-        language=language,
-        now=now,
-    )
+    with transaction.atomic():
+        created = case_create(
+            channel=Channel.WEBFORM,
+            details=details,
+            kind=FORM_TYPES[submission.form_type],
+            service=submission.service,
+            summary=summary_of(submission.details),
+            description=submission.details,
+            received_at=now,
+            customer=customer,
+            language=language,
+            now=now,
+        )
+        if created.created and submission.files:
+            uploads_attach(case=created.case, staged=submission.files)
+    return created

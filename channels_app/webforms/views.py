@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +24,7 @@ from accounts.models import Service
 from channels_app.messages import format_date
 from contacts.references import reference_format
 
-from . import selectors, throttle
+from . import selectors, throttle, uploads
 from .forms import (
     FORM_TYPE_CHOICES,
     FORM_TYPE_HINTS,
@@ -32,6 +33,7 @@ from .forms import (
     AccessibilityForm,
     CheckAnswersForm,
     DetailsForm,
+    FilesForm,
     FormTypeForm,
     ServiceForm,
     TrackForm,
@@ -56,6 +58,7 @@ STEPS = (
     Step("type", FormTypeForm, ("form_type",), "public/step_radios.html"),
     Step("service", ServiceForm, ("service",), "public/step_radios.html"),
     Step("details", DetailsForm, ("details",), "public/step_details.html"),
+    Step("files", FilesForm, ("files",), "public/step_files.html"),
     Step(
         "about-you",
         AboutYouForm,
@@ -122,6 +125,8 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
     if missing is not None and STEPS.index(missing) < STEPS.index(current):
         return redirect(_step_url(missing))
     change = request.GET.get("change") == "1"
+    if current.slug == "files":
+        return _files_step(request, journey, current, change=change)
     if request.method == "POST":
         form = current.form(request.POST)
         if form.is_valid():
@@ -148,6 +153,63 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
             "step": current,
             "back_url": reverse("public:check") if change else _back_url(current),
             **_choice_items(form),
+        },
+        status=status,
+    )
+
+
+def _files_step(
+    request: HttpRequest, journey: dict[str, Any], current: Step, *, change: bool
+) -> HttpResponse:
+    """Add files (each upload checked and kept at once), remove one, or go on.
+
+    Every POST keeps the files chosen with it, whichever button was pressed, so a resident who
+    chooses files and presses Continue does not lose them."""
+    answers = journey["answers"]
+    staged: list[uploads.StagedFile] = answers.get("files", [])
+    here = _step_url(current, change=change)
+    status = 200
+    form = FilesForm()
+    if request.method == "POST":
+        remove = request.POST.get("remove", "")
+        if remove:
+            kept = [item for item in staged if item["stored"] != remove]
+            for item in staged:
+                if item["stored"] == remove:
+                    uploads.upload_discard(item)
+            answers["files"] = kept
+            _save(request, journey)
+            return redirect(here)
+        form = FilesForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                added = uploads.uploads_stage(
+                    token=journey["token"],
+                    files=form.cleaned_data["attachments"],
+                    staged=staged,
+                )
+            except ValidationError as error:
+                for message in error.message_dict.get("attachments", []):
+                    form.add_error("attachments", message)
+            else:
+                answers["files"] = [*staged, *added]
+                journey.pop("reference", None)
+                _save(request, journey)
+                if request.POST.get("action") == "upload":
+                    return redirect(here)
+                following = _first_missing(answers)
+                if change or following is None:
+                    return redirect("public:check")
+                return redirect(_step_url(following))
+        status = 400
+    return render(
+        request,
+        current.template,
+        {
+            "form": form,
+            "step": current,
+            "staged": staged,
+            "back_url": reverse("public:check") if change else _back_url(current),
         },
         status=status,
     )
@@ -195,6 +257,7 @@ def _submission(journey: dict[str, Any]) -> Submission | None:
         needs=tuple(answers["needs"]),
         interpreter_language=answers["interpreter_language"],
         other_needs=answers["other_needs"],
+        files=tuple(answers["files"]),
     )
 
 
@@ -230,6 +293,12 @@ def _answer_rows(submission: Submission) -> list[dict[str, Any]]:
             "lines": [submission.details],
             "step": "details",
             "change": _("your message"),
+        },
+        {
+            "label": _("Files"),
+            "lines": [item["name"] for item in submission.files] or [_("No files added")],
+            "step": "files",
+            "change": _("the files"),
         },
         {
             "label": _("Name"),

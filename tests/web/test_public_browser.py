@@ -16,6 +16,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
+
 TEXTS = {
     "en": {
         "continue": "Continue",
@@ -26,6 +28,7 @@ TEXTS = {
         "done": "Message sent",
         "large": "Large print",
         "problem": "There is a problem",
+        "add_files": "Add these files",
     },
     "cy": {
         "continue": "Parhau",
@@ -36,6 +39,7 @@ TEXTS = {
         "done": "Neges wedi'i hanfon",
         "large": "Print bras",
         "problem": "Mae problem",
+        "add_files": "Ychwanegu'r ffeiliau hyn",
     },
 }
 
@@ -61,6 +65,11 @@ def checked(page, name):
     screenshot(page, f"public/{name}")
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.mark.parametrize("lang", ["cy", "en"])
 def test_a_complaint_then_its_status(page, service, lang):
     words = TEXTS[lang]
@@ -80,6 +89,15 @@ def test_a_complaint_then_its_status(page, service, lang):
     page.wait_for_url("**/details/")
     checked(page, f"04-details-{lang}")
     page.locator("#id_details").fill("Nobody collected the recycling for three weeks.")
+    page.get_by_role("button", name=words["continue"]).click()
+    page.wait_for_url("**/files/")
+    page.locator("#id_attachments").set_input_files(
+        files=[{"name": "recycling.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    page.get_by_role("button", name=words["add_files"]).click()
+    page.wait_for_url("**/files/")
+    assert "recycling.png" in page.locator(".govuk-summary-list").inner_text()
+    checked(page, f"04b-files-{lang}")
     page.get_by_role("button", name=words["continue"]).click()
     page.wait_for_url("**/about-you/")
     page.locator("#id_email").fill("not an address")
@@ -143,6 +161,9 @@ def test_a_form_completed_from_the_keyboard_alone(page, service):
     # The honeypot is never reached: Tab goes from the message straight to the button.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('button.govuk-button')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/files/")
+    tab_to(page, "button[value='continue']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/about-you/")
     tab_to(page, "#id_name")

@@ -28,6 +28,7 @@ def clear_throttles():
 
 ANSWERS = {
     "details": {"details": "The bin was not collected on Monday.\nStryd Fawr, Rhuthun."},
+    "files": {"action": "continue"},
     "about-you": {
         "name": "Gwenllian Parry",
         "email": "gwen@example.com",
@@ -49,7 +50,7 @@ def fill(client, *, lang="en", form_type="enquiry", service, **overrides):
     assert response.headers["Location"] == f"{base}/service/"
     response = client.post(f"{base}/service/", {"service": service.pk})
     assert response.headers["Location"] == f"{base}/details/"
-    for step in ("details", "about-you", "welsh", "accessibility"):
+    for step in ("details", "files", "about-you", "welsh", "accessibility"):
         data = {**ANSWERS[step], **overrides.get(step, {})}
         response = client.post(f"{base}/{step}/", data)
         assert response.status_code == 302, response.content.decode()[:3000]
