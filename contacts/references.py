@@ -32,17 +32,25 @@ def sequence_name(year: int) -> str:
 
 def _next_from_sequence(year: int) -> int:
     name = sequence_name(year)
+    # One round trip in the usual case: the sequence is looked up by name when the statement
+    # runs, and NULL (not an error that would abort the caller's transaction) when it is missing.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT CASE WHEN to_regclass(%s) IS NOT NULL THEN nextval(%s::text) END", [name, name]
+        )
+        number = cursor.fetchone()[0]
+    if number is not None:
+        return number
+    # The first case of a year; a savepoint, so that a race to create it cannot spoil the
+    # caller's transaction.
     try:
-        # A savepoint, so that the first case of a year can recover from the missing sequence
-        # even inside a caller's transaction.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT nextval(%s)", [name])
-            return cursor.fetchone()[0]
-    except ProgrammingError:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {connection.ops.quote_name(name)}")
-            cursor.execute("SELECT nextval(%s)", [name])
-            return cursor.fetchone()[0]
+    except ProgrammingError:
+        pass  # created by a concurrent first case of the year
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [name])
+        return cursor.fetchone()[0]
 
 
 def _next_from_counter(year: int) -> int:

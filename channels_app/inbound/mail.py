@@ -81,7 +81,9 @@ def email_ingest(
             received_at=now,
         )
     case = _answered_case(parsed)
-    with transaction.atomic():
+    # No savepoint of its own: the IMAP fetch gives each message one, and the API call is a
+    # transaction by itself.
+    with transaction.atomic(savepoint=False):
         if case is not None:
             return _add_to(case, parsed, raw=raw, mailbox=mailbox, source_key=source_key, now=now)
         return _open_case(parsed, raw=raw, mailbox=mailbox, source_key=source_key, now=now)
@@ -155,19 +157,19 @@ def _open_case(
                 "automatic": parsed.automatic,
             },
         )
-        with transaction.atomic():
-            created = case_create(
-                channel=Channel.EMAIL,
-                details=details,
-                kind="enquiry",
-                service=mailbox.service,
-                summary=summary_of(parsed.subject, _("E-mail without a subject")),
-                description=parsed.text,
-                customer=customer,
-                language=language,
-                received_at=now,
-                now=now,
-            )
+        # case_create refuses before it writes, and writes in a savepoint of its own.
+        created = case_create(
+            channel=Channel.EMAIL,
+            details=details,
+            kind="enquiry",
+            service=mailbox.service,
+            summary=summary_of(parsed.subject, _("E-mail without a subject")),
+            description=parsed.text,
+            customer=customer,
+            language=language,
+            received_at=now,
+            now=now,
+        )
     except (ValidationError, serializers.ValidationError) as error:
         return quarantine(
             channel=Channel.EMAIL,
@@ -183,6 +185,7 @@ def _open_case(
         case=created.case,
         source_key=source_key,
         opened_case=True,
+        keyed_like_case=created.case.source_key == source_key,
         **_record_fields(parsed, mailbox, now),
     )
     _store_attachments(created.case, parsed, raw=raw, mailbox=mailbox, now=now)

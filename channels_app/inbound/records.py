@@ -52,15 +52,26 @@ def quarantine(
 
 
 def seen_before(source_key: str) -> Case | None:
-    """The case a message with this key already went to, if any."""
-    record = InboundMessage.objects.filter(source_key=source_key).select_related("case").first()
-    if record is not None:
-        return record.case
-    return Case.objects.filter(source_key=source_key).first()
+    """The case a message with this key already went to (opened, or was added to), if any.
+    One query, each half reading its own unique index (an OR would scan the cases)."""
+    opened_by = Case.objects.filter(source_key=source_key).order_by()
+    added_to = Case.objects.filter(inbound_messages__source_key=source_key).order_by()
+    return next(iter(opened_by.union(added_to, all=True)[:1]), None)
 
 
-def record_message(*, case: Case, source_key: str, opened_case: bool, **fields) -> bool:
-    """Remember the message on ``case``; ``False`` when another delivery got there first."""
+def record_message(
+    *, case: Case, source_key: str, opened_case: bool, keyed_like_case: bool = False, **fields
+) -> bool:
+    """Remember the message on ``case``; ``False`` when another delivery got there first.
+
+    ``keyed_like_case``: the case was made from this message just now under the same source
+    key, whose unique index already settled any race, so no savepoint (two round trips) is
+    needed to recover from one."""
+    if keyed_like_case:
+        InboundMessage.objects.create(
+            case=case, source_key=source_key, opened_case=opened_case, **fields
+        )
+        return True
     try:
         with transaction.atomic():
             InboundMessage.objects.create(
