@@ -112,11 +112,9 @@ def case_create(
         owner=owner,
         service=service,
     )
-    if details.source_key:
-        existing = Case.objects.filter(source_key=details.source_key).first()
-        if existing:
-            return CaseCreated(existing, created=False)
-
+    # A message seen before is found by the unique source key refusing the insert below (and
+    # costs a reference number, as any failed creation does), not by a query before every new
+    # case: repeats are rare, new cases are the load.
     rules = case_rules()
     if standard is None:
         standard = rules.standard_for(channel=channel, contact_type=details.contact_type, kind=kind)
@@ -155,9 +153,10 @@ def case_create(
         channel_details=details.data,
         source_key=details.source_key,
     )
+    new_customer = customer is not None and customer.pk is None
     try:
         with transaction.atomic():
-            if customer is not None and customer.pk is None:
+            if new_customer:
                 customer.save()
                 case.customer = customer
             case.save(force_insert=True)
@@ -175,8 +174,10 @@ def case_create(
             acknowledgement_queue(case=case, now=now, rules_version=rules.version)
             out_of_office_queue(case=case, now=now)
     except IntegrityError:
-        # Two deliveries of one message raced past the check above: the loser answers with
-        # the winner's case.
+        # The message was seen before (or two deliveries of it raced): answer with the case
+        # the first one made.
+        if new_customer:
+            customer.pk = None  # its row went with the rolled-back savepoint
         if details.source_key:
             existing = Case.objects.filter(source_key=details.source_key).first()
             if existing:
