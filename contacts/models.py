@@ -10,6 +10,7 @@ from channels_app.channels import Channel
 from common.models import TimeStampedModel
 
 from . import searchable
+from .domain import lifecycle
 
 
 class LanguagePreference(models.TextChoices):
@@ -81,6 +82,10 @@ class CaseStatus(models.TextChoices):
     AWAITING_CUSTOMER = "awaiting_customer", _("Awaiting customer")
     RESOLVED = "resolved", _("Resolved")
     CLOSED = "closed", _("Closed")
+
+
+#: In a fixed order, so that the partial indexes' conditions do not change between runs.
+OPEN_CASE_STATUSES = tuple(sorted(lifecycle.OPEN))
 
 
 class Case(TimeStampedModel):
@@ -159,6 +164,9 @@ class Case(TimeStampedModel):
         help_text=_("The channel's own identifier of the message, so that it makes one case."),
     )
     reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    # The earliest due time of the open milestones, kept by database triggers on the milestones
+    # (migration 0006, docs/adr/0010) so that queues sort and count by an index.
+    next_due_at = models.DateTimeField(_("next deadline"), null=True, blank=True, editable=False)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
@@ -169,6 +177,17 @@ class Case(TimeStampedModel):
             models.Index(fields=["owner", "status"], name="case_owner_status"),
             models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
             models.Index(fields=["-received_at"], name="case_received"),
+            # My work and the team queue: open cases by their next deadline.
+            models.Index(
+                fields=["owner", "next_due_at"],
+                name="case_owner_open_due",
+                condition=Q(status__in=OPEN_CASE_STATUSES),
+            ),
+            models.Index(
+                fields=["team", "next_due_at"],
+                name="case_team_unowned_due",
+                condition=Q(status__in=OPEN_CASE_STATUSES, owner__isnull=True),
+            ),
             GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
             GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
         ]
