@@ -152,7 +152,7 @@ class Migration(migrations.Migration):
                 condition=models.Q(
                     ("status__in", ("acknowledged", "awaiting_customer", "in_progress", "new"))
                 ),
-                fields=["owner", "next_due_at"],
+                fields=["service", "owner", "next_due_at"],
                 name="case_owner_open_due",
             ),
         ),
@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
                     ("owner__isnull", True),
                     ("status__in", ("acknowledged", "awaiting_customer", "in_progress", "new")),
                 ),
-                fields=["team", "next_due_at"],
+                fields=["service", "team", "next_due_at"],
                 name="case_team_unowned_due",
             ),
         ),
