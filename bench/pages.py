@@ -51,6 +51,7 @@ def main() -> int:
 
     from accounts.models import User
     from contacts.models import Case, Customer
+    from contacts.selectors import case_visible_to
 
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
     user_logged_in.disconnect(update_last_login)
@@ -58,9 +59,12 @@ def main() -> int:
     advisor = User.objects.select_related("team").get(username=args.advisor)
     service_id = advisor.team.service_id
     service_cases = Case.objects.filter(service_id=service_id)
-    # Cases spread over the service's three years, by id, for the case page.
+    # Cases spread over the service's three years, for the case page: those the advisor may
+    # open (not the complaints, which only complaints officers and managers see).
     references = list(
-        service_cases.order_by("?").values_list("reference", flat=True)[: args.requests + 20]
+        case_visible_to(advisor)
+        .order_by("?")
+        .values_list("reference", flat=True)[: args.requests + 20]
     )
     customer = (
         Customer.objects.filter(cases__service_id=service_id)
