@@ -1,11 +1,78 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Ward
+from .models import (
+    CommunityCouncil,
+    EnquiryUpdate,
+    MemberEnquiry,
+    MemberMessage,
+    MemberProfile,
+    MessageState,
+    Ward,
+    WardEvent,
+)
 
 
 @admin.register(Ward)
 class WardAdmin(TranslationAdmin):
     list_display = ("code", "name")
-    search_fields = ("code", "name_cy", "name_en")
+    search_fields = ("code", "name_cy", "name_en", "areas")
     filter_horizontal = ("councillors",)
+
+
+@admin.register(CommunityCouncil)
+class CommunityCouncilAdmin(TranslationAdmin):
+    list_display = ("code", "name", "copy_councillors")
+    search_fields = ("code", "name_cy", "name_en")
+    filter_horizontal = ("wards", "clerks")
+
+
+@admin.register(MemberProfile)
+class MemberProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "contact_method", "sees_ward_enquiries")
+    list_filter = ("contact_method", "sees_ward_enquiries")
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    raw_id_fields = ("user",)
+    # The feed's secret is the councillor's to see and change, from their calendar page.
+    exclude = ("calendar_token",)
+
+
+@admin.register(MemberEnquiry)
+class MemberEnquiryAdmin(admin.ModelAdmin):
+    list_display = ("case", "on_behalf_of", "ward", "community_council")
+    list_filter = ("on_behalf_of",)
+    raw_id_fields = ("case", "ward", "community_council", "copied")
+
+
+@admin.register(EnquiryUpdate)
+class EnquiryUpdateAdmin(admin.ModelAdmin):
+    list_display = ("case", "kind", "responsible", "created_at")
+    list_filter = ("kind",)
+    raw_id_fields = ("case", "author")
+
+
+@admin.register(WardEvent)
+class WardEventAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "starts_at", "ends_at", "status", "announced_at")
+    list_filter = ("kind", "status")
+    search_fields = ("title", "location")
+    filter_horizontal = ("wards",)
+    readonly_fields = ("uid", "sequence", "announced_at")
+
+
+@admin.action(description=_("Mark the chosen letters as posted"))
+def mark_posted(modeladmin, request, queryset):
+    queryset.filter(state=MessageState.TO_POST).update(
+        state=MessageState.SENT, sent_at=timezone.now()
+    )
+
+
+@admin.register(MemberMessage)
+class MemberMessageAdmin(admin.ModelAdmin):
+    list_display = ("key", "recipient", "method", "state", "created_at", "sent_at")
+    list_filter = ("state", "method")
+    search_fields = ("key", "recipient__username", "subject")
+    raw_id_fields = ("recipient", "case", "ward_event")
+    actions = [mark_posted]

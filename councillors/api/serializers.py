@@ -1,0 +1,106 @@
+"""The member enquiries API's input and output."""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from accounts.models import Service
+from channels_app.details import PhoneNumberField
+from contacts.api.serializers import LazySlugField
+from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePreference
+
+from ..models import CommunityCouncil, OnBehalfOf, UpdateKind, Ward
+
+
+class ResidentInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
+    phone = PhoneNumberField(required=False, allow_blank=True)
+    address = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    preferred_language = serializers.ChoiceField(LanguagePreference.values, required=False)
+
+
+class EnquiryCreateInput(serializers.Serializer):
+    service = LazySlugField(lambda: Service.objects.all(), slug_field="code")
+    summary = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=5000)
+    on_behalf_of = serializers.ChoiceField(OnBehalfOf.values, default=OnBehalfOf.RESIDENT)
+    ward = LazySlugField(lambda: Ward.objects.all(), slug_field="code", required=False)
+    community_council = LazySlugField(
+        lambda: CommunityCouncil.objects.all(), slug_field="code", required=False
+    )
+    resident = ResidentInput(required=False)
+
+    def resident_of(self, data: dict[str, Any]) -> Customer | None:
+        return Customer(**data["resident"]) if data.get("resident") else None
+
+
+class UpdateOutput(serializers.Serializer):
+    kind = serializers.ChoiceField(UpdateKind.values)
+    responsible = serializers.CharField()
+    what = serializers.CharField()
+    why = serializers.CharField()
+    expected_on = serializers.DateField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class EnquiryOutput(serializers.Serializer):
+    reference = serializers.CharField()
+    kind = serializers.ChoiceField(CaseKind.values)
+    status = serializers.ChoiceField(CaseStatus.values)
+    service = serializers.CharField(source="service.code")
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    received_at = serializers.DateTimeField()
+    responsible = serializers.CharField()
+    response_due_at = serializers.DateTimeField(allow_null=True)
+    originally_due_at = serializers.DateTimeField(allow_null=True)
+    resolved_at = serializers.DateTimeField(allow_null=True)
+    on_behalf_of = serializers.ChoiceField(OnBehalfOf.values, allow_null=True)
+    ward = serializers.CharField(allow_null=True)
+    community_council = serializers.CharField(allow_null=True)
+    resident_name = serializers.CharField(allow_null=True)
+    updates = UpdateOutput(many=True)
+
+    def to_representation(self, case: Case) -> dict[str, Any]:
+        shows_resident = self.context.get("shows_resident", lambda case: False)(case)
+        enquiry = getattr(case, "member_enquiry", None)
+        response = next((m for m in case.milestones.all() if m.kind == "respond"), None)
+        owner = case.owner
+        responsible = case.service.name
+        if owner is not None:
+            responsible = f"{owner.get_full_name() or owner.get_username()}, {responsible}"
+        return {
+            "reference": case.reference,
+            "kind": case.kind,
+            "status": case.status,
+            "service": case.service.code,
+            "summary": case.summary,
+            "description": case.description,
+            "received_at": _when(case.received_at),
+            "responsible": responsible,
+            "response_due_at": _when(response.due_at) if response else None,
+            "originally_due_at": _when(response.original_due_at) if response else None,
+            "resolved_at": _when(case.resolved_at),
+            "on_behalf_of": enquiry.on_behalf_of if enquiry else None,
+            "ward": enquiry.ward.code if enquiry and enquiry.ward else None,
+            "community_council": enquiry.community_council.code
+            if enquiry and enquiry.community_council
+            else None,
+            "resident_name": case.customer.name if shows_resident and case.customer else None,
+            "updates": [
+                {
+                    "kind": update.kind,
+                    "responsible": update.responsible,
+                    "what": update.what,
+                    "why": update.why,
+                    "expected_on": update.expected_on.isoformat() if update.expected_on else None,
+                    "created_at": _when(update.created_at),
+                }
+                for update in case.member_updates.all()
+            ],
+        }
+
+
+def _when(moment) -> str | None:
+    return serializers.DateTimeField().to_representation(moment) if moment else None

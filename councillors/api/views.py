@@ -1,0 +1,99 @@
+"""The member enquiries API: councillors and clerks raise enquiries and follow them, seeing
+what their enquiry page shows and nothing more (no staff notes, no other member's work)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.models import SUBMITTER_ROLES
+from contacts.models import Case
+
+from .. import selectors, services
+from . import serializers as io
+
+
+def _refusal(error: DjangoValidationError) -> ValidationError:
+    if hasattr(error, "error_dict"):
+        return ValidationError({key: list(value) for key, value in error.message_dict.items()})
+    return ValidationError({"non_field_errors": error.messages})
+
+
+@extend_schema_view(
+    list=extend_schema(responses=io.EnquiryOutput(many=True)),
+    retrieve=extend_schema(responses=io.EnquiryOutput),
+)
+class MemberEnquiryViewSet(viewsets.GenericViewSet):
+    lookup_field = "reference"
+    lookup_value_regex = r"[A-Za-z0-9-]{1,20}"
+    serializer_class = io.EnquiryOutput
+    queryset = Case.objects.none()  # for the schema; reads go through the selectors
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.user.role not in SUBMITTER_ROLES:
+            raise PermissionDenied(_("Only councillors and clerks have member enquiries."))
+
+    def _output(self, cases, *, many: bool = False) -> dict:
+        user = self.request.user
+        return io.EnquiryOutput(
+            cases,
+            many=many,
+            context={
+                "shows_resident": lambda case: selectors.enquiry_shows_resident(
+                    user=user, case=case
+                )
+            },
+        ).data
+
+    def _visible(self) -> QuerySet[Case]:
+        return (
+            selectors.enquiry_cases_visible_to(self.request.user)
+            .select_related(
+                "service",
+                "owner",
+                "customer",
+                "member_enquiry__ward",
+                "member_enquiry__community_council",
+            )
+            .prefetch_related("milestones", "member_updates")
+            .order_by("-received_at", "-id")
+        )
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self._visible())
+        return self.get_paginated_response(self._output(page, many=True))
+
+    def retrieve(self, request: Request, reference: str) -> Response:
+        case = self._visible().filter(reference=reference).first()
+        if case is None:
+            raise NotFound
+        return Response(self._output(case))
+
+    @extend_schema(request=io.EnquiryCreateInput, responses={201: io.EnquiryOutput})
+    def create(self, request: Request) -> Response:
+        """Raise an enquiry: it becomes a case routed to the service, answered within the
+        councillor enquiry standard's target."""
+        serializer = io.EnquiryCreateInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            case = services.enquiry_submit(
+                member=request.user,
+                service=data["service"],
+                summary=data["summary"],
+                description=data["description"],
+                on_behalf_of=data["on_behalf_of"],
+                ward=data.get("ward"),
+                community_council=data.get("community_council"),
+                resident=serializer.resident_of(data),
+            )
+        except DjangoValidationError as error:
+            raise _refusal(error) from error
+        return Response(
+            self._output(self._visible().get(pk=case.pk)), status=status.HTTP_201_CREATED
+        )

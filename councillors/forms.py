@@ -1,0 +1,215 @@
+"""Forms of the councillors' pages: they check what was typed; the services decide the rest."""
+
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Language, Service
+from contacts.forms.case_actions import NOTE_MAX, AgreedTimeField, TextField
+
+from .models import CommunityCouncil, ContactMethod, OnBehalfOf, Ward, WardEventKind
+
+DATE_INPUT = "%Y-%m-%d"
+
+
+class LineField(forms.CharField):
+    """One line of text, its limits told in the page's language."""
+
+    def __init__(self, *, label, required_message=None, max_length=200, **kwargs):
+        messages = {"max_length": _("Write no more than %(limit_value)s characters.")}
+        if required_message:
+            messages["required"] = required_message
+        super().__init__(
+            label=label,
+            max_length=max_length,
+            required=required_message is not None,
+            error_messages=messages,
+            **kwargs,
+        )
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+        self.validators.append(
+            ProhibitNullCharactersValidator(message=_("Remove the null characters from the text."))
+        )
+
+
+class DayField(forms.DateField):
+    """A date typed into the browser's own date field."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format=DATE_INPUT)
+
+    def __init__(self, *, label, required_message=None, **kwargs):
+        super().__init__(
+            label=label,
+            input_formats=[DATE_INPUT],
+            required=required_message is not None,
+            error_messages={
+                "required": required_message or "",
+                "invalid": _("Enter a real date"),
+            },
+            **kwargs,
+        )
+
+
+def _choice_errors(required: str) -> dict:
+    return {"required": required, "invalid_choice": _("Choose one of the options.")}
+
+
+class EnquiryForm(forms.Form):
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.order_by("name"),
+        label=_("Which service is it for?"),
+        empty_label=_("Choose a service"),
+        error_messages={
+            "required": _("Choose the service the enquiry is for."),
+            "invalid_choice": _("Choose a service from the list."),
+        },
+    )
+    community_council = forms.ModelChoiceField(
+        queryset=CommunityCouncil.objects.none(),
+        label=_("Council"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose the council you are the clerk of.")},
+    )
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.none(),
+        label=_("Ward"),
+        required=False,
+        empty_label=_("Not for one ward"),
+        error_messages={"invalid_choice": _("Choose a ward from the list.")},
+    )
+    summary = LineField(label=_("Summary"), required_message=_("Enter a summary of the enquiry."))
+    description = TextField(
+        label=_("Details"), required_message=_("Give the details of the enquiry.")
+    )
+    on_behalf_of = forms.ChoiceField(
+        label=_("Who is the enquiry for?"),
+        choices=OnBehalfOf.choices,
+        error_messages=_choice_errors(_("Choose who the enquiry is for.")),
+    )
+    resident_name = LineField(label=_("Resident's name"))
+    resident_email = forms.EmailField(
+        label=_("Resident's e-mail address (optional)"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com")},
+    )
+    resident_phone = LineField(label=_("Resident's telephone number (optional)"), max_length=30)
+    resident_address = TextField(label=_("Resident's postal address (optional)"), max_length=500)
+
+    def __init__(self, *args, wards, councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = Ward.objects.filter(pk__in=[w.pk for w in wards])
+        if councils:
+            self.fields["community_council"].queryset = CommunityCouncil.objects.filter(
+                pk__in=[c.pk for c in councils]
+            )
+            self.fields["community_council"].required = len(councils) > 1
+            self.fields["community_council"].error_messages["required"] = _(
+                "Choose the council the enquiry is from."
+            )
+            self.councils = councils
+        else:
+            del self.fields["community_council"]
+            self.councils = []
+
+    def clean(self):
+        data = super().clean()
+        if self.councils and not data.get("community_council") and len(self.councils) == 1:
+            data["community_council"] = self.councils[0]
+        if data.get("on_behalf_of") == OnBehalfOf.RESIDENT and not data.get("resident_name"):
+            self.add_error("resident_name", _("Enter the resident's name."))
+        return data
+
+
+class EnquiryUpdateForm(forms.Form):
+    what = TextField(
+        label=_("What is happening"),
+        required_message=_("Say what is happening."),
+        max_length=NOTE_MAX,
+    )
+    why = TextField(label=_("Why (optional)"), max_length=NOTE_MAX)
+    expected_on = DayField(label=_("Expected completion date (optional)"))
+
+
+class EnquiryDelayForm(forms.Form):
+    reason = TextField(
+        label=_("Reason for the delay"),
+        required_message=_("Give the reason for the delay."),
+        max_length=NOTE_MAX,
+    )
+    new_date = DayField(
+        label=_("New completion date"), required_message=_("Enter the new completion date.")
+    )
+
+
+class EnquiryCompleteForm(forms.Form):
+    what = TextField(
+        label=_("What was done"), required_message=_("Say what was done."), max_length=NOTE_MAX
+    )
+
+
+class WardEventForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=WardEventKind.choices,
+        error_messages=_choice_errors(_("Choose the kind of entry.")),
+    )
+    title = LineField(label=_("What"), required_message=_("Say what will happen."))
+    location = LineField(
+        label=_("Where"), required_message=_("Say where it will happen."), max_length=300
+    )
+    starts_at = AgreedTimeField(label=_("Starts"), required_message=_("Enter when it starts."))
+    ends_at = AgreedTimeField(label=_("Ends"), required_message=_("Enter when it ends."))
+    responsible = LineField(
+        label=_("Who is responsible"), required_message=_("Say who is responsible.")
+    )
+    effect = TextField(
+        label=_("Effect on residents"),
+        required_message=_("Describe the effect on residents."),
+        max_length=NOTE_MAX,
+    )
+    description = TextField(label=_("Details (optional)"), max_length=NOTE_MAX)
+    wards = forms.ModelMultipleChoiceField(
+        queryset=Ward.objects.order_by("name"),
+        label=_("Wards"),
+        error_messages={
+            "required": _("Choose at least one ward."),
+            "invalid_choice": _("Choose wards from the list."),
+            "invalid_pk_value": _("Choose wards from the list."),
+        },
+    )
+
+
+class WardEventDelayForm(forms.Form):
+    reason = TextField(
+        label=_("Reason for the delay"),
+        required_message=_("Give the reason for the delay."),
+        max_length=NOTE_MAX,
+    )
+    starts_at = AgreedTimeField(label=_("New start"), required_message=_("Enter the new start."))
+    ends_at = AgreedTimeField(label=_("New end"), required_message=_("Enter the new end."))
+
+
+class WardEventCancelForm(forms.Form):
+    reason = TextField(
+        label=_("Reason for the cancellation"),
+        required_message=_("Give the reason for the cancellation."),
+        max_length=NOTE_MAX,
+    )
+
+
+class MemberPreferencesForm(forms.Form):
+    contact_method = forms.ChoiceField(
+        label=_("How should officers contact you?"),
+        choices=ContactMethod.choices,
+        error_messages=_choice_errors(_("Choose how officers should contact you.")),
+    )
+    language = forms.ChoiceField(
+        label=_("Which language should they write in?"),
+        choices=Language.choices,
+        error_messages=_choice_errors(_("Choose the language officers should write in.")),
+    )
+    phone = LineField(label=_("Mobile number for text messages"), max_length=30)
+    postal_address = TextField(label=_("Postal address for letters"), max_length=500)

@@ -1,0 +1,195 @@
+"""Owing messages to councillors and clerks: by each one's preferred method, in their language,
+with a key per reason and recipient so that nothing is owed twice.
+
+The text is rendered here, when the officer acts, so that what goes is what the officer saw;
+``councillors.delivery`` sends it once the surrounding transaction has committed.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from accounts.models import User
+from common.jobs import enqueue
+
+from .models import (
+    ContactMethod,
+    EnquiryUpdate,
+    MemberMessage,
+    MemberProfile,
+    MessageState,
+    UpdateKind,
+    WardEvent,
+    WardEventStatus,
+)
+
+
+@dataclass(frozen=True)
+class Way:
+    """How one member is reached."""
+
+    method: str
+    address: str
+    language: str
+
+
+def way_to(user: User, profile: MemberProfile | None) -> Way | None:
+    """The member's preferred method when we hold its address, else e-mail; ``None`` when
+    they cannot be reached at all."""
+    language = user.preferred_language or "en"
+    method = profile.contact_method if profile else ContactMethod.EMAIL
+    addresses = {
+        ContactMethod.EMAIL: user.email,
+        ContactMethod.SMS: user.phone,
+        ContactMethod.LETTER: profile.postal_address if profile else "",
+    }
+    if addresses.get(method):
+        return Way(method, addresses[method], language)
+    if user.email:
+        return Way(ContactMethod.EMAIL, user.email, language)
+    return None
+
+
+def _members(users: Iterable[User]) -> list[tuple[User, Way]]:
+    users = [user for user in users if user.is_active]
+    profiles = MemberProfile.objects.in_bulk([user.pk for user in users])
+    reached = []
+    for user in users:
+        way = way_to(user, profiles.get(user.pk))
+        if way is not None:
+            reached.append((user, way))
+    return reached
+
+
+def _render(template: str, language: str, context: dict) -> tuple[str, str]:
+    with translation.override(language):
+        text = render_to_string(template, {**context, "language": language}).strip()
+    subject, _blank, body = text.partition("\n")
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def _owe(rows: list[MemberMessage]) -> None:
+    """One statement however many members; a key owed before is left as it was."""
+    if not rows:
+        return
+    MemberMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    from .tasks import member_messages_send  # the task module imports the delivery
+
+    enqueue(member_messages_send)
+
+
+def _message(
+    *, key: str, user: User, way: Way, subject: str, body: str, now: datetime, **links
+) -> MemberMessage:
+    return MemberMessage(
+        key=key,
+        recipient=user,
+        method=way.method,
+        language=way.language,
+        address=way.address,
+        subject=subject[:300],
+        body=body,
+        state=MessageState.QUEUED,
+        next_attempt_at=now,
+        created_at=now,
+        **links,
+    )
+
+
+def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[User]) -> None:
+    """Tell the member who raised the enquiry, and the councillors copied in, what the officer
+    posted: an update, a delay notice or the completion."""
+    case = update.case
+    rows = []
+    for user, way in _members(recipients):
+        subject, body = _render(
+            "councillors/email/enquiry_update.txt",
+            way.language,
+            {
+                "case": case,
+                "update": update,
+                "name": user.get_full_name() or user.get_username(),
+                "is_delay": update.kind == UpdateKind.DELAY,
+                "is_completion": update.kind == UpdateKind.COMPLETION,
+            },
+        )
+        rows.append(
+            _message(
+                key=f"enquiry-update:{update.pk}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+                now=update.created_at,
+                case=case,
+            )
+        )
+    _owe(rows)
+
+
+def enquiry_copy_notices_owe(*, case, recipients: Iterable[User], now: datetime) -> None:
+    """Tell the county councillors copied into a community council's enquiry."""
+    rows = []
+    for user, way in _members(recipients):
+        subject, body = _render(
+            "councillors/email/enquiry_copied.txt",
+            way.language,
+            {"case": case, "name": user.get_full_name() or user.get_username()},
+        )
+        rows.append(
+            _message(
+                key=f"enquiry-copied:{case.pk}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+                now=now,
+                case=case,
+            )
+        )
+    _owe(rows)
+
+
+class EventNotice:
+    ANNOUNCED = "announced"
+    CHANGED = "changed"
+    DELAYED = "delayed"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+def ward_event_notices_owe(
+    *, event: WardEvent, notice: str, recipients: Iterable[User], now: datetime
+) -> int:
+    """Tell the ward's councillors of a calendar entry, or of what changed in it. Each revision
+    of the entry is told once to each councillor."""
+    rows = []
+    for user, way in _members(recipients):
+        subject, body = _render(
+            "councillors/email/ward_event.txt",
+            way.language,
+            {
+                "event": event,
+                "notice": notice,
+                "name": user.get_full_name() or user.get_username(),
+                "starts_at": timezone.localtime(event.starts_at),
+                "ends_at": timezone.localtime(event.ends_at),
+                "is_delayed": event.status == WardEventStatus.DELAYED,
+            },
+        )
+        rows.append(
+            _message(
+                key=f"ward-event:{event.pk}:{event.sequence}:{notice}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+                now=now,
+                ward_event=event,
+            )
+        )
+    _owe(rows)
+    return len(rows)

@@ -1,0 +1,148 @@
+"""Reads for councillors, clerks and the officers who serve them."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role, User
+from contacts.models import Case, CaseKind, Milestone
+
+from .models import (
+    CommunityCouncil,
+    EnquiryUpdate,
+    MemberEnquiry,
+    MemberProfile,
+    Ward,
+    WardEvent,
+    WardEventStatus,
+)
+
+#: How long past entries stay in a calendar feed, so that subscribers still see recent work.
+FEED_HISTORY = timedelta(days=90)
+
+
+def enquiry_cases_visible_to(user: User) -> QuerySet[Case]:
+    """The enquiries a councillor or clerk may follow: those they raised, those they were
+    copied into, their council's (for a clerk) and, if so configured, their wards' (for a
+    councillor). Never a complaint, whoever raised it."""
+    if user.role not in (Role.COUNCILLOR, Role.CLERK):
+        return Case.objects.none()
+    enquiries = MemberEnquiry.objects.filter(case=OuterRef("pk"))
+    visible = Q(submitted_by=user) | Exists(enquiries.filter(copied=user))
+    if user.role == Role.CLERK:
+        visible |= Exists(enquiries.filter(community_council__clerks=user))
+    elif MemberProfile.objects.filter(user=user, sees_ward_enquiries=True).exists():
+        visible |= Exists(enquiries.filter(ward__councillors=user))
+    return Case.objects.filter(visible).exclude(kind=CaseKind.COMPLAINT)
+
+
+def enquiry_get(*, user: User, reference: str) -> Case | None:
+    """One enquiry the member may follow, with what its page shows."""
+    return (
+        enquiry_cases_visible_to(user)
+        .filter(reference=reference)
+        .select_related(
+            "service",
+            "team",
+            "owner",
+            "customer",
+            "submitted_by",
+            "member_enquiry__ward",
+            "member_enquiry__community_council",
+        )
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_at")),
+            Prefetch("member_updates", queryset=EnquiryUpdate.objects.select_related("author")),
+        )
+        .first()
+    )
+
+
+def enquiry_of_case(*, case: Case) -> MemberEnquiry | None:
+    return (
+        MemberEnquiry.objects.filter(case=case)
+        .select_related("ward", "community_council")
+        .prefetch_related("copied")
+        .first()
+    )
+
+
+def is_member_case(*, case: Case) -> bool:
+    """Raised by a councillor or a clerk, whichever way it came in."""
+    return case.submitted_by_id is not None and case.submitted_by.role in SUBMITTER_ROLES
+
+
+def enquiry_shows_resident(*, user: User, case: Case) -> bool:
+    """The resident's details are for the member who raised the enquiry (and the clerk's
+    council); others following it see what it is about, not who."""
+    if case.submitted_by_id == user.pk:
+        return True
+    enquiry = getattr(case, "member_enquiry", None)
+    return bool(
+        user.role == Role.CLERK
+        and enquiry is not None
+        and enquiry.community_council_id
+        and enquiry.community_council.clerks.filter(pk=user.pk).exists()
+    )
+
+
+def member_wards(*, user: User) -> list[Ward]:
+    if user.role == Role.CLERK:
+        return list(Ward.objects.filter(community_councils__clerks=user).distinct())
+    return list(user.wards.all())
+
+
+def clerk_councils(*, user: User) -> list[CommunityCouncil]:
+    return list(CommunityCouncil.objects.filter(clerks=user).prefetch_related("wards"))
+
+
+def member_by_calendar_token(*, token: str) -> User | None:
+    profile = (
+        MemberProfile.objects.filter(
+            calendar_token=token, user__is_active=True, user__role=Role.COUNCILLOR
+        )
+        .select_related("user")
+        .first()
+    )
+    return profile.user if profile else None
+
+
+def ward_events_for_councillor(*, user: User, now: datetime) -> QuerySet[WardEvent]:
+    """Entries in the councillor's wards, from recent past on, each once."""
+    wards = Ward.objects.filter(councillors=user)
+    return (
+        WardEvent.objects.filter(
+            Exists(
+                WardEvent.wards.through.objects.filter(wardevent=OuterRef("pk"), ward__in=wards)
+            ),
+            ends_at__gte=now - FEED_HISTORY,
+        )
+        .prefetch_related("wards")
+        .order_by("starts_at", "pk")
+    )
+
+
+def ward_events_upcoming(
+    *, now: datetime, ward: Ward | None = None, include_past: bool = False
+) -> QuerySet[WardEvent]:
+    events = WardEvent.objects.all()
+    if ward is not None:
+        events = events.filter(wards=ward)
+    if not include_past:
+        events = events.filter(ends_at__gte=now).exclude(status=WardEventStatus.CANCELLED)
+    return events.prefetch_related("wards").order_by("starts_at", "pk")
+
+
+def ward_get(*, code: str) -> Ward | None:
+    return Ward.objects.filter(code=code).prefetch_related("councillors").first()
+
+
+def ward_visible_to(*, user: User, ward: Ward) -> bool:
+    """Staff and councillors see any ward; a clerk the wards of their council."""
+    if user.is_administrator or user.role in STAFF_ROLES or user.role == Role.COUNCILLOR:
+        return True
+    return user.role == Role.CLERK and ward.community_councils.filter(clerks=user).exists()
+
+
+def ward_event_get(*, pk: int) -> WardEvent | None:
+    return WardEvent.objects.filter(pk=pk).prefetch_related("wards").first()
