@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Absence
 from common.jobs import enqueue
+from standards.satisfaction import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
 
 from .domain.replies import ReplyMethod
@@ -283,6 +284,12 @@ def resolution_queue(*, case, author, text: str, now: datetime) -> OutboundMessa
         purpose=Purpose.RESOLUTION,
         author=author,
         now=now,
-        extra={code: {"message": text.strip()} for code in ("cy", "en")},
+        extra={
+            code: {
+                "message": text.strip(),
+                "satisfaction_link": satisfaction_url(case_id=case.pk, language=code),
+            }
+            for code in ("cy", "en")
+        },
         required=True,
     )

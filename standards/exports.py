@@ -1,0 +1,80 @@
+"""Any evaluation table as CSV or XLSX, with the same headings as on the page."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .tables import Table
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (int, date)):
+        return value
+    return str(value)
+
+
+def table_csv(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(c.label) for c in table.columns])
+    for row in table.rows:
+        writer.writerow(["" if v is None else _csv_safe(v) for v in row])
+    # A byte-order mark so that spreadsheet programs read the Welsh letters (ŵ, ŷ) right.
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def _csv_safe(value) -> str:
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    # Names come from users: a leading =, +, - or @ would be a formula in a spreadsheet.
+    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def table_xlsx(table: Table) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = str(table.title)[:31].replace("/", "-")
+    sheet.append([str(c.label) for c in table.columns])
+    for row in table.rows:
+        sheet.append([_xlsx_safe(_plain(v)) for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_safe(value):
+    if isinstance(value, str) and value[:1] == "=":
+        return "'" + value
+    return value
+
+
+def table_response(table: Table, *, extension: str, period) -> HttpResponse:
+    name = f"{table.slug}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{extension}"
+    if extension == "csv":
+        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(table_xlsx(table), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
