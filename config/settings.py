@@ -211,6 +211,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     "ward-event-notices": {"task": "councillors.tasks.ward_event_notices", "schedule": 300.0},
     "member-messages": {"task": "councillors.tasks.member_messages_send", "schedule": 60.0},
+    "sla-snapshot": {"task": "standards.tasks.sla_snapshot", "schedule": 60.0},
+    "evaluation-daily-stats": {"task": "standards.tasks.daily_stats", "schedule": 900.0},
+    "monitoring-samples": {"task": "standards.tasks.monitoring_samples", "schedule": 3600.0},
 }
 
 REST_FRAMEWORK = {
@@ -252,6 +255,11 @@ SPECTACULAR_SETTINGS = {
 CYSWLLT = {
     "REFERENCE_PREFIX": os.environ.get("CYSWLLT_REFERENCE_PREFIX", "CYS"),
     "COUNCIL_NAME": os.environ.get("CYSWLLT_COUNCIL_NAME", "Cyngor Sir Enghraifft"),
+    # The address residents reach the site at, for links in messages (the satisfaction
+    # question in a resolution).
+    "PUBLIC_URL": os.environ.get("CYSWLLT_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
+    # How many days ahead ward councillors are told of planned works and events.
+    "WARD_NOTICE_DAYS": int(os.environ.get("CYSWLLT_WARD_NOTICE_DAYS", "14")),
     # A message left "sending" longer than this by a worker that died is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "300")),
     # The text message provider: a subclass of channels_app.backends.sms.SmsBackend.
