@@ -10,6 +10,8 @@ handler500 = "common.views.server_error"
 urlpatterns = [
     path("api/v1/", include("contacts.api.urls")),
     path("api/v1/", include("channels_app.api.urls")),
+    path("api/v1/", include("councillors.api.urls")),
+    path("api/v1/", include("complaints.api.urls")),
     path("open311/v2/", include("channels_app.open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

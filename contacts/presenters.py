@@ -19,6 +19,7 @@ from channels_app.channels import Channel, EmailContact, PhoneContact, SocialPla
 from channels_app.domain.replies import ReplyLanguage
 from channels_app.messages import message_plan
 from channels_app.models import Method
+from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
 from standards.domain.calendar import WorkingCalendar
 from standards.models import MilestoneKind
 
@@ -69,7 +70,9 @@ def case_sla_tag(milestones: Iterable[Milestone]) -> Tag | None:
 def milestone_label(kind: str) -> str:
     """The milestone's name ("Respond", "Call back"), or its code if the catalogue has a kind
     this release does not know yet."""
-    return str(MilestoneKind(kind).label) if kind in MilestoneKind.values else kind
+    if kind in MilestoneKind.values:
+        return str(MilestoneKind(kind).label)
+    return str(COMPLAINT_KIND_LABELS.get(kind, kind))
 
 
 def time_left_text(left: TimeLeft) -> str:

@@ -29,6 +29,7 @@ from .models import (
     Attachment,
     Case,
     CaseEvent,
+    CaseKind,
     EventKind,
     Milestone,
     MilestoneState,
@@ -47,10 +48,8 @@ def case_visible_to(user: User) -> QuerySet[Case]:
         # Complaints only to those who handle them, never to staff complained about.
         return hide_confidential(cases.filter(service_id=service_id), user)
     if user.role in SUBMITTER_ROLES:
-        # Their own, those they were copied into, their council's or wards' (councillors app).
-        from councillors.selectors import enquiry_cases_visible_to
-
-        return enquiry_cases_visible_to(user)
+        # Never a complaint, even one a member raised: its details are the complaints team's.
+        return cases.filter(submitted_by=user).exclude(kind=CaseKind.COMPLAINT)
     return cases.none()
 
 
@@ -177,10 +176,18 @@ def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
     if queue is Queue.MINE:
         return cases.filter(owner=user)
     if queue is Queue.SUBMITTED:
-        return cases
+        return _members_enquiries(user)
     if not user.team_id:
         return cases.none()
     return cases.filter(team_id=user.team_id, owner__isnull=True)
+
+
+def _members_enquiries(user: User) -> QuerySet[Case]:
+    """A councillor's or clerk's list: their own, those they were copied into, their
+    council's or wards' (the councillors app decides; its pages hide others' residents)."""
+    from councillors.selectors import enquiry_cases_visible_to
+
+    return enquiry_cases_visible_to(user)
 
 
 def case_queue(
@@ -234,7 +241,8 @@ def queue_counts(*, user: User) -> QueueCounts:
     """Every count the navigation shows, in one query."""
     open_cases = case_visible_to(user).filter(status__in=lifecycle.OPEN)
     if user.role in SUBMITTER_ROLES:
-        return QueueCounts(submitted=open_cases.count())
+        open_enquiries = _members_enquiries(user).filter(status__in=lifecycle.OPEN)
+        return QueueCounts(submitted=open_enquiries.count())
     if user.role not in STAFF_ROLES:
         return QueueCounts()
     if not user.team_id:

@@ -448,6 +448,10 @@ def case_resolve(
     case.save(update_fields=["status", "resolved_at", "modified_at"])
     if message.strip():
         resolution_queue(case=_with_relations(case), author=actor, text=message, now=now)
+    # A councillor or clerk who raised the case is told of its completion, once, their way.
+    from councillors.services import enquiry_resolved  # councillors builds on contacts
+
+    enquiry_resolved(case=case, actor=actor, outcome=note, message=message, now=now)
     return case
 
 

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import SUBMITTER_ROLES
+from complaints.views_log import ViewedVia, complaint_views_record
 
 from .. import policies, selectors, services
 from ..models import Case, Customer, MilestoneState
@@ -54,10 +55,13 @@ class CaseViewSet(viewsets.GenericViewSet):
         filters = _validated(io.CaseListFilters, request.query_params)
         cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
         page = self.paginate_queryset(cases)
+        complaint_views_record(user=request.user, cases=page, via=ViewedVia.API)
         return self.get_paginated_response(io.CaseOutput(page, many=True).data)
 
     def retrieve(self, request: Request, reference: str) -> Response:
-        return Response(io.CaseOutput(self._case(reference)).data)
+        case = self._case(reference)
+        complaint_views_record(user=request.user, cases=[case], via=ViewedVia.API)
+        return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})
     def create(self, request: Request) -> Response:

@@ -3,9 +3,11 @@ the actions its state allows (each handled in ``case_actions``)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from accounts.models import SUBMITTER_ROLES
+from complaints.views_log import ViewedVia, complaint_views_record
 from standards.selectors import working_calendar
 
 from .. import policies, presenters, selectors
@@ -16,9 +18,13 @@ from ..forms.case_actions import MeetForm, NoteForm
 def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     # Cases the user may not see are "not found", not "forbidden": a reference must not tell
     # anyone that a case exists in another service.
+    if request.user.role in SUBMITTER_ROLES:
+        # Members follow their enquiries on a page of their own, without the staff's notes.
+        return _members_enquiry(request, reference)
     case = selectors.case_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
+    complaint_views_record(user=request.user, cases=[case], via=ViewedVia.CASE_PAGE)
     milestones = presenters.milestone_rows(
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
@@ -42,3 +48,11 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
             "meet_form": MeetForm(case=case) if "meet" in actions else None,
         },
     )
+
+
+def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
+    from councillors.selectors import enquiry_get
+
+    if enquiry_get(user=request.user, reference=reference) is None:
+        raise Http404
+    return redirect("councillors:enquiry", reference)

@@ -26,6 +26,13 @@ PATHS = {
     "/api/v1/inbound/texts/": {"post"},
     "/api/v1/inbound/social/": {"post"},
     "/api/v1/inbound/phone/": {"post"},
+    "/api/v1/complaints/": {"get"},
+    "/api/v1/complaints/{reference}/": {"get"},
+    "/api/v1/member-enquiries/": {"get", "post"},
+    "/api/v1/member-enquiries/{reference}/": {"get"},
+    "/api/v1/member-enquiries/{reference}/update/": {"post"},
+    "/api/v1/member-enquiries/{reference}/delay/": {"post"},
+    "/api/v1/member-enquiries/{reference}/complete/": {"post"},
 }
 
 

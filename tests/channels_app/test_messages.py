@@ -95,11 +95,15 @@ class TestDefaults:
                 "standard", "purpose", "method"
             )
         )
+        # The complaint standard has its own final response, naming the Ombudsman (complaints).
+        complaint = MessageTemplate.objects.filter(standard__code="COMPLAINT").first().standard_id
         assert rows == {
             (None, purpose, method)
             for purpose in ("reply", "extension", "resolution")
             for method in ("email", "sms", "letter")
-        } | {(None, "out_of_office", "email")}
+        } | {(None, "out_of_office", "email")} | {
+            (complaint, "resolution", method) for method in ("email", "sms", "letter")
+        }
 
     def test_the_default_wording_is_valid_in_both_languages(self):
         for template in MessageTemplate.objects.all():

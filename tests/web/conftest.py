@@ -10,7 +10,7 @@ case             service   channel  kind        owner      status    next deadli
 mine_breached    waste     email    enquiry     advisor    new       ack, 90 min ago (breached)
 mine_due_soon    waste     phone    service rq  advisor    new       ack, in 3 h 30 (due soon)
 mine_compliment  waste     webform  compliment  advisor    new       none
-team_letter      waste     letter   complaint   -          new       contact (on track)
+team_letter      waste     letter   enquiry     -          new       respond (on track)
 team_resolved    waste     visit    enquiry     -          resolved  none (met)
 colleagues       waste     email    enquiry     colleague  new       ack (on track)
 highways         highways  social   enquiry     h-advisor  new       respond (on track)
@@ -133,7 +133,8 @@ def build_world(*, service, team, advisor) -> World:
     team_letter = make_case(
         service=service,
         channel="letter",
-        kind="complaint",
+        # Not a complaint: advisors do not see those (complaints/access.py).
+        kind="enquiry",
         details={"postal_address": "1 Stryd Fawr, Rhuthun"},
         received_at=hours_ago(3),
         team=team,

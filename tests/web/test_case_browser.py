@@ -106,8 +106,8 @@ def test_working_a_case_from_taking_it_to_resolving_it(sign_in_browser, browser_
     page.wait_for_url(f"**{base}")
     assert CaseEvent.objects.filter(case=case, kind="callback_arranged").count() == 1
 
-    # Extend the deadline to make contact.
-    contact = Milestone.objects.get(case=case, kind="contact")
+    # Extend the deadline to respond.
+    contact = Milestone.objects.get(case=case, kind="respond")
     page.goto(base + "extend/")
     check(page, f"extend-{language}")
     page.check("#id_milestone")

@@ -157,7 +157,8 @@ def test_a_councillor_sees_their_enquiry_without_actions_and_cannot_act(signed_i
     client = signed_in(world.councillor)
     before = snapshot(world.enquiry)
 
-    page = client.get(url(world.enquiry))
+    # Their own page for it (councillors/), without the staff's notes and actions.
+    page = client.get(url(world.enquiry), follow=True)
     answer = client.post(url(world.enquiry, "note"), {"text": "Any news?"})
 
     assert page.status_code == 200 and "Actions" not in text_of(page)

@@ -49,7 +49,8 @@ def test_a_case_of_another_service_is_not_found(signed_in, world):
 def test_a_councillor_sees_their_own_enquiry_but_no_other_case(signed_in, world):
     client = signed_in(world.councillor)
 
-    assert client.get(f"/en/cases/{world.enquiry.reference}/").status_code == 200
+    # Followed to their own enquiry page (councillors/), which has no staff notes.
+    assert client.get(f"/en/cases/{world.enquiry.reference}/", follow=True).status_code == 200
     assert client.get(f"/en/cases/{world.mine_breached.reference}/").status_code == 404
 
 

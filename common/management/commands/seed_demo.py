@@ -31,10 +31,13 @@ from rest_framework.authtoken.models import Token
 
 from accounts.models import Absence, Role, Service, Team, User
 from channels_app.details import parse_details
+from complaints.demo import seed_complaints
 from contacts import services as case_services
 from contacts.models import Case, Customer, Milestone
 from contacts.sla import sla_sweep
+from councillors.demo import seed_councillors
 from councillors.models import Ward
+from standards.demo import seed_evaluation
 from standards.domain.calendar import WorkingCalendar
 from standards.models import ClosureDay
 from standards.selectors import working_calendar
@@ -634,7 +637,10 @@ class Command(BaseCommand):
             self._closures(now)
             self._absences(users, now)
             created = self._cases(users, teams, now)
+            seed_councillors(now=now)
             sweep = sla_sweep(now=now) if created else None
+            seed_evaluation(now=now)
+            seed_complaints(now=now)
         # Written after the commit: output that fails (a closed pipe) cannot undo the seeding.
         with translation.override("en"):
             self._report(created, sweep, users, token)

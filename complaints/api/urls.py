@@ -1,0 +1,9 @@
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from .views import ComplaintViewSet
+
+router = SimpleRouter()
+router.register("complaints", ComplaintViewSet, basename="complaint")
+
+urlpatterns = [path("", include(router.urls))]

@@ -1,0 +1,394 @@
+"""Writes to complaints: recording one, its stages, extensions and its close."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Team, User
+from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, CaseStatus, Milestone
+from contacts.services import (
+    case_add_note,
+    case_close,
+    case_resolve,
+    milestone_extend,
+    milestone_meet,
+)
+from standards.selectors import working_calendar
+
+from .. import milestones as stages
+from ..domain import rules
+from ..models import Complaint, ComplaintAction, ComplaintCategory, Outcome, Stage
+
+#: Outcomes that end a complaint without the complainant being owed a findings letter.
+WITHOUT_LETTER = (Outcome.WITHDRAWN,)
+
+
+def _locked(complaint: Complaint) -> Complaint:
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("case", "category")
+        .get(pk=complaint.pk)
+    )
+
+
+def _ensure_open(complaint: Complaint) -> None:
+    if not complaint.is_open:
+        raise ValidationError({"outcome": _("The complaint is already closed.")})
+
+
+def _add_stage_milestones(
+    *, case: Case, category: ComplaintCategory, stage: int, starts_at: datetime
+) -> None:
+    calendar = working_calendar(from_date=timezone.localdate(starts_at))
+    existing = {m.kind: m for m in case.milestones.select_related("target")}
+    targets = stages.stage_targets(stage)
+    new, moved = [], []
+    for kind, days in stages.stage_days(category, stage).items():
+        milestone = existing.get(kind)
+        if milestone is None:
+            milestone = Milestone(case=case, target=targets[kind], kind=kind)
+            new.append(stages.timed(milestone, days=days, starts_at=starts_at, calendar=calendar))
+        elif milestone.is_open:
+            # The catalogue's stage 1 milestone, re-timed to the category's timescale.
+            moved.append(stages.timed(milestone, days=days, starts_at=starts_at, calendar=calendar))
+    Milestone.objects.bulk_create(new)
+    Milestone.objects.bulk_update(moved, ["rule", "starts_at", "due_at", "due_soon_at", "state"])
+
+
+@transaction.atomic
+def complaint_record(
+    *,
+    case: Case,
+    category: ComplaintCategory,
+    events_on: date,
+    actor: User,
+    late_reason: str = "",
+    on_behalf_of: str = "",
+    consent_note: str = "",
+    stage: int = Stage.ONE,
+    stage2_reason: str = "",
+    officers: Iterable[User] = (),
+    teams: Iterable[Team] = (),
+    now: datetime | None = None,
+) -> Complaint:
+    """Give a complaint case its complaint record and its stage's deadlines.
+
+    A complaint about events more than 6 months old is accepted only with a reason; one made
+    for someone else only with their consent; one that starts at stage 2 only with the reason
+    it is serious enough."""
+    now = now or timezone.now()
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    officers, teams = list(officers), list(teams)
+    errors: dict[str, str] = {}
+    if case.kind != CaseKind.COMPLAINT:
+        errors["case"] = _("Only a complaint case can have a complaint record.")
+    elif Complaint.objects.filter(case=case).exists():
+        errors["case"] = _("This complaint has already been recorded.")
+    elif case.status == CaseStatus.CLOSED:
+        errors["case"] = _("The case is closed.")
+    received_on = timezone.localdate(case.received_at)
+    if events_on > received_on:
+        errors["events_on"] = _("The events cannot be after the complaint was received.")
+    elif rules.is_late(events_on=events_on, received_on=received_on) and not late_reason.strip():
+        errors["late_reason"] = _(
+            "The complaint was made more than 6 months after the events: say why it is accepted."
+        )
+    if on_behalf_of.strip() and not consent_note.strip():
+        errors["consent_note"] = _(
+            "Record how the person the complaint is made for gave their consent."
+        )
+    if stage not in Stage.values:
+        errors["stage"] = _("Choose stage 1 or stage 2.")
+    elif stage == Stage.TWO and not stage2_reason.strip():
+        errors["stage2_reason"] = _("Say why the complaint goes straight to stage 2.")
+    if not category.is_active:
+        errors["category"] = _("Choose a category in use.")
+    if any(officer.service_id != case.service_id for officer in officers):
+        errors["officers"] = _("Choose staff of the complaint's service.")
+    if any(team.service_id != case.service_id for team in teams):
+        errors["teams"] = _("Choose teams of the complaint's service.")
+    if errors:
+        raise ValidationError(errors)
+
+    complaint = Complaint.objects.create(
+        case=case,
+        category=category,
+        stage=stage,
+        events_on=events_on,
+        late_reason=late_reason.strip(),
+        on_behalf_of=on_behalf_of.strip(),
+        consent_note=consent_note.strip(),
+        stage2_started_at=case.received_at if stage == Stage.TWO else None,
+        stage2_reason=stage2_reason.strip(),
+    )
+    complaint.officers_complained_about.set(officers)
+    complaint.teams_complained_about.set(teams)
+    _add_stage_milestones(case=case, category=category, stage=Stage.ONE, starts_at=case.received_at)
+    if stage == Stage.TWO:
+        _add_stage_milestones(
+            case=case, category=category, stage=Stage.TWO, starts_at=case.received_at
+        )
+    case_add_note(
+        case=case,
+        actor=actor,
+        now=now,
+        text=_("Complaint recorded: %(category)s, %(stage)s.")
+        % {"category": category.name, "stage": Stage(stage).label},
+    )
+    return complaint
+
+
+def _meet_open(case: Case, kinds: Iterable[str], *, actor: User, now: datetime) -> None:
+    open_kinds = case.milestones.filter(
+        kind__in=list(kinds), state__in=OPEN_MILESTONE_STATES
+    ).values_list("kind", flat=True)
+    for kind in list(open_kinds):
+        milestone_meet(case=case, kind=kind, actor=actor, at=now, now=now)
+
+
+@transaction.atomic
+def complaint_escalate(
+    *, complaint: Complaint, reason: str, actor: User, now: datetime | None = None
+) -> Complaint:
+    """Stage 1 is over and the complaint goes to formal investigation: stage 2's deadlines
+    count from now. What stage 1 still owed is marked done (late if it was)."""
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    _ensure_open(complaint)
+    errors = {}
+    if complaint.stage != Stage.ONE:
+        errors["stage"] = _("The complaint is already at stage 2.")
+    if not reason.strip():
+        errors["reason"] = _("Say why the complaint goes to stage 2.")
+    if errors:
+        raise ValidationError(errors)
+    case = complaint.case
+    _meet_open(case, stages.STAGE_MILESTONES[Stage.ONE], actor=actor, now=now)
+    _add_stage_milestones(case=case, category=complaint.category, stage=Stage.TWO, starts_at=now)
+    complaint.stage = Stage.TWO
+    complaint.stage2_started_at = now
+    complaint.stage2_reason = reason.strip()
+    complaint.save(update_fields=["stage", "stage2_started_at", "stage2_reason", "modified_at"])
+    case_add_note(
+        case=case,
+        actor=actor,
+        now=now,
+        text=_("Escalated to stage 2: %(reason)s") % {"reason": reason.strip()},
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_acknowledge_stage2(
+    *, complaint: Complaint, actor: User, now: datetime | None = None
+) -> Milestone:
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    _ensure_open(complaint)
+    if complaint.stage != Stage.TWO:
+        raise ValidationError({"stage": _("The complaint is not at stage 2.")})
+    return milestone_meet(
+        case=complaint.case, kind=stages.STAGE2_ACKNOWLEDGE, actor=actor, at=now, now=now
+    )
+
+
+@transaction.atomic
+def complaint_extend(
+    *,
+    complaint: Complaint,
+    new_due_on: date,
+    reason: str,
+    actor: User,
+    now: datetime | None = None,
+) -> Milestone:
+    """A later date for the current stage's response, with the reason; the complainant is
+    told why and the new date, which must happen before the old date passes."""
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    _ensure_open(complaint)
+    kind = stages.RESPONSE_MILESTONE[Stage(complaint.stage)]
+    milestone = complaint.case.milestones.filter(kind=kind).first()
+    if milestone is None or not milestone.is_open or milestone.due_at is None:
+        raise ValidationError({"new_due_on": _("This stage has no open deadline to extend.")})
+    if not rules.extension_allowed(due_at=milestone.due_at, now=now):
+        raise ValidationError(
+            {
+                "new_due_on": _(
+                    "The date given to the complainant has passed: an extension must be "
+                    "agreed and told before it."
+                )
+            }
+        )
+    calendar = working_calendar(from_date=timezone.localdate(now))
+    if not calendar.is_working_day(new_due_on):
+        raise ValidationError({"new_due_on": _("Choose a working day.")})
+    if new_due_on <= timezone.localdate(milestone.due_at):
+        raise ValidationError({"new_due_on": _("Choose a date after the current due date.")})
+    new_due_at = calendar.end_of_business(new_due_on)
+    return milestone_extend(
+        case=complaint.case,
+        kind=kind,
+        new_due_at=new_due_at,
+        reason=reason,
+        actor=actor,
+        notify_customer=True,
+        now=now,
+    )
+
+
+@transaction.atomic
+def complaint_close(
+    *,
+    complaint: Complaint,
+    outcome: str,
+    actor: User,
+    final_response: str = "",
+    remedy: str = "",
+    lessons_learned: str = "",
+    now: datetime | None = None,
+) -> Complaint:
+    """Close the complaint with its outcome. The final response goes to the complainant in
+    their language on the complaint standard's wording, which tells them of their right to go
+    to the Public Services Ombudsman for Wales."""
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    _ensure_open(complaint)
+    errors = {}
+    if outcome not in Outcome.values:
+        errors["outcome"] = _("Choose the outcome.")
+    elif outcome not in WITHOUT_LETTER and not final_response.strip():
+        errors["final_response"] = _("Write the final response to the complainant.")
+    if errors:
+        raise ValidationError(errors)
+    case = complaint.case
+    if case.status not in (CaseStatus.RESOLVED, CaseStatus.CLOSED):
+        case_resolve(
+            case=case,
+            actor=actor,
+            note=Outcome(outcome).label,
+            message=final_response if outcome not in WITHOUT_LETTER else "",
+            at=now,
+            now=now,
+        )
+    case = Case.objects.get(pk=case.pk)
+    if case.status != CaseStatus.CLOSED:
+        case_close(case=case, actor=actor, now=now)
+    complaint.outcome = outcome
+    complaint.outcome_at = now
+    complaint.closure_band = rules.closure_band(
+        received_at=case.received_at,
+        closed_at=now,
+        calendar=working_calendar(from_date=timezone.localdate(case.received_at)),
+    )
+    complaint.remedy = remedy.strip()
+    complaint.lessons_learned = lessons_learned.strip()
+    complaint.save(
+        update_fields=[
+            "outcome",
+            "outcome_at",
+            "closure_band",
+            "remedy",
+            "lessons_learned",
+            "modified_at",
+        ]
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_action_add(
+    *,
+    complaint: Complaint,
+    description: str,
+    owner: User,
+    due_on: date,
+    actor: User,
+    now: datetime | None = None,
+) -> ComplaintAction:
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    errors = {}
+    if not description.strip():
+        errors["description"] = _("Describe the action.")
+    if not owner.is_active or owner.service_id != complaint.case.service_id:
+        errors["owner"] = _("Choose a member of staff of the complaint's service.")
+    if due_on < timezone.localdate(now):
+        errors["due_on"] = _("The action cannot be due in the past.")
+    if errors:
+        raise ValidationError(errors)
+    action = ComplaintAction.objects.create(
+        complaint=complaint, description=description.strip(), owner=owner, due_on=due_on
+    )
+    case_add_note(
+        case=complaint.case,
+        actor=actor,
+        now=now,
+        text=_("Follow-up action for %(owner)s by %(date)s: %(action)s")
+        % {
+            "owner": owner.get_full_name() or owner.get_username(),
+            "date": due_on.isoformat(),
+            "action": action.description,
+        },
+    )
+    return action
+
+
+@transaction.atomic
+def complaint_ombudsman_record(
+    *,
+    complaint: Complaint,
+    actor: User,
+    referred_on: date | None,
+    reference: str = "",
+    outcome: str = "",
+    decided_on: date | None = None,
+    now: datetime | None = None,
+) -> Complaint:
+    """The complainant took the complaint to the Ombudsman, and (later) what they decided."""
+    now = now or timezone.now()
+    complaint = _locked(complaint)
+    today = timezone.localdate(now)
+    received_on = timezone.localdate(complaint.case.received_at)
+    errors = {}
+    if referred_on is None:
+        errors["referred_on"] = _("Give the date it was referred to the Ombudsman.")
+    elif not received_on <= referred_on <= today:
+        errors["referred_on"] = _(
+            "The referral date must be between the complaint's receipt and today."
+        )
+    if outcome and decided_on is None:
+        errors["decided_on"] = _("Give the date of the Ombudsman's decision.")
+    elif decided_on is not None and not outcome:
+        errors["outcome"] = _("Choose the Ombudsman's outcome.")
+    elif (
+        decided_on is not None
+        and referred_on is not None
+        and not (referred_on <= decided_on <= today)
+    ):
+        errors["decided_on"] = _("The decision date must be between the referral and today.")
+    if errors:
+        raise ValidationError(errors)
+    complaint.ombudsman_referred_on = referred_on
+    complaint.ombudsman_reference = reference.strip()
+    complaint.ombudsman_outcome = outcome
+    complaint.ombudsman_decided_on = decided_on
+    complaint.save(
+        update_fields=[
+            "ombudsman_referred_on",
+            "ombudsman_reference",
+            "ombudsman_outcome",
+            "ombudsman_decided_on",
+            "modified_at",
+        ]
+    )
+    case_add_note(
+        case=complaint.case,
+        actor=actor,
+        now=now,
+        text=_("Ombudsman referral recorded."),
+    )
+    return complaint
