@@ -49,12 +49,30 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
         return frozenset()
     if case.status in lifecycle.REOPENABLE:
         return frozenset({"note", "reopen"})
-    actions = {"note", "reply", "transfer", "callback", "resolve"}
+    actions = {"note", "reply", "transfer", "callback"}
+    if not handled_as_complaint(case):
+        actions.add("resolve")
     if case.owner_id != user.pk and user.works_cases:
         actions.add("take")
     milestones = [m for m in case.milestones.all() if m.is_open]
-    if any(m.due_at is not None for m in milestones):
+    if any(m.due_at is not None for m in milestones) and not handled_as_complaint(case):
         actions.add("extend")
     if any(m.kind in MEETABLE_KINDS for m in milestones):
         actions.add("meet")
     return frozenset(actions)
+
+
+def handled_as_complaint(case: Case) -> bool:
+    """A complaint is extended and closed through its complaint record, which keeps the model
+    policy's rules (notice before the old date passes, an outcome, the final response naming
+    the Ombudsman), not through the case's generic actions."""
+    return case.kind == CaseKind.COMPLAINT
+
+
+def complaint_refusal(case: Case) -> str | None:
+    if handled_as_complaint(case):
+        return _(
+            "Extend or close a complaint from its complaint record, which records the outcome "
+            "and sends the final response."
+        )
+    return None

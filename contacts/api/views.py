@@ -48,6 +48,13 @@ class CaseViewSet(viewsets.GenericViewSet):
             raise PermissionDenied(_("Only staff of the case's service can do this."))
         return case
 
+    @staticmethod
+    def _not_a_complaint(case: Case) -> Case:
+        refusal = policies.complaint_refusal(case)
+        if refusal:
+            raise ValidationError({"non_field_errors": [refusal]})
+        return case
+
     def _answer(self, reference: str, code: int = status.HTTP_200_OK) -> Response:
         return Response(io.CaseOutput(self._case(reference)).data, status=code)
 
@@ -127,7 +134,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     def resolve(self, request: Request, reference: str) -> Response:
         data = _validated(io.ResolveInput, request.data)
         services.case_resolve(
-            case=self._workable(reference),
+            case=self._not_a_complaint(self._workable(reference)),
             actor=request.user,
             note=data.get("note", ""),
             message=data.get("message", ""),
@@ -178,7 +185,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     def extend(self, request: Request, reference: str, kind: str) -> Response:
         data = _validated(io.ExtendInput, request.data)
         services.milestone_extend(
-            case=self._workable(reference),
+            case=self._not_a_complaint(self._workable(reference)),
             kind=kind,
             new_due_at=data["due_at"],
             reason=data["reason"],
