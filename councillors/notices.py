@@ -103,6 +103,11 @@ def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[Us
     """Tell the member who raised the enquiry, and the councillors copied in, what the officer
     posted: an update, a delay notice or the completion."""
     case = update.case
+    if update.kind == UpdateKind.COMPLETION:
+        # One completion for each resolution: a reopened case resolved again is told again.
+        reason = f"enquiry-completion:{case.pk}:{case.reopened_count}"
+    else:
+        reason = f"enquiry-update:{update.pk}"
     rows = []
     for user, way in _members(recipients):
         subject, body = _render(
@@ -118,7 +123,7 @@ def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[Us
         )
         rows.append(
             _message(
-                key=f"enquiry-update:{update.pk}:user:{user.pk}",
+                key=f"{reason}:user:{user.pk}",
                 user=user,
                 way=way,
                 subject=subject,

@@ -68,8 +68,13 @@ def enquiry_of_case(*, case: Case) -> MemberEnquiry | None:
 
 
 def is_member_case(*, case: Case) -> bool:
-    """Raised by a councillor or a clerk, whichever way it came in."""
-    return case.submitted_by_id is not None and case.submitted_by.role in SUBMITTER_ROLES
+    """Raised by a councillor or a clerk, whichever way it came in. Never a complaint: members
+    do not follow those (``enquiry_cases_visible_to``)."""
+    return (
+        case.submitted_by_id is not None
+        and case.kind != CaseKind.COMPLAINT
+        and case.submitted_by.role in SUBMITTER_ROLES
+    )
 
 
 def enquiry_shows_resident(*, user: User, case: Case) -> bool:

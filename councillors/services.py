@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import SUBMITTER_ROLES, Language, Role, Service, User
+from accounts.models import Language, Role, Service, User
 from channels_app.channels import Channel
 from channels_app.details import parse_details
 from channels_app.domain.replies import is_uk_mobile
@@ -19,6 +19,7 @@ from contacts.models import OPEN_MILESTONE_STATES, Case, CaseEvent, CaseKind, Cu
 from contacts.services import case_create, case_resolve, milestone_extend
 from standards.selectors import working_calendar
 
+from . import selectors
 from .domain.notice import is_notice_due
 from .models import (
     CommunityCouncil,
@@ -171,8 +172,7 @@ def _enquiry_for_officer(case: Case) -> MemberEnquiry:
     """The member enquiry of ``case``; a member's case made through the cases API (which
     knows nothing of wards) gets its record the first time an officer writes to the member."""
     case = Case.objects.select_related("submitted_by").get(pk=case.pk)
-    submitter = case.submitted_by
-    if submitter is None or submitter.role not in SUBMITTER_ROLES:
+    if not selectors.is_member_case(case=case):
         raise ValidationError(_("This case was not raised by a councillor or a clerk."))
     enquiry, _created = MemberEnquiry.objects.get_or_create(case=case)
     return enquiry
@@ -188,6 +188,8 @@ def _responsible(case: Case, actor: User) -> str:
     """Who deals with the enquiry, as the member reads it: the owner (else the officer
     writing) and their service."""
     officer = case.owner or actor
+    if officer is None:  # resolved by the system, with nobody owning the case
+        return case.service.name[:200]
     name = officer.get_full_name() or officer.get_username()
     return f"{name}, {case.service.name}"[:200]
 
@@ -195,7 +197,7 @@ def _responsible(case: Case, actor: User) -> str:
 def _post(
     *,
     case: Case,
-    actor: User,
+    actor: User | None,
     kind: str,
     what: str,
     why: str,
@@ -309,17 +311,37 @@ def enquiry_delay(
 def enquiry_complete(
     *, case: Case, actor: User, what: str, now: datetime | None = None
 ) -> EnquiryUpdate:
-    """The work is done: the case is resolved and the member told what was done and when."""
+    """The work is done: the case is resolved, and resolving it tells the member what was done
+    and when (``enquiry_resolved``)."""
     now = now or timezone.now()
     if not what.strip():
         raise ValidationError({"what": _("Say what was done.")})
     _enquiry_for_officer(case)
     case_resolve(case=case, actor=actor, note=what, now=now)
+    return EnquiryUpdate.objects.filter(case=case, kind=UpdateKind.COMPLETION).latest(
+        "created_at", "id"
+    )
+
+
+def enquiry_resolved(
+    *, case: Case, actor: User | None, outcome: str, message: str, now: datetime
+) -> EnquiryUpdate | None:
+    """Called by ``contacts.services.case_resolve``, inside its transaction with the case row
+    locked, however the case was resolved (the case page, the cases API, "Report completion"):
+    the member who raised it, and those copied in, are told of its completion.
+
+    A case is resolved once until it is reopened, so each resolution tells each member once;
+    the messages' keys name the resolution, so nothing can owe them twice. What the member
+    reads is the message written for the customer when there is one (it was written to be
+    read outside the council), else the outcome. Complaints are the complaints team's to
+    tell."""
+    if case.submitted_by_id is None or not selectors.is_member_case(case=case):
+        return None
     return _post(
         case=case,
         actor=actor,
         kind=UpdateKind.COMPLETION,
-        what=what,
+        what=message.strip() or outcome.strip(),
         why="",
         expected_on=None,
         now=now,

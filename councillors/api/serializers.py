@@ -2,11 +2,13 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Service
 from channels_app.details import PhoneNumberField
 from contacts.api.serializers import LazySlugField
+from contacts.forms.case_actions import NOTE_MAX
 from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePreference
 
 from ..models import CommunityCouncil, OnBehalfOf, UpdateKind, Ward
@@ -104,3 +106,55 @@ class EnquiryOutput(serializers.Serializer):
 
 def _when(moment) -> str | None:
     return serializers.DateTimeField().to_representation(moment) if moment else None
+
+
+# --- What officers tell the member ---------------------------------------------------------
+
+
+def _text(*, required_message: str | None = None, max_length: int = NOTE_MAX, **kwargs):
+    """Free text as the web forms take it: their limit, their messages."""
+    messages = {"required": required_message, "blank": required_message} if required_message else {}
+    return serializers.CharField(
+        max_length=max_length,
+        required=required_message is not None,
+        allow_blank=required_message is None,
+        error_messages=messages,
+        **kwargs,
+    )
+
+
+def _date(*, required_message: str | None = None, **kwargs):
+    messages = {"invalid": _("Enter a real date")}
+    if required_message:
+        messages |= {"required": required_message, "null": required_message}
+    return serializers.DateField(
+        required=required_message is not None, error_messages=messages, **kwargs
+    )
+
+
+class MemberUpdateInput(serializers.Serializer):
+    what = _text(required_message=_("Say what is happening."))
+    why = _text(default="")
+    expected_on = _date(allow_null=True, default=None)
+
+
+class MemberDelayInput(serializers.Serializer):
+    reason = _text(required_message=_("Give the reason for the delay."))
+    new_date = _date(
+        required_message=_("Enter the new completion date."),
+        help_text=_("The response deadline moves to the end of business on this day."),
+    )
+    what = _text(default="")
+
+
+class MemberCompletionInput(serializers.Serializer):
+    what = _text(required_message=_("Say what was done."))
+
+
+class MemberUpdatePostedOutput(serializers.Serializer):
+    """The update as the member reads it, and the enquiry's deadline after it."""
+
+    reference = serializers.CharField()
+    status = serializers.ChoiceField(CaseStatus.values)
+    response_due_at = serializers.DateTimeField(allow_null=True)
+    update = UpdateOutput()
