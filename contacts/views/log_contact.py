@@ -19,7 +19,7 @@ from accounts.access import role_required
 from accounts.models import STAFF_ROLES, User
 from channels_app.channels import Channel
 
-from .. import policies, services
+from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard
 from ..customers import customer_preferences_record
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
@@ -76,6 +76,18 @@ def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
             for problem in problems:
                 form.add_error(field, problem)
         return _page(request, form, status=400)
+    if selectors.case_get(user=user, reference=case.reference) is None:
+        # A complaint goes to the service's complaints officers: whoever took it in may not
+        # open it, so they go back to logging with word of where it went.
+        messages.success(
+            request,
+            _(
+                "Complaint logged: %(reference)s. It has gone to the service's complaints "
+                "officer, who will deal with it."
+            )
+            % {"reference": case.reference},
+        )
+        return redirect("contacts:log-contact")
     messages.success(request, _banner(case.reference, milestones))
     return redirect(reverse("contacts:case", kwargs={"reference": case.reference}))
 
