@@ -16,7 +16,8 @@ class DailyMilestoneStat(models.Model):
 
     ``durations`` holds the seconds each closed milestone took (for a visitor, from arrival to
     being seen), so medians and percentiles over any period stay exact without reading the
-    milestones again.
+    milestones again. On the embedded SQLite first run the column holds the same list as
+    JSON text, written and read by raw SQL only (``standards.dashboards.daily``).
     """
 
     day = models.DateField(_("received on"))

@@ -8,6 +8,7 @@ year's report reads thousands of rows, not millions.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from django.db import connection
 from django.db.models import Count, F, Q, Sum
@@ -18,7 +19,15 @@ from accounts.models import Service
 from channels_app.channels import Channel
 from contacts.models import LanguagePreference
 
-from ..domain.measures import Grain, hours, met_rate, minutes, percent, score_rate
+from ..domain.measures import (
+    Grain,
+    hours,
+    met_rate,
+    minutes,
+    percent,
+    percentile_cont,
+    score_rate,
+)
 from ..evaluation_models import (
     DailyCaseStat,
     DailyMilestoneStat,
@@ -145,16 +154,72 @@ GROUP BY {group} ORDER BY {group}
 """
 
 
+# The SQLite first run has neither percentile_cont nor arrays: the durations are a JSON
+# array there, read sorted per group, and the percentiles are computed as PostgreSQL would.
+_SQLITE_DURATIONS_SQL = """
+SELECT {group}, d.value
+FROM standards_dailymilestonestat s, json_each(s.durations) AS d
+WHERE s.day >= %s AND s.day <= %s AND s.kind IN ({kinds}) {service}
+ORDER BY {group}, d.value
+"""
+
+
 def _percentiles(period: Period, *, group: str, kinds: list[str]) -> list[tuple]:
-    if connection.vendor != "postgresql":
-        return []
-    params: list = [period.first, period.last, kinds]
+    """(*group, count, median, 90th percentile) of the closed milestones' durations."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            return sqlite_percentiles(cursor, period, group=group, kinds=kinds)
+        params: list = [period.first, period.last, kinds]
+        service = ""
+        if period.service_id:
+            service, params = "AND s.service_id = %s", [*params, period.service_id]
+        cursor.execute(_PERCENTILES_SQL.format(group=group, service=service), params)
+        return cursor.fetchall()
+
+
+def sqlite_percentiles(cursor, period: Period, *, group: str, kinds: list[str]) -> list[tuple]:
+    """The same figures on SQLite: each group's durations, sorted, through percentile_cont."""
+    ops = cursor.db.ops
+    params = [
+        ops.adapt_datefield_value(period.first),
+        ops.adapt_datefield_value(period.last),
+        *(str(kind) for kind in kinds),
+    ]
     service = ""
     if period.service_id:
         service, params = "AND s.service_id = %s", [*params, period.service_id]
-    with connection.cursor() as cursor:
-        cursor.execute(_PERCENTILES_SQL.format(group=group, service=service), params)
-        return cursor.fetchall()
+    placeholders = ", ".join(["%s"] * len(kinds))
+    cursor.execute(
+        _SQLITE_DURATIONS_SQL.format(group=group, kinds=placeholders, service=service), params
+    )
+    return percentiles_by_group(cursor.fetchall())
+
+
+def percentiles_by_group(rows: list[tuple]) -> list[tuple]:
+    """Rows of (*group, duration) sorted by group then duration, as
+    (*group, count, median, 90th percentile) per group."""
+    found = []
+    for key, members in groupby(rows, key=lambda row: tuple(row[:-1])):
+        durations = [row[-1] for row in members]
+        found.append(
+            (
+                *key,
+                len(durations),
+                percentile_cont(durations, 0.5),
+                percentile_cont(durations, 0.9),
+            )
+        )
+    return found
+
+
+def period_start_sql(grain: Grain, *, vendor: str) -> str:
+    """The SQL for the first day of the week (Monday) or month of the figures' day."""
+    if vendor == "postgresql":
+        return f"date_trunc('{grain.value}', s.day)::date"
+    # SQLite: 'weekday 0' moves on to the Sunday (or stays on it); six days back is Monday.
+    if grain is Grain.WEEK:
+        return "date(s.day, 'weekday 0', '-6 days')"
+    return "date(s.day, 'start of month')"
 
 
 def response_times(period: Period) -> Table:
@@ -181,9 +246,10 @@ def response_times(period: Period) -> Table:
 
 def reception_waits(period: Period) -> Table:
     """How long visitors waited at reception to be seen, per week or month."""
-    trunc = "week" if period.grain is Grain.WEEK else "month"
     found = _percentiles(
-        period, group=f"date_trunc('{trunc}', s.day)::date", kinds=[MilestoneKind.SEEN]
+        period,
+        group=period_start_sql(period.grain, vendor=connection.vendor),
+        kinds=[MilestoneKind.SEEN],
     )
     return Table(
         slug="reception-waits",
@@ -194,8 +260,15 @@ def reception_waits(period: Period) -> Table:
             Column("median", _("Median wait (minutes)"), numeric=True),
             Column("p90", _("90th percentile wait (minutes)"), numeric=True),
         ],
-        rows=[[start, count, minutes(p50), minutes(p90)] for start, count, p50, p90 in found],
+        rows=[
+            [_as_date(start), count, minutes(p50), minutes(p90)] for start, count, p50, p90 in found
+        ],
     )
+
+
+def _as_date(value: date | str) -> date:
+    # SQLite's date() gives the text of the date.
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def right_first_time(period: Period) -> Table:

@@ -53,7 +53,9 @@ def sla_snapshot_take(*, now: datetime) -> bool:
             if not cursor.fetchone()[0]:
                 return False
         cursor.execute("DELETE FROM standards_slasnapshot")
-        cursor.execute(_SNAPSHOT_SQL, [now, now, now, end, now, end])
+        # As the database stores them: unchanged on PostgreSQL, naive UTC text on SQLite.
+        at, until = (connection.ops.adapt_datetimefield_value(t) for t in (now, end))
+        cursor.execute(_SNAPSHOT_SQL, [at, at, at, until, at, until])
     return True
 
 

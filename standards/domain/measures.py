@@ -1,5 +1,7 @@
 """The evaluation's arithmetic: rates, periods and scores (plain Python, no Django)."""
 
+import math
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -65,3 +67,18 @@ def hours(seconds: float | None) -> Decimal | None:
     if seconds is None:
         return None
     return (Decimal(str(seconds)) / 3600).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def percentile_cont(ordered: Sequence[float], fraction: float) -> float | None:
+    """PostgreSQL's ``percentile_cont(fraction)`` of values sorted in ascending order: the
+    value at position ``fraction × (n − 1)``, interpolated linearly between its two
+    neighbours; None when there are no values. The SQLite first run has no percentile
+    function, so it reads the durations sorted and computes the same figure here."""
+    if not 0 <= fraction <= 1:
+        raise ValueError(fraction)
+    if not ordered:
+        return None
+    position = fraction * (len(ordered) - 1)
+    lower = math.floor(position)
+    upper = min(lower + 1, len(ordered) - 1)
+    return ordered[lower] + (ordered[upper] - ordered[lower]) * (position - lower)

@@ -639,8 +639,8 @@ class Command(BaseCommand):
             created = self._cases(users, teams, now)
             seed_councillors(now=now)
             sweep = sla_sweep(now=now) if created else None
-            seed_evaluation(now=now)
             seed_complaints(now=now)
+            seed_evaluation(now=now)
         # Written after the commit: output that fails (a closed pipe) cannot undo the seeding.
         with translation.override("en"):
             self._report(created, sweep, users, token)

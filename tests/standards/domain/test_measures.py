@@ -12,6 +12,7 @@ from standards.domain.measures import (
     minutes,
     month_before,
     percent,
+    percentile_cont,
     period_start,
     periods,
     score_rate,
@@ -90,3 +91,44 @@ def test_durations_in_minutes_and_hours():
     assert minutes(90) == Decimal("1.5")
     assert hours(89280) == Decimal("24.8")
     assert hours(None) is None
+
+
+# percentile_cont as PostgreSQL computes it: position = fraction × (n − 1), then a linear
+# interpolation between the values either side of it (worked by hand below).
+@pytest.mark.parametrize(
+    ("ordered", "fraction", "expected"),
+    [
+        ([], 0.5, None),
+        ([600], 0.5, 600),
+        ([600], 0.9, 600),
+        # n = 2: position 0.5 → 100 + (300 − 100) × 0.5 = 200.
+        ([100, 300], 0.5, 200),
+        # n = 2: position 0.9 → 100 + 200 × 0.9 = 280.
+        ([100, 300], 0.9, 280),
+        # n = 3: position 1 → the middle value exactly.
+        ([240, 720, 840], 0.5, 720),
+        # n = 3: position 1.8 → 720 + (840 − 720) × 0.8 = 816.
+        ([240, 720, 840], 0.9, 816),
+        # n = 4: position 1.5 → 20 + (30 − 20) × 0.5 = 25.
+        ([10, 20, 30, 40], 0.5, 25),
+        # n = 4: position 2.7 → 30 + (40 − 30) × 0.7 = 37.
+        ([10, 20, 30, 40], 0.9, 37),
+        # n = 11: position 9 → the tenth value, 90.
+        ([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9, 90),
+        ([5, 5, 5], 0.9, 5),
+        ([10, 20], 0, 10),
+        ([10, 20], 1, 20),
+    ],
+)
+def test_percentile_cont(ordered, fraction, expected):
+    result = percentile_cont(ordered, fraction)
+    if expected is None:
+        assert result is None
+    else:
+        assert result == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("fraction", [-0.1, 1.5])
+def test_percentile_cont_refuses_a_fraction_outside_0_to_1(fraction):
+    with pytest.raises(ValueError):
+        percentile_cont([1, 2], fraction)
