@@ -102,3 +102,27 @@ def test_the_beat_job_fetches_every_active_mailbox_and_survives_a_broken_one(
 
     assert [(r.mailbox, r.counts) for r in reports] == [("waste@example.gov.wales", {"created": 1})]
     assert Case.objects.count() == 1
+
+
+def test_a_message_that_fails_costs_only_itself(imap_mailbox, dovecot, monkeypatch):
+    """The batch is rolled back and accepted again one message at a time: the others are
+    stored once, and the failing one stays unseen for the next fetch."""
+    from channels_app.inbound import imap
+
+    real_ingest = imap.email_ingest
+
+    def failing_on_the_second(*, raw, **kwargs):
+        if b"<broken@example.com>" in raw:
+            raise RuntimeError("a bug in one message's handling")
+        return real_ingest(raw=raw, **kwargs)
+
+    monkeypatch.setattr(imap, "email_ingest", failing_on_the_second)
+    dovecot.deliver(message(subject="Bin one", message_id="<m1@example.com>"))
+    dovecot.deliver(message(subject="Broken", message_id="<broken@example.com>"))
+    dovecot.deliver(message(subject="Bin three", message_id="<m3@example.com>"))
+
+    report = mailbox_fetch(imap_mailbox)
+
+    assert report.counts == {"created": 2, "failed": 1}
+    assert sorted(Case.objects.values_list("summary", flat=True)) == ["Bin one", "Bin three"]
+    assert dovecot.seen() == 2
