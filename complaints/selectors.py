@@ -4,7 +4,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import Service, User
 from contacts.domain import lifecycle
@@ -12,7 +12,7 @@ from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, Milestone
 from contacts.selectors import case_visible_to
 
 from .access import COMPLAINT_ROLES
-from .models import Complaint, ComplaintAction, ComplaintView, Compliment, Feedback
+from .models import Complaint, ComplaintAction, Compliment, Feedback
 
 
 def compliment_counts_by_officer(
@@ -128,8 +128,32 @@ def complaint_case_get(*, user: User, reference: str) -> Case | None:
     )
 
 
-def complaint_recent_views(*, case: Case, limit: int = 10) -> list[ComplaintView]:
-    return list(case.complaint_views.select_related("user").order_by("-viewed_at")[:limit])
+@dataclass(frozen=True)
+class ViewerSummary:
+    name: str
+    last_viewed_at: datetime
+    views: int
+
+
+def complaint_recent_views(*, case: Case, limit: int = 10) -> list[ViewerSummary]:
+    """Who has looked at the complaint, most recent first: one line a person, with how often,
+    however many times they opened it (one query)."""
+    rows = (
+        case.complaint_views.values(
+            "user_id", "user__first_name", "user__last_name", "user__username"
+        )
+        .annotate(last=Max("viewed_at"), views=Count("id"))
+        .order_by("-last")[:limit]
+    )
+    return [
+        ViewerSummary(
+            name=f"{row['user__first_name']} {row['user__last_name']}".strip()
+            or row["user__username"],
+            last_viewed_at=row["last"],
+            views=row["views"],
+        )
+        for row in rows
+    ]
 
 
 def feedback_list(*, user: User, open_only: bool = True) -> QuerySet[Case]:
