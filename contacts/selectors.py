@@ -20,7 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
-from complaints.access import hide_confidential
+from complaints.access import COMPLAINT_ROLES, hide_confidential
 
 from .domain import lifecycle
 from .event_values import TEAM, USER, Party, party_parse
@@ -321,12 +321,16 @@ def event_parties(*, events: Iterable[CaseEvent]) -> dict[Party, str]:
 
 
 def transfer_colleagues(*, case: Case) -> QuerySet[User]:
-    """Who a case may be transferred to: active staff of its service."""
-    return (
-        User.objects.filter(is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id)
-        .select_related("team")
-        .order_by("first_name", "last_name", "username")
+    """Who a case may be transferred to: active staff of its service who may open it (a
+    complaint only to those who handle complaints, never to anyone it is about)."""
+    colleagues = User.objects.filter(
+        is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id
     )
+    if case.kind == CaseKind.COMPLAINT:
+        colleagues = colleagues.filter(role__in=COMPLAINT_ROLES).exclude(
+            complaints_about__case_id=case.pk
+        )
+    return colleagues.select_related("team").order_by("first_name", "last_name", "username")
 
 
 def transfer_teams(*, case: Case) -> QuerySet[Team]:

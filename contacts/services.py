@@ -680,6 +680,15 @@ def _is_colleague(user: User, case: Case) -> bool:
     return user.is_active and user.works_cases and user.service_id == case.service_id
 
 
+def _may_receive(user: User, case: Case) -> bool:
+    """Whoever receives a case must be able to open it: complaints are confidential."""
+    from .selectors import transfer_colleagues  # selectors read what services write
+
+    return case.kind != CaseKind.COMPLAINT or (
+        transfer_colleagues(case=case).filter(pk=user.pk).exists()
+    )
+
+
 @transaction.atomic
 def case_take(*, case: Case, actor: User, now: datetime | None = None) -> Case:
     """The actor becomes the case's owner (and the case moves to their team)."""
@@ -727,6 +736,11 @@ def case_transfer(
     elif to_user is not None:
         if not _is_colleague(to_user, case):
             errors["to"] = _("Choose a member of staff of the case's service.")
+        elif not _may_receive(to_user, case):
+            errors["to"] = _(
+                "A complaint can go only to a complaints officer or manager of the service "
+                "who is not named in it."
+            )
         elif to_user.pk == case.owner_id:
             errors["to"] = _("The case is already theirs.")
     elif to_team is not None:
