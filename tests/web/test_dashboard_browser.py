@@ -32,6 +32,7 @@ SHOTS = "standards/"
 WORDS = {
     "en": {
         "dashboard": "SLA dashboard",
+        "performance": "Performance",
         "breached": "Breached now",
         "evaluation": "Standards evaluation",
         "monitoring": "Random monitoring",
@@ -45,6 +46,7 @@ WORDS = {
     },
     "cy": {
         "dashboard": "Dangosfwrdd CLG",
+        "performance": "Perfformiad",
         "breached": "Wedi'i dorri nawr",
         "evaluation": "Gwerthuso'r safonau",
         "monitoring": "Monitro ar hap",
@@ -96,8 +98,10 @@ def test_a_manager_follows_the_dashboard_to_the_cases_and_reads_the_evaluation(
     page = sign_in_browser(team.manager)
     page.goto(f"/{language}/my-work/")
     with page.expect_navigation(url=f"**/{language}/sla-dashboard/"):
-        page.get_by_role("link", name=words["dashboard"], exact=True).click()
+        page.get_by_role("link", name=words["performance"], exact=True).click()
     assert heading(page) == words["dashboard"]
+    current = page.locator(".moj-sub-navigation__link[aria-current=page]")
+    assert current.inner_text() == words["dashboard"]
     assert_accessible(page, f"dashboard-{language}")
     if language == "cy":
         assert welsh_only(page) == []
