@@ -262,6 +262,10 @@ def enquiry_update_post(
     )
 
 
+#: The furthest a delay notice may put an enquiry's completion.
+MAX_DELAY = timedelta(days=366)
+
+
 @transaction.atomic
 def enquiry_delay(
     *,
@@ -278,8 +282,13 @@ def enquiry_delay(
     errors = {}
     if not reason.strip():
         errors["reason"] = _("Give the reason for the delay.")
-    if new_date <= timezone.localdate(now):
+    today = timezone.localdate(now)
+    if new_date <= today:
         errors["new_date"] = _("The new completion date must be after today.")
+    elif new_date > today + MAX_DELAY:
+        # A delay longer than that is not a delay a councillor can plan around: it wants a
+        # conversation, and a date that far off is more likely a typing slip.
+        errors["new_date"] = _("The new completion date must be within a year from today.")
     open_response = case.milestones.filter(
         kind=RESPONSE_MILESTONE, state__in=OPEN_MILESTONE_STATES
     ).exists()

@@ -2,7 +2,8 @@
 completion through the same services as the case page's forms; members and other services'
 staff are refused, and every refusal changes nothing."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -14,7 +15,22 @@ from councillors.models import EnquiryUpdate, MemberMessage
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case, token_for
 
 #: A Tuesday in winter: its end of business is 17:00 GMT (SPEC §3).
-NEW_DATE = "2030-01-15"
+
+
+def _a_plain_wednesday_a_month_ahead() -> date:
+    """The API counts from the real today, and a delay may run at most a year: a Wednesday
+    four to five weeks ahead, never Christmas or New Year's Day (the only bank holidays that
+    can fall on a Wednesday in winter; summer ones are Mondays)."""
+    day = timezone.localdate() + timedelta(days=28)
+    while day.weekday() != 2 or (day.month, day.day) in {(12, 25), (12, 26), (1, 1)}:
+        day += timedelta(days=1)
+    return day
+
+
+NEW_DAY = _a_plain_wednesday_a_month_ahead()
+NEW_DATE = NEW_DAY.isoformat()
+#: The end of business (17:00 in Wales, GMT or BST) on that day.
+NEW_DUE = datetime.combine(NEW_DAY, time(17, 0), tzinfo=ZoneInfo("Europe/London"))
 
 
 def api(user, language: str = "en") -> APIClient:
@@ -70,14 +86,14 @@ def test_a_delay_notice_moves_the_deadline_like_the_form(enquiry, team, cllr_jon
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["response_due_at"] == "2030-01-15T17:00:00Z"
+    assert datetime.fromisoformat(body["response_due_at"]) == NEW_DUE
     assert (body["update"]["kind"], body["update"]["why"], body["update"]["expected_on"]) == (
         "delay",
         "The contractor's lorry is off the road.",
         NEW_DATE,
     )
     respond = Milestone.objects.get(case=enquiry, kind="respond")
-    assert respond.due_at == datetime(2030, 1, 15, 17, 0, tzinfo=UTC)
+    assert respond.due_at == NEW_DUE
     assert respond.original_due_at == datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
     assert respond.extension_reason == "The contractor's lorry is off the road."
     assert MemberMessage.objects.get().recipient == cllr_jones
@@ -153,12 +169,16 @@ def test_garbage_is_a_400(enquiry, advisor, raw):
     assert snapshot(enquiry) == before
 
 
-def test_the_last_day_of_the_calendar_is_no_500(enquiry, advisor):
-    # As on the form, no upper bound is set on the new date; its end of business still computes.
+def test_a_delay_of_more_than_a_year_is_refused(enquiry, advisor):
+    before = snapshot(enquiry)
     response = api(advisor).post(
         url(enquiry, "delay"), {"reason": "Rain", "new_date": "9999-12-31"}, format="json"
     )
-    assert response.json()["response_due_at"] == "9999-12-31T17:00:00Z"
+    assert (response.status_code, response.json()) == (
+        400,
+        {"new_date": ["The new completion date must be within a year from today."]},
+    )
+    assert snapshot(enquiry) == before
 
 
 def test_a_closed_enquiry_takes_no_update(enquiry, advisor):
