@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from common.council import council_name
 
 from .domain.replies import ReplyLanguage
 from .messages import BILINGUAL_DIVIDER, format_date
@@ -107,7 +108,8 @@ def letter_context(message: OutboundMessage, *, dated: datetime) -> dict:
     reference = message.case.reference
     return {
         "language": shown[0],
-        "council": settings.CYSWLLT["COUNCIL_NAME"],
+        # A bilingual letter carries both names, in its languages' order.
+        "council": " / ".join(dict.fromkeys(council_name(code) for code in shown)),
         "service_names": _service_names(values, shown),
         "address_lines": address_lines(message),
         # Large print has no room beside the address: the contact details follow the text.

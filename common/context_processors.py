@@ -2,15 +2,15 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from .council import council_name
 from .languages import language_links
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     return {
-        "council_name": settings.CYSWLLT["COUNCIL_NAME"],
+        "council_name": SimpleLazyObject(council_name),
         "language_links": SimpleLazyObject(lambda: language_links(request=request)),
     }

@@ -254,7 +254,17 @@ SPECTACULAR_SETTINGS = {
 # Case rules the council may tune without a code change.
 CYSWLLT = {
     "REFERENCE_PREFIX": os.environ.get("CYSWLLT_REFERENCE_PREFIX", "CYS"),
-    "COUNCIL_NAME": os.environ.get("CYSWLLT_COUNCIL_NAME", "Cyngor Sir Enghraifft"),
+    # The council's name in each language (common/council.py); CYSWLLT_COUNCIL_NAME sets both.
+    "COUNCIL_NAMES": {
+        "cy": os.environ.get(
+            "CYSWLLT_COUNCIL_NAME_CY",
+            os.environ.get("CYSWLLT_COUNCIL_NAME", "Cyngor Sir Enghraifft"),
+        ),
+        "en": os.environ.get(
+            "CYSWLLT_COUNCIL_NAME_EN",
+            os.environ.get("CYSWLLT_COUNCIL_NAME", "Example County Council"),
+        ),
+    },
     # The address residents reach the site at, for links in messages (the satisfaction
     # question in a resolution).
     "PUBLIC_URL": os.environ.get("CYSWLLT_PUBLIC_URL", "http://localhost:8000").rstrip("/"),

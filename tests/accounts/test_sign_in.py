@@ -70,7 +70,7 @@ def test_the_sign_in_page_is_a_gov_uk_form(client):
     response = client.get("/en/sign-in/")
 
     assert response.status_code == 200
-    assert "<title>Sign in – Cyswllt – Cyngor Sir Enghraifft</title>" in response.text
+    assert "<title>Sign in – Cyswllt – Example County Council</title>" in response.text
     assert 'autocomplete="username"' in response.text
     assert 'autocomplete="current-password"' in response.text
     assert 'data-module="govuk-password-input"' in response.text

@@ -13,7 +13,7 @@ def test_an_unknown_page_is_a_translated_404(client):
     welsh = client.get("/cy/no-such-page/")
 
     assert english.status_code == welsh.status_code == 404
-    assert "<title>Page not found – Cyswllt – Cyngor Sir Enghraifft</title>" in english.text
+    assert "<title>Page not found – Cyswllt – Example County Council</title>" in english.text
     assert "Heb ddod o hyd i'r dudalen" in welsh.text
     assert '<html lang="cy"' in welsh.text
 
@@ -31,5 +31,5 @@ def test_the_500_page_needs_nothing_from_the_request_but_its_language(settings):
     assert response.status_code == 500
     text = response.content.decode()
     assert "Sorry, there is a problem with the service" in text
-    assert "Cyngor Sir Enghraifft" in text
+    assert "Example County Council" in text
     assert "Sign out" not in text

@@ -110,9 +110,11 @@ def test_pages_declare_their_language(client):
     assert '<html lang="en"' in client.get("/en/sign-in/").text
 
 
-def test_the_council_s_name_heads_every_page_and_no_crown(client):
+def test_the_council_s_name_heads_every_page_in_its_language_and_no_crown(client):
     response = client.get("/en/sign-in/")
+    welsh = client.get("/cy/sign-in/")
 
-    assert '<span class="app-header__council">Cyngor Sir Enghraifft</span>' in response.text
+    assert '<span class="app-header__council">Example County Council</span>' in response.text
+    assert '<span class="app-header__council">Cyngor Sir Enghraifft</span>' in welsh.text
     assert "crown" not in response.text.lower()
     assert "GOV.UK" not in response.text
