@@ -101,6 +101,7 @@ def test_an_unknown_language_gets_a_bilingual_letter_welsh_first(service):
     assert letter.language == "cy+en"
     welsh, english = pdf_pages(pdf_of(letter))
     assert "Bryn Awel\n12 Ffordd y Brenin\nRhuthun\nLL15 1AA" in welsh
+    assert "Cyngor Sir Enghraifft / Example County Council" in welsh
     assert f"Ein cyfeirnod / Our reference\n{case.reference}" in welsh
     assert "Dyddiad / Date\nDydd Llun 2 Mawrth 2026\nMonday 2 March 2026" in welsh
     assert (
