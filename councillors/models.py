@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from channels_app.models import DeliveryState, Method
 from common.models import TimeStampedModel
 
 
@@ -38,10 +39,8 @@ class Ward(models.Model):
         return self.name
 
 
-class ContactMethod(models.TextChoices):
-    EMAIL = "email", _("E-mail")
-    SMS = "sms", _("Text message")
-    LETTER = "letter", _("Letter")
+#: A member is written to the ways a customer can be: e-mail, text or printed letter.
+ContactMethod = Method
 
 
 def new_calendar_token() -> str:
@@ -277,12 +276,8 @@ class WardEvent(TimeStampedModel):
         return self.title
 
 
-class MessageState(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
-    TO_POST = "to_post", _("Ready to post")
-    FAILED = "failed", _("Failed")
+#: The members' outbox moves through the customers' outbox's states.
+MessageState = DeliveryState
 
 
 class MemberMessage(models.Model):
