@@ -97,6 +97,10 @@ def test_members_enquiries_and_the_events_calendar(
     page.fill("#id_reason", "The crew's lorry is off the road.")
     page.fill("#id_new_date", (timezone.localdate() + timedelta(days=21)).isoformat())
     submit(page)
+    # The ordinary resolve page says the councillor will be told.
+    page.goto(f"/{language}/cases/{case.reference}/resolve/")
+    assert page.locator(".govuk-inset-text").count() == 1
+    check(page, f"resolve-{language}")
     page.goto(f"/{language}/enquiries/{case.reference}/complete/")
     check(page, f"complete-{language}")
     page.fill("#id_what", "The bags were cleared and the gate locked.")
