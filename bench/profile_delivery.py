@@ -81,9 +81,9 @@ def main() -> None:
 
     from accounts.models import Service, Team
     from channels_app.delivery import message_deliver, messages_deliver
-    from channels_app.details import parse_details
     from channels_app.models import OutboundMessage
     from config.celery import app
+    from contacts.channel_details import parse_details
     from contacts.models import Customer
     from contacts.services import case_create
 

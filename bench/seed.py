@@ -518,7 +518,7 @@ def main() -> None:
     from rest_framework.authtoken.models import Token
 
     from accounts.models import Role, Service, Team, User
-    from channels_app.details import parse_details
+    from contacts.channel_details import parse_details
     from standards.domain.deadlines import (
         Rule,
         compute_deadline,

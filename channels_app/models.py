@@ -8,8 +8,8 @@ from django.template import Template, TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from common.models import TimeStampedModel
+from standards.channels import Channel
 
-from .channels import Channel
 from .domain.replies import ReplyMethod
 
 _EVERY_MESSAGE = ("reference", "customer_name", "handler", "service_contact", "welsh_welcome")

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import User
-from channels_app.channels import Channel
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
 from contacts.domain import lifecycle
 from contacts.models import Case, CaseKind, Customer
 from contacts.services import case_create
+from standards.channels import Channel
 
 from .models import ComplaintCategory, Feedback, FeedbackDecision
 from .services import complaint_record, compliment_record, feedback_decide, feedback_publish

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
-from channels_app.channels import Channel
 from contacts.forms.case_actions import TextField
 from contacts.models import MilestoneState
+from standards.channels import Channel
 
 from .domain.rules import Quarter, quarter_of
 from .models import (

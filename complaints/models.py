@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from channels_app.channels import Channel
 from common.models import TimeStampedModel
+from standards.channels import Channel
 
 
 class Compliment(TimeStampedModel):

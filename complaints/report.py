@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service
-from channels_app.channels import Channel
 from contacts.models import Case, CaseKind
+from standards.channels import Channel
 
 from .domain.rules import Quarter, per_thousand, percentage
 from .models import ClosureBand, ComplaintCategory, Outcome, ReportingSettings

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from accounts.models import User
-from channels_app.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 from channels_app.domain.replies import ReplyLanguage
 from channels_app.messages import message_plan
 from channels_app.models import Method
 from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
+from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 from standards.domain.calendar import WorkingCalendar
 from standards.models import MilestoneKind
 

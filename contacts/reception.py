@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, User
-from channels_app.channels import Channel, VisitContact
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
+from standards.channels import Channel, VisitContact
 
 from .domain import lifecycle
 from .domain.waiting import (

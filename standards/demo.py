@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import Role, Service, User
-from channels_app.details import parse_details
 from contacts import services as case_services
+from contacts.channel_details import parse_details
 from contacts.models import Case, CaseKind, CaseStatus, Customer
 
 from .dashboards.daily import daily_stats_keep_current

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service
-from channels_app.channels import Channel
+from standards.channels import Channel
 
 from .dashboards.live import Bucket
 from .domain.measures import Grain

@@ -8,8 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from channels_app.channels import Channel
 from common.models import TimeStampedModel
+from standards.channels import Channel
 
 from .domain.deadlines import Rule
 

@@ -6,7 +6,7 @@ import factory
 from rest_framework.authtoken.models import Token
 
 from accounts.models import Role, Service, Team, User
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import case_create
 

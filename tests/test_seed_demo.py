@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Absence, Role, Service, User
-from channels_app.channels import Channel
 from contacts.models import Case, Milestone
+from standards.channels import Channel
 
 pytestmark = pytest.mark.django_db
 

@@ -26,9 +26,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.fields import AwareDateTimeField
+from contacts.channel_details import PhoneNumberField
+from standards.channels import SocialPlatform
 
-from ..channels import SocialPlatform
-from ..details import PhoneNumberField
 from ..inbound.mail import email_ingest, max_email_bytes
 from ..inbound.phone import PhoneEvent, PhoneEventKind, phone_event_ingest
 from ..inbound.records import Outcome, Result

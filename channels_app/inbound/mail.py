@@ -22,12 +22,12 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from contacts.attachments import attachments_add
+from contacts.channel_details import parse_details
 from contacts.domain.lifecycle import OPEN
 from contacts.models import Case, Customer
 from contacts.services import case_add_inbound, case_create
+from standards.channels import Channel, EmailContact
 
-from ..channels import Channel, EmailContact
-from ..details import parse_details
 from ..domain.language import detect_language
 from ..domain.threading import references_in
 from ..models import Mailbox, QuarantineReason

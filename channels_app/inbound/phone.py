@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from contacts.channel_details import parse_details
 from contacts.domain.lifecycle import OPEN
 from contacts.models import Case, Customer
 from contacts.services import case_create
+from standards.channels import Channel, PhoneContact
 
-from ..channels import Channel, PhoneContact
-from ..details import parse_details
 from ..models import QuarantineReason
 from .records import Outcome, Result, opened, quarantine, seen_before, thread_onto, webhook_service
 from .texts import normalise_number, number_forms

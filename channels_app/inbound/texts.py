@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from contacts.channel_details import parse_details
 from contacts.domain.lifecycle import OPEN
 from contacts.models import Case, Customer
 from contacts.services import case_create
+from standards.channels import Channel
 
-from ..channels import Channel
-from ..details import parse_details
 from ..domain.language import detect_language
 from ..models import QuarantineReason
 from .records import (

@@ -10,9 +10,9 @@ from django.utils import timezone
 from accounts.models import Service
 from contacts.domain.lifecycle import OPEN
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseEvent, CaseStatus, Milestone
+from standards.channels import Channel
 from standards.selectors import case_rules
 
-from ..channels import Channel
 from .services import FORM
 
 #: GeoReport's default window when a client names neither references nor dates.

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, User
+from contacts.channel_details import parse_details
 from contacts.models import Customer, LanguagePreference
 from contacts.services import CaseCreated, case_create
+from standards.channels import Channel
 
-from ..channels import Channel
-from ..details import parse_details
 from ..domain.language import detect_language
 from ..webforms.services import summary_of
 

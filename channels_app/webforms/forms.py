@@ -13,7 +13,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service
-from channels_app.details import phone_number
+from contacts.channel_details import phone_number
 from contacts.customers import postcode_normalise
 from contacts.forms.log_contact import MultipleFileField
 from contacts.models import CaseKind

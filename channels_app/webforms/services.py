@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Service
-from channels_app.channels import Channel
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import CaseCreated, case_create
+from standards.channels import Channel
 
 from .forms import FORM_TYPES
 from .uploads import StagedFile, uploads_attach

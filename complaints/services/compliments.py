@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
-from channels_app.channels import Channel
 from common.jobs import enqueue
 from contacts.models import Case
+from standards.channels import Channel
 
 from ..models import Compliment
 

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.channels import Channel, PhoneContact, VisitContact
-from channels_app.details import SOURCE_ID_FIELDS, parse_details
+from contacts.channel_details import SOURCE_ID_FIELDS, parse_details
 from contacts.domain import lifecycle
 from contacts.models import Case, CaseKind
 from contacts.services import case_add_note, case_create, case_resolve
+from standards.channels import Channel, PhoneContact, VisitContact
 
 from ..access import handles_complaints
 from ..models import Signposting, SignpostRoute

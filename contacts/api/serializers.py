@@ -11,9 +11,9 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from accounts.models import Service, Team, User
-from channels_app.channels import Channel
-from channels_app.details import SCHEMAS, ChannelDetails, PhoneNumberField, parse_details
 from common.fields import AwareDateTimeField
+from contacts.channel_details import SCHEMAS, ChannelDetails, PhoneNumberField, parse_details
+from standards.channels import Channel
 from standards.models import MilestoneKind, RuleChoice, Standard
 
 from ..domain.sla import worst_state

@@ -1,7 +1,7 @@
 """Logging a contact: the channel first, then one form with what that channel needs, the
 customer (found or new) and the scanned letters or other files that came with it.
 
-The channel's details are checked by the same schemas as the API's (channels_app.details), so a
+The channel's details are checked by the same schemas as the API's (contacts.channel_details), so a
 contact logged here and one posted to the API are recorded alike.
 """
 
@@ -17,14 +17,14 @@ from django.utils.translation import pgettext_lazy
 from rest_framework import serializers
 
 from accounts.models import STAFF_ROLES, Service, Team, User
-from channels_app.channels import (
+from contacts.channel_details import ChannelDetails, parse_details
+from standards.channels import (
     Channel,
     EmailContact,
     PhoneContact,
     SocialPlatform,
     VisitContact,
 )
-from channels_app.details import ChannelDetails, parse_details
 
 from ..attachments import ACCEPT, attachments_check
 from ..customers import CustomerMatch, customer_matches, phone_normalise, postcode_normalise

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service
-from channels_app.channels import Channel
+from standards.channels import Channel
 
 from ..models import CaseKind, CaseStatus, LanguagePreference
 from ..presenters import SLA_TAGS

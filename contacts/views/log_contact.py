@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, User
-from channels_app.channels import Channel
+from standards.channels import Channel
 
 from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Service
-from channels_app.details import PhoneNumberField
 from contacts.api.serializers import LazySlugField
+from contacts.channel_details import PhoneNumberField
 from contacts.forms.case_actions import NOTE_MAX
 from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePreference
 

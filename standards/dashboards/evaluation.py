@@ -16,8 +16,8 @@ from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service
-from channels_app.channels import Channel
 from contacts.models import LanguagePreference
+from standards.channels import Channel
 
 from ..domain.measures import (
     Grain,

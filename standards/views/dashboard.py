@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import role_required
 from accounts.models import Service, Team, User
-from channels_app.channels import Channel
 from common.paging import pagination
 from contacts import presenters
 from contacts.models import LanguagePreference
+from standards.channels import Channel
 from standards.selectors import working_calendar
 
 from ..dashboards.live import BUCKET_LABELS, DIMENSIONS, Bucket, Drill, cases_behind, sla_board

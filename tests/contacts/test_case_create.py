@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
 from contacts.models import Case, CaseEvent, Customer, Milestone
 from contacts.services import case_create
 from standards.models import Standard

@@ -30,9 +30,9 @@ from django.utils import timezone, translation
 from rest_framework.authtoken.models import Token
 
 from accounts.models import Absence, Role, Service, Team, User
-from channels_app.details import parse_details
 from complaints.demo import seed_complaints
 from contacts import services as case_services
+from contacts.channel_details import parse_details
 from contacts.models import Case, Customer, Milestone
 from contacts.sla import sla_sweep
 from councillors.demo import seed_councillors

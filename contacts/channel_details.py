@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from common.fields import AwareDateTimeField
-
-from .channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
+from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{5,24}$",

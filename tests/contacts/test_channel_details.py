@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from rest_framework.exceptions import ValidationError
 
-from channels_app.details import parse_details
+from contacts.channel_details import parse_details
 
 
 @pytest.mark.parametrize(

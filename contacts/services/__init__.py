@@ -1,0 +1,38 @@
+"""Writes to cases (every write goes through a function here), one module per job."""
+
+from .creation import CLOCK_SKEW, CaseCreated, case_create, threshold_of
+from .milestones import callback_arrange, milestone_extend, milestone_meet
+from .ownership import case_take, case_transfer
+from .progress import (
+    MILESTONES_MET_BY,
+    case_acknowledge,
+    case_close,
+    case_reopen,
+    case_resolve,
+    case_respond,
+    cases_acknowledge,
+)
+from .replies import case_reply
+from .timeline import case_add_inbound, case_add_note
+
+__all__ = [
+    "CLOCK_SKEW",
+    "MILESTONES_MET_BY",
+    "CaseCreated",
+    "callback_arrange",
+    "case_acknowledge",
+    "case_add_inbound",
+    "case_add_note",
+    "case_close",
+    "case_create",
+    "case_reopen",
+    "case_reply",
+    "case_resolve",
+    "case_respond",
+    "case_take",
+    "case_transfer",
+    "cases_acknowledge",
+    "milestone_extend",
+    "milestone_meet",
+    "threshold_of",
+]

@@ -1,0 +1,237 @@
+"""Recording a contact as a case: the one way in for every channel.
+
+Every entry point — the API, the staff pages, the public web forms, inbound e-mail and the
+webhooks — creates cases through ``case_create`` so that milestones and the timeline are written
+once, in one place.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Service, Team, User
+from channels_app.outbox import (
+    acknowledgement_queue,
+    out_of_office_queue,
+)
+from contacts.channel_details import ChannelDetails
+from standards.channels import PhoneContact
+from standards.domain.deadlines import (
+    DeadlineError,
+    DueSoonThreshold,
+    Rule,
+    compute_deadline,
+)
+from standards.models import Standard, Target
+from standards.selectors import case_rules
+
+from ..models import (
+    Case,
+    CaseEvent,
+    CaseKind,
+    CaseStatus,
+    Customer,
+    EventKind,
+    Milestone,
+    MilestoneState,
+)
+from ..references import reference_allocate
+
+#: A contact cannot have been received in the future; this much clock skew between the
+#: sending system and ours is forgiven.
+CLOCK_SKEW = timedelta(minutes=2)
+
+
+#: No contact the system handles is older than this: a mistyped century would otherwise make
+#: a case with a nonsense reference and deadlines in a year with other clocks.
+EARLIEST_RECEIPT = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class CaseCreated:
+    case: Case
+    created: bool  # False when the same inbound message had already made this case
+    milestones: tuple[Milestone, ...] = ()  # those created, with their targets
+
+
+def threshold_of(target: Target) -> DueSoonThreshold:
+    return DueSoonThreshold(
+        working_days=target.due_soon_working_days, fraction=float(target.due_soon_fraction)
+    )
+
+
+def case_create(
+    *,
+    channel: str,
+    details: ChannelDetails,
+    kind: str,
+    service: Service,
+    summary: str,
+    received_at: datetime,
+    description: str = "",
+    customer: Customer | None = None,
+    language: str | None = None,
+    team: Team | None = None,
+    owner: User | None = None,
+    submitted_by: User | None = None,
+    standard: Standard | None = None,
+    actor: User | None = None,
+    now: datetime | None = None,
+) -> CaseCreated:
+    """Record a contact as a case with the milestones its standard promises.
+
+    Seeing the same inbound message twice (same channel and message id) returns the case the
+    first one made.
+    """
+    now = now or timezone.now()
+    _validate_new_case(
+        channel=channel,
+        details=details,
+        kind=kind,
+        received_at=received_at,
+        now=now,
+        team=team,
+        owner=owner,
+        service=service,
+    )
+    # A message seen before is found by the unique source key refusing the insert below (and
+    # costs a reference number, as any failed creation does), not by a query before every new
+    # case: repeats are rare, new cases are the load.
+    rules = case_rules()
+    if standard is None:
+        standard = rules.standard_for(channel=channel, contact_type=details.contact_type, kind=kind)
+        if standard is None:
+            raise ValidationError({"kind": _("No customer care standard applies to this contact.")})
+    targets = list(standard.targets.all())
+    calendar = rules.calendar
+    milestones = [
+        _milestone_for(
+            target, received_at=received_at, scheduled_at=details.scheduled_at, calendar=calendar
+        )
+        for target in targets
+    ]
+    if language is None:
+        language = customer.preferred_language if customer else ""
+    if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
+        team = owner.team
+
+    reference = reference_allocate(timezone.localtime(received_at).year)
+    case = Case(
+        reference=reference,
+        channel=channel,
+        contact_type=details.contact_type,
+        kind=kind,
+        status=CaseStatus.NEW,
+        standard=standard,
+        service=service,
+        team=team,
+        owner=owner,
+        submitted_by=submitted_by,
+        customer=customer,
+        language=language,
+        received_at=received_at,
+        summary=summary,
+        description=description,
+        channel_details=details.data,
+        source_key=details.source_key,
+    )
+    new_customer = customer is not None and customer.pk is None
+    try:
+        with transaction.atomic():
+            if new_customer:
+                customer.save()
+                case.customer = customer
+            case.save(force_insert=True)
+            for milestone in milestones:
+                milestone.case = case
+            Milestone.objects.bulk_create(milestones)
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.CREATED,
+                created_at=now,
+                actor=actor,
+                to_status=CaseStatus.NEW,
+            )
+            # Owed in the same transaction: a case stored is a case acknowledged.
+            acknowledgement_queue(case=case, now=now, rules_version=rules.version)
+            out_of_office_queue(case=case, now=now)
+    except IntegrityError:
+        # The message was seen before (or two deliveries of it raced): answer with the case
+        # the first one made.
+        if new_customer:
+            customer.pk = None  # its row went with the rolled-back savepoint
+        if details.source_key:
+            existing = Case.objects.filter(source_key=details.source_key).first()
+            if existing:
+                return CaseCreated(existing, created=False)
+        raise
+    return CaseCreated(case, created=True, milestones=tuple(milestones))
+
+
+def _validate_new_case(
+    *,
+    channel: str,
+    details: ChannelDetails,
+    kind: str,
+    received_at: datetime,
+    now: datetime,
+    team: Team | None,
+    owner: User | None,
+    service: Service,
+) -> None:
+    errors: dict[str, str] = {}
+    if details.channel != channel:
+        errors["channel_details"] = _("The channel details are for another channel.")
+    if kind not in CaseKind.values:
+        errors["kind"] = _("Unknown kind of case.")
+    if timezone.is_naive(received_at):
+        errors["received_at"] = _("Give the time with its UTC offset.")
+    elif received_at > now + CLOCK_SKEW:
+        errors["received_at"] = _("The time received cannot be in the future.")
+    elif received_at < EARLIEST_RECEIPT:
+        errors["received_at"] = _("The time received is too far in the past.")
+    elif (
+        details.contact_type == PhoneContact.CALLBACK
+        and details.scheduled_at is not None
+        and details.scheduled_at <= received_at
+    ):
+        errors["channel_details"] = _("The callback must be agreed for a time after the call.")
+    if team is not None and team.service_id != service.pk:
+        errors["team"] = _("The team does not belong to the case's service.")
+    if owner is not None and (not owner.works_cases or owner.service_id != service.pk):
+        errors["owner"] = _("The owner must be a member of staff of the case's service.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _milestone_for(
+    target: Target, *, received_at: datetime, scheduled_at: datetime | None, calendar: Any
+) -> Milestone:
+    try:
+        deadline = compute_deadline(
+            Rule(target.rule),
+            target.amount,
+            received_at=received_at,
+            calendar=calendar,
+            scheduled_at=scheduled_at,
+            threshold=threshold_of(target),
+        )
+    except DeadlineError as error:
+        raise ValidationError(
+            {"channel_details": _("The time this standard counts from is missing or invalid.")}
+        ) from error
+    starts_at = scheduled_at if target.rule == Rule.MINUTES_AFTER_SCHEDULED else received_at
+    return Milestone(
+        target=target,
+        kind=target.milestone,
+        rule=target.rule,
+        starts_at=starts_at or received_at,
+        due_at=deadline.due_at,
+        due_soon_at=deadline.due_soon_at,
+        state=MilestoneState.PENDING,
+    )

@@ -1,0 +1,193 @@
+"""A case's milestones met, extended and re-timed one at a time by staff."""
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from channels_app.outbox import (
+    extension_notice_queue,
+)
+from standards.domain.deadlines import (
+    Rule,
+    compute_deadline,
+    extend_deadline,
+)
+from standards.selectors import working_calendar
+
+from ..event_values import time_value
+from ..models import (
+    OPEN_MILESTONE_STATES,
+    Case,
+    CaseEvent,
+    EventKind,
+    Milestone,
+    MilestoneState,
+)
+from .creation import threshold_of
+from .progress import milestones_meet
+from .steps import action_time, case_locked, case_with_relations, ensure_open
+
+
+@transaction.atomic
+def milestone_meet(
+    *,
+    case: Case,
+    kind: str,
+    actor: User | None,
+    at: datetime | None = None,
+    now: datetime | None = None,
+) -> Milestone:
+    """The promised thing happened: the callback was made, the visitor seen, the officer
+    arrived, the change published."""
+    now = now or timezone.now()
+    case = case_locked(case)
+    at = action_time(case, at, now)
+    milestone = case.milestones.filter(kind=kind).first()
+    if milestone is None:
+        raise ValidationError({"milestone": _("This case has no such milestone.")})
+    if not milestone.is_open:
+        raise ValidationError({"milestone": _("This milestone has already been met.")})
+    (met,) = milestones_meet(case, (kind,), at=at, actor=actor)
+    return met
+
+
+@transaction.atomic
+def milestone_extend(
+    *,
+    case: Case,
+    kind: str,
+    new_due_at: datetime,
+    reason: str,
+    actor: User | None,
+    notify_customer: bool = True,
+    now: datetime | None = None,
+) -> Milestone:
+    """Give a milestone a later due time, with the reason recorded on the timeline and, for
+    the full response the customer was promised, told to the customer."""
+    now = now or timezone.now()
+    case = case_locked(case)
+    milestone = case.milestones.select_related("target").filter(kind=kind).first()
+    errors: dict[str, str] = {}
+    if milestone is None:
+        errors["milestone"] = _("This case has no such milestone.")
+    elif not milestone.is_open:
+        errors["milestone"] = _("A milestone that has been met cannot be extended.")
+    elif milestone.due_at is None:
+        errors["milestone"] = _("This milestone has no deadline to extend.")
+    if not reason.strip():
+        errors["reason"] = _("Give the reason for the extension.")
+    if timezone.is_naive(new_due_at):
+        errors["due_at"] = _("Give the time with its UTC offset.")
+    elif (
+        milestone is not None
+        and milestone.due_at is not None
+        and (new_due_at <= max(milestone.due_at, now))
+    ):
+        errors["due_at"] = _("The new due time must be later than the current one and than now.")
+    if errors:
+        raise ValidationError(errors)
+    assert milestone is not None and milestone.due_at is not None
+    deadline = extend_deadline(
+        Rule(milestone.rule),
+        new_due_at=new_due_at,
+        now=now,
+        calendar=working_calendar(from_date=timezone.localdate(now)),
+        threshold=threshold_of(milestone.target),
+    )
+    milestone.original_due_at = milestone.original_due_at or milestone.due_at
+    milestone.due_at = deadline.due_at
+    milestone.due_soon_at = deadline.due_soon_at
+    milestone.state = (
+        MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
+    )
+    milestone.state_changed_at = now
+    milestone.extended_at = now
+    milestone.extension_reason = reason
+    milestone.revision += 1
+    milestone.save(
+        update_fields=[
+            "original_due_at",
+            "due_at",
+            "due_soon_at",
+            "state",
+            "state_changed_at",
+            "extended_at",
+            "extension_reason",
+            "revision",
+        ]
+    )
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.EXTENDED,
+        created_at=now,
+        actor=actor,
+        milestone=milestone,
+        text=reason,
+    )
+    if notify_customer:
+        extension_notice_queue(
+            case=case_with_relations(case), milestone=milestone, author=actor, now=now
+        )
+    return milestone
+
+
+#: How far ahead a callback may be arranged: further is a typing mistake, not an agreement.
+CALLBACK_HORIZON = timedelta(days=366)
+
+
+@transaction.atomic
+def callback_arrange(
+    *, case: Case, actor: User, at: datetime, note: str = "", now: datetime | None = None
+) -> CaseEvent:
+    """A callback is agreed with the customer for ``at``. A standard that promises callbacks
+    has a callback milestone: it becomes due at the agreed time."""
+    now = now or timezone.now()
+    case = case_locked(case)
+    ensure_open(case)
+    if timezone.is_naive(at):
+        raise ValidationError({"at": _("Give the time with its UTC offset.")})
+    if at <= now:
+        raise ValidationError({"at": _("The callback must be arranged for a time in the future.")})
+    if at > now + CALLBACK_HORIZON:
+        raise ValidationError({"at": _("The callback must be within a year from now.")})
+    milestone = (
+        case.milestones.select_related("target")
+        .filter(
+            kind="callback",
+            state__in=OPEN_MILESTONE_STATES,
+            rule__in=(Rule.AT_SCHEDULED, Rule.MINUTES_AFTER_SCHEDULED),
+        )
+        .first()
+    )
+    if milestone is not None:
+        deadline = compute_deadline(
+            Rule(milestone.rule),
+            milestone.target.amount,
+            received_at=now,
+            calendar=working_calendar(from_date=timezone.localdate(now)),
+            scheduled_at=at,
+            threshold=threshold_of(milestone.target),
+        )
+        milestone.due_at = deadline.due_at
+        milestone.due_soon_at = deadline.due_soon_at
+        milestone.state = (
+            MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
+        )
+        milestone.state_changed_at = now
+        milestone.revision += 1  # alerts about the new time are owed afresh
+        milestone.save(
+            update_fields=["due_at", "due_soon_at", "state", "state_changed_at", "revision"]
+        )
+    return CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.CALLBACK_ARRANGED,
+        created_at=now,
+        actor=actor,
+        milestone=milestone,
+        to_status=time_value(at),
+        text=note.strip(),
+    )
