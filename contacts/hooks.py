@@ -7,10 +7,17 @@ registers a function here in its ``AppConfig.ready()``. ``contacts`` calls every
 function in registration order, synchronously and inside the caller's transaction, so a
 failure rolls the action back like any other. These are not Django signals: each hook is
 declared once here, with its arguments typed, and ``registered()`` lists who listens.
+Import this module only once the apps are loaded (from ``ready()``, views, services).
 """
 
 from collections.abc import Callable
-from typing import Generic, ParamSpec
+from typing import Any, Generic, ParamSpec, TypeVar
+
+from django.db.models import QuerySet
+
+from accounts.models import User
+
+from .models import Case
 
 P = ParamSpec("P")
 
@@ -34,3 +41,76 @@ class Hook(Generic[P]):
 
     def registered(self) -> tuple[Callable[P, object], ...]:
         return tuple(self._functions)
+
+
+T = TypeVar("T")
+
+
+class Filters(Generic[T]):
+    """An ordered list of rules, each narrowing what the one before it left (a queryset of
+    cases a user may see, of colleagues who may receive a case…)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._rules: list[Callable[..., T]] = []
+
+    def register(self, rule: Callable[..., T]) -> Callable[..., T]:
+        if rule not in self._rules:
+            self._rules.append(rule)
+        return rule
+
+    def apply(self, value: T, /, **context: Any) -> T:
+        for rule in self._rules:
+            value = rule(value, **context)
+        return value
+
+    def registered(self) -> tuple[Callable[..., T], ...]:
+        return tuple(self._rules)
+
+
+class Provider(Generic[P, T]):
+    """One answer that a higher app gives: at most one function is registered, and
+    ``default`` answers while none is."""
+
+    def __init__(self, name: str, default: Callable[P, T]) -> None:
+        self.name = name
+        self._default = default
+        self._function: Callable[P, T] | None = None
+
+    def register(self, function: Callable[P, T]) -> Callable[P, T]:
+        if self._function not in (None, function):
+            raise RuntimeError(f"{self.name} is already provided by {self._function!r}")
+        self._function = function
+        return function
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T:
+        return (self._function or self._default)(*args, **kwargs)
+
+
+# --- The hooks ----------------------------------------------------------------------------
+# Each names who registers it today; contacts works (with the default) when nobody does.
+
+#: Narrows the cases a member of staff of the case's service may see (the service rule is
+#: contacts' own): ``rule(cases, user=user) -> cases``. Complaints hide confidential cases.
+staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility")
+
+#: Narrows the colleagues who may receive a case handed on: ``rule(users, case=case) ->
+#: users``. Complaints allow only complaints officers and managers not named in it.
+case_receivers: Filters[QuerySet[User]] = Filters("case_receivers")
+
+
+def _own_submissions(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(submitted_by=user)
+
+
+#: The cases a councillor or clerk may follow (councillors: their own, copied, their
+#: council's or wards'); without the councillors app, what they submitted.
+members_cases: Provider[[User], QuerySet[Case]] = Provider("members_cases", _own_submissions)
+
+#: Cases a user was shown (``cases_viewed(user=…, cases=…, via="case_page" | "api")``):
+#: complaints log who looked at a complaint.
+cases_viewed: Hook[...] = Hook("cases_viewed")
+
+#: A case was resolved (``case_resolved(case=…, actor=…, note=…, message=…, now=…)``), inside
+#: the resolving transaction with the case row locked. Councillors tell the member who raised it.
+case_resolved: Hook[...] = Hook("case_resolved")

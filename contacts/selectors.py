@@ -20,8 +20,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
-from complaints.access import COMPLAINT_ROLES, hide_confidential
 
+from . import hooks
 from .domain import lifecycle
 from .event_values import TEAM, USER, Party, party_parse
 from .models import (
@@ -45,8 +45,9 @@ def case_visible_to(user: User) -> QuerySet[Case]:
         service_id = user.service_id
         if not service_id:
             return cases.none()
-        # Complaints only to those who handle them, never to staff complained about.
-        return hide_confidential(cases.filter(service_id=service_id), user)
+        # Higher apps narrow it: complaints only to those who handle them, never to staff
+        # complained about.
+        return hooks.staff_case_visibility.apply(cases.filter(service_id=service_id), user=user)
     if user.role in SUBMITTER_ROLES:
         # Never a complaint, even one a member raised: its details are the complaints team's.
         return cases.filter(submitted_by=user).exclude(kind=CaseKind.COMPLAINT)
@@ -185,9 +186,7 @@ def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
 def _members_enquiries(user: User) -> QuerySet[Case]:
     """A councillor's or clerk's list: their own, those they were copied into, their
     council's or wards' (the councillors app decides; its pages hide others' residents)."""
-    from councillors.selectors import enquiry_cases_visible_to
-
-    return enquiry_cases_visible_to(user)
+    return hooks.members_cases(user)
 
 
 def case_queue(
@@ -326,10 +325,7 @@ def transfer_colleagues(*, case: Case) -> QuerySet[User]:
     colleagues = User.objects.filter(
         is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id
     )
-    if case.kind == CaseKind.COMPLAINT:
-        colleagues = colleagues.filter(role__in=COMPLAINT_ROLES).exclude(
-            complaints_about__case_id=case.pk
-        )
+    colleagues = hooks.case_receivers.apply(colleagues, case=case)
     return colleagues.select_related("team").order_by("first_name", "last_name", "username")
 
 

@@ -14,6 +14,7 @@ from channels_app.outbox import (
     resolution_queue,
 )
 
+from .. import hooks
 from ..domain import lifecycle
 from ..models import (
     OPEN_MILESTONE_STATES,
@@ -189,9 +190,7 @@ def case_resolve(
     if message.strip():
         resolution_queue(case=case_with_relations(case), author=actor, text=message, now=now)
     # A councillor or clerk who raised the case is told of its completion, once, their way.
-    from councillors.services import enquiry_resolved  # councillors builds on contacts
-
-    enquiry_resolved(case=case, actor=actor, outcome=note, message=message, now=now)
+    hooks.case_resolved(case=case, actor=actor, note=note, message=message, now=now)
     return case
 
 
