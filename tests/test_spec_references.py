@@ -11,6 +11,8 @@ reader.
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "docs" / "spec.md"
 THIS_FILE = Path(__file__).resolve()
@@ -27,6 +29,13 @@ CITATION = re.compile(rf"SPEC\s+§§?\s*{_ITEM}(?:\s*(?:,|and|&)\s*§§?\s*{_ITE
 NUMBER_OR_RANGE = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
 #: Other ways of citing a section that the uniform form replaces.
 OTHER_FORMS = re.compile(r"\bSPEC\s+(?:section|sect\.|s\.)\s*\d+", re.IGNORECASE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_case_rules():
+    """Overrides the suite's fixture of that name: these tests read files and never the case
+    rules, so they need neither the cache nor, without Redis, the database behind it."""
+    yield
 
 
 def spec_sections() -> set[int]:
