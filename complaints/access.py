@@ -1,4 +1,4 @@
-"""Who may see a complaint (SPEC §1): complaints officers and managers of the service
+"""Who may see a complaint (SPEC §1 and §9): complaints officers and managers of the service
 concerned, and administrators; never a member of staff the complaint is about.
 
 One rule, ``hide_confidential``, a filter of any queryset of cases, registered with
