@@ -15,7 +15,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Service
+from accounts.models import Service, User
 from contacts.models import LanguagePreference
 from standards.channels import Channel
 from standards.models import MilestoneKind, Standard
@@ -458,8 +458,6 @@ def monitoring_results(period: Period, *, by: str) -> Table:
 
 
 def _monitoring_names(by: str, keys: list) -> dict:
-    from accounts.models import User
-
     if by == "standard":
         return _standards()
     if by == "service":
