@@ -10,8 +10,9 @@ declared once here, with its arguments typed, and ``registered()`` lists who lis
 Import this module only once the apps are loaded (from ``ready()``, views, services).
 """
 
-from collections.abc import Callable
-from typing import Any, Generic, ParamSpec, TypeVar
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from django.db.models import QuerySet
 
@@ -19,27 +20,33 @@ from accounts.models import User
 
 from .models import Case
 
-P = ParamSpec("P")
+F = TypeVar("F", bound=Callable[..., object])
 
 
-class Hook(Generic[P]):
-    """A named, ordered list of functions ``contacts`` calls at one point of its work."""
+class Hook(Generic[F]):
+    """A named, ordered list of functions ``contacts`` calls at one point of its work; ``F``,
+    a Protocol, is what each function takes, so mypy checks both the registrations and the
+    calls."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._functions: list[Callable[P, object]] = []
+        self._functions: list[F] = []
 
-    def register(self, function: Callable[P, object]) -> Callable[P, object]:
+    def register(self, function: F) -> F:
         """Add ``function`` (once: ``ready()`` may run more than once in tests)."""
         if function not in self._functions:
             self._functions.append(function)
         return function
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> None:
-        for function in self._functions:
-            function(*args, **kwargs)
+    if TYPE_CHECKING:
+        __call__: F
+    else:
 
-    def registered(self) -> tuple[Callable[P, object], ...]:
+        def __call__(self, *args: Any, **kwargs: Any) -> None:
+            for function in self._functions:
+                function(*args, **kwargs)
+
+    def registered(self) -> tuple[F, ...]:
         return tuple(self._functions)
 
 
@@ -68,23 +75,27 @@ class Filters(Generic[T]):
         return tuple(self._rules)
 
 
-class Provider(Generic[P, T]):
+class Provider(Generic[F]):
     """One answer that a higher app gives: at most one function is registered, and
     ``default`` answers while none is."""
 
-    def __init__(self, name: str, default: Callable[P, T]) -> None:
+    def __init__(self, name: str, default: F) -> None:
         self.name = name
         self._default = default
-        self._function: Callable[P, T] | None = None
+        self._function: F | None = None
 
-    def register(self, function: Callable[P, T]) -> Callable[P, T]:
+    def register(self, function: F) -> F:
         if self._function not in (None, function):
             raise RuntimeError(f"{self.name} is already provided by {self._function!r}")
         self._function = function
         return function
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T:
-        return (self._function or self._default)(*args, **kwargs)
+    if TYPE_CHECKING:
+        __call__: F
+    else:
+
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            return (self._function or self._default)(*args, **kwargs)
 
 
 # --- The hooks ----------------------------------------------------------------------------
@@ -105,12 +116,28 @@ def _own_submissions(user: User) -> QuerySet[Case]:
 
 #: The cases a councillor or clerk may follow (councillors: their own, copied, their
 #: council's or wards'); without the councillors app, what they submitted.
-members_cases: Provider[[User], QuerySet[Case]] = Provider("members_cases", _own_submissions)
+class MembersCases(Protocol):
+    def __call__(self, user: User, /) -> QuerySet[Case]: ...
 
-#: Cases a user was shown (``cases_viewed(user=…, cases=…, via="case_page" | "api")``):
-#: complaints log who looked at a complaint.
-cases_viewed: Hook[...] = Hook("cases_viewed")
 
-#: A case was resolved (``case_resolved(case=…, actor=…, note=…, message=…, now=…)``), inside
-#: the resolving transaction with the case row locked. Councillors tell the member who raised it.
-case_resolved: Hook[...] = Hook("case_resolved")
+members_cases: Provider[MembersCases] = Provider("members_cases", _own_submissions)
+
+
+class CasesViewed(Protocol):
+    def __call__(self, *, user: User, cases: Iterable[Case], via: str) -> object: ...
+
+
+#: Cases a user was shown (``via``: "case_page" or "api"): complaints log who looked at a
+#: complaint.
+cases_viewed: Hook[CasesViewed] = Hook("cases_viewed")
+
+
+class CaseResolved(Protocol):
+    def __call__(
+        self, *, case: Case, actor: User | None, note: str, message: str, now: datetime
+    ) -> object: ...
+
+
+#: A case was resolved, inside the resolving transaction with the case row locked.
+#: Councillors tell the member who raised it.
+case_resolved: Hook[CaseResolved] = Hook("case_resolved")
