@@ -1234,7 +1234,8 @@ class CaseLoader:
         )
         self.ev_id += 1
         self.ev_lines.append(f"{self.ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
-        recipients = {r for r in (owner_id, self.org.managers.get(team_id)) if r}
+        manager_id = None if team_id is None else self.org.managers.get(team_id)
+        recipients = {r for r in (owner_id, manager_id) if r}
         for row in rows:
             self.add_milestone(case_id, cls, row, recipients)
         for event_kind, at, from_status, to_status, _, actor in events:

@@ -81,6 +81,8 @@ def imports_outside_the_domain(root: Path) -> list[str]:
         package = list(relative.parts[:-1])
         tree = ast.parse((root / relative).read_text(encoding="utf-8"), str(relative))
         for node in ast.walk(tree):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
             for module in _imported(node, package):
                 parts = module.split(".")
                 if parts[0] in ours and "domain" not in parts[1:]:
@@ -88,15 +90,14 @@ def imports_outside_the_domain(root: Path) -> list[str]:
     return found
 
 
-def _imported(node: ast.AST, package: list[str]) -> list[str]:
+def _imported(node: ast.Import | ast.ImportFrom, package: list[str]) -> list[str]:
+    """The absolute names of the modules ``node`` imports from, in ``package``."""
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if isinstance(node, ast.ImportFrom):
-        if node.level:
-            base = package[: len(package) - node.level + 1]
-            return [".".join([*base, *([node.module] if node.module else [])])]
-        return [node.module or ""]
-    return []
+    if node.level:
+        base = package[: len(package) - node.level + 1]
+        return [".".join([*base, *([node.module] if node.module else [])])]
+    return [node.module or ""]
 
 
 def strict_modules(pyproject: Path) -> set[str]:
