@@ -7,7 +7,7 @@ contact logged here and one posted to the API are recorded alike.
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -30,6 +30,9 @@ from channels_app.details import ChannelDetails, parse_details
 from ..attachments import ACCEPT, attachments_check
 from ..customers import CustomerMatch, customer_matches, phone_normalise, postcode_normalise
 from ..models import CaseKind, ContactMethod, Customer, LanguagePreference
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: What an advisor logs; councillor enquiries and web-content changes have their own ways in.
 LOGGED_KINDS = [
@@ -88,7 +91,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-def _datetime_field(label: str, required: bool = False) -> forms.DateTimeField:
+def _datetime_field(label: "StrOrPromise", required: bool = False) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         required=required,
@@ -97,7 +100,7 @@ def _datetime_field(label: str, required: bool = False) -> forms.DateTimeField:
     )
 
 
-def _phone_field(label: str, required: bool = False) -> forms.CharField:
+def _phone_field(label: "StrOrPromise", required: bool = False) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=30)
 
 
