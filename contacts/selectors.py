@@ -93,23 +93,8 @@ def case_filter(cases: QuerySet[Case], *, filters: CaseFilters) -> QuerySet[Case
         cases = cases.filter(service__code=filters.service)
     if filters.owner:
         cases = cases.filter(owner__username=filters.owner)
-    if filters.sla_state in (
-        MilestoneState.PENDING,
-        MilestoneState.DUE_SOON,
-        MilestoneState.BREACHED,
-        MilestoneState.MET_LATE,
-    ):
-        cases = cases.filter(
-            Exists(Milestone.objects.filter(case=OuterRef("pk"), state=filters.sla_state))
-        )
-    elif filters.sla_state == MilestoneState.MET:
-        # Every promise kept on time: milestones exist and all are met.
-        cases = cases.filter(
-            Exists(Milestone.objects.filter(case=OuterRef("pk"))),
-            ~Exists(
-                Milestone.objects.filter(case=OuterRef("pk")).filter(~Q(state=MilestoneState.MET))
-            ),
-        )
+    if filters.sla_state:
+        cases = _with_sla_state(cases, filters.sla_state)
     if filters.due_before:
         cases = cases.filter(_open_milestones(due_at__lt=filters.due_before))
     if filters.due_after:
@@ -120,6 +105,27 @@ def case_filter(cases: QuerySet[Case], *, filters: CaseFilters) -> QuerySet[Case
         cases = cases.filter(received_at__gte=filters.received_from)
     if filters.received_before:
         cases = cases.filter(received_at__lt=filters.received_before)
+    return cases
+
+
+def _with_sla_state(cases: QuerySet[Case], sla_state: str) -> QuerySet[Case]:
+    """Cases with a milestone in ``sla_state``; for "met", cases whose every milestone was met
+    on time. Any other state filters nothing."""
+    if sla_state in (
+        MilestoneState.PENDING,
+        MilestoneState.DUE_SOON,
+        MilestoneState.BREACHED,
+        MilestoneState.MET_LATE,
+    ):
+        return cases.filter(Exists(Milestone.objects.filter(case=OuterRef("pk"), state=sla_state)))
+    if sla_state == MilestoneState.MET:
+        # Every promise kept on time: milestones exist and all are met.
+        return cases.filter(
+            Exists(Milestone.objects.filter(case=OuterRef("pk"))),
+            ~Exists(
+                Milestone.objects.filter(case=OuterRef("pk")).filter(~Q(state=MilestoneState.MET))
+            ),
+        )
     return cases
 
 

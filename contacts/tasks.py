@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from common.jobs import enqueue
+
 from . import alerts, sla, transfer_notices
 
 
@@ -10,7 +12,7 @@ from . import alerts, sla, transfer_notices
 def sla_sweep() -> dict[str, int]:
     result = sla.sla_sweep(now=timezone.now())
     if result.due_soon or result.breached:
-        sla_alerts_send.delay()
+        enqueue(sla_alerts_send)
     return {"due_soon": result.due_soon, "breached": result.breached}
 
 

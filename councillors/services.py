@@ -184,7 +184,7 @@ def _members_told(enquiry: MemberEnquiry) -> list[User]:
     return told
 
 
-def _responsible(case: Case, actor: User) -> str:
+def _responsible(case: Case, actor: User | None) -> str:
     """Who deals with the enquiry, as the member reads it: the owner (else the officer
     writing) and their service."""
     officer = case.owner or actor

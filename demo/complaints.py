@@ -23,7 +23,7 @@ from standards.channels import Channel
 
 def seed_complaints(*, now: datetime) -> None:
     officer = User.objects.filter(username="complaints").select_related("team").first()
-    if officer is None or not officer.team_id:
+    if officer is None or officer.team is None:
         return
     service_cases = Case.objects.filter(service_id=officer.team.service_id)
 

@@ -76,7 +76,7 @@ def read_text(path: Path) -> str | None:
 def cited_sections(text: str) -> list[tuple[int, int, str]]:
     """(offset, section number, citation) for every section ``text`` cites; a citation may
     wrap onto the next line ("SPEC §5 and" / "§8")."""
-    cited = []
+    cited: list[tuple[int, int, str]] = []
     for match in CITATION.finditer(text):
         citation = " ".join(match.group(0).split())
         for first, last in NUMBER_OR_RANGE.findall(citation):

@@ -11,6 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
 
 from .. import hooks, policies, selectors, services
@@ -65,12 +66,12 @@ class CaseViewSet(viewsets.GenericViewSet):
         filters = _validated(io.CaseListFilters, request.query_params)
         cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
         page = self.paginate_queryset(cases)
-        hooks.cases_viewed(user=request.user, cases=page, via=VIA_API)
+        hooks.cases_viewed(user=signed_in(request), cases=page or [], via=VIA_API)
         return self.get_paginated_response(io.CaseOutput(page, many=True).data)
 
     def retrieve(self, request: Request, reference: str) -> Response:
         case = self._case(reference)
-        hooks.cases_viewed(user=request.user, cases=[case], via=VIA_API)
+        hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_API)
         return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})

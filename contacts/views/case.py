@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
 from standards.selectors import working_calendar
 
@@ -26,7 +27,7 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
-    hooks.cases_viewed(user=request.user, cases=[case], via=VIA_CASE_PAGE)
+    hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_CASE_PAGE)
     milestones = presenters.milestone_rows(
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
@@ -53,6 +54,6 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
-    if not hooks.members_cases(request.user).filter(reference=reference).exists():
+    if not hooks.members_cases(signed_in(request)).filter(reference=reference).exists():
         raise Http404
     return redirect("councillors:enquiry", reference)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from standards.models import Behaviour
 
 from ..forms import SampleForm, ScoreForm
@@ -25,7 +25,7 @@ def _samples_for(user):
 @require_http_methods(["GET", "POST"])
 @role_required(EVALUATION_ROLES)
 def monitoring(request: HttpRequest) -> HttpResponse:
-    services = services_for(request.user)
+    services = services_for(signed_in(request))
     form = SampleForm(request.POST or None, services=services)
     if request.method == "POST" and form.is_valid():
         service = next(s for s in services if str(s.pk) == form.cleaned_data["service"])
