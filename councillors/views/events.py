@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
-from contacts.forms.case_actions import DATETIME_INPUT
+from common.form_fields import DATETIME_INPUT
 
 from .. import selectors, services
 from ..forms import WardEventCancelForm, WardEventDelayForm, WardEventForm
