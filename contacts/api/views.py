@@ -70,7 +70,11 @@ class CaseViewSet(viewsets.GenericViewSet):
         complaint_views_record(user=request.user, cases=[case], via=ViewedVia.API)
         return Response(io.CaseOutput(case).data)
 
-    @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})
+    @extend_schema(
+        request=io.CaseCreateInput,
+        responses={201: io.CaseOutput, 200: io.CaseOutput},
+        examples=io.create_examples(),
+    )
     def create(self, request: Request) -> Response:
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
         user = request.user
