@@ -106,9 +106,7 @@ def letters_mark_posted(
     )
     for letter in waiting:
         if at < (letter.printed_at or letter.created_at):
-            raise ServiceError(
-                {"posted_at": _("A letter cannot be posted before it was printed.")}
-            )
+            raise ServiceError({"posted_at": _("A letter cannot be posted before it was printed.")})
     # Still conditional: the rows are locked, but the update must never move a letter twice.
     OutboundMessage.objects.filter(
         pk__in=[letter.pk for letter in waiting], state=DeliveryState.TO_POST

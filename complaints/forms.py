@@ -23,6 +23,8 @@ from .models import (
 )
 
 SHORT_TEXT = 200
+
+
 class StaffChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.get_username()

@@ -271,9 +271,7 @@ def reception_check_in(*, case: Case, actor: User, now: datetime | None = None) 
     case = Case.objects.select_for_update().get(pk=case.pk)
     _require_reception_case(case)
     if case.contact_type != VisitContact.APPOINTMENT:
-        raise ServiceError(
-            {"case": _("A drop-in visitor is checked in when they are registered.")}
-        )
+        raise ServiceError({"case": _("A drop-in visitor is checked in when they are registered.")})
     milestone = case.milestones.filter(kind=SEEN).first()
     start, end = day_bounds(now)
     if case.status not in lifecycle.OPEN:

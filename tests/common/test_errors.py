@@ -58,9 +58,7 @@ def test_a_plain_validation_error_is_shown_alike():
 
 def test_the_api_answers_a_service_error_with_a_400_and_its_field_errors():
     with override("cy"):
-        response = exception_handler(
-            ServiceError({"at": "Give the time with its UTC offset."}), {}
-        )
+        response = exception_handler(ServiceError({"at": "Give the time with its UTC offset."}), {})
         whole = exception_handler(ServiceError("The case is closed."), {})
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
