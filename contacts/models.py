@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.models import TimeStampedModel
+from standards import milestone_kinds
 from standards.channels import Channel
 
 from . import searchable
@@ -271,7 +272,9 @@ class Milestone(models.Model):
                 condition=Q(state__in=["pending", "due_soon"]),
             ),
             # Reception lists the day's visitors by the time they are expected or arrived.
-            models.Index(fields=["starts_at"], name="milestone_seen", condition=Q(kind="seen")),
+            models.Index(
+                fields=["starts_at"], name="milestone_seen", condition=Q(kind=milestone_kinds.SEEN)
+            ),
         ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")

@@ -18,10 +18,9 @@ from accounts.models import User
 from channels_app.domain.replies import ReplyLanguage
 from channels_app.messages import message_plan
 from channels_app.models import Method
-from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
 from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 from standards.domain.calendar import WorkingCalendar
-from standards.models import MilestoneKind
+from standards.milestone_kinds import kind_label
 
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
@@ -70,9 +69,7 @@ def case_sla_tag(milestones: Iterable[Milestone]) -> Tag | None:
 def milestone_label(kind: str) -> str:
     """The milestone's name ("Respond", "Call back"), or its code if the catalogue has a kind
     this release does not know yet."""
-    if kind in MilestoneKind.values:
-        return str(MilestoneKind(kind).label)
-    return str(COMPLAINT_KIND_LABELS.get(kind, kind))
+    return kind_label(kind)
 
 
 def time_left_text(left: TimeLeft) -> str:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Service, User
 from contacts.channel_details import parse_details
+from standards import milestone_kinds
 from standards.channels import Channel, VisitContact
 
 from .domain import lifecycle
@@ -47,7 +48,7 @@ from .models import (
 from .presenters import Tag, sla_tag
 from .services import case_create, milestone_meet
 
-SEEN = "seen"
+SEEN = milestone_kinds.VISITOR_SEEN
 RECEPTION_TYPES = (VisitContact.APPOINTMENT, VisitContact.RECEPTION)
 
 

@@ -16,6 +16,7 @@ from contacts.channel_details import parse_details
 from contacts.domain import lifecycle
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseEvent, CaseKind, Customer, EventKind
 from contacts.services import case_create, case_resolve, milestone_extend
+from standards import milestone_kinds
 from standards.channels import Channel
 from standards.selectors import working_calendar
 
@@ -46,7 +47,7 @@ ENQUIRY_FORM = "member-enquiry"
 #: The kind of case each member's role raises.
 KIND_FOR_ROLE = {Role.COUNCILLOR: CaseKind.COUNCILLOR_ENQUIRY, Role.CLERK: CaseKind.ENQUIRY}
 #: The milestone a delay notice moves: the full response the member was promised.
-RESPONSE_MILESTONE = "respond"
+RESPONSE_MILESTONE = milestone_kinds.MEMBER_RESPONSE
 
 
 def notice_days() -> int:

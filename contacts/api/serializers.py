@@ -14,7 +14,8 @@ from accounts.models import Service, Team, User
 from common.fields import AwareDateTimeField
 from contacts.channel_details import SCHEMAS, ChannelDetails, PhoneNumberField, parse_details
 from standards.channels import Channel
-from standards.models import MilestoneKind, RuleChoice, Standard
+from standards.milestone_kinds import MilestoneKind
+from standards.models import RuleChoice, Standard
 
 from ..domain.sla import worst_state
 from ..models import (

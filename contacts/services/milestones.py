@@ -11,6 +11,7 @@ from accounts.models import User
 from channels_app.outbox import (
     extension_notice_queue,
 )
+from standards import milestone_kinds
 from standards.domain.deadlines import (
     Rule,
     compute_deadline,
@@ -157,7 +158,7 @@ def callback_arrange(
     milestone = (
         case.milestones.select_related("target")
         .filter(
-            kind="callback",
+            kind=milestone_kinds.CALLBACK,
             state__in=OPEN_MILESTONE_STATES,
             rule__in=(Rule.AT_SCHEDULED, Rule.MINUTES_AFTER_SCHEDULED),
         )

@@ -13,6 +13,7 @@ from accounts.models import User
 from channels_app.outbox import (
     resolution_queue,
 )
+from standards import milestone_kinds
 
 from ..domain import lifecycle
 from ..models import (
@@ -27,8 +28,8 @@ from .steps import action_time, case_locked, case_with_relations, ensure_open, s
 
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
-    "acknowledge": ("acknowledge",),
-    "respond": ("acknowledge", "respond", "contact", "outcome", "publish"),
+    "acknowledge": milestone_kinds.ACKNOWLEDGES,
+    "respond": milestone_kinds.MET_BY_RESPONSE,
 }
 
 

@@ -36,7 +36,8 @@ from ..evaluation_models import (
     SatisfactionAnswer,
     ScoreAnswer,
 )
-from ..models import MilestoneKind, Standard
+from ..milestone_kinds import MilestoneKind
+from ..models import Standard
 from ..tables import Column, Table
 from .daily import local_midnight
 
