@@ -807,8 +807,7 @@ def main() -> None:
         "id",
         "kind",
         "created_at",
-        "from_status",
-        "to_status",
+        "payload",
         "text",
         "actor_id",
         "case_id",
@@ -1084,7 +1083,18 @@ def main() -> None:
             for event_kind, transition, at in transitions:
                 ev_id += 1
                 ev_lines.append(
-                    tsv((ev_id, event_kind, ts_text(at), "", transition, "", None, case_id, ms_id))
+                    tsv(
+                        (
+                            ev_id,
+                            event_kind,
+                            ts_text(at),
+                            json.dumps({"state": transition}),
+                            "",
+                            None,
+                            case_id,
+                            ms_id,
+                        )
+                    )
                 )
                 for recipient in recipients:
                     al_id += 1
@@ -1100,8 +1110,8 @@ def main() -> None:
                         ev_id,
                         event_kind,
                         ts_text(at),
-                        from_status,
-                        to_status,
+                        # The payload's shape: contacts/event_payloads.py.
+                        json.dumps({"from": from_status, "to": to_status}),
                         "",
                         actor,
                         case_id,

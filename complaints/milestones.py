@@ -11,8 +11,8 @@ milestone per kind and a social-services complaint already had a stage 1 acknowl
 
 from datetime import datetime
 
-from contacts.models import Milestone, MilestoneState
 from contacts.services import threshold_of
+from contacts.services.milestone_writer import Timing
 from standards.domain.calendar import WorkingCalendar
 from standards.domain.deadlines import Rule, compute_deadline
 from standards.milestone_kinds import (
@@ -79,20 +79,15 @@ def stage_targets(stage: int) -> dict[str, Target]:
     }
 
 
-def timed(
-    milestone: Milestone, *, days: int, starts_at: datetime, calendar: WorkingCalendar
-) -> Milestone:
-    """``milestone`` due ``days`` working days after ``starts_at`` (not saved)."""
+def stage_timing(
+    target: Target, *, days: int, starts_at: datetime, calendar: WorkingCalendar
+) -> Timing:
+    """Due ``days`` working days after ``starts_at``, due soon as ``target`` says."""
     deadline = compute_deadline(
         Rule.WORKING_DAYS,
         days,
         received_at=starts_at,
         calendar=calendar,
-        threshold=threshold_of(milestone.target),
+        threshold=threshold_of(target),
     )
-    milestone.rule = Rule.WORKING_DAYS
-    milestone.starts_at = starts_at
-    milestone.due_at = deadline.due_at
-    milestone.due_soon_at = deadline.due_soon_at
-    milestone.state = MilestoneState.PENDING
-    return milestone
+    return Timing(rule=Rule.WORKING_DAYS, starts_at=starts_at, deadline=deadline)

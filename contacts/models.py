@@ -303,10 +303,13 @@ class EventKind(models.TextChoices):
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
+    COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
+    MEMBER_TOLD = "member_told", _("Member told")
 
 
 class CaseEvent(models.Model):
-    """The timeline: everything that happened to a case, in order."""
+    """The timeline: everything that happened to a case, in order (written only through
+    ``contacts.timeline``)."""
 
     case = models.ForeignKey(  # served by the (case, created_at) index
         Case,
@@ -333,8 +336,9 @@ class CaseEvent(models.Model):
         related_name="events",
         verbose_name=_("milestone"),
     )
-    from_status = models.CharField(_("from status"), max_length=20, blank=True)
-    to_status = models.CharField(_("to status"), max_length=20, blank=True)
+    # What happened, as data of the kind's shape (contacts/event_payloads.py), rendered in the
+    # reader's language when the timeline is read. Written only by contacts/timeline.py.
+    payload = models.JSONField(_("details"), default=dict, blank=True)
     text = models.TextField(_("text"), blank=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..event_values import Party, party_parse
+from ..event_payloads import Party, party_parse
 from ..models import Case
 from ..policies import MEETABLE_KINDS
 from ..presenters import milestone_label, moment_text
