@@ -132,3 +132,20 @@ def test_a_second_closure_on_the_same_day_is_refused(service):
 
     assert caught.value.message_dict == {"date": ["The offices are already closed on that day."]}
     assert ClosureDay.objects.count() == 1
+
+
+def test_deadlines_a_working_day_apart_each_move_once(service):
+    """The case due Wednesday 30 December moves to Thursday 31, onto the other case's old due
+    time; that one (received Tuesday 15: due Thursday 31) moves past New Year's Day, a bank
+    holiday, to Monday 4 January. Neither moves twice."""
+    first = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
+    second = make_case(
+        service=service, channel="letter", details=LETTER, received_at=utc(2026, 12, 15, 10)
+    )
+    assert respond(second).due_at == utc(2026, 12, 31, 17)
+
+    _, moved = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW)
+
+    assert moved == 2
+    assert (respond(first).due_at, respond(first).revision) == (utc(2026, 12, 31, 17), 1)
+    assert (respond(second).due_at, respond(second).revision) == (utc(2027, 1, 4, 17), 1)
