@@ -22,6 +22,9 @@ Shapes, by kind (keys absent when they do not apply):
 ``callback_arranged``         ``{"at": T}``
 ``complaint_recorded``        ``{"category": {"cy": "…", "en": "…"}, "stage": 1}``
 ``member_told``               ``{"update": {"cy": "…", "en": "…"}}`` (what kind of update)
+``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
+``made_into_complaint``       ``{"reference": "CYS-2026-000042"}`` (the complaint made)
+``made_from_case``            ``{"reference": "CYS-2026-000041"}`` (the case it came from)
 others                        ``{}``
 ============================  =================================================================
 
@@ -80,6 +83,15 @@ class MemberToldPayload(TypedDict):
     update: dict[str, str]
 
 
+class ComplaintActionPayload(TypedDict):
+    owner: str  # a person's name, the same in both languages
+    due_on: str  # ISO date
+
+
+class ReferencePayload(TypedDict):
+    reference: str
+
+
 #: The payload type of each event kind (the values of ``contacts.models.EventKind``).
 PAYLOADS: dict[str, type] = {
     "created": CreatedPayload,
@@ -99,6 +111,11 @@ PAYLOADS: dict[str, type] = {
     "visitor_arrived": Empty,
     "complaint_recorded": ComplaintRecordedPayload,
     "member_told": MemberToldPayload,
+    "complaint_escalated": Empty,
+    "complaint_action": ComplaintActionPayload,
+    "ombudsman_recorded": Empty,
+    "made_into_complaint": ReferencePayload,
+    "made_from_case": ReferencePayload,
 }
 
 

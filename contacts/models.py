@@ -305,6 +305,11 @@ class EventKind(models.TextChoices):
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
     COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
     MEMBER_TOLD = "member_told", _("Member told")
+    COMPLAINT_ESCALATED = "complaint_escalated", _("Escalated to stage 2")
+    COMPLAINT_ACTION = "complaint_action", _("Follow-up action agreed")
+    OMBUDSMAN_RECORDED = "ombudsman_recorded", _("Ombudsman referral recorded")
+    MADE_INTO_COMPLAINT = "made_into_complaint", _("Made into a complaint")
+    MADE_FROM_CASE = "made_from_case", _("Made from a service request")
 
 
 class CaseEvent(models.Model):

@@ -224,6 +224,14 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
             "category": _in_language(payload.get("category")),
             "stage": stage,
         }
+    if kind == EventKind.COMPLAINT_ACTION:
+        due_on = parse_date(str(payload.get("due_on", "")))
+        return _("For %(owner)s by %(date)s") % {
+            "owner": payload.get("owner", ""),
+            "date": date_format(due_on, "j F Y") if due_on else "",
+        }
+    if kind in (EventKind.MADE_INTO_COMPLAINT, EventKind.MADE_FROM_CASE):
+        return str(payload.get("reference", ""))
     if kind == EventKind.MEMBER_TOLD:
         return _in_language(payload.get("update"))
     if event.milestone is not None:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from accounts.models import Team, User
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, CaseStatus, EventKind, Milestone
 from contacts.services import (
-    case_add_note,
     case_close,
     case_resolve,
     milestone_extend,
@@ -186,11 +185,8 @@ def complaint_escalate(
     complaint.stage2_started_at = now
     complaint.stage2_reason = reason.strip()
     complaint.save(update_fields=["stage", "stage2_started_at", "stage2_reason", "modified_at"])
-    case_add_note(
-        case=case,
-        actor=actor,
-        now=now,
-        text=_("Escalated to stage 2: %(reason)s") % {"reason": reason.strip()},
+    event_record(
+        case=case, kind=EventKind.COMPLAINT_ESCALATED, at=now, actor=actor, text=reason.strip()
     )
     return complaint
 
@@ -336,16 +332,16 @@ def complaint_action_add(
     action = ComplaintAction.objects.create(
         complaint=complaint, description=description.strip(), owner=owner, due_on=due_on
     )
-    case_add_note(
+    event_record(
         case=complaint.case,
+        kind=EventKind.COMPLAINT_ACTION,
+        at=now,
         actor=actor,
-        now=now,
-        text=_("Follow-up action for %(owner)s by %(date)s: %(action)s")
-        % {
+        payload={
             "owner": owner.get_full_name() or owner.get_username(),
-            "date": due_on.isoformat(),
-            "action": action.description,
+            "due_on": due_on.isoformat(),
         },
+        text=action.description,
     )
     return action
 
@@ -398,10 +394,5 @@ def complaint_ombudsman_record(
             "modified_at",
         ]
     )
-    case_add_note(
-        case=complaint.case,
-        actor=actor,
-        now=now,
-        text=_("Ombudsman referral recorded."),
-    )
+    event_record(case=complaint.case, kind=EventKind.OMBUDSMAN_RECORDED, at=now, actor=actor)
     return complaint

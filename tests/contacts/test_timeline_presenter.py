@@ -50,8 +50,27 @@ def rendered(event: CaseEvent, language: str, parties=None) -> tuple[str, str]:
             ("Status changed", "From New to Acknowledged"),
             ("Newidiwyd y statws", "O Newydd i Wedi'i gydnabod"),
         ),
+        (
+            CaseEvent(
+                kind="complaint_action",
+                created_at=AT,
+                payload={"owner": "Sam Jones", "due_on": "2026-03-20"},
+                text="Retrain the crew",
+            ),
+            ("Follow-up action agreed", "For Sam Jones by 20 March 2026"),
+            ("Cytunwyd ar gam gweithredu dilynol", "I Sam Jones erbyn 20 Mawrth 2026"),
+        ),
+        (
+            CaseEvent(
+                kind="made_into_complaint",
+                created_at=AT,
+                payload={"reference": "CYS-2026-000042"},
+            ),
+            ("Made into a complaint", "CYS-2026-000042"),
+            ("Wedi'i throi'n gŵyn", "CYS-2026-000042"),
+        ),
     ],
-    ids=["complaint-recorded", "member-told", "status-changed"],
+    ids=["complaint-recorded", "member-told", "status-changed", "action", "made-into"],
 )
 def test_each_kind_is_rendered_from_its_payload_in_the_readers_language(event, english, welsh):
     assert rendered(event, "en") == english
