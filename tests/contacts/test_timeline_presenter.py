@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from django.utils import translation
 
-from contacts.event_payloads import Party, PayloadError, payload_check
-from contacts.models import CaseEvent, Milestone
+from contacts.event_payloads import PAYLOADS, Party, PayloadError, payload_check
+from contacts.models import CaseEvent, EventKind, Milestone
 from contacts.presenters import timeline_items
 
 AT = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
@@ -110,3 +110,7 @@ def test_a_transfer_names_both_holders():
 def test_the_writer_refuses_a_payload_not_of_its_kinds_shape(kind, payload):
     with pytest.raises(PayloadError):
         payload_check(kind, payload)
+
+
+def test_every_event_kind_has_a_payload_shape():
+    assert set(PAYLOADS) == set(EventKind.values)
