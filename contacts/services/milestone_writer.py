@@ -9,7 +9,9 @@ and writes the timeline event that goes with each change, on one pure rule
 - met: *met* or *met late* by ``state_when_met``;
 - a new due time (an extension, a re-time to a new rule or amount, a closure day moving it):
   the state ``state_at`` the new times, the state's change time, and ``revision + 1`` so that
-  alerts about the new deadline are owed afresh (the alert key holds the revision);
+  alerts about the new deadline are owed afresh (the alert key holds the revision); one that
+  lands due soon or breached is announced as the sweep would announce it (the event and the
+  alerts), since the sweep only announces the moves it makes itself;
 - the sweep: the two set-based UPDATEs move open milestones forward exactly as
   ``swept_state`` says.
 
@@ -31,9 +33,9 @@ from standards.models import Target
 
 from ..domain.milestone_state import State, state_at, state_when_met
 from ..event_payloads import time_value
-from ..models import Case, EventKind, Milestone
+from ..models import AlertTransition, Case, EventKind, Milestone
 from ..timeline import event_build, event_record, events_record, events_record_for_milestones
-from ..timeline_sql import update_returning_ids
+from ..timeline_sql import alerts_insert, update_returning_ids
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,22 @@ def milestones_meet(
     return list(milestones)
 
 
+#: What the sweep says when a milestone becomes due soon or breached, and what a writer says
+#: when a new deadline puts it there straight away.
+ANNOUNCEMENTS = {
+    State.DUE_SOON: (EventKind.MILESTONE_DUE_SOON, AlertTransition.DUE_SOON),
+    State.BREACHED: (EventKind.MILESTONE_BREACHED, AlertTransition.BREACHED),
+}
+
+
+def _announce(ids: Sequence[int], state: str, *, now: datetime) -> None:
+    """The event and the alerts of milestones ``ids`` now in ``state``, if it is news."""
+    if ids and state in ANNOUNCEMENTS:
+        kind, transition = ANNOUNCEMENTS[State(state)]
+        events_record_for_milestones(ids, kind=kind, now=now)
+        alerts_insert(ids, transition=transition, now=now)
+
+
 def _retimed(milestone: Milestone, deadline: Deadline, now: datetime) -> list[str]:
     milestone.due_at = deadline.due_at
     milestone.due_soon_at = deadline.due_soon_at
@@ -126,6 +144,7 @@ def milestone_deadline_extend(
         payload=payload,
         text=reason,
     )
+    _announce([milestone.pk], milestone.state, now=now)
     return milestone
 
 
@@ -136,6 +155,7 @@ def milestone_retime(milestone: Milestone, *, timing: Timing, now: datetime) -> 
     milestone.starts_at = timing.starts_at
     fields = _retimed(milestone, timing.deadline, now)
     milestone.save(update_fields=[*fields, "rule", "starts_at"])
+    _announce([milestone.pk], milestone.state, now=now)
     return milestone
 
 
@@ -165,6 +185,12 @@ def milestones_move(
         ),
     )
     events_record_for_milestones(ids, kind=EventKind.DEADLINE_MOVED, now=now)
+    for state in ANNOUNCEMENTS:
+        _announce(
+            list(Milestone.objects.filter(id__in=ids, state=state).values_list("id", flat=True)),
+            state,
+            now=now,
+        )
     return ids
 
 

@@ -67,3 +67,41 @@ def test_a_complaint_retimed_after_its_due_soon_alert_is_owed_a_new_one(
         (1, "complaints"),
         (1, "manager"),
     ]
+
+
+def test_a_complaint_retimed_into_its_due_soon_window_is_announced_at_once(
+    service, team, complaints_officer, waste_category
+):
+    """A 5-day category puts the stage 1 deadline on Monday 9 March, 17:00 GMT (3, 4, 5, 6
+    and 9 March); recorded that morning, it is due soon straight away: the writer says so as
+    the sweep would have, and owes the alerts."""
+    case = make_case(
+        service=service,
+        kind="complaint",
+        customer=CustomerFactory(name="Ann Jones", email="ann@example.com"),
+        received_at=RECEIVED,
+        team=team,
+        owner=complaints_officer,
+    )
+    waste_category.stage1_days = 5
+    waste_category.save()
+
+    complaint_record(
+        case=case,
+        category=waste_category,
+        events_on=date(2026, 2, 20),
+        actor=complaints_officer,
+        now=datetime(2026, 3, 9, 9, 0, tzinfo=UTC),
+    )
+
+    contact = case.milestones.get(kind="contact")
+    assert (contact.due_at, contact.state, contact.revision) == (
+        datetime(2026, 3, 9, 17, 0, tzinfo=UTC),
+        "due_soon",
+        1,
+    )
+    assert CaseEvent.objects.filter(milestone=contact, kind="milestone_due_soon").count() == 1
+    assert _due_soon_alerts(contact) == [(1, "complaints"), (1, "manager")]
+    # The next sweep has nothing more to say about it.
+    sla_sweep(now=datetime(2026, 3, 9, 9, 1, tzinfo=UTC))
+    assert CaseEvent.objects.filter(milestone=contact, kind="milestone_due_soon").count() == 1
