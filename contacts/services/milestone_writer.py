@@ -10,8 +10,8 @@ and writes the timeline event that goes with each change, on one pure rule
 - a new due time (an extension, a re-time to a new rule or amount, a closure day moving it):
   the state ``state_at`` the new times, the state's change time, and ``revision + 1`` so that
   alerts about the new deadline are owed afresh (the alert key holds the revision); one that
-  lands due soon or breached is announced as the sweep would announce it (the event and the
-  alerts), since the sweep only announces the moves it makes itself;
+  becomes due soon or breached by it is announced as the sweep would announce it (the event
+  and the alerts), since the sweep only announces the moves it makes itself;
 - the sweep: the two set-based UPDATEs move open milestones forward exactly as
   ``swept_state`` says.
 
@@ -105,11 +105,16 @@ ANNOUNCEMENTS = {
 
 
 def _announce(ids: Sequence[int], state: str, *, now: datetime) -> None:
-    """The event and the alerts of milestones ``ids`` now in ``state``, if it is news."""
+    """The event and the alerts of milestones ``ids`` that have just come into ``state``."""
     if ids and state in ANNOUNCEMENTS:
         kind, transition = ANNOUNCEMENTS[State(state)]
         events_record_for_milestones(ids, kind=kind, now=now)
         alerts_insert(ids, transition=transition, now=now)
+
+
+def _announce_one(milestone: Milestone, before: str, *, now: datetime) -> None:
+    if milestone.state != before:
+        _announce([milestone.pk], milestone.state, now=now)
 
 
 def _retimed(milestone: Milestone, deadline: Deadline, now: datetime) -> list[str]:
@@ -126,7 +131,7 @@ def milestone_deadline_extend(
 ) -> Milestone:
     """A later deadline for an open milestone, with the reason ("extended" event). The first
     due time is kept as ``original_due_at``."""
-    previous = milestone.due_at
+    previous, before = milestone.due_at, milestone.state
     milestone.original_due_at = milestone.original_due_at or previous
     milestone.extended_at = now
     milestone.extension_reason = reason
@@ -144,18 +149,19 @@ def milestone_deadline_extend(
         payload=payload,
         text=reason,
     )
-    _announce([milestone.pk], milestone.state, now=now)
+    _announce_one(milestone, before, now=now)
     return milestone
 
 
 def milestone_retime(milestone: Milestone, *, timing: Timing, now: datetime) -> Milestone:
     """An open milestone counted anew (a callback agreed for another time, a complaint's
     stage timed by its category). The caller writes the event that says why."""
+    before = milestone.state
     milestone.rule = timing.rule
     milestone.starts_at = timing.starts_at
     fields = _retimed(milestone, timing.deadline, now)
     milestone.save(update_fields=[*fields, "rule", "starts_at"])
-    _announce([milestone.pk], milestone.state, now=now)
+    _announce_one(milestone, before, now=now)
     return milestone
 
 
@@ -168,7 +174,8 @@ def milestones_move(
 
     The state is ``state_at`` the new times, per row: a row that starts after ``now`` has its
     due-soon time (its start) still ahead of it."""
-    ids = list(milestones.values_list("id", flat=True))
+    before = dict(milestones.values_list("id", "state"))
+    ids = list(before)
     if not ids:
         return []
     Milestone.objects.filter(id__in=ids).update(
@@ -185,12 +192,13 @@ def milestones_move(
         ),
     )
     events_record_for_milestones(ids, kind=EventKind.DEADLINE_MOVED, now=now)
-    for state in ANNOUNCEMENTS:
-        _announce(
-            list(Milestone.objects.filter(id__in=ids, state=state).values_list("id", flat=True)),
-            state,
-            now=now,
-        )
+    came_into: dict[str, list[int]] = {}
+    now_in = Milestone.objects.filter(id__in=ids, state__in=list(ANNOUNCEMENTS))
+    for pk, state in now_in.values_list("id", "state"):
+        if state != before[pk]:
+            came_into.setdefault(state, []).append(pk)
+    for state, moved in came_into.items():
+        _announce(moved, state, now=now)
     return ids
 
 
