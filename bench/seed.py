@@ -539,8 +539,7 @@ EVENT_COLUMNS = [
     "id",
     "kind",
     "created_at",
-    "from_status",
-    "to_status",
+    "payload",
     "text",
     "actor_id",
     "case_id",
@@ -1246,8 +1245,8 @@ class CaseLoader:
                         self.ev_id,
                         event_kind,
                         ts_text(at),
-                        from_status,
-                        to_status,
+                        # The payload's shape: contacts/event_payloads.py.
+                        json.dumps({"from": from_status, "to": to_status}),
                         "",
                         actor,
                         case_id,
@@ -1319,7 +1318,18 @@ class CaseLoader:
         for event_kind, transition, at in transitions:
             self.ev_id += 1
             self.ev_lines.append(
-                tsv((self.ev_id, event_kind, ts_text(at), "", transition, "", None, case_id, ms_id))
+                tsv(
+                    (
+                        self.ev_id,
+                        event_kind,
+                        ts_text(at),
+                        json.dumps({"state": transition}),
+                        "",
+                        None,
+                        case_id,
+                        ms_id,
+                    )
+                )
             )
             for recipient in recipients:
                 self.al_id += 1

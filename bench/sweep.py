@@ -129,7 +129,7 @@ def prepare(moments: list[datetime]) -> None:
 def explain(now: datetime) -> dict[str, str]:
     """EXPLAIN (ANALYZE, BUFFERS) of the sweep's own WHERE clauses, as SELECTs, in the order
     it runs them: printed, and returned by statement."""
-    from contacts import sla
+    from contacts.services import milestone_writer as sla  # the sweep's WHERE clauses
 
     statements = {
         "breach UPDATE": f"SELECT id FROM contacts_milestone WHERE {sla.BREACH_WHERE}",

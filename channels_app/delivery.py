@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from contacts.models import CaseEvent, EventKind
 from contacts.services import cases_acknowledge
+from contacts.timeline import event_build, event_record, events_record
 
 from . import backends
 from .domain.replies import ReplyLanguage, ReplyMethod
@@ -147,10 +148,10 @@ def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -
             state=DeliveryState.FAILED, claimed_at=None, last_error=str(error)[:2000]
         )
         # Staff must see on the case that the customer has not heard from us.
-        CaseEvent.objects.create(
-            case_id=message.case_id,
+        event_record(
+            case=message.case_id,
             kind=EventKind.MESSAGE_FAILED,
-            created_at=now,
+            at=now,
             text=f"{message.recipient}: {message.subject or message.get_purpose_display()}",
         )
 
@@ -180,16 +181,16 @@ def _record(delivered: list[tuple[OutboundMessage, "backends.Outcome", datetime]
         [message for message, _, _ in delivered],
         ["state", "sent_at", "claimed_at", "last_error", "provider_reference", "document"],
     )
-    CaseEvent.objects.bulk_create(events)
+    events_record(events)
     cases_acknowledge(acknowledged_at=acknowledged_at)
 
 
 def _event(message: OutboundMessage, kind: str, at: datetime) -> CaseEvent:
-    return CaseEvent(
-        case_id=message.case_id,
+    return event_build(
+        case=message.case_id,
         kind=kind,
-        actor_id=message.author_id,
-        created_at=at,
+        actor=message.author_id,
+        at=at,
         text=sent_text(message),
     )
 
@@ -197,7 +198,7 @@ def _event(message: OutboundMessage, kind: str, at: datetime) -> CaseEvent:
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
     """The timeline entry for a message that has left, and the acknowledgement it gives: on
     sending for e-mail and texts, on posting for letters."""
-    _event(message, EventKind.REPLY_SENT, sent_at).save()
+    events_record([_event(message, EventKind.REPLY_SENT, sent_at)])
     if message.purpose == Purpose.ACKNOWLEDGEMENT:
         cases_acknowledge(acknowledged_at={message.case_id: sent_at})
 

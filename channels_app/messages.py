@@ -11,13 +11,15 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from standards import milestone_kinds
+
 from .domain.replies import Reachable, ReplyLanguage, ReplyMethod, is_uk_mobile, reply_language
 from .domain.replies import reply_method as choose_method
 from .domain.signatures import Officer, signed
 from .models import MessageTemplate, Purpose
 
-#: The milestones whose due time is "when the full answer will come".
-FULL_RESPONSE_KINDS = ("respond", "contact", "outcome")
+#: The milestones whose due time is "when the full answer will come" (``milestone_kinds``).
+FULL_RESPONSE_KINDS = milestone_kinds.FULL_RESPONSE_PROMISED
 BILINGUAL_DIVIDER = "\n\n" + "—" * 20 + "\n\n"
 SMS_DIVIDER = "\n\n"
 

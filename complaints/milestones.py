@@ -11,18 +11,23 @@ milestone per kind and a social-services complaint already had a stage 1 acknowl
 
 from datetime import datetime
 
-from contacts.models import Milestone, MilestoneState
 from contacts.services import threshold_of
+from contacts.services.milestone_writer import Timing
 from standards.domain.calendar import WorkingCalendar
 from standards.domain.deadlines import Rule, compute_deadline
-from standards.models import Target
-
-from .milestone_kinds import (
+from standards.milestone_kinds import (
+    ACKNOWLEDGE,
+    COMPLAINT_STAGE_1,
+    COMPLAINT_STAGE_2,
+    CONTACT,
+    RESPOND,
     STAGE1_ACKNOWLEDGE,
     STAGE1_RESOLVE,
     STAGE2_ACKNOWLEDGE,
     STAGE2_RESPOND,
 )
+from standards.models import Target
+
 from .models import ComplaintCategory, Stage
 
 COMPLAINT_STANDARD = "COMPLAINT"
@@ -30,8 +35,8 @@ STAGE1_STANDARD = "COMPLAINT_STAGE_1"
 STAGE2_STANDARD = "COMPLAINT_STAGE_2"
 
 STAGE_MILESTONES = {
-    Stage.ONE: (STAGE1_ACKNOWLEDGE, STAGE1_RESOLVE),
-    Stage.TWO: (STAGE2_ACKNOWLEDGE, STAGE2_RESPOND),
+    Stage.ONE: COMPLAINT_STAGE_1,
+    Stage.TWO: COMPLAINT_STAGE_2,
 }
 #: The milestone an extension of each stage moves: the response the complainant was promised.
 RESPONSE_MILESTONE = {Stage.ONE: STAGE1_RESOLVE, Stage.TWO: STAGE2_RESPOND}
@@ -56,13 +61,13 @@ def stage_targets(stage: int) -> dict[str, Target]:
         # A complaint case normally has its stage 1 resolution from the complaint standard
         # already; one logged under another standard gets it here.
         kinds = {
-            (STAGE1_STANDARD, "acknowledge"): STAGE1_ACKNOWLEDGE,
-            (COMPLAINT_STANDARD, "contact"): STAGE1_RESOLVE,
+            (STAGE1_STANDARD, ACKNOWLEDGE): STAGE1_ACKNOWLEDGE,
+            (COMPLAINT_STANDARD, CONTACT): STAGE1_RESOLVE,
         }
     else:
         kinds = {
-            (STAGE2_STANDARD, "acknowledge"): STAGE2_ACKNOWLEDGE,
-            (STAGE2_STANDARD, "respond"): STAGE2_RESPOND,
+            (STAGE2_STANDARD, ACKNOWLEDGE): STAGE2_ACKNOWLEDGE,
+            (STAGE2_STANDARD, RESPOND): STAGE2_RESPOND,
         }
     targets = Target.objects.select_related("standard").filter(
         standard__code__in={code for code, _milestone in kinds}
@@ -74,20 +79,15 @@ def stage_targets(stage: int) -> dict[str, Target]:
     }
 
 
-def timed(
-    milestone: Milestone, *, days: int, starts_at: datetime, calendar: WorkingCalendar
-) -> Milestone:
-    """``milestone`` due ``days`` working days after ``starts_at`` (not saved)."""
+def stage_timing(
+    target: Target, *, days: int, starts_at: datetime, calendar: WorkingCalendar
+) -> Timing:
+    """Due ``days`` working days after ``starts_at``, due soon as ``target`` says."""
     deadline = compute_deadline(
         Rule.WORKING_DAYS,
         days,
         received_at=starts_at,
         calendar=calendar,
-        threshold=threshold_of(milestone.target),
+        threshold=threshold_of(target),
     )
-    milestone.rule = Rule.WORKING_DAYS
-    milestone.starts_at = starts_at
-    milestone.due_at = deadline.due_at
-    milestone.due_soon_at = deadline.due_soon_at
-    milestone.state = MilestoneState.PENDING
-    return milestone
+    return Timing(rule=Rule.WORKING_DAYS, starts_at=starts_at, deadline=deadline)

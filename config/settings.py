@@ -244,7 +244,7 @@ SPECTACULAR_SETTINGS = {
     # Served from our own static files: the machines (and council networks) reach no CDN.
     "ENUM_NAME_OVERRIDES": {
         "CaseKindEnum": "contacts.models.CaseKind.values",
-        "MilestoneKindEnum": "standards.models.MilestoneKind.values",
+        "MilestoneKindEnum": "standards.milestone_kinds.MilestoneKind.values",
         "LanguagePreferenceEnum": "contacts.models.LanguagePreference.values",
         "MilestoneStateEnum": "contacts.models.MilestoneState.values",
     },

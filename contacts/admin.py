@@ -25,7 +25,7 @@ class MilestoneInline(admin.TabularInline):
 class EventInline(admin.TabularInline):
     model = CaseEvent
     extra = 0
-    fields = ("created_at", "kind", "actor", "from_status", "to_status", "text")
+    fields = ("created_at", "kind", "actor", "payload", "text")
     readonly_fields = fields
     can_delete = False
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.models import TimeStampedModel
+from standards import milestone_kinds
 from standards.channels import Channel
 
 from . import searchable
@@ -271,7 +272,9 @@ class Milestone(models.Model):
                 condition=Q(state__in=["pending", "due_soon"]),
             ),
             # Reception lists the day's visitors by the time they are expected or arrived.
-            models.Index(fields=["starts_at"], name="milestone_seen", condition=Q(kind="seen")),
+            models.Index(
+                fields=["starts_at"], name="milestone_seen", condition=Q(kind=milestone_kinds.SEEN)
+            ),
         ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -300,10 +303,18 @@ class EventKind(models.TextChoices):
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
+    COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
+    MEMBER_TOLD = "member_told", _("Member told")
+    COMPLAINT_ESCALATED = "complaint_escalated", _("Escalated to stage 2")
+    COMPLAINT_ACTION = "complaint_action", _("Follow-up action agreed")
+    OMBUDSMAN_RECORDED = "ombudsman_recorded", _("Ombudsman referral recorded")
+    MADE_INTO_COMPLAINT = "made_into_complaint", _("Made into a complaint")
+    MADE_FROM_CASE = "made_from_case", _("Made from a service request")
 
 
 class CaseEvent(models.Model):
-    """The timeline: everything that happened to a case, in order."""
+    """The timeline: everything that happened to a case, in order (written only through
+    ``contacts.timeline``)."""
 
     case = models.ForeignKey(  # served by the (case, created_at) index
         Case,
@@ -330,8 +341,9 @@ class CaseEvent(models.Model):
         related_name="events",
         verbose_name=_("milestone"),
     )
-    from_status = models.CharField(_("from status"), max_length=20, blank=True)
-    to_status = models.CharField(_("to status"), max_length=20, blank=True)
+    # What happened, as data of the kind's shape (contacts/event_payloads.py), rendered in the
+    # reader's language when the timeline is read. Written only by contacts/timeline.py.
+    payload = models.JSONField(_("details"), default=dict, blank=True)
     text = models.TextField(_("text"), blank=True)
 
     class Meta:

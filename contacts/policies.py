@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
+from standards import milestone_kinds
 
 from .domain import lifecycle
 from .models import Case, CaseKind
@@ -37,9 +38,8 @@ def can_work(user: User, case: Case) -> bool:
     return user.role in STAFF_ROLES and user.service_id == case.service_id
 
 
-#: Milestones an officer records as done from the case page: the callback made, the customer
-#: seen at their appointment, the officer arrived at the agreed time.
-MEETABLE_KINDS = ("callback", "seen", "arrive")
+#: Milestones an officer records as done from the case page (``milestone_kinds``).
+MEETABLE_KINDS = milestone_kinds.RECORDED_BY_HAND
 
 
 def case_actions(user: User, case: Case) -> frozenset[str]:

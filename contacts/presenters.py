@@ -11,21 +11,20 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from accounts.models import User
 from channels_app.domain.replies import ReplyLanguage
 from channels_app.messages import message_plan
 from channels_app.models import Method
-from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
 from standards.domain.calendar import WorkingCalendar
-from standards.models import MilestoneKind
+from standards.milestone_kinds import kind_label
 
 from .channel_details import DEFINITIONS, DetailField, Kind
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
-from .event_values import USER, Party, party_parse, time_parse
+from .event_payloads import USER, Party, time_parse, transfer_parties
 from .models import (
     Case,
     CaseEvent,
@@ -70,9 +69,7 @@ def case_sla_tag(milestones: Iterable[Milestone]) -> Tag | None:
 def milestone_label(kind: str) -> str:
     """The milestone's name ("Respond", "Call back"), or its code if the catalogue has a kind
     this release does not know yet."""
-    if kind in MilestoneKind.values:
-        return str(MilestoneKind(kind).label)
-    return str(COMPLAINT_KIND_LABELS.get(kind, kind))
+    return kind_label(kind)
 
 
 def time_left_text(left: TimeLeft) -> str:
@@ -194,26 +191,54 @@ def _status_label(value: str) -> str:
     return str(CaseStatus(value).label) if value in CaseStatus.values else value
 
 
+def _in_language(names: object) -> str:
+    """One of ``{"cy": …, "en": …}`` in the reader's language, else the other."""
+    if not isinstance(names, dict):
+        return ""
+    first = "cy" if get_language() == "cy" else "en"
+    return str(names.get(first) or names.get("en" if first == "cy" else "cy") or "")
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
-    kind = event.kind
+    """One line saying what changed, from the event's payload (contacts/event_payloads.py),
+    in the reader's language."""
+    kind, payload = event.kind, event.payload or {}
     if kind == EventKind.TRANSFERRED:
-        to = parties.get(party_parse(event.to_status)) if event.to_status else None
-        before = parties.get(party_parse(event.from_status)) if event.from_status else None
+        before_party, to_party = transfer_parties(payload)
+        to = parties.get(to_party) if to_party else None
+        before = parties.get(before_party) if before_party else None
         if to and before:
             return _("From %(before)s to %(to)s") % {"before": before, "to": to}
         return _("To %(to)s") % {"to": to} if to else ""
     if kind == EventKind.CALLBACK_ARRANGED:
-        moment = time_parse(event.to_status)
+        moment = time_parse(payload.get("at"))
         return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
-    if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and event.from_status:
+    if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
-            "before": _status_label(event.from_status),
-            "to": _status_label(event.to_status),
+            "before": _status_label(payload["from"]),
+            "to": _status_label(payload.get("to", "")),
         }
+    if kind == EventKind.COMPLAINT_RECORDED:
+        stage = payload.get("stage")
+        return _("%(category)s, stage %(stage)s") % {
+            "category": _in_language(payload.get("category")),
+            "stage": stage,
+        }
+    if kind == EventKind.COMPLAINT_ACTION:
+        due_on = parse_date(str(payload.get("due_on", "")))
+        return _("For %(owner)s by %(date)s") % {
+            "owner": payload.get("owner", ""),
+            "date": date_format(due_on, "j F Y") if due_on else "",
+        }
+    if kind in (EventKind.MADE_INTO_COMPLAINT, EventKind.MADE_FROM_CASE):
+        return str(payload.get("reference", ""))
+    if kind == EventKind.MEMBER_TOLD:
+        return _in_language(payload.get("update"))
     if event.milestone is not None:
         label = milestone_label(event.milestone.kind)
-        if kind == EventKind.MILESTONE_MET and event.to_status in MilestoneState.values:
-            return f"{label}: {MilestoneState(event.to_status).label}"
+        state = payload.get("state")
+        if kind == EventKind.MILESTONE_MET and state in MilestoneState.values:
+            return f"{label}: {MilestoneState(state).label}"
         return label
     return ""
 
@@ -228,7 +253,7 @@ def timeline_items(*, events: Iterable[CaseEvent], parties: dict[Party, str]) ->
             event.kind == EventKind.TRANSFERRED
             and not event.text
             and event.actor_id is not None
-            and party_parse(event.to_status) == Party(USER, event.actor_id)
+            and transfer_parties(event.payload or {})[1] == Party(USER, event.actor_id)
         )
         if taken:
             title = _("Ownership taken")

@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 from accounts.models import Service, User
 from common.errors import ServiceError
 from contacts.channel_details import parse_details
+from standards import milestone_kinds
 from standards.channels import Channel, VisitContact
 
 from .domain import lifecycle
+from .domain.milestone_state import state_at
 from .domain.waiting import (
     Visitor,
     estimate_wait,
@@ -35,19 +37,18 @@ from .domain.waiting import (
 from .models import (
     OPEN_MILESTONE_STATES,
     Case,
-    CaseEvent,
     CaseKind,
     Customer,
     EventKind,
     LanguagePreference,
     Milestone,
-    MilestoneState,
     Visit,
 )
 from .presenters import Tag, sla_tag
 from .services import case_create, milestone_meet
+from .timeline import event_record
 
-SEEN = "seen"
+SEEN = milestone_kinds.VISITOR_SEEN
 RECEPTION_TYPES = (VisitContact.APPOINTMENT, VisitContact.RECEPTION)
 
 
@@ -110,11 +111,7 @@ def _live_state(milestone: Milestone, now: datetime) -> str:
     """The milestone's state now, without waiting for the next SLA sweep to notice it."""
     if not milestone.is_open or milestone.due_at is None:
         return milestone.state
-    if milestone.due_at <= now:
-        return MilestoneState.BREACHED
-    if milestone.due_soon_at is not None and milestone.due_soon_at <= now:
-        return MilestoneState.DUE_SOON
-    return MilestoneState.PENDING
+    return state_at(due_at=milestone.due_at, due_soon_at=milestone.due_soon_at, now=now)
 
 
 def _seen_milestones(*, service_id: int, now: datetime):
@@ -260,7 +257,7 @@ def reception_register(
 
 def _arrive(case: Case, *, actor: User, at: datetime) -> Visit:
     visit = Visit.objects.create(case=case, arrived_at=at, checked_in_by=actor)
-    CaseEvent.objects.create(case=case, kind=EventKind.VISITOR_ARRIVED, created_at=at, actor=actor)
+    event_record(case=case, kind=EventKind.VISITOR_ARRIVED, at=at, actor=actor)
     return visit
 
 

@@ -1,16 +1,12 @@
 """Moving open working-day deadlines when an office closure day is added or removed.
 
 Milestones are grouped by their current due time, which is what their new one depends on, and
-each group is moved by one ``UPDATE``: a few statements per closure, whatever the number of
-cases.
+each group is moved by one ``UPDATE`` (``milestone_writer.milestones_move``, which decides the
+state and writes the events): a few statements per closure, whatever the number of cases.
 """
 
 from datetime import date, datetime, time
 
-from django.db.models import Case as Conditional
-from django.db.models import F, Value, When
-from django.db.models.expressions import Expression
-from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from standards.domain.calendar import WorkingCalendar
@@ -21,8 +17,8 @@ from standards.domain.deadlines import (
     working_day_due_soon,
 )
 
-from .models import OPEN_MILESTONE_STATES, EventKind, Milestone, MilestoneState
-from .timeline_sql import events_insert
+from .models import OPEN_MILESTONE_STATES, Milestone
+from .services.milestone_writer import milestones_move
 
 
 def milestones_reschedule_for_closure(
@@ -43,11 +39,17 @@ def milestones_reschedule_for_closure(
         starts_at__lt=day_start,
         due_at__gte=day_start,
     )
-    moved: list[int] = []
-    groups = affected.values_list("due_at", "target__due_soon_working_days").distinct()
-    for due_at, soon_days in groups:
-        if due_at is None:
-            continue  # cannot happen (due_at__gte above), but the column is nullable
+    moved = 0
+    # Latest first when deadlines move later (earliest first when they move earlier), so that
+    # a group moved onto the due time of a group not yet moved is not moved twice.
+    groups = (
+        affected.values_list("due_at", "target__due_soon_working_days")
+        .order_by("-due_at" if added else "due_at")
+        .distinct()
+    )
+    for due_at, soon_days in list(groups):
+        if due_at is None:  # excluded by the due_at__gte filter; here for the type checker
+            continue
         if added:
             new_due = shift_for_closure(due_at, closure, calendar)
         else:
@@ -55,30 +57,6 @@ def milestones_reschedule_for_closure(
         if new_due == due_at:
             continue
         new_soon = working_day_due_soon(new_due, calendar=calendar, working_days=soon_days)
-        group = list(
-            affected.filter(due_at=due_at, target__due_soon_working_days=soon_days).values_list(
-                "id", flat=True
-            )
-        )
-        Milestone.objects.filter(id__in=group).update(
-            due_at=new_due,
-            due_soon_at=Greatest(F("starts_at"), Value(new_soon)),
-            revision=F("revision") + 1,
-            state=_state_after_move(new_due, new_soon, now),
-        )
-        moved.extend(group)
-    if moved:
-        events_insert(moved, kind=EventKind.DEADLINE_MOVED, now=now)
-    return len(moved)
-
-
-def _state_after_move(new_due: datetime, new_soon: datetime, now: datetime) -> Expression:
-    """The state that fits the new times (the due-soon time is clamped to each row's start)."""
-    if new_due <= now:
-        return Value(MilestoneState.BREACHED)
-    if new_soon <= now:
-        return Conditional(
-            When(starts_at__lte=now, then=Value(MilestoneState.DUE_SOON)),
-            default=Value(MilestoneState.PENDING),
-        )
-    return Value(MilestoneState.PENDING)
+        group = affected.filter(due_at=due_at, target__due_soon_working_days=soon_days)
+        moved += len(milestones_move(group, due_at=new_due, due_soon_at=new_soon, now=now))
+    return moved

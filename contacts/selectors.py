@@ -23,7 +23,7 @@ from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
 
 from . import hooks
 from .domain import lifecycle
-from .event_values import TEAM, USER, Party, party_parse
+from .event_payloads import TEAM, USER, Party, transfer_parties
 from .models import (
     OPEN_MILESTONE_STATES,
     Attachment,
@@ -310,7 +310,7 @@ def event_parties(*, events: Iterable[CaseEvent]) -> dict[Party, str]:
         party
         for event in events
         if event.kind == EventKind.TRANSFERRED
-        for party in (party_parse(event.from_status), party_parse(event.to_status))
+        for party in transfer_parties(event.payload)
         if party is not None
     }
     names: dict[Party, str] = {}

@@ -1,7 +1,8 @@
 """Set-based writes about many milestones at once, by their ids.
 
 The ids come from the ``UPDATE ... RETURNING`` that moved the milestones, so a job touches each
-row once more only to write what follows from the move, with one ``INSERT ... SELECT``.
+row once more only to write what follows from the move, with one ``INSERT ... SELECT`` (the
+timeline events through ``contacts.timeline.events_record_for_milestones``, the alerts here).
 """
 
 import json
@@ -13,7 +14,7 @@ from django.db import connection
 
 from accounts.models import Team
 
-from .models import Case, CaseEvent, Milestone, SlaAlert
+from .models import Case, Milestone, SlaAlert
 
 
 def q(name: str) -> str:
@@ -37,19 +38,6 @@ def update_returning_ids(
             [*set_params, *where_params],
         )
         return [row[0] for row in cursor.fetchall()]
-
-
-def events_insert(ids: Sequence[int], *, kind: str, now: datetime) -> None:
-    """One timeline event per milestone, carrying its new state."""
-    condition, params = ids_condition("m.id", ids)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {q(CaseEvent._meta.db_table)} (case_id, kind, created_at, "
-            f"milestone_id, from_status, to_status, text) "
-            f"SELECT m.case_id, %s, %s, m.id, '', m.state, '' "
-            f"FROM {q(Milestone._meta.db_table)} m WHERE {condition}",
-            [kind, now, *params],
-        )
 
 
 def alerts_insert(ids: Sequence[int], *, transition: str, now: datetime) -> None:

@@ -11,15 +11,14 @@ from django.utils import timezone, translation
 
 from accounts.models import Team, User
 
-from .event_values import TEAM, USER, party_parse
+from .event_payloads import TEAM, USER, Party, transfer_parties
 from .models import CaseEvent, EventKind
 
 BILINGUAL_DIVIDER = "\n\n" + "—" * 20 + "\n\n"
 
 
-def _recipient(to_status: str) -> tuple[str, str, list[str]] | None:
+def _recipient(party: Party | None) -> tuple[str, str, list[str]] | None:
     """(address, name to greet, languages) of whoever received the case."""
-    party = party_parse(to_status)
     if party is None:
         return None
     if party.kind == USER:
@@ -54,7 +53,7 @@ def transfer_notice(event: CaseEvent, *, name: str, languages: list[str]) -> tup
                 "case": case,
                 "event": event,
                 "name": name,
-                "to_team": event.to_status.startswith(TEAM),
+                "to_team": "to_team" in event.payload,
                 "actor_name": (actor.get_full_name() or actor.get_username()) if actor else "",
                 "received_at": timezone.localtime(case.received_at),
             }
@@ -73,7 +72,7 @@ def transfer_notice_send(*, event_id: int) -> bool:
     )
     if event is None:
         return False
-    recipient = _recipient(event.to_status)
+    recipient = _recipient(transfer_parties(event.payload)[1])
     if recipient is None:
         return False
     address, name, languages = recipient

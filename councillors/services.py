@@ -14,8 +14,10 @@ from accounts.models import Language, Role, Service, User
 from channels_app.domain.replies import is_uk_mobile
 from contacts.channel_details import parse_details
 from contacts.domain import lifecycle
-from contacts.models import OPEN_MILESTONE_STATES, Case, CaseEvent, CaseKind, Customer, EventKind
+from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, Customer, EventKind
 from contacts.services import case_create, case_resolve, milestone_extend
+from contacts.timeline import event_record, in_both_languages
+from standards import milestone_kinds
 from standards.channels import Channel
 from standards.selectors import working_calendar
 
@@ -46,7 +48,7 @@ ENQUIRY_FORM = "member-enquiry"
 #: The kind of case each member's role raises.
 KIND_FOR_ROLE = {Role.COUNCILLOR: CaseKind.COUNCILLOR_ENQUIRY, Role.CLERK: CaseKind.ENQUIRY}
 #: The milestone a delay notice moves: the full response the member was promised.
-RESPONSE_MILESTONE = "respond"
+RESPONSE_MILESTONE = milestone_kinds.MEMBER_RESPONSE
 
 
 def notice_days() -> int:
@@ -216,14 +218,14 @@ def _post(
         expected_on=expected_on,
         created_at=now,
     )
-    # Staff read on the timeline what the member was told.
-    CaseEvent.objects.create(
+    # Staff read on the timeline what the member was told, named in the reader's language.
+    event_record(
         case=case,
-        kind=EventKind.NOTE,
+        kind=EventKind.MEMBER_TOLD,
         actor=actor,
-        created_at=now,
-        text=_("%(kind)s sent to the member: %(what)s")
-        % {"kind": UpdateKind(kind).label, "what": update.what},
+        at=now,
+        payload={"update": in_both_languages(UpdateKind(kind).label)},
+        text=update.what,
     )
     enquiry_update_notices_owe(update=update, recipients=_members_told(enquiry))
     return update

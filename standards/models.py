@@ -12,6 +12,7 @@ from common.models import TimeStampedModel
 from standards.channels import Channel
 
 from .domain.deadlines import Rule
+from .milestone_kinds import MilestoneKind
 
 
 class Section(models.TextChoices):
@@ -35,19 +36,6 @@ STANDARD_CHANNELS = [
     ("website", _("Website")),
     ("councillor", _("Councillors")),
 ]
-
-
-class MilestoneKind(models.TextChoices):
-    ACKNOWLEDGE = "acknowledge", _("Acknowledge")
-    RESPOND = "respond", _("Respond")
-    CALLBACK = "callback", _("Call back")
-    SEEN = "seen", _("See the customer")
-    ARRIVE = "arrive", _("Arrive")
-    PUBLISH = "publish", _("Publish")
-    CONTACT = "contact", _("Make contact")
-    OUTCOME = "outcome", _("Tell the outcome")
-    RESOLVE = "resolve", _("Resolve")
-    WELSH_VERSION = "welsh_version", _("Publish the Welsh version")
 
 
 class RuleChoice(models.TextChoices):

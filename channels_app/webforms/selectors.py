@@ -116,16 +116,15 @@ def case_public_status(*, reference: str) -> PublicStatus | None:
     ]
     events = CaseEvent.objects.filter(
         case=case, kind__in=(EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.REPLY_SENT)
-    ).only("kind", "created_at", "to_status", "text")
+    ).only("kind", "created_at", "payload", "text")
     updates = []
     for event in events:
         if event.kind == EventKind.CREATED:
             updates.append(PublicUpdate(event.created_at, "received", "", ""))
         elif event.kind == EventKind.STATUS_CHANGED:
             # The change only: its text is the officer's note, which is internal.
-            label = (
-                CaseStatus(event.to_status).label if event.to_status in CaseStatus.values else ""
-            )
+            after = event.payload.get("to")
+            label = CaseStatus(after).label if after in CaseStatus.values else ""
             updates.append(PublicUpdate(event.created_at, "status", str(label), ""))
         else:
             updates.append(PublicUpdate(event.created_at, "message", "", public_text(event.text)))

@@ -9,14 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
-from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, CaseStatus, Milestone
+from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, CaseStatus, EventKind, Milestone
 from contacts.services import (
-    case_add_note,
     case_close,
     case_resolve,
     milestone_extend,
     milestone_meet,
+    milestone_writer,
 )
+from contacts.timeline import event_record, in_both_languages
 from standards.selectors import working_calendar
 
 from .. import milestones as stages
@@ -41,22 +42,29 @@ def _ensure_open(complaint: Complaint) -> None:
 
 
 def _add_stage_milestones(
-    *, case: Case, category: ComplaintCategory, stage: int, starts_at: datetime
+    *, case: Case, category: ComplaintCategory, stage: int, starts_at: datetime, now: datetime
 ) -> None:
     calendar = working_calendar(from_date=timezone.localdate(starts_at))
     existing = {m.kind: m for m in case.milestones.select_related("target")}
     targets = stages.stage_targets(stage)
-    new, moved = [], []
+    new = []
     for kind, days in stages.stage_days(category, stage).items():
         milestone = existing.get(kind)
         if milestone is None:
-            milestone = Milestone(case=case, target=targets[kind], kind=kind)
-            new.append(stages.timed(milestone, days=days, starts_at=starts_at, calendar=calendar))
+            timing = stages.stage_timing(
+                targets[kind], days=days, starts_at=starts_at, calendar=calendar
+            )
+            new.append(
+                milestone_writer.milestone_build(target=targets[kind], kind=kind, timing=timing)
+            )
         elif milestone.is_open:
-            # The catalogue's stage 1 milestone, re-timed to the category's timescale.
-            moved.append(stages.timed(milestone, days=days, starts_at=starts_at, calendar=calendar))
-    Milestone.objects.bulk_create(new)
-    Milestone.objects.bulk_update(moved, ["rule", "starts_at", "due_at", "due_soon_at", "state"])
+            # The catalogue's stage 1 milestone, re-timed to the category's timescale: a new
+            # revision, so the alerts about its new deadline are owed afresh.
+            timing = stages.stage_timing(
+                milestone.target, days=days, starts_at=starts_at, calendar=calendar
+            )
+            milestone_writer.milestone_retime(milestone, timing=timing, now=now)
+    milestone_writer.milestones_create(case=case, milestones=new)
 
 
 def _recordable_case_errors(case: Case) -> dict[str, str]:
@@ -162,17 +170,19 @@ def complaint_record(
     )
     complaint.officers_complained_about.set(officers)
     complaint.teams_complained_about.set(teams)
-    _add_stage_milestones(case=case, category=category, stage=Stage.ONE, starts_at=case.received_at)
+    _add_stage_milestones(
+        case=case, category=category, stage=Stage.ONE, starts_at=case.received_at, now=now
+    )
     if stage == Stage.TWO:
         _add_stage_milestones(
-            case=case, category=category, stage=Stage.TWO, starts_at=case.received_at
+            case=case, category=category, stage=Stage.TWO, starts_at=case.received_at, now=now
         )
-    case_add_note(
+    event_record(
         case=case,
+        kind=EventKind.COMPLAINT_RECORDED,
+        at=now,
         actor=actor,
-        now=now,
-        text=_("Complaint recorded: %(category)s, %(stage)s.")
-        % {"category": category.name, "stage": Stage(stage).label},
+        payload={"category": in_both_languages(lambda: category.name), "stage": stage},
     )
     return complaint
 
@@ -203,16 +213,15 @@ def complaint_escalate(
         raise ValidationError(errors)
     case = complaint.case
     _meet_open(case, stages.STAGE_MILESTONES[Stage.ONE], actor=actor, now=now)
-    _add_stage_milestones(case=case, category=complaint.category, stage=Stage.TWO, starts_at=now)
+    _add_stage_milestones(
+        case=case, category=complaint.category, stage=Stage.TWO, starts_at=now, now=now
+    )
     complaint.stage = Stage.TWO
     complaint.stage2_started_at = now
     complaint.stage2_reason = reason.strip()
     complaint.save(update_fields=["stage", "stage2_started_at", "stage2_reason", "modified_at"])
-    case_add_note(
-        case=case,
-        actor=actor,
-        now=now,
-        text=_("Escalated to stage 2: %(reason)s") % {"reason": reason.strip()},
+    event_record(
+        case=case, kind=EventKind.COMPLAINT_ESCALATED, at=now, actor=actor, text=reason.strip()
     )
     return complaint
 
@@ -358,16 +367,16 @@ def complaint_action_add(
     action = ComplaintAction.objects.create(
         complaint=complaint, description=description.strip(), owner=owner, due_on=due_on
     )
-    case_add_note(
+    event_record(
         case=complaint.case,
+        kind=EventKind.COMPLAINT_ACTION,
+        at=now,
         actor=actor,
-        now=now,
-        text=_("Follow-up action for %(owner)s by %(date)s: %(action)s")
-        % {
+        payload={
             "owner": owner.get_full_name() or owner.get_username(),
-            "date": due_on.isoformat(),
-            "action": action.description,
+            "due_on": due_on.isoformat(),
         },
+        text=action.description,
     )
     return action
 
@@ -420,10 +429,5 @@ def complaint_ombudsman_record(
             "modified_at",
         ]
     )
-    case_add_note(
-        case=complaint.case,
-        actor=actor,
-        now=now,
-        text=_("Ombudsman referral recorded."),
-    )
+    event_record(case=complaint.case, kind=EventKind.OMBUDSMAN_RECORDED, at=now, actor=actor)
     return complaint

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from contacts.channel_details import SOURCE_ID_FIELDS, parse_details
 from contacts.domain import lifecycle
-from contacts.models import Case, CaseKind
-from contacts.services import case_add_note, case_create, case_resolve
+from contacts.models import Case, CaseKind, EventKind
+from contacts.services import case_create, case_resolve
+from contacts.timeline import event_record
 from standards.channels import Channel, PhoneContact, VisitContact
 
 from ..access import handles_complaints
@@ -63,18 +64,20 @@ def complaint_from_service_request(
         actor=actor,
         now=now,
     ).case
-    case_add_note(
+    event_record(
         case=case,
+        kind=EventKind.MADE_INTO_COMPLAINT,
+        at=now,
         actor=actor,
-        now=now,
-        text=_("Made into complaint %(reference)s: %(reason)s")
-        % {"reference": complaint_case.reference, "reason": reason.strip()},
+        payload={"reference": complaint_case.reference},
+        text=reason.strip(),
     )
-    case_add_note(
+    event_record(
         case=complaint_case,
+        kind=EventKind.MADE_FROM_CASE,
+        at=now,
         actor=actor,
-        now=now,
-        text=_("From service request %(reference)s.") % {"reference": case.reference},
+        payload={"reference": case.reference},
     )
     return complaint_case
 

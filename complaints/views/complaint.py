@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from common.errors import add_service_error
 from contacts.presenters import message_way, milestone_rows
+from standards import milestone_kinds
+from standards.milestone_kinds import STAGE_LABELS
 from standards.selectors import working_calendar
 
 from .. import forms as complaint_forms
 from .. import selectors, services
-from ..milestone_kinds import STAGE_LABELS
 from ..models import Complaint, Stage
 from ..views_log import ViewedVia, complaint_views_record
 from .common import complaints_staff_only
@@ -43,7 +44,7 @@ def complaint_actions(complaint: Complaint) -> list[str]:
         actions.insert(0, "escalate")
     else:
         open_kinds = {m.kind for m in complaint.case.milestones.all() if m.is_open}
-        if "stage2_acknowledge" in open_kinds:
+        if milestone_kinds.STAGE2_ACKNOWLEDGE in open_kinds:
             actions.insert(0, "acknowledge")
     return actions
 

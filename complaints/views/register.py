@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from contacts.presenters import Tag, case_sla_tag, next_due_milestone
+from standards.milestone_kinds import STAGE_LABELS
 
 from .. import selectors
 from ..forms import RegisterFilterForm
-from ..milestone_kinds import STAGE_LABELS
 from ..models import Complaint
 from ..selectors import RegisterFilters
 from ..views_log import ViewedVia, complaint_views_record

@@ -21,7 +21,8 @@ from contacts.channel_details import (
     parse_details,
 )
 from standards.channels import Channel
-from standards.models import MilestoneKind, RuleChoice, Standard
+from standards.milestone_kinds import MilestoneKind
+from standards.models import RuleChoice, Standard
 
 from ..domain.sla import worst_state
 from ..models import (

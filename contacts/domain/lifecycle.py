@@ -4,8 +4,6 @@ A contact may be dealt with on the spot, so a case can move forward past states 
 it moves back only by being reopened, which costs it its "right first time".
 """
 
-from datetime import datetime
-
 NEW = "new"
 ACKNOWLEDGED = "acknowledged"
 IN_PROGRESS = "in_progress"
@@ -38,10 +36,3 @@ def status_after_acknowledgement(current: str) -> str:
 def status_after_response(current: str) -> str:
     """A response puts a case that was waiting to be picked up in progress."""
     return IN_PROGRESS if current in (NEW, ACKNOWLEDGED) else current
-
-
-def milestone_outcome(due_at: datetime | None, met_at: datetime) -> str:
-    """``met`` when it happened at or before the due time, ``met_late`` after it."""
-    if due_at is not None and met_at > due_at:
-        return "met_late"
-    return "met"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.form_fields import NOTE_MAX, AgreedTimeField, TextField
 
-from ..event_values import Party, party_parse
+from ..event_payloads import Party, party_parse
 from ..models import Case
 from ..policies import MEETABLE_KINDS
 from ..presenters import milestone_label, moment_text

@@ -5,11 +5,11 @@ which standards cannot see: the write lives here, above both (ADR 0015)."""
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from standards.models import ClosureDay
 from standards.selectors import case_rules_forget, working_calendar
 
@@ -25,7 +25,7 @@ def closure_day_add(
     Returns the closure and how many milestones moved.
     """
     if ClosureDay.objects.filter(date=day).exists():
-        raise ValidationError({"date": _("The offices are already closed on that day.")})
+        raise ServiceError({"date": _("The offices are already closed on that day.")})
     closure = ClosureDay.objects.create(date=day, reason_cy=reason_cy, reason_en=reason_en)
     case_rules_forget()
     moved = milestones_reschedule_for_closure(

@@ -32,15 +32,15 @@ from standards.selectors import case_rules
 
 from ..models import (
     Case,
-    CaseEvent,
     CaseKind,
     CaseStatus,
     Customer,
     EventKind,
     Milestone,
-    MilestoneState,
 )
 from ..references import reference_allocate
+from ..timeline import event_record
+from .milestone_writer import Timing, milestone_build, milestones_create
 
 #: A contact cannot have been received in the future; this much clock skew between the
 #: sending system and ours is forgiven.
@@ -147,15 +147,13 @@ def case_create(
                 customer.save()
                 case.customer = customer
             case.save(force_insert=True)
-            for milestone in milestones:
-                milestone.case = case
-            Milestone.objects.bulk_create(milestones)
-            CaseEvent.objects.create(
+            milestones_create(case=case, milestones=milestones)
+            event_record(
                 case=case,
                 kind=EventKind.CREATED,
-                created_at=now,
+                at=now,
                 actor=actor,
-                to_status=CaseStatus.NEW,
+                payload={"status": CaseStatus.NEW},
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
             acknowledgement_queue(case=case, now=now, rules_version=rules.version)
@@ -226,12 +224,7 @@ def _milestone_for(
             {"channel_details": _("The time this standard counts from is missing or invalid.")}
         ) from error
     starts_at = scheduled_at if target.rule == Rule.MINUTES_AFTER_SCHEDULED else received_at
-    return Milestone(
+    return milestone_build(
         target=target,
-        kind=target.milestone,
-        rule=target.rule,
-        starts_at=starts_at or received_at,
-        due_at=deadline.due_at,
-        due_soon_at=deadline.due_soon_at,
-        state=MilestoneState.PENDING,
+        timing=Timing(rule=target.rule, starts_at=starts_at or received_at, deadline=deadline),
     )

@@ -11,6 +11,7 @@ from channels_app.outbox import (
     extension_notice_queue,
 )
 from common.errors import ServiceError
+from standards import milestone_kinds
 from standards.domain.deadlines import (
     Rule,
     compute_deadline,
@@ -18,15 +19,16 @@ from standards.domain.deadlines import (
 )
 from standards.selectors import working_calendar
 
-from ..event_values import time_value
+from ..event_payloads import time_value
 from ..models import (
     OPEN_MILESTONE_STATES,
     Case,
     CaseEvent,
     EventKind,
     Milestone,
-    MilestoneState,
 )
+from ..timeline import event_record
+from . import milestone_writer
 from .creation import threshold_of
 from .progress import milestones_meet
 from .steps import action_time, case_locked, case_with_relations, ensure_open
@@ -98,35 +100,8 @@ def milestone_extend(
         calendar=working_calendar(from_date=timezone.localdate(now)),
         threshold=threshold_of(milestone.target),
     )
-    milestone.original_due_at = milestone.original_due_at or milestone.due_at
-    milestone.due_at = deadline.due_at
-    milestone.due_soon_at = deadline.due_soon_at
-    milestone.state = (
-        MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
-    )
-    milestone.state_changed_at = now
-    milestone.extended_at = now
-    milestone.extension_reason = reason
-    milestone.revision += 1
-    milestone.save(
-        update_fields=[
-            "original_due_at",
-            "due_at",
-            "due_soon_at",
-            "state",
-            "state_changed_at",
-            "extended_at",
-            "extension_reason",
-            "revision",
-        ]
-    )
-    CaseEvent.objects.create(
-        case=case,
-        kind=EventKind.EXTENDED,
-        created_at=now,
-        actor=actor,
-        milestone=milestone,
-        text=reason,
+    milestone_writer.milestone_deadline_extend(
+        milestone, deadline=deadline, reason=reason, actor=actor, now=now
     )
     if notify_customer:
         extension_notice_queue(
@@ -157,7 +132,7 @@ def callback_arrange(
     milestone = (
         case.milestones.select_related("target")
         .filter(
-            kind="callback",
+            kind=milestone_kinds.CALLBACK,
             state__in=OPEN_MILESTONE_STATES,
             rule__in=(Rule.AT_SCHEDULED, Rule.MINUTES_AFTER_SCHEDULED),
         )
@@ -172,22 +147,20 @@ def callback_arrange(
             scheduled_at=at,
             threshold=threshold_of(milestone.target),
         )
-        milestone.due_at = deadline.due_at
-        milestone.due_soon_at = deadline.due_soon_at
-        milestone.state = (
-            MilestoneState.PENDING if deadline.due_soon_at > now else MilestoneState.DUE_SOON
+        # The milestone keeps counting from when it started; only its due time moves.
+        milestone_writer.milestone_retime(
+            milestone,
+            timing=milestone_writer.Timing(
+                rule=milestone.rule, starts_at=milestone.starts_at, deadline=deadline
+            ),
+            now=now,
         )
-        milestone.state_changed_at = now
-        milestone.revision += 1  # alerts about the new time are owed afresh
-        milestone.save(
-            update_fields=["due_at", "due_soon_at", "state", "state_changed_at", "revision"]
-        )
-    return CaseEvent.objects.create(
+    return event_record(
         case=case,
         kind=EventKind.CALLBACK_ARRANGED,
-        created_at=now,
+        at=now,
         actor=actor,
         milestone=milestone,
-        to_status=time_value(at),
+        payload={"at": time_value(at)},
         text=note.strip(),
     )

@@ -10,7 +10,7 @@ from accounts.models import Team, User
 from common.errors import ServiceError
 from common.jobs import enqueue
 
-from ..event_values import party_value
+from ..event_payloads import transfer_payload
 from ..models import (
     Case,
     CaseEvent,
@@ -18,6 +18,7 @@ from ..models import (
     EventKind,
 )
 from ..selectors import transfer_colleagues
+from ..timeline import event_record
 from .steps import case_locked, ensure_open
 
 
@@ -43,13 +44,12 @@ def case_take(*, case: Case, actor: User, now: datetime | None = None) -> Case:
         raise ServiceError({"owner": _("Only staff of the case's service can own it.")})
     if case.owner_id == actor.pk:
         raise ServiceError({"owner": _("You already own this case.")})
-    CaseEvent.objects.create(
+    event_record(
         case=case,
         kind=EventKind.TRANSFERRED,
-        created_at=now,
+        at=now,
         actor=actor,
-        from_status=party_value(user_id=case.owner_id, team_id=case.team_id),
-        to_status=party_value(user_id=actor.pk),
+        payload=transfer_payload(from_user=case.owner_id, from_team=case.team_id, to_user=actor.pk),
     )
     case.owner = actor
     case.team_id = actor.team_id
@@ -96,14 +96,16 @@ def case_transfer(
         errors["note"] = _("Write a note for the person receiving the case.")
     if errors:
         raise ServiceError(errors)
-    event = CaseEvent.objects.create(
+    event = event_record(
         case=case,
         kind=EventKind.TRANSFERRED,
-        created_at=now,
+        at=now,
         actor=actor,
-        from_status=party_value(user_id=case.owner_id, team_id=case.team_id),
-        to_status=party_value(
-            user_id=to_user.pk if to_user else None, team_id=to_team.pk if to_team else None
+        payload=transfer_payload(
+            from_user=case.owner_id,
+            from_team=case.team_id,
+            to_user=to_user.pk if to_user else None,
+            to_team=to_team.pk if to_team else None,
         ),
         text=note.strip(),
     )

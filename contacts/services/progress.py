@@ -13,23 +13,25 @@ from channels_app.outbox import (
     resolution_queue,
 )
 from common.errors import ServiceError
+from standards import milestone_kinds
 
 from .. import hooks
 from ..domain import lifecycle
 from ..models import (
     OPEN_MILESTONE_STATES,
     Case,
-    CaseEvent,
     CaseStatus,
     EventKind,
     Milestone,
 )
+from ..timeline import event_build, event_record, events_record
+from . import milestone_writer
 from .steps import action_time, case_locked, case_with_relations, ensure_open, status_move
 
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
-    "acknowledge": ("acknowledge",),
-    "respond": ("acknowledge", "respond", "contact", "outcome", "publish"),
+    "acknowledge": milestone_kinds.ACKNOWLEDGES,
+    "respond": milestone_kinds.MET_BY_RESPONSE,
 }
 
 
@@ -40,24 +42,7 @@ def milestones_meet(
     open_milestones = case.milestones.filter(state__in=OPEN_MILESTONE_STATES)
     if kinds is not None:
         open_milestones = open_milestones.filter(kind__in=kinds)
-    met = list(open_milestones)
-    for milestone in met:
-        milestone.state = lifecycle.milestone_outcome(milestone.due_at, at)
-        milestone.met_at = at
-        milestone.state_changed_at = at
-    Milestone.objects.bulk_update(met, ["state", "met_at", "state_changed_at"])
-    CaseEvent.objects.bulk_create(
-        CaseEvent(
-            case=case,
-            kind=EventKind.MILESTONE_MET,
-            created_at=at,
-            actor=actor,
-            milestone=milestone,
-            to_status=milestone.state,
-        )
-        for milestone in met
-    )
-    return met
+    return milestone_writer.milestones_meet(list(open_milestones), at=at, actor=actor)
 
 
 def case_progress(
@@ -115,41 +100,24 @@ def cases_acknowledge(*, acknowledged_at: dict[int, datetime]) -> None:
             state__in=OPEN_MILESTONE_STATES,
         ).only("pk", "case_id", "due_at")
     )
-    events = []
-    for milestone in open_milestones:
-        at = acknowledged_at[milestone.case_id]
-        milestone.state = lifecycle.milestone_outcome(milestone.due_at, at)
-        milestone.met_at = at
-        milestone.state_changed_at = at
-        events.append(
-            CaseEvent(
-                case_id=milestone.case_id,
-                kind=EventKind.MILESTONE_MET,
-                created_at=at,
-                milestone=milestone,
-                to_status=milestone.state,
-            )
-        )
-    Milestone.objects.bulk_update(open_milestones, ["state", "met_at", "state_changed_at"])
-    moved = []
+    milestone_writer.milestones_meet(open_milestones, at=acknowledged_at)
+    moved, events = [], []
     for case in cases:
         after = lifecycle.status_after_acknowledgement(case.status)
         if after == case.status:
             continue
-        at = acknowledged_at[case.pk]
         events.append(
-            CaseEvent(
-                case_id=case.pk,
+            event_build(
+                case=case.pk,
                 kind=EventKind.STATUS_CHANGED,
-                created_at=at,
-                from_status=case.status,
-                to_status=after,
+                at=acknowledged_at[case.pk],
+                payload={"from": case.status, "to": after},
             )
         )
         case.status, case.modified_at = after, timezone.now()
         moved.append(case)
     Case.objects.bulk_update(moved, ["status", "modified_at"])
-    CaseEvent.objects.bulk_create(events)
+    events_record(events)
 
 
 @transaction.atomic
@@ -217,13 +185,12 @@ def case_reopen(
         raise ServiceError({"reason": _("Say why the case is being reopened.")})
     if case.status not in lifecycle.REOPENABLE:
         raise ServiceError({"status": _("Only a resolved or closed case can be reopened.")})
-    CaseEvent.objects.create(
+    event_record(
         case=case,
         kind=EventKind.REOPENED,
-        created_at=now,
+        at=now,
         actor=actor,
-        from_status=case.status,
-        to_status=CaseStatus.IN_PROGRESS,
+        payload={"from": case.status, "to": CaseStatus.IN_PROGRESS},
         text=reason,
     )
     case.status = CaseStatus.IN_PROGRESS

@@ -12,10 +12,10 @@ from common.errors import ServiceError
 from ..domain import lifecycle
 from ..models import (
     Case,
-    CaseEvent,
     CaseStatus,
     EventKind,
 )
+from ..timeline import event_record
 from .creation import CLOCK_SKEW
 
 
@@ -48,13 +48,12 @@ def status_move(
                 % {"from": CaseStatus(case.status).label, "to": CaseStatus(to_status).label}
             }
         )
-    CaseEvent.objects.create(
+    event_record(
         case=case,
         kind=EventKind.STATUS_CHANGED,
-        created_at=at,
+        at=at,
         actor=actor,
-        from_status=case.status,
-        to_status=to_status,
+        payload={"from": case.status, "to": to_status},
         text=text,
     )
     case.status = to_status

@@ -15,6 +15,7 @@ from ..models import (
     CaseStatus,
     EventKind,
 )
+from ..timeline import event_record
 from .steps import case_locked, ensure_open, status_move
 
 
@@ -23,8 +24,8 @@ def case_add_note(
 ) -> CaseEvent:
     if not text.strip():
         raise ServiceError({"text": _("Write the note.")})
-    return CaseEvent.objects.create(
-        case=case, kind=EventKind.NOTE, actor=actor, text=text, created_at=now or timezone.now()
+    return event_record(
+        case=case, kind=EventKind.NOTE, actor=actor, text=text, at=now or timezone.now()
     )
 
 
@@ -39,7 +40,7 @@ def case_add_inbound(
     case = case_locked(case)
     ensure_open(case)
     at = min(received_at, now)
-    CaseEvent.objects.create(case=case, kind=EventKind.NOTE, actor=None, text=text, created_at=at)
+    event_record(case=case, kind=EventKind.NOTE, actor=None, text=text, at=at)
     if case.status == CaseStatus.AWAITING_CUSTOMER:
         status_move(case, CaseStatus.IN_PROGRESS, actor=None, at=at)
         case.save(update_fields=["status", "modified_at"])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, User
 from common.errors import add_service_error
+from standards import milestone_kinds
 from standards.channels import Channel
 
 from .. import policies, selectors, services
@@ -26,8 +27,6 @@ from ..customers import customer_preferences_record
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
 from ..models import Attachment, Milestone
 
-#: The milestones that promise the full answer, in the order they are named in the banner.
-FULL_RESPONSE_KINDS = ("respond", "contact", "outcome", "resolve", "callback", "seen", "arrive")
 #: Where an error of ``case_create`` is shown on the form.
 SERVICE_ERROR_FIELDS = {
     "kind": "kind",
@@ -130,7 +129,7 @@ def _log(form: LogContactForm, *, user: User):
 
 def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:
     due = {m.kind: m.due_at for m in milestones if m.due_at}
-    for kind in FULL_RESPONSE_KINDS:
+    for kind in milestone_kinds.FULL_RESPONSE_BANNER:
         if kind in due:
             when = date_format(timezone.localtime(due[kind]), "j F Y, H:i")
             return _("Contact logged: %(reference)s, full response due by %(due)s") % {

@@ -10,6 +10,7 @@ from common.form_fields import NOTE_MAX
 from contacts.api.serializers import LazySlugField
 from contacts.channel_details import PhoneNumberField
 from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePreference
+from standards import milestone_kinds
 
 from ..models import CommunityCouncil, OnBehalfOf, UpdateKind, Ward
 
@@ -67,7 +68,9 @@ class EnquiryOutput(serializers.Serializer):
     def to_representation(self, case: Case) -> dict[str, Any]:
         shows_resident = self.context.get("shows_resident", lambda case: False)(case)
         enquiry = getattr(case, "member_enquiry", None)
-        response = next((m for m in case.milestones.all() if m.kind == "respond"), None)
+        response = next(
+            (m for m in case.milestones.all() if m.kind == milestone_kinds.MEMBER_RESPONSE), None
+        )
         owner = case.owner
         responsible = case.service.name
         if owner is not None:

@@ -11,6 +11,7 @@ from accounts.access import role_required
 from accounts.models import SUBMITTER_ROLES
 from common.errors import add_service_error
 from contacts.models import OPEN_MILESTONE_STATES, Customer
+from standards import milestone_kinds
 
 from .. import selectors, services
 from ..forms import EnquiryForm
@@ -69,7 +70,8 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
         raise Http404
     milestones = list(case.milestones.all())
     response_due = next(
-        (m for m in milestones if m.kind == "respond"), milestones[0] if milestones else None
+        (m for m in milestones if m.kind == milestone_kinds.MEMBER_RESPONSE),
+        milestones[0] if milestones else None,
     )
     return render(
         request,

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import connection, transaction
 
+from standards import milestone_kinds
+
 from ..models import DailyCaseStat
 
 #: Cases received this many days back are rebuilt by every run of the beat job: long enough
@@ -42,7 +44,7 @@ SELECT (c.received_at AT TIME ZONE %(tz)s)::date, c.standard_id, m.kind, c.chann
        %(stamp)s
 FROM contacts_case c
 JOIN contacts_milestone m ON m.case_id = c.id
-LEFT JOIN contacts_visit v ON v.case_id = c.id AND m.kind = 'seen'
+LEFT JOIN contacts_visit v ON v.case_id = c.id AND m.kind = %(seen)s
 WHERE c.received_at >= %(start)s AND c.received_at < %(end)s
 GROUP BY 1, 2, 3, 4, 5, 6
 ON CONFLICT (day, standard_id, kind, channel, service_id, language) DO UPDATE SET
@@ -90,7 +92,7 @@ SELECT {_SQLITE_LOCAL_DAY}, c.standard_id, m.kind, c.channel, c.service_id, c.la
        %(stamp)s
 FROM contacts_case c
 JOIN contacts_milestone m ON m.case_id = c.id
-LEFT JOIN contacts_visit v ON v.case_id = c.id AND m.kind = 'seen'
+LEFT JOIN contacts_visit v ON v.case_id = c.id AND m.kind = %(seen)s
 WHERE c.received_at >= %(start)s AND c.received_at < %(end)s
 GROUP BY 1, 2, 3, 4, 5, 6
 ON CONFLICT (day, standard_id, kind, channel, service_id, language) DO UPDATE SET
@@ -163,6 +165,7 @@ def refresh_params(ops, *, first_day: date, last_day: date, now: datetime) -> di
     moment = ops.adapt_datetimefield_value
     return {
         "tz": settings.TIME_ZONE,
+        "seen": milestone_kinds.SEEN,  # a visitor's wait counts from their arrival
         "now": moment(now),
         # Every group this run writes carries ``now``; a group of the range left with an
         # earlier stamp was not seen, so it is gone (each run has its own ``now``).

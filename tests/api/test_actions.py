@@ -37,11 +37,18 @@ def milestones(body: dict) -> dict[str, tuple]:
 
 
 def timeline(case: Case) -> list[tuple]:
-    return list(
-        CaseEvent.objects.filter(case=case)
+    """(kind, status before, status or state after, text) of each event."""
+    return [
+        (
+            kind,
+            payload.get("from", ""),
+            payload.get("to", payload.get("status", payload.get("state", ""))),
+            text,
+        )
+        for kind, payload, text in CaseEvent.objects.filter(case=case)
         .order_by("id")
-        .values_list("kind", "from_status", "to_status", "text")
-    )
+        .values_list("kind", "payload", "text")
+    ]
 
 
 def snapshot(case: Case) -> tuple:

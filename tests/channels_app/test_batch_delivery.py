@@ -160,8 +160,8 @@ def test_acknowledgements_are_met_or_met_late_by_each_cases_own_time(service):
         late.pk: "acknowledged",
         resolved.pk: "resolved",  # a resolved case is left as it was
     }
-    changes = CaseEvent.objects.filter(kind="status_changed", to_status="acknowledged")
-    assert sorted(changes.values_list("case_id", "from_status", "created_at")) == sorted(
+    changes = CaseEvent.objects.filter(kind="status_changed", payload__to="acknowledged")
+    assert sorted(changes.values_list("case_id", "payload__from", "created_at")) == sorted(
         [(on_time.pk, "new", due), (late.pk, "new", due + timedelta(seconds=1))]
     )
 

@@ -78,8 +78,8 @@ def test_resolving_meets_everything_still_open_and_records_the_note(service, adv
     assert (case.status, case.resolved_at) == ("resolved", utc(2026, 3, 2, 11, 0))
     assert {state for state, _ in milestone_states(case).values()} == {"met"}
     assert CaseEvent.objects.filter(case=case, kind="status_changed").values_list(
-        "from_status", "to_status", "text"
-    ).get() == ("new", "resolved", "Bin collected")
+        "payload", "text"
+    ).get() == ({"from": "new", "to": "resolved"}, "Bin collected")
 
 
 def test_reopening_costs_right_first_time(service, advisor):

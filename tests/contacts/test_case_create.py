@@ -165,8 +165,8 @@ def test_reference_year_is_the_local_year_in_summer_time(service):
 def test_the_timeline_starts_with_the_creation(service, advisor):
     case = make_case(service=service, actor=advisor)
 
-    assert list(CaseEvent.objects.filter(case=case).values_list("kind", "actor", "to_status")) == [
-        ("created", advisor.pk, "new"),
+    assert list(CaseEvent.objects.filter(case=case).values_list("kind", "actor", "payload")) == [
+        ("created", advisor.pk, {"status": "new"}),
     ]
 
 

@@ -1,7 +1,5 @@
 """The lifecycle rules as a table (pure, no database)."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from contacts.domain import lifecycle as lc
@@ -45,21 +43,3 @@ def test_acknowledgement_and_response_move_only_cases_not_yet_picked_up(
 ):
     assert lc.status_after_acknowledgement(current) == after_ack
     assert lc.status_after_response(current) == after_response
-
-
-@pytest.mark.parametrize(
-    ("due", "met", "expected"),
-    [
-        (datetime(2026, 3, 3, 10, tzinfo=UTC), datetime(2026, 3, 3, 10, tzinfo=UTC), "met"),
-        (datetime(2026, 3, 3, 10, tzinfo=UTC), datetime(2026, 3, 3, 9, 59, tzinfo=UTC), "met"),
-        (
-            datetime(2026, 3, 3, 10, tzinfo=UTC),
-            datetime(2026, 3, 3, 10, 0, 1, tzinfo=UTC),
-            "met_late",
-        ),
-        (None, datetime(2026, 3, 3, 10, tzinfo=UTC), "met"),
-    ],
-    ids=["at-the-due-time", "before", "a-second-after", "measured"],
-)
-def test_met_at_or_before_the_due_time_is_met_after_it_met_late(due, met, expected):
-    assert lc.milestone_outcome(due, met) == expected

@@ -203,7 +203,11 @@ def test_seeing_an_appointment_meets_the_5_minute_standard_by_the_time_seen(
     assert milestone.due_at == at(10, 5)
     assert (milestone.state, milestone.met_at) == (state, seen_at)
     event = CaseEvent.objects.get(case=case, kind=EventKind.MILESTONE_MET)
-    assert (event.milestone_id, event.to_status, event.actor) == (milestone.pk, state, advisor)
+    assert (event.milestone_id, event.payload, event.actor) == (
+        milestone.pk,
+        {"state": state},
+        advisor,
+    )
 
 
 def test_seeing_a_drop_in_records_the_wait(advisor):

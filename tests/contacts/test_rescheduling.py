@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from contacts.models import CaseEvent, Milestone
+from contacts.models import CaseEvent, Milestone, SlaAlert
 from contacts.services import milestone_extend
 from contacts.services.closures import closure_day_add, closure_day_remove
 from standards.models import ClosureDay
@@ -132,3 +132,70 @@ def test_a_second_closure_on_the_same_day_is_refused(service):
 
     assert caught.value.message_dict == {"date": ["The offices are already closed on that day."]}
     assert ClosureDay.objects.count() == 1
+
+
+def test_deadlines_a_working_day_apart_each_move_once(service):
+    """The case due Wednesday 30 December moves to Thursday 31, onto the other case's old due
+    time; that one (received Tuesday 15: due Thursday 31) moves past New Year's Day, a bank
+    holiday, to Monday 4 January. Neither moves twice."""
+    first = make_case(service=service, channel="letter", details=LETTER, received_at=RECEIVED)
+    second = make_case(
+        service=service, channel="letter", details=LETTER, received_at=utc(2026, 12, 15, 10)
+    )
+    assert respond(second).due_at == utc(2026, 12, 31, 17)
+
+    _, moved = closure_day_add(day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW)
+
+    assert moved == 2
+    assert (respond(first).due_at, respond(first).revision) == (utc(2026, 12, 31, 17), 1)
+    assert (respond(second).due_at, respond(second).revision) == (utc(2027, 1, 4, 17), 1)
+
+
+def test_a_closure_removed_that_brings_a_deadline_into_its_due_soon_window_announces_it(
+    service, team, advisor
+):
+    """With 24 December closed the reply is due Thursday 31, due soon from Wednesday 30
+    17:00. Reopening on the 24th at Tuesday 29 18:00 puts it back to Wednesday 30 17:00, due
+    soon from Tuesday 29 17:00: due soon already, announced with its alerts. Closing the 23rd
+    then moves it on to Thursday 31 (due soon from Wednesday 30 17:00): pending again, which
+    is no news to announce."""
+    case = make_case(
+        service=service,
+        channel="letter",
+        details=LETTER,
+        received_at=RECEIVED,
+        team=team,
+        owner=advisor,
+    )
+    closure, _ = closure_day_add(
+        day=date(2026, 12, 24), reason_cy="Cau", reason_en="Closed", now=NOW
+    )
+
+    closure_day_remove(closure=closure, now=utc(2026, 12, 29, 18))
+
+    milestone = respond(case)
+    assert (milestone.due_at, milestone.state, milestone.revision) == (
+        utc(2026, 12, 30, 17),
+        "due_soon",
+        2,
+    )
+    assert list(
+        CaseEvent.objects.filter(milestone=milestone).order_by("id").values_list("kind", "payload")
+    ) == [
+        ("deadline_moved", {"state": "pending"}),
+        ("deadline_moved", {"state": "due_soon"}),
+        ("milestone_due_soon", {"state": "due_soon"}),
+    ]
+    assert sorted(
+        SlaAlert.objects.filter(milestone=milestone).values_list(
+            "revision", "transition", "recipient__username"
+        )
+    ) == [(2, "due_soon", "advisor"), (2, "due_soon", "manager")]
+
+    closure_day_add(
+        day=date(2026, 12, 23), reason_cy="Cau", reason_en="Closed", now=utc(2026, 12, 29, 18)
+    )
+
+    assert (respond(case).state, respond(case).revision) == ("pending", 3)
+    assert SlaAlert.objects.filter(milestone=milestone).count() == 2
+    assert CaseEvent.objects.filter(milestone=milestone, kind="milestone_due_soon").count() == 1

@@ -53,7 +53,7 @@ def test_resolving_from_the_case_page_tells_the_member_once_in_welsh(
         "Crew cleared the bags.",
         advisor,
     )
-    assert CaseEvent.objects.filter(case=enquiry, kind=EventKind.NOTE).count() == 1
+    assert CaseEvent.objects.filter(case=enquiry, kind=EventKind.MEMBER_TOLD).count() == 1
 
     # "Report completion" afterwards finds the enquiry resolved, and tells nobody again.
     response = client.post(f"/en/enquiries/{enquiry.reference}/complete/", {"what": "Again."})

@@ -191,8 +191,11 @@ def test_an_update_is_recorded_told_to_the_member_and_noted_for_staff(
         date(2026, 3, 5),
     )
     assert update.responsible.endswith("Waste and recycling")
-    note = CaseEvent.objects.get(case=enquiry, kind=EventKind.NOTE)
-    assert "A crew will clear the bags." in note.text
+    told = CaseEvent.objects.get(case=enquiry, kind=EventKind.MEMBER_TOLD)
+    assert (told.text, told.payload) == (
+        "A crew will clear the bags.",
+        {"update": {"cy": "Diweddariad ar y cynnydd", "en": "Progress update"}},
+    )
     message = MemberMessage.objects.get()
     assert (message.key, message.method, message.language, message.address) == (
         f"enquiry-update:{update.pk}:user:{cllr_jones.pk}",

@@ -662,7 +662,10 @@ def test_resolving_with_an_outcome_and_a_message(signed_in, world):
         "met_late",
     }
     status_event = CaseEvent.objects.filter(case=case, kind="status_changed").last()
-    assert (status_event.to_status, status_event.text) == ("resolved", "Bin collected on Thursday")
+    assert (status_event.payload["to"], status_event.text) == (
+        "resolved",
+        "Bin collected on Thursday",
+    )
     (message,) = OutboundMessage.objects.filter(case=case, purpose="resolution")
     assert "Casglwyd eich bin ddydd Iau." in message.body
 

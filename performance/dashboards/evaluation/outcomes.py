@@ -9,7 +9,7 @@ from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import LanguagePreference
-from standards.models import MilestoneKind
+from standards.milestone_kinds import MilestoneKind
 
 from ...domain.measures import (
     Grain,

@@ -6,7 +6,7 @@ from itertools import groupby
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from standards.models import MilestoneKind
+from standards.milestone_kinds import MilestoneKind
 
 from ...domain.measures import (
     Grain,
