@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "accounts",
     "standards",
     "contacts",
+    "messaging",
     "channels_app",
     "complaints",
     "councillors",
@@ -163,7 +164,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cyswllt@example.gov.wales")
 
 # Texts go through GOV.UK Notify when a key is set, using one text template whose whole content
-# is ((body)); without a key they are written to files, like mail (channels_app.backends.sms).
+# is ((body)); without a key they are written to files, like mail (messaging.backends.sms).
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
@@ -203,7 +204,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sla-sweep": {"task": "contacts.tasks.sla_sweep", "schedule": 60.0},
     "sla-alerts": {"task": "contacts.tasks.sla_alerts_send", "schedule": 60.0},
-    "messages-redispatch": {"task": "channels_app.tasks.messages_redispatch", "schedule": 60.0},
+    "messages-redispatch": {"task": "messaging.tasks.messages_redispatch", "schedule": 60.0},
     "mailboxes-fetch": {"task": "channels_app.tasks.mailboxes_fetch", "schedule": 60.0},
     "pending-uploads-purge": {
         "task": "channels_app.tasks.pending_uploads_purge",
@@ -272,12 +273,12 @@ CYSWLLT = {
     "WARD_NOTICE_DAYS": int(os.environ.get("CYSWLLT_WARD_NOTICE_DAYS", "14")),
     # A message left "sending" longer than this by a worker that died is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "300")),
-    # The text message provider: a subclass of channels_app.backends.sms.SmsBackend.
+    # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",
-        "channels_app.backends.sms.NotifySmsBackend"
+        "messaging.backends.sms.NotifySmsBackend"
         if NOTIFY_API_KEY
-        else "channels_app.backends.sms.FileSmsBackend",
+        else "messaging.backends.sms.FileSmsBackend",
     ),
     # Inbound channels (channels_app/inbound/): the service that receives texts, social media
     # posts and phone events, the largest e-mail accepted, and each webhook's shared secret

@@ -15,14 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from accounts.models import User
-from channels_app.domain.replies import ReplyLanguage
-from channels_app.messages import message_plan
-from channels_app.models import Method
 from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
 from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 from standards.domain.calendar import WorkingCalendar
 from standards.models import MilestoneKind
 
+from . import hooks
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
 from .event_values import USER, Party, party_parse, time_parse
@@ -32,7 +30,6 @@ from .models import (
     CaseStatus,
     Customer,
     EventKind,
-    LanguagePreference,
     Milestone,
     MilestoneState,
 )
@@ -327,29 +324,7 @@ def accessibility_needs(customer: Customer) -> list[str]:
     return needs
 
 
-REPLY_LANGUAGES = {
-    ReplyLanguage.WELSH: LanguagePreference.WELSH.label,
-    ReplyLanguage.ENGLISH: LanguagePreference.ENGLISH.label,
-    ReplyLanguage.BILINGUAL: gettext_lazy("Welsh and English, Welsh first"),
-}
-
-
-@dataclass(frozen=True)
-class MessageWay:
-    """How a message to the customer will go, in words."""
-
-    language: str
-    method: str
-    recipient: str
-
-
-def message_way(case: Case) -> MessageWay | None:
-    """How a message to the case's customer goes, or ``None`` when nothing can reach them."""
-    plan = message_plan(case)
-    if plan is None:
-        return None
-    return MessageWay(
-        language=str(REPLY_LANGUAGES[plan.language]),
-        method=str(Method(plan.method).label),
-        recipient=plan.recipient,
-    )
+def message_way(case: Case) -> object | None:
+    """How a message to the case's customer goes, in words (``messaging.presenters``), or
+    ``None`` when nothing can reach them."""
+    return hooks.message_way(case)

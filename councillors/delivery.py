@@ -15,10 +15,10 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from channels_app.backends import PermanentFailure
-from channels_app.backends import sms as sms_backend
-from channels_app.backends.email import message_id
-from channels_app.domain.retries import gives_up, retry_delay
+from messaging.backends import PermanentFailure
+from messaging.backends import sms as sms_backend
+from messaging.backends.email import message_id
+from messaging.domain.retries import gives_up, retry_delay
 
 from .models import ContactMethod, MemberMessage, MessageState
 

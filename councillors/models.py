@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from channels_app.models import DeliveryState, Method
 from common.models import TimeStampedModel
+from messaging.models import DeliveryState, Method
 
 
 class Ward(models.Model):

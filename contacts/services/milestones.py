@@ -8,9 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.outbox import (
-    extension_notice_queue,
-)
 from standards.domain.deadlines import (
     Rule,
     compute_deadline,
@@ -18,6 +15,7 @@ from standards.domain.deadlines import (
 )
 from standards.selectors import working_calendar
 
+from .. import hooks
 from ..event_values import time_value
 from ..models import (
     OPEN_MILESTONE_STATES,
@@ -129,9 +127,7 @@ def milestone_extend(
         text=reason,
     )
     if notify_customer:
-        extension_notice_queue(
-            case=case_with_relations(case), milestone=milestone, author=actor, now=now
-        )
+        hooks.milestone_extended(case_with_relations(case), milestone, actor, now)
     return milestone
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
-from common.jobs import enqueue
 
+from .. import hooks
 from ..event_values import party_value
 from ..models import (
     Case,
@@ -69,9 +69,7 @@ def case_transfer(
     now: datetime | None = None,
 ) -> CaseEvent:
     """Hand the case to a colleague, or to a team's queue, of the same service, saying why.
-    The receiver is e-mailed once the transfer is stored."""
-    from ..tasks import transfer_notify  # the task module imports the notice sender
-
+    The receiver is told by e-mail (``hooks.case_transferred``)."""
     now = now or timezone.now()
     case = case_locked(case)
     ensure_open(case)
@@ -113,5 +111,5 @@ def case_transfer(
     else:
         case.owner, case.team = None, to_team
     case.save(update_fields=["owner", "team", "modified_at"])
-    enqueue(transfer_notify, event.pk)
+    hooks.case_transferred(event, now)
     return event

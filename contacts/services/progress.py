@@ -10,10 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.outbox import (
-    resolution_queue,
-)
 
+from .. import hooks
 from ..domain import lifecycle
 from ..models import (
     OPEN_MILESTONE_STATES,
@@ -187,7 +185,7 @@ def case_resolve(
     case.resolved_at = at
     case.save(update_fields=["status", "resolved_at", "modified_at"])
     if message.strip():
-        resolution_queue(case=case_with_relations(case), author=actor, text=message, now=now)
+        hooks.case_resolved(case_with_relations(case), actor, message, now)
     # A councillor or clerk who raised the case is told of its completion, once, their way.
     from councillors.services import enquiry_resolved  # councillors builds on contacts
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import signing
 
-from channels_app.models import OutboundMessage
 from contacts.models import Customer
 from contacts.services import case_resolve
+from messaging.models import OutboundMessage
 from standards.evaluation_models import SatisfactionAnswer
 from standards.satisfaction import satisfaction_case, satisfaction_token
 from tests.factories import make_case

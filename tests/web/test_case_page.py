@@ -9,10 +9,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage
 from contacts.models import Case, CaseEvent, Customer, Milestone
 from contacts.services import case_add_note
 from contacts.tasks import transfer_notify
+from messaging.models import OutboundMessage
 from tests.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
