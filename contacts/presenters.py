@@ -166,7 +166,12 @@ def milestone_rows(
 # --- The case page's timeline ----------------------------------------------------------------
 
 #: Events whose text is exactly what went to the customer, shown as it was sent.
-SENT_KINDS = (EventKind.REPLY_SENT, EventKind.LETTER_READY, EventKind.MESSAGE_FAILED)
+SENT_KINDS = (
+    EventKind.REPLY_SENT,
+    EventKind.MESSAGE_SENT_AGAIN,
+    EventKind.LETTER_READY,
+    EventKind.MESSAGE_FAILED,
+)
 
 
 @dataclass(frozen=True)

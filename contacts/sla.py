@@ -1,7 +1,8 @@
 """The SLA sweep: flag milestones that became due soon or breached, set-based.
 
 Each pass is two indexed ``UPDATE ... RETURNING id``; the same transaction then writes the moved
-milestones' timeline events and the alerts owed to staff with one ``INSERT ... SELECT`` each —
+milestones' timeline events with one ``INSERT ... SELECT``, and the alerts owed to staff
+(``hooks.sla_alerts_owed``: messaging's outbox, in one statement too) —
 no loop over cases in Python. Under PostgreSQL's row locks a second, overlapping sweep re-checks
 each row's state after the first commits and finds nothing left to move, so every transition
 happens, and is announced, once (docs/adr/0003-set-based-sla-sweep.md).
@@ -12,8 +13,9 @@ from datetime import datetime
 
 from django.db import transaction
 
+from . import hooks
 from .models import AlertTransition, EventKind
-from .timeline_sql import alerts_insert, events_insert, update_returning_ids
+from .timeline_sql import events_insert, update_returning_ids
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ def sla_sweep(*, now: datetime) -> SweepResult:
         )
         if breached:
             events_insert(breached, kind=EventKind.MILESTONE_BREACHED, now=now)
-            alerts_insert(breached, transition=AlertTransition.BREACHED, now=now)
+            hooks.sla_alerts_owed(breached, AlertTransition.BREACHED, now)
         if due_soon:
             events_insert(due_soon, kind=EventKind.MILESTONE_DUE_SOON, now=now)
-            alerts_insert(due_soon, transition=AlertTransition.DUE_SOON, now=now)
+            hooks.sla_alerts_owed(due_soon, AlertTransition.DUE_SOON, now)
     return SweepResult(due_soon=len(due_soon), breached=len(breached))

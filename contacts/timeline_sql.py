@@ -11,9 +11,7 @@ from typing import Any
 
 from django.db import connection
 
-from accounts.models import Team
-
-from .models import Case, CaseEvent, Milestone, SlaAlert
+from .models import CaseEvent, Milestone
 
 
 def q(name: str) -> str:
@@ -52,29 +50,3 @@ def events_insert(ids: Sequence[int], *, kind: str, now: datetime) -> None:
         )
 
 
-def alerts_insert(ids: Sequence[int], *, transition: str, now: datetime) -> None:
-    """The e-mails owed to each milestone's case owner and team manager (one, when they are
-    the same person); a retry owes nothing twice."""
-    milestone, case, team = (
-        q(Milestone._meta.db_table),
-        q(Case._meta.db_table),
-        q(Team._meta.db_table),
-    )
-    condition, params = ids_condition("m.id", ids)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {q(SlaAlert._meta.db_table)} (milestone_id, revision, transition, "
-            f"recipient_id, created_at, attempts) "
-            f"SELECT milestone_id, revision, %s, recipient_id, %s, 0 FROM ("
-            f" SELECT m.id AS milestone_id, m.revision AS revision, c.owner_id AS recipient_id"
-            f" FROM {milestone} m JOIN {case} c ON c.id = m.case_id"
-            f" WHERE {condition} AND c.owner_id IS NOT NULL"
-            f" UNION"
-            f" SELECT m.id, m.revision, t.manager_id"
-            f" FROM {milestone} m JOIN {case} c ON c.id = m.case_id"
-            f" JOIN {team} t ON t.id = c.team_id"
-            f" WHERE {condition} AND t.manager_id IS NOT NULL"
-            f") AS owed WHERE true "
-            f"ON CONFLICT (milestone_id, revision, transition, recipient_id) DO NOTHING",
-            [transition, now, *params, *params],
-        )

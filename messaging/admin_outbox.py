@@ -75,7 +75,7 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("case"), ordering="case__reference")
     def case_reference(self, message: OutboundMessage) -> str:
-        return message.case.reference
+        return message.case.reference if message.case else "–"
 
     @admin.display(description=_("to"))
     def short_recipient(self, message: OutboundMessage) -> str:

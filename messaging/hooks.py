@@ -10,7 +10,6 @@ from datetime import datetime
 from accounts.models import User
 from common.jobs import enqueue
 from contacts.models import Case, CaseEvent, Milestone
-from contacts.tasks import transfer_notify
 
 from .outbox import (
     acknowledgement_queue,
@@ -18,6 +17,8 @@ from .outbox import (
     out_of_office_queue,
     resolution_queue,
 )
+from .staff import sla_alerts_owe, transfer_notice_owe
+from .tasks import messages_redispatch
 
 
 def on_case_created(case: Case, now: datetime, rules_version: str) -> None:
@@ -35,8 +36,9 @@ def on_milestone_extended(case: Case, milestone: Milestone, actor: User, now: da
 
 
 def on_case_transferred(event: CaseEvent, now: datetime) -> None:
-    enqueue(transfer_notify, event.pk)
+    transfer_notice_owe(event=event, now=now)
 
 
 def on_sla_alerts_owed(milestone_ids: Sequence[int], transition: str, now: datetime) -> None:
-    pass
+    sla_alerts_owe(milestone_ids, transition=transition, now=now)
+    enqueue(messages_redispatch)

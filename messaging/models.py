@@ -27,6 +27,27 @@ class Purpose(models.TextChoices):
     EXTENSION = "extension", _("Extension notice")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
+    # Written by the app that owes them, not from the templates administrators edit.
+    MEMBER_NOTICE = "member_notice", _("Notice to a councillor or clerk")
+    SLA_ALERT = "sla_alert", _("Deadline alert to staff")
+    TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
+    COMPLIMENT = "compliment", _("Compliment passed on")
+
+
+#: What administrators word in message templates: the messages to customers.
+TEMPLATE_PURPOSES = (
+    Purpose.ACKNOWLEDGEMENT,
+    Purpose.REPLY,
+    Purpose.EXTENSION,
+    Purpose.RESOLUTION,
+    Purpose.OUT_OF_OFFICE,
+)
+
+
+class RecipientKind(models.TextChoices):
+    CUSTOMER = "customer", _("Customer")
+    MEMBER = "member", _("Councillor or clerk")
+    STAFF = "staff", _("Member of staff")
 
 
 #: What a template may refer to, by purpose; ``messaging.messages`` fills them in.
@@ -99,7 +120,11 @@ class MessageTemplate(TimeStampedModel):
         verbose_name=_("standard"),
         help_text=_("Leave empty for the wording used by every standard without its own."),
     )
-    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=24,
+        choices=[(purpose.value, purpose.label) for purpose in TEMPLATE_PURPOSES],
+    )
     method = models.CharField(_("method"), max_length=8, choices=Method.choices)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("body"))
@@ -150,21 +175,42 @@ class DeliveryState(models.TextChoices):
 
 
 class OutboundMessage(models.Model):
-    """The transactional outbox: a message owed to a customer, written in the same transaction
-    as what caused it, and delivered by a worker.
+    """The one outbox: every message owed to a person — a customer, a councillor or clerk, a
+    member of staff — written in the same transaction as what caused it, and delivered by a
+    worker (``messaging.delivery``).
 
     ``key`` names the message's reason (e.g. ``case:42:acknowledgement``) and is unique, so the
-    same message is never owed twice. The text is rendered once, at the first attempt, and kept,
-    so a retry sends exactly what the first attempt tried to.
+    same message is never owed twice. The text is rendered once, before the first attempt, and
+    kept, so a retry sends exactly what the first attempt tried to. ``handed_over_at`` is set
+    just before the message is handed to its provider and ``state`` becomes sent the moment the
+    provider accepts it, so a worker that dies repeats at most the one message it was handing
+    over, and the repeat is known as one.
     """
 
     key = models.CharField(_("key"), max_length=120, unique=True)
+    recipient_kind = models.CharField(
+        _("recipient is"),
+        max_length=8,
+        choices=RecipientKind.choices,
+        default=RecipientKind.CUSTOMER,
+    )
     case = models.ForeignKey(  # served by the (case, created_at) index
         "contacts.Case",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="messages",
         verbose_name=_("case"),
         db_index=False,
+    )
+    person = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages_received",
+        verbose_name=_("to the user"),
+        help_text=_("The councillor, clerk or member of staff the message is to."),
     )
     purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
     method = models.CharField(_("method"), max_length=8, choices=Method.choices)
@@ -178,6 +224,9 @@ class OutboundMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"))
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    #: The worker's claim: kept alive by its heartbeat while it works.
+    claim_token = models.CharField(_("claimed by"), max_length=32, blank=True)
+    handed_over_at = models.DateTimeField(_("handed to the provider"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"))

@@ -19,13 +19,15 @@ from contacts.services import CLOCK_SKEW
 
 from .delivery import record_sent_on_case
 from .domain.replies import ReplyMethod
-from .models import DeliveryState, OutboundMessage
+from .models import DeliveryState, OutboundMessage, RecipientKind
 
 
 def letters_visible_to(user: User) -> QuerySet[OutboundMessage]:
     """Staff handle their own service's letters and administrators every one. Councillors and
     clerks never see the council's post, even about the enquiries they raised."""
-    letters = OutboundMessage.objects.filter(method=ReplyMethod.LETTER)
+    letters = OutboundMessage.objects.filter(
+        method=ReplyMethod.LETTER, recipient_kind=RecipientKind.CUSTOMER
+    )
     if user.is_administrator:
         return letters
     if user.role in STAFF_ROLES and user.service_id:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 
 from ..domain.replies import ReplyLanguage
-from ..models import DeliveryState, OutboundMessage
+from ..models import DeliveryState, OutboundMessage, RecipientKind
 from . import Outcome
 
 
@@ -17,20 +17,22 @@ def message_id(key: str) -> str:
 
 
 def deliver(message: OutboundMessage, *, connection=None) -> Outcome:
-    """Send by e-mail; ``connection`` is an open SMTP connection shared by a batch."""
+    """Send by e-mail; ``connection`` is an open SMTP connection shared by a batch. A customer's
+    message comes from the case's service and is answered to its team; others come from
+    Cyswllt itself."""
     case = message.case
-    service = case.service
+    to_customer = message.recipient_kind == RecipientKind.CUSTOMER and case is not None
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
-        from_email=service.email or settings.DEFAULT_FROM_EMAIL,
+        from_email=(case.service.email if to_customer else "") or settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient],
-        reply_to=[case.team.mailbox] if case.team and case.team.mailbox else None,
+        reply_to=[case.team.mailbox] if to_customer and case.team and case.team.mailbox else None,
         connection=connection,
         headers={
             "Message-ID": message_id(message.key),
-            # RFC 3834: an automatic reply, which auto-responders must not answer.
-            "Auto-Submitted": "auto-replied",
+            # RFC 3834: an automatic message, which auto-responders must not answer.
+            "Auto-Submitted": "auto-replied" if to_customer else "auto-generated",
             "Content-Language": "cy, en"
             if message.language == ReplyLanguage.BILINGUAL
             else message.language,

@@ -6,11 +6,14 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from ..letter_pdf import letter_pdf
-from ..models import DeliveryState, OutboundMessage
+from ..models import DeliveryState, OutboundMessage, RecipientKind
 from . import Outcome
 
 
 def deliver(message: OutboundMessage) -> Outcome:
+    if message.recipient_kind != RecipientKind.CUSTOMER or message.case is None:
+        # A councillor's letter is printed from its text in the admin's list (as before).
+        return Outcome(DeliveryState.TO_POST)
     # Dated the day of this attempt: ``claimed_at`` is the clock the delivery was claimed by.
     dated = message.claimed_at or timezone.now()
     pdf = letter_pdf(message, dated=dated)

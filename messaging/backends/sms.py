@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
-from ..models import DeliveryState, OutboundMessage
+from ..models import DeliveryState, OutboundMessage, RecipientKind
 from . import Outcome, PermanentFailure
 
 
@@ -124,7 +124,11 @@ def backend() -> SmsBackend:
 
 
 def deliver(message: OutboundMessage) -> Outcome:
+    body = message.body
+    # Customers' texts are written without a subject; a councillor's carries its subject line.
+    if message.subject and message.recipient_kind != RecipientKind.CUSTOMER:
+        body = f"{message.subject}\n\n{body}"
     notification_id = backend().send(
-        phone_number=message.recipient, body=message.body, reference=message.key
+        phone_number=message.recipient, body=body, reference=message.key
     )
     return Outcome(DeliveryState.SENT, provider_reference=notification_id)

@@ -115,9 +115,10 @@ def test_a_message_left_sending_by_a_dead_worker_is_owed_again_after_the_timeout
     message = OutboundMessage.objects.get()
     OutboundMessage.objects.update(state="sending", claimed_at=RECEIVED, attempts=1)
 
-    assert messages_owed(now=RECEIVED + timedelta(minutes=4)) == []
-    assert messages_owed(now=RECEIVED + timedelta(minutes=6)) == [message.pk]
-    assert message_deliver(message_id=message.pk, now=RECEIVED + timedelta(minutes=6)) is True
+    # A live worker renews its claim every 10 s: one not renewed for 30 s was left by the dead.
+    assert messages_owed(now=RECEIVED + timedelta(seconds=29)) == []
+    assert messages_owed(now=RECEIVED + timedelta(seconds=31)) == [message.pk]
+    assert message_deliver(message_id=message.pk, now=RECEIVED + timedelta(seconds=31)) is True
 
 
 def test_no_message_when_no_method_reaches_the_customer(service):
