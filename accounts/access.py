@@ -45,3 +45,13 @@ def role_required(roles: Collection[str]) -> Callable[[View], View]:
         return login_required(wrapped)
 
     return decorator
+
+
+def signed_in(request: Any) -> User:
+    """The user of a request that ``login_required``, ``role_required`` or DRF's
+    authentication let through (Django's or DRF's request), typed as the user it is; anyone
+    else is refused, so a view that forgot its decorator fails closed."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user

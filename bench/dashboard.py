@@ -56,9 +56,9 @@ def main() -> int:
 
     from accounts.models import Role, User
     from contacts.models import Case
-    from standards.dashboards.daily import daily_stats_refresh, daily_stats_refresh_recent
-    from standards.dashboards.live import sla_snapshot_take
-    from standards.evaluation_models import DailyCaseStat, DailyMilestoneStat, SlaSnapshot
+    from performance.dashboards.daily import daily_stats_refresh, daily_stats_refresh_recent
+    from performance.dashboards.live import sla_snapshot_take
+    from performance.models import DailyCaseStat, DailyMilestoneStat, SlaSnapshot
 
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
     user_logged_in.disconnect(update_last_login)

@@ -473,9 +473,99 @@ def rebuild(dsn: str, statements: list[str]) -> None:
 
 
 # --- Generation -------------------------------------------------------------------------------
+# --- Generation -------------------------------------------------------------------------------
+
+DAY = 86400
+
+CUSTOMER_COLUMNS = [
+    "id",
+    "created_at",
+    "modified_at",
+    "name",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_language",
+    "preferred_contact_method",
+    "large_print",
+    "bsl",
+    "interpreter_language",
+    "other_needs",
+]
+CASE_COLUMNS = [
+    "id",
+    "created_at",
+    "modified_at",
+    "reference",
+    "channel",
+    "contact_type",
+    "kind",
+    "status",
+    "language",
+    "received_at",
+    "summary",
+    "description",
+    "channel_details",
+    "source_key",
+    "reopened_count",
+    "resolved_at",
+    "closed_at",
+    "owner_id",
+    "service_id",
+    "standard_id",
+    "submitted_by_id",
+    "team_id",
+    "customer_id",
+]
+MILESTONE_COLUMNS = [
+    "id",
+    "kind",
+    "rule",
+    "starts_at",
+    "due_at",
+    "due_soon_at",
+    "state",
+    "state_changed_at",
+    "met_at",
+    "extended_at",
+    "extension_reason",
+    "original_due_at",
+    "revision",
+    "case_id",
+    "target_id",
+]
+EVENT_COLUMNS = [
+    "id",
+    "kind",
+    "created_at",
+    "from_status",
+    "to_status",
+    "text",
+    "actor_id",
+    "case_id",
+    "milestone_id",
+]
+ALERT_COLUMNS = [
+    "id",
+    "revision",
+    "transition",
+    "created_at",
+    "claimed_at",
+    "sent_at",
+    "attempts",
+    "milestone_id",
+    "recipient_id",
+]
+#: Cases per COPY chunk.
+CHUNK = 50_000
+
+# The plan's kinds of case: closed, open, and the injected rows the sweep is to move: due-soon
+# time just passed, due time just passed (still pending), due time just passed (already due soon).
+CLOSED, OPEN, TO_DUE_SOON, TO_BREACH_PENDING, TO_BREACH_DUE_SOON = range(5)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--open", type=int, default=300_000)
@@ -483,27 +573,24 @@ def main() -> None:
     parser.add_argument("--breach-now", type=int, default=500)
     parser.add_argument("--customers", type=int, default=400_000)
     parser.add_argument("--seed", type=int, default=20261123)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
+    return parser.parse_args()
 
+
+def anchor_time() -> datetime:
+    """The seed's "now": BENCH_NOW if set, else the time it starts (whole seconds)."""
     import os
 
-    anchor_dt = (
+    return (
         datetime.fromisoformat(os.environ["BENCH_NOW"])
         if os.environ.get("BENCH_NOW")
         else datetime.now(UTC)
     ).replace(microsecond=0)
-    anchor = int(anchor_dt.timestamp())
-    print(
-        f"seed: {args.cases:,} cases ({args.open:,} open) into {_env.DB_NAME}, "
-        f"now = {anchor_dt.isoformat()}",
-        flush=True,
-    )
 
-    # 1. Fresh database, migrated.
+
+def fresh_database() -> None:
+    """Drop and recreate the bench database, set Django up on it and migrate it."""
     import psycopg
 
-    t = time.perf_counter()
     with psycopg.connect(_env.admin_dsn(), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{_env.DB_NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{_env.DB_NAME}"')
@@ -511,128 +598,141 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    t = step("create database + migrate", t)
 
-    # 2. People and organisation through the ORM.
-    from django.db import connection
-    from rest_framework.authtoken.models import Token
 
-    from accounts.models import Role, Service, Team, User
-    from contacts.channel_details import parse_details
-    from standards.domain.deadlines import (
-        Rule,
-        compute_deadline,
-        within_working_days,
-        working_day_due_soon,
-    )
-    from standards.domain.selection import SelectionKey, select_standard
-    from standards.models import Standard
-    from standards.selectors import working_calendar
+class Organisation:
+    """Services, their teams, managers and advisors, councillors and the API administrator,
+    created through the ORM."""
 
-    services, teams_of, advisors_of, managers = [], {}, {}, {}
-    for code, name, weight, summaries in SERVICES:
+    def __init__(self, rng: random.Random) -> None:
+        from rest_framework.authtoken.models import Token
+
+        from accounts.models import Role, User
+
+        self.services: list[tuple] = []  # (service, weight, summaries)
+        self.teams_of: dict[int, list[int]] = {}
+        self.advisors_of: dict[int, list[int]] = {}
+        self.managers: dict[int, int] = {}
+        for code, name, weight, summaries in SERVICES:
+            self._add_service(rng, code, name, weight, summaries)
+        self.councillors = [
+            User.objects.create_user(
+                username=f"councillor-{n}",
+                role=Role.COUNCILLOR,
+                email=f"councillor-{n}@example.gov.wales",
+            ).pk
+            for n in range(1, 31)
+        ]
+        self.admin = User.objects.create_user(
+            username="bench-api", email="bench-api@example.gov.wales", role=Role.ADMINISTRATOR
+        )
+        self.token = Token.objects.create(user=self.admin).key
+
+    def _add_service(
+        self, rng: random.Random, code: str, name: str, weight: int, summaries: list[str]
+    ) -> None:
+        from accounts.models import Service
+
         service = Service.objects.create(
             code=code, name=name, email=DEPARTMENT_MAILBOX.format(code=code)
         )
-        services.append((service, weight, summaries))
-        teams_of[service.pk] = []
+        self.services.append((service, weight, summaries))
+        self.teams_of[service.pk] = []
         for area in ("north", "south"):
-            manager = User.objects.create_user(
-                username=f"{code}-{area}-manager",
-                email=f"{code}-{area}-manager@example.gov.wales",
-                role=Role.MANAGER,
+            self._add_team(rng, service, code, name, area)
+
+    def _add_team(self, rng: random.Random, service, code: str, name: str, area: str) -> None:
+        from accounts.models import Role, Team, User
+
+        manager = User.objects.create_user(
+            username=f"{code}-{area}-manager",
+            email=f"{code}-{area}-manager@example.gov.wales",
+            role=Role.MANAGER,
+            first_name=rng.choice(FIRST_NAMES),
+            last_name=rng.choice(LAST_NAMES),
+        )
+        team = Team.objects.create(
+            service=service,
+            code=f"{code}-{area}",
+            name=f"{name} ({area})",
+            manager=manager,
+            mailbox=f"{code}-{area}@example.gov.wales",
+        )
+        manager.team = team
+        manager.save(update_fields=["team"])
+        self.managers[team.pk] = manager.pk
+        self.teams_of[service.pk].append(team.pk)
+        self.advisors_of[team.pk] = [
+            User.objects.create_user(
+                username=f"{code}-{area}-advisor-{n}",
+                role=Role.ADVISOR,
+                team=team,
+                email=f"{code}-{area}-advisor-{n}@example.gov.wales",
                 first_name=rng.choice(FIRST_NAMES),
                 last_name=rng.choice(LAST_NAMES),
+            ).pk
+            for n in range(1, 7)
+        ]
+
+
+def target_threshold(target):
+    from contacts.services import threshold_of
+
+    return threshold_of(target)
+
+
+class Deadlines:
+    """The standards as the migration loaded them, and their deadlines by the project's own
+    rules and working calendar (cached where a rule depends on the day alone)."""
+
+    def __init__(self) -> None:
+        from standards.models import Standard
+        from standards.selectors import working_calendar
+
+        self.standards = {
+            s.code: s for s in Standard.objects.filter(code__in=MIX).prefetch_related("targets")
+        }
+        self.targets = {code: list(s.targets.all()) for code, s in self.standards.items()}
+        self._check_selection()
+        self.calendar = working_calendar()
+        self.london = self.calendar.tz
+        self._local_dates: dict[int, date] = {}
+        self._working_days: dict[tuple, tuple[int, int]] = {}
+
+    def _check_selection(self) -> None:
+        """Every mix's channel, contact type and kind selects the mix's own standard."""
+        from standards.domain.selection import SelectionKey, select_standard
+        from standards.models import Standard
+
+        keys = [
+            SelectionKey(*row)
+            for row in Standard.objects.filter(selectable=True, is_active=True).values_list(
+                "code", "channel", "contact_type", "case_kind"
             )
-            team = Team.objects.create(
-                service=service,
-                code=f"{code}-{area}",
-                name=f"{name} ({area})",
-                manager=manager,
-                mailbox=f"{code}-{area}@example.gov.wales",
-            )
-            manager.team = team
-            manager.save(update_fields=["team"])
-            managers[team.pk] = manager.pk
-            teams_of[service.pk].append(team.pk)
-            advisors_of[team.pk] = [
-                User.objects.create_user(
-                    username=f"{code}-{area}-advisor-{n}",
-                    role=Role.ADVISOR,
-                    team=team,
-                    email=f"{code}-{area}-advisor-{n}@example.gov.wales",
-                    first_name=rng.choice(FIRST_NAMES),
-                    last_name=rng.choice(LAST_NAMES),
-                ).pk
-                for n in range(1, 7)
-            ]
-    councillors = [
-        User.objects.create_user(
-            username=f"councillor-{n}",
-            role=Role.COUNCILLOR,
-            email=f"councillor-{n}@example.gov.wales",
-        ).pk
-        for n in range(1, 31)
-    ]
-    admin = User.objects.create_user(
-        username="bench-api", email="bench-api@example.gov.wales", role=Role.ADMINISTRATOR
-    )
-    token = Token.objects.create(user=admin).key
-    t = step("services, teams, users, token (ORM)", t)
+        ]
+        for code, (_, variants) in MIX.items():
+            assert 1 <= len(self.targets[code]) <= 2, code
+            for channel, contact_type, kinds in variants:
+                for kind in kinds:
+                    chosen = select_standard(
+                        keys, channel=channel, contact_type=contact_type, kind=kind
+                    )
+                    assert chosen == code, (code, channel, contact_type, kind, chosen)
 
-    # 3. The standards as the migration loaded them, and the deadline machinery.
-    standards = {
-        s.code: s for s in Standard.objects.filter(code__in=MIX).prefetch_related("targets")
-    }
-    targets = {code: list(s.targets.all()) for code, s in standards.items()}
-    keys = [
-        SelectionKey(*row)
-        for row in Standard.objects.filter(selectable=True, is_active=True).values_list(
-            "code", "channel", "contact_type", "case_kind"
-        )
-    ]
-    for code, (_, variants) in MIX.items():
-        assert 1 <= len(targets[code]) <= 2, code
-        for channel, contact_type, kinds in variants:
-            for kind in kinds:
-                chosen = select_standard(
-                    keys, channel=channel, contact_type=contact_type, kind=kind
-                )
-                assert chosen == code, (code, channel, contact_type, kind, chosen)
-    calendar = working_calendar()
-    LONDON = calendar.tz
-    target_pk = {t: t.pk for ts_ in targets.values() for t in ts_}
-    standard_pk = {code: s.pk for code, s in standards.items()}
-    service_pk = {s: s.pk for s, _, _ in services}
-    std_codes = list(MIX)
-    std_weights = [MIX[c][0] for c in std_codes]
-    svc_weights = [w for _, w, _ in services]
-
-    local_date_cache: dict[int, date] = {}
-
-    def local_date(ts: int) -> date:
+    def local_date(self, ts: int) -> date:
         hour = ts // 3600  # UK offsets are whole hours: the local date changes on the hour
-        d = local_date_cache.get(hour)
+        d = self._local_dates.get(hour)
         if d is None:
-            d = local_date_cache[hour] = datetime.fromtimestamp(hour * 3600, LONDON).date()
+            d = self._local_dates[hour] = datetime.fromtimestamp(hour * 3600, self.london).date()
         return d
 
-    wd_cache: dict[tuple, tuple[int, int]] = {}
-
-    def deadline(target, start: int, scheduled: int | None) -> tuple:
+    def deadline(self, target, start: int, scheduled: int | None) -> tuple:
         """(due_ts, due_soon_ts) by the target's rule, as compute_deadline gives them."""
+        from standards.domain.deadlines import Rule, compute_deadline
+
         rule = target.rule
         if rule == "working_days":
-            key = (local_date(start), target.amount, target.due_soon_working_days)
-            cached = wd_cache.get(key)
-            if cached is None:
-                due = within_working_days(dt_of(start), target.amount, calendar)
-                soon = working_day_due_soon(
-                    due, calendar=calendar, working_days=target.due_soon_working_days
-                )
-                cached = wd_cache[key] = (ts_of(due), ts_of(soon))
-            due, soon = cached
-            return due, min(max(soon, start), due)
+            return self._working_days_deadline(target, start)
         if rule == "hours":
             due = start + target.amount * 3600
             before = round(float(target.due_soon_fraction) * target.amount * 3600)
@@ -641,86 +741,108 @@ def main() -> None:
             Rule(rule),
             target.amount,
             received_at=dt_of(start),
-            calendar=calendar,
+            calendar=self.calendar,
             scheduled_at=dt_of(scheduled),
-            threshold=_threshold(target),
+            threshold=target_threshold(target),
         )
         return ts_of(d.due_at), ts_of(d.due_soon_at)
 
-    def _threshold(target):
-        from contacts.services import threshold_of
+    def _working_days_deadline(self, target, start: int) -> tuple:
+        from standards.domain.deadlines import within_working_days, working_day_due_soon
 
-        return threshold_of(target)
+        key = (self.local_date(start), target.amount, target.due_soon_working_days)
+        cached = self._working_days.get(key)
+        if cached is None:
+            due = within_working_days(dt_of(start), target.amount, self.calendar)
+            soon = working_day_due_soon(
+                due, calendar=self.calendar, working_days=target.due_soon_working_days
+            )
+            cached = self._working_days[key] = (ts_of(due), ts_of(soon))
+        due, soon = cached
+        return due, min(max(soon, start), due)
 
-    # 4. Received times, sorted, so ids and reference numbers ascend with them as in real life.
-    t = time.perf_counter()
-    day = 86400
+    def mismatches(self, sample: list[tuple]) -> int:
+        """How many sampled (target, received, scheduled, due, soon) compute_deadline
+        disagrees with."""
+        from standards.domain.deadlines import Rule, compute_deadline
+
+        mismatches = 0
+        for target, received, scheduled, due, soon in sample:
+            d = compute_deadline(
+                Rule(target.rule),
+                target.amount,
+                received_at=dt_of(received),
+                calendar=self.calendar,
+                scheduled_at=None if scheduled is None else dt_of(scheduled),
+                threshold=target_threshold(target),
+            )
+            if (ts_of(d.due_at), ts_of(d.due_soon_at)) != (due, soon):
+                mismatches += 1
+        return mismatches
+
+
+def business_weighted(rng: random.Random, lo: int, hi: int) -> int:
+    """A random time in [lo, hi], most of them in office hours on weekdays."""
+    while True:
+        ts = rng.randint(lo, hi)
+        hour = (ts // 3600) % 24
+        weekday = (ts // DAY + 3) % 7  # 1970-01-01 was a Thursday
+        if weekday < 5:
+            if 8 <= hour < 18 or rng.random() < 0.15:
+                return ts
+        elif rng.random() < 0.2:
+            return ts
+
+
+def plan_cases(rng: random.Random, args: argparse.Namespace, anchor: int) -> list[tuple[int, int]]:
+    """(received time, kind of case) for every case, sorted, so ids and reference numbers
+    ascend with the received times as in real life."""
     n_inject = args.due_soon_now + args.breach_now
     n_open_bulk = args.open - n_inject
     n_closed = args.cases - args.open
-
-    def business_weighted(lo: int, hi: int) -> int:
-        while True:
-            ts = rng.randint(lo, hi)
-            hour = (ts // 3600) % 24
-            weekday = (ts // day + 3) % 7  # 1970-01-01 was a Thursday
-            if weekday < 5:
-                if 8 <= hour < 18 or rng.random() < 0.15:
-                    return ts
-            elif rng.random() < 0.2:
-                return ts
-
-    # kind codes: 0 closed, 1 open, 2 due-soon just passed, 3 due just passed (pending),
-    # 4 due just passed (already due soon)
     plan: list[tuple[int, int]] = []
-    three_years = 3 * 365 * day
+    three_years = 3 * 365 * DAY
     for _ in range(n_closed):
-        plan.append((business_weighted(anchor - three_years, anchor - day), 0))
+        plan.append((business_weighted(rng, anchor - three_years, anchor - DAY), CLOSED))
     for _ in range(n_open_bulk):
         if rng.random() < 0.85:
-            plan.append((business_weighted(anchor - 14 * day, anchor - 60), 1))
+            plan.append((business_weighted(rng, anchor - 14 * DAY, anchor - 60), OPEN))
         else:
-            plan.append((business_weighted(anchor - 180 * day, anchor - 14 * day), 1))
+            plan.append((business_weighted(rng, anchor - 180 * DAY, anchor - 14 * DAY), OPEN))
     # Injected rows: the 24-hour acknowledgement's due-soon time (18 h) or due time (24 h)
     # passed in the last ten minutes.
     for _ in range(args.due_soon_now):
-        plan.append((anchor - 18 * 3600 - rng.randint(1, 600), 2))
+        plan.append((anchor - 18 * 3600 - rng.randint(1, 600), TO_DUE_SOON))
     for i in range(args.breach_now):
-        plan.append((anchor - 24 * 3600 - rng.randint(1, 600), 3 if i % 2 else 4))
+        plan.append(
+            (
+                anchor - 24 * 3600 - rng.randint(1, 600),
+                TO_BREACH_PENDING if i % 2 else TO_BREACH_DUE_SOON,
+            )
+        )
     plan.sort()
-    t = step(f"plan {len(plan):,} received times", t)
+    return plan
 
-    # 5. Customers.
-    writer = CopyWriter(_env.BENCH_DATABASE_URL)
-    with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
-        recreate = drop_secondary(conn.cursor())
-        # The triggers that keep contacts_case.next_due_at would refresh every loaded case once
-        # per COPY chunk; one set-based UPDATE after the load does it instead.
-        conn.execute("ALTER TABLE contacts_milestone DISABLE TRIGGER USER")
-    t = step(f"drop {len(recreate)} secondary indexes / constraints", t)
 
-    cust_cols = [
-        "id",
-        "created_at",
-        "modified_at",
-        "name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "preferred_language",
-        "preferred_contact_method",
-        "large_print",
-        "bsl",
-        "interpreter_language",
-        "other_needs",
-    ]
-    cust_email: list[str] = [""]
-    cust_phone: list[str] = [""]
-    cust_lang: list[str] = [""]
-    lines: list[str] = []
-    methods = ["", "", "email", "phone", "text", "letter"]
-    for cid in range(1, args.customers + 1):
+class Customers:
+    """The customers, streamed to COPY; their e-mail, phone and language kept by id (index 0
+    unused) for the cases to use."""
+
+    def __init__(self) -> None:
+        self.email: list[str] = [""]
+        self.phone: list[str] = [""]
+        self.language: list[str] = [""]
+
+    def load(self, writer: CopyWriter, rng: random.Random, count: int, anchor: int) -> None:
+        lines: list[str] = []
+        for cid in range(1, count + 1):
+            lines.append(self._line(rng, cid, anchor))
+            if len(lines) == 100_000:
+                writer.put("contacts_customer", CUSTOMER_COLUMNS, lines)
+                lines = []
+        writer.put("contacts_customer", CUSTOMER_COLUMNS, lines)
+
+    def _line(self, rng: random.Random, cid: int, anchor: int) -> str:
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         town, area = rng.choice(TOWNS)
         email = f"{first.lower()}.{last.lower()}{cid}@example.com" if rng.random() < 0.8 else ""
@@ -730,312 +852,358 @@ def main() -> None:
             f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
         )
         lang = "cy" if rng.random() < 0.18 else ("en" if rng.random() < 0.8 else "")
-        created = ts_text(anchor - rng.randint(day, three_years + 30 * day))
-        lines.append(
-            tsv(
-                (
-                    cid,
-                    created,
-                    created,
-                    f"{first} {last}",
-                    email,
-                    phone,
-                    f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {town}",
-                    postcode,
-                    lang,
-                    rng.choice(methods),
-                    "t" if rng.random() < 0.03 else "f",
-                    "t" if rng.random() < 0.005 else "f",
-                    "",
-                    "",
-                )
+        created = ts_text(anchor - rng.randint(DAY, 3 * 365 * DAY + 30 * DAY))
+        line = tsv(
+            (
+                cid,
+                created,
+                created,
+                f"{first} {last}",
+                email,
+                phone,
+                f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {town}",
+                postcode,
+                lang,
+                rng.choice(CONTACT_METHODS),
+                "t" if rng.random() < 0.03 else "f",
+                "t" if rng.random() < 0.005 else "f",
+                "",
+                "",
             )
         )
-        cust_email.append(email)
-        cust_phone.append(phone)
-        cust_lang.append(lang)
-        if len(lines) == 100_000:
-            writer.put("contacts_customer", cust_cols, lines)
-            lines = []
-    writer.put("contacts_customer", cust_cols, lines)
-    t = step(f"customers generated ({args.customers:,})", t)
+        self.email.append(email)
+        self.phone.append(phone)
+        self.language.append(lang)
+        return line
 
-    # 6. Cases, milestones, events, alerts.
-    case_cols = [
-        "id",
-        "created_at",
-        "modified_at",
-        "reference",
-        "channel",
-        "contact_type",
-        "kind",
-        "status",
-        "language",
-        "received_at",
-        "summary",
-        "description",
-        "channel_details",
-        "source_key",
-        "reopened_count",
-        "resolved_at",
-        "closed_at",
-        "owner_id",
-        "service_id",
-        "standard_id",
-        "submitted_by_id",
-        "team_id",
-        "customer_id",
-    ]
-    ms_cols = [
-        "id",
-        "kind",
-        "rule",
-        "starts_at",
-        "due_at",
-        "due_soon_at",
-        "state",
-        "state_changed_at",
-        "met_at",
-        "extended_at",
-        "extension_reason",
-        "original_due_at",
-        "revision",
-        "case_id",
-        "target_id",
-    ]
-    ev_cols = [
-        "id",
-        "kind",
-        "created_at",
-        "from_status",
-        "to_status",
-        "text",
-        "actor_id",
-        "case_id",
-        "milestone_id",
-    ]
-    al_cols = [
-        "id",
-        "revision",
-        "transition",
-        "created_at",
-        "claimed_at",
-        "sent_at",
-        "attempts",
-        "milestone_id",
-        "recipient_id",
-    ]
-    prefix = "CYS"
-    counters: dict[int, int] = {}
-    case_lines: list[str] = []
-    ms_lines: list[str] = []
-    ev_lines: list[str] = []
-    al_lines: list[str] = []
-    ms_id = ev_id = al_id = 0
-    stats = {
-        "milestones": 0,
-        "open": 0,
-        "closed": 0,
-        "resolved": 0,
-        "flagged_due_soon": 0,
-        "flagged_breached": 0,
-        "to_due_soon": 0,
-        "to_breach": 0,
-    }
-    sample: list[tuple] = []  # (target, received, scheduled, due, soon) to check at the end
-    CHUNK = 50_000
-    gen_started = time.perf_counter()
 
-    for index, (received, cls) in enumerate(plan):
-        case_id = index + 1
-        ldate = local_date(received)
-        year = ldate.year
-        number = counters.get(year, 0) + 1
-        counters[year] = number
-        reference = f"{prefix}-{year}-{number:06d}"
+CONTACT_METHODS = ["", "", "email", "phone", "text", "letter"]
 
-        code = rng.choice(HOURLY_ACK) if cls >= 2 else rng.choices(std_codes, std_weights)[0]
+
+# --- Channel details, as each channel's schema renders them (canonical JSON) ------------------
+# Each returns (details, source_key, scheduled time or None).
+
+
+def iso_z(ts: int) -> str:
+    return dt_of(ts).isoformat().replace("+00:00", "Z")
+
+
+def email_details(rng, case, customers):
+    msg = case["msg"]
+    customer_id = case["customer_id"]
+    sender = (
+        customers.email[customer_id]
+        if customer_id and customers.email[customer_id]
+        else f"resident{case['case_id']}@example.com"
+    )
+    to = (
+        f"{case['service'].code}@example.gov.wales"
+        if case["contact_type"] == "department"
+        else f"officer{rng.randint(1, 400)}@example.gov.wales"
+    )
+    details = (
+        f'{{"contact_type": "{case["contact_type"]}", "from_address": "{sender}", '
+        f'"to_address": "{to}", "subject": "{rng.choice(case["summaries"])}", '
+        f'"message_id": "<{msg}@mail.example.com>"}}'
+    )
+    return details, f"email:<{msg}@mail.example.com>", None
+
+
+def webform_details(rng, case, customers):
+    msg = case["msg"]
+    return f'{{"form": "{rng.choice(FORMS)}", "submission_id": "{msg}"}}', f"webform:{msg}", None
+
+
+def phone_details(rng, case, customers):
+    msg = case["msg"]
+    customer_id = case["customer_id"]
+    number_ = (
+        customers.phone[customer_id]
+        if customer_id and customers.phone[customer_id]
+        else f"07700 9{rng.randint(0, 99999):05d}"
+    )
+    scheduled = None
+    extra = ""
+    if case["contact_type"] == "callback":
+        # Agreed for a quarter-hour between one hour and two working days ahead.
+        scheduled = (case["received"] + rng.randint(3600, 2 * DAY)) // 900 * 900
+        extra = f', "callback_at": "{iso_z(scheduled)}"'
+    details = (
+        f'{{"contact_type": "{case["contact_type"]}", "caller_number": "{number_}", '
+        f'"call_id": "{msg}"{extra}, "handled_in_welsh": '
+        f"{'true' if case['language'] == 'cy' else 'false'}}}"
+    )
+    return details, f"phone:{msg}", scheduled
+
+
+def letter_details(rng, case, customers):
+    town, area = rng.choice(TOWNS)
+    details = (
+        f'{{"postal_address": "{rng.randint(1, 120)} {rng.choice(STREETS)}, '
+        f'{town}", "postcode": "{area} {rng.randint(1, 9)}AB"}}'
+    )
+    return details, None, None
+
+
+def text_details(rng, case, customers):
+    msg = case["msg"]
+    details = f'{{"from_number": "+447700{rng.randint(900000, 900999)}", "message_id": "{msg}"}}'
+    return details, f"text:{msg}", None
+
+
+def social_details(rng, case, customers):
+    msg = case["msg"]
+    details = (
+        f'{{"platform": "{rng.choice(["facebook", "x", "instagram"])}", '
+        f'"handle": "@resident{rng.randint(1, 50000)}", "post_id": "{msg}"}}'
+    )
+    return details, f"social:{msg}", None
+
+
+def fax_details(rng, case, customers):
+    return f'{{"fax_number": "01970 {rng.randint(600000, 699999)}"}}', None, None
+
+
+def visit_details(rng, case, customers):
+    """A visit appointment: a working-hours slot one to ten days ahead."""
+    slot = case["received"] + rng.randint(1, 10) * DAY
+    scheduled = (
+        slot // DAY * DAY
+        + rng.choice([9, 10, 11, 13, 14, 15]) * 3600
+        + rng.choice([0, 900, 1800, 2700])
+    )
+    details = (
+        f'{{"contact_type": "appointment", "location": "Penmorfa, Aberaeron", '
+        f'"scheduled_at": "{iso_z(scheduled)}"}}'
+    )
+    return details, None, scheduled
+
+
+CHANNEL_DETAILS = {
+    "email": email_details,
+    "webform": webform_details,
+    "phone": phone_details,
+    "letter": letter_details,
+    "text": text_details,
+    "social": social_details,
+    "fax": fax_details,
+}
+
+
+# --- Milestones' states -----------------------------------------------------------------------
+# Rows are (target, start, due, soon, state, state_changed_at, met_at).
+
+
+def met_milestones(rng, ms, *, received: int, created: int, anchor: int) -> tuple[list, int]:
+    """A resolved or closed case's milestones: every one met (most on time), in order. Returns
+    the rows and when the last was met."""
+    rows = []
+    last_met = received
+    for target, start, due, soon in ms:
+        span = max(due - start, 60)
+        if rng.random() < 0.86:
+            met = start + int(span * rng.uniform(0.05, 0.98))
+        else:
+            met = due + rng.randint(3600, 5 * DAY)
+        met = min(max(met, last_met, created), anchor - 120)
+        last_met = met
+        state = "met" if met <= due else "met_late"
+        rows.append((target, start, due, soon, state, met, met))
+    return rows, last_met
+
+
+def injected_milestone(cls: int, milestone: list, stats: dict) -> tuple:
+    """The injected 24-hour acknowledgement the sweep is to move."""
+    target, start, due, soon = milestone
+    if cls == TO_DUE_SOON:
+        state, changed = "pending", None
+        stats["to_due_soon"] += 1
+    elif cls == TO_BREACH_PENDING:
+        state, changed = "pending", None
+        stats["to_breach"] += 1
+    else:
+        state, changed = "due_soon", soon
+        stats["to_breach"] += 1
+    return (target, start, due, soon, state, changed, None)
+
+
+def acknowledged_milestone(rng, milestone: list, *, created: int, anchor: int) -> tuple:
+    target, start, due, soon = milestone
+    span = max(due - start, 60)
+    met = start + int(span * rng.uniform(0.05, 0.9))
+    if rng.random() < 0.08:
+        met = due + rng.randint(600, 2 * DAY)
+    met = min(max(met, created), anchor - 60)
+    state = "met" if met <= due else "met_late"
+    return (target, start, due, soon, state, met, met)
+
+
+def swept_milestone(milestone: list, *, anchor: int, stats: dict) -> tuple:
+    """An open milestone in the state a sweep running every minute made it by now."""
+    target, start, due, soon = milestone
+    if soon > anchor:
+        state, changed = "pending", None
+    elif due > anchor:
+        state, changed = "due_soon", soon
+        stats["flagged_due_soon"] += 1
+    else:
+        state, changed = "breached", due
+        stats["flagged_breached"] += 1
+    return (target, start, due, soon, state, changed, None)
+
+
+def open_status(rng, cls: int, *, received: int, anchor: int) -> str:
+    if cls >= TO_DUE_SOON:
+        return "new"
+    if received > anchor - DAY:
+        return "new" if rng.random() < 0.6 else "acknowledged"
+    r = rng.random()
+    return "new" if r < 0.05 else "acknowledged" if r < 0.5 else "in_progress"
+
+
+def open_owner(rng, cls: int, status: str, team_id, advisors_of: dict):
+    share = 0.6 if cls >= TO_DUE_SOON else (0.5 if status == "new" else 0.95)
+    if team_id is not None and rng.random() < share:
+        return rng.choice(advisors_of[team_id])
+    return None
+
+
+def open_milestones(
+    rng, cls: int, ms: list, *, status: str, created: int, anchor: int, stats: dict
+) -> tuple[list, int]:
+    """An open case's milestones; returns the rows and the case's last change."""
+    rows = []
+    last_change = created
+    for i, milestone in enumerate(ms):
+        target = milestone[0]
+        if cls >= TO_DUE_SOON and i == 0:
+            rows.append(injected_milestone(cls, milestone, stats))
+        elif target.milestone == "acknowledge" and status != "new":
+            row = acknowledged_milestone(rng, milestone, created=created, anchor=anchor)
+            rows.append(row)
+            last_change = max(last_change, row[5])
+        else:
+            rows.append(swept_milestone(milestone, anchor=anchor, stats=stats))
+    return rows, last_change
+
+
+# --- Cases ------------------------------------------------------------------------------------
+
+
+class CaseLoader:
+    """Generates the cases with their milestones, timeline events and SLA alerts, and streams
+    them to COPY in chunks."""
+
+    def __init__(
+        self,
+        writer: CopyWriter,
+        rng: random.Random,
+        *,
+        args: argparse.Namespace,
+        anchor: int,
+        organisation: Organisation,
+        deadlines: Deadlines,
+        customers: Customers,
+    ) -> None:
+        self.writer = writer
+        self.rng = rng
+        self.args = args
+        self.anchor = anchor
+        self.org = organisation
+        self.deadlines = deadlines
+        self.customers = customers
+        self.target_pk = {t: t.pk for ts_ in deadlines.targets.values() for t in ts_}
+        self.standard_pk = {code: s.pk for code, s in deadlines.standards.items()}
+        self.service_pk = {s: s.pk for s, _, _ in organisation.services}
+        self.std_codes = list(MIX)
+        self.std_weights = [MIX[c][0] for c in self.std_codes]
+        self.svc_weights = [w for _, w, _ in organisation.services]
+        self.counters: dict[int, int] = {}
+        self.case_lines: list[str] = []
+        self.ms_lines: list[str] = []
+        self.ev_lines: list[str] = []
+        self.al_lines: list[str] = []
+        self.ms_id = self.ev_id = self.al_id = 0
+        self.stats = {
+            "milestones": 0,
+            "open": 0,
+            "closed": 0,
+            "resolved": 0,
+            "flagged_due_soon": 0,
+            "flagged_breached": 0,
+            "to_due_soon": 0,
+            "to_breach": 0,
+        }
+        self.sample: list[tuple] = []  # (target, received, scheduled, due, soon) to check
+
+    def load(self, plan: list[tuple[int, int]]) -> None:
+        gen_started = time.perf_counter()
+        for index, (received, cls) in enumerate(plan):
+            self.add_case(index + 1, received, cls)
+            if len(self.case_lines) >= CHUNK:
+                self.flush()
+                if (index + 1) % 200_000 == 0:
+                    rate = (index + 1) / (time.perf_counter() - gen_started)
+                    print(f"    {index + 1:>9,} cases  ({rate:,.0f}/s)", flush=True)
+        self.flush()
+
+    def flush(self) -> None:
+        self.writer.put("contacts_case", CASE_COLUMNS, self.case_lines)
+        self.writer.put("contacts_milestone", MILESTONE_COLUMNS, self.ms_lines)
+        self.writer.put("contacts_caseevent", EVENT_COLUMNS, self.ev_lines)
+        self.writer.put("contacts_slaalert", ALERT_COLUMNS, self.al_lines)
+        self.case_lines, self.ms_lines, self.ev_lines, self.al_lines = [], [], [], []
+
+    def reference(self, received: int) -> str:
+        year = self.deadlines.local_date(received).year
+        number = self.counters.get(year, 0) + 1
+        self.counters[year] = number
+        return f"CYS-{year}-{number:06d}"
+
+    def add_case(self, case_id: int, received: int, cls: int) -> None:
+        rng, anchor = self.rng, self.anchor
+        reference = self.reference(received)
+        code = (
+            rng.choice(HOURLY_ACK)
+            if cls >= TO_DUE_SOON
+            else rng.choices(self.std_codes, self.std_weights)[0]
+        )
         channel, contact_type, kinds = rng.choice(MIX[code][1])
         kind = rng.choice(kinds)
-        service, _, summaries = rng.choices(services, svc_weights)[0]
-        team_id = rng.choice(teams_of[service.pk]) if rng.random() < 0.92 else None
-        customer_id = rng.randint(1, args.customers) if rng.random() < 0.88 else None
-        submitted_by = rng.choice(councillors) if code == "COUNCILLOR_ENQUIRY" else None
+        service, _, summaries = rng.choices(self.org.services, self.svc_weights)[0]
+        team_id = rng.choice(self.org.teams_of[service.pk]) if rng.random() < 0.92 else None
+        customer_id = rng.randint(1, self.args.customers) if rng.random() < 0.88 else None
+        submitted_by = rng.choice(self.org.councillors) if code == "COUNCILLOR_ENQUIRY" else None
         language = (
-            cust_lang[customer_id]
-            if customer_id and cust_lang[customer_id]
+            self.customers.language[customer_id]
+            if customer_id and self.customers.language[customer_id]
             else ("cy" if rng.random() < 0.12 else "en")
         )
-
-        # Channel details as the channel's schema renders them (canonical JSON).
-        scheduled = None
-        source_key = None
-        msg = f"{case_id:x}{rng.getrandbits(32):08x}"
-        if channel == "email":
-            sender = (
-                cust_email[customer_id]
-                if customer_id and cust_email[customer_id]
-                else f"resident{case_id}@example.com"
+        case = {
+            "case_id": case_id,
+            "received": received,
+            "contact_type": contact_type,
+            "service": service,
+            "summaries": summaries,
+            "customer_id": customer_id,
+            "language": language,
+            "msg": f"{case_id:x}{rng.getrandbits(32):08x}",
+        }
+        details, source_key, scheduled = CHANNEL_DETAILS.get(channel, visit_details)(
+            rng, case, self.customers
+        )
+        created = min(received + rng.randint(5, 240), anchor)
+        ms = self.milestones(code, received, scheduled)
+        if cls == CLOSED:
+            owner_id, status, resolved_at, closed_at, modified, rows, events = self.closed_case(
+                ms, team_id=team_id, received=received, created=created
             )
-            to = (
-                f"{service.code}@example.gov.wales"
-                if contact_type == "department"
-                else f"officer{rng.randint(1, 400)}@example.gov.wales"
-            )
-            details = (
-                f'{{"contact_type": "{contact_type}", "from_address": "{sender}", '
-                f'"to_address": "{to}", "subject": "{rng.choice(summaries)}", '
-                f'"message_id": "<{msg}@mail.example.com>"}}'
-            )
-            source_key = f"email:<{msg}@mail.example.com>"
-        elif channel == "webform":
-            details = f'{{"form": "{rng.choice(FORMS)}", "submission_id": "{msg}"}}'
-            source_key = f"webform:{msg}"
-        elif channel == "phone":
-            number_ = (
-                cust_phone[customer_id]
-                if customer_id and cust_phone[customer_id]
-                else f"07700 9{rng.randint(0, 99999):05d}"
-            )
-            extra = ""
-            if contact_type == "callback":
-                # Agreed for a quarter-hour between one hour and two working days ahead.
-                scheduled = (received + rng.randint(3600, 2 * day)) // 900 * 900
-                extra = f', "callback_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"'
-            details = (
-                f'{{"contact_type": "{contact_type}", "caller_number": "{number_}", '
-                f'"call_id": "{msg}"{extra}, "handled_in_welsh": '
-                f"{'true' if language == 'cy' else 'false'}}}"
-            )
-            source_key = f"phone:{msg}"
-        elif channel == "letter":
-            town, area = rng.choice(TOWNS)
-            details = (
-                f'{{"postal_address": "{rng.randint(1, 120)} {rng.choice(STREETS)}, '
-                f'{town}", "postcode": "{area} {rng.randint(1, 9)}AB"}}'
-            )
-        elif channel == "text":
-            details = (
-                f'{{"from_number": "+447700{rng.randint(900000, 900999)}", "message_id": "{msg}"}}'
-            )
-            source_key = f"text:{msg}"
-        elif channel == "social":
-            details = (
-                f'{{"platform": "{rng.choice(["facebook", "x", "instagram"])}", '
-                f'"handle": "@resident{rng.randint(1, 50000)}", "post_id": "{msg}"}}'
-            )
-            source_key = f"social:{msg}"
-        elif channel == "fax":
-            details = f'{{"fax_number": "01970 {rng.randint(600000, 699999)}"}}'
-        else:  # visit appointment: a working-hours slot one to ten days ahead
-            slot = received + rng.randint(1, 10) * day
-            scheduled = (
-                slot // day * day
-                + rng.choice([9, 10, 11, 13, 14, 15]) * 3600
-                + rng.choice([0, 900, 1800, 2700])
-            )
-            details = (
-                f'{{"contact_type": "appointment", "location": "Penmorfa, Aberaeron", '
-                f'"scheduled_at": "{dt_of(scheduled).isoformat().replace("+00:00", "Z")}"}}'
-            )
-
-        created = received + rng.randint(5, 240)
-        if created > anchor:
-            created = anchor
-        # Milestones from the standard's targets.
-        ms = []
-        for target in targets[code]:
-            due, soon = deadline(target, received, scheduled)
-            start = scheduled if target.rule == "minutes_after_scheduled" else received
-            ms.append([target, start, due, soon])
-            if len(sample) < 3000 and rng.random() < 0.01:
-                sample.append((target, received, scheduled, due, soon))
-
-        owner_id = None
-        status = "new"
-        resolved_at = closed_at = None
-        events: list[tuple] = []  # (kind, at, from, to, milestone_id_or_None, actor)
-        milestone_rows = []
-        if cls == 0:
-            # Resolved or closed: every milestone met (most on time), in order.
-            if team_id is not None and rng.random() < 0.93:
-                owner_id = rng.choice(advisors_of[team_id])
-            last_met = received
-            for target, start, due, soon in ms:
-                span = max(due - start, 60)
-                if rng.random() < 0.86:
-                    met = start + int(span * rng.uniform(0.05, 0.98))
-                else:
-                    met = due + rng.randint(3600, 5 * day)
-                met = min(max(met, last_met, created), anchor - 120)
-                last_met = met
-                state = "met" if met <= due else "met_late"
-                milestone_rows.append((target, start, due, soon, state, met, met))
-            resolved = min(last_met + rng.randint(0, 4 * 3600), anchor - 60)
-            if resolved < anchor - 14 * day and rng.random() < 0.95:
-                status = "closed"
-                closed_at = ts_text(min(resolved + rng.randint(7 * day, 14 * day), anchor - 30))
-                stats["closed"] += 1
-            else:
-                status = "resolved"
-                stats["resolved"] += 1
-            resolved_at = ts_text(resolved)
-            modified = closed_at or resolved_at
         else:
-            stats["open"] += 1
-            if cls >= 2:
-                status = "new"
-                if team_id is not None and rng.random() < 0.6:
-                    owner_id = rng.choice(advisors_of[team_id])
-            else:
-                if received > anchor - day:
-                    status = "new" if rng.random() < 0.6 else "acknowledged"
-                else:
-                    r = rng.random()
-                    status = "new" if r < 0.05 else "acknowledged" if r < 0.5 else "in_progress"
-                if team_id is not None and rng.random() < (0.5 if status == "new" else 0.95):
-                    owner_id = rng.choice(advisors_of[team_id])
-            last_change = created
-            for i, (target, start, due, soon) in enumerate(ms):
-                if cls >= 2 and i == 0:
-                    # The injected 24-hour acknowledgement the sweep is to move.
-                    if cls == 2:
-                        state, changed = "pending", None
-                        stats["to_due_soon"] += 1
-                    elif cls == 3:
-                        state, changed = "pending", None
-                        stats["to_breach"] += 1
-                    else:
-                        state, changed = "due_soon", soon
-                        stats["to_breach"] += 1
-                    milestone_rows.append((target, start, due, soon, state, changed, None))
-                    continue
-                if target.milestone == "acknowledge" and status != "new":
-                    span = max(due - start, 60)
-                    met = start + int(span * rng.uniform(0.05, 0.9))
-                    if rng.random() < 0.08:
-                        met = due + rng.randint(600, 2 * day)
-                    met = min(max(met, created), anchor - 60)
-                    state = "met" if met <= due else "met_late"
-                    milestone_rows.append((target, start, due, soon, state, met, met))
-                    last_change = max(last_change, met)
-                    continue
-                # Open: its state is what a sweep running every minute made it by now.
-                if soon > anchor:
-                    state, changed = "pending", None
-                elif due > anchor:
-                    state, changed = "due_soon", soon
-                    stats["flagged_due_soon"] += 1
-                else:
-                    state, changed = "breached", due
-                    stats["flagged_breached"] += 1
-                milestone_rows.append((target, start, due, soon, state, changed, None))
-            if status != "new":
-                events.append(("status_changed", last_change, "new", status, None, owner_id))
-            modified = ts_text(last_change)
-
+            owner_id, status, resolved_at, closed_at, modified, rows, events = self.open_case(
+                cls, ms, team_id=team_id, received=received, created=created
+            )
         created_text = ts_text(created)
-        case_lines.append(
+        self.case_lines.append(
             tsv(
                 (
                     case_id,
@@ -1056,48 +1224,26 @@ def main() -> None:
                     resolved_at,
                     closed_at,
                     owner_id,
-                    service_pk[service],
-                    standard_pk[code],
+                    self.service_pk[service],
+                    self.standard_pk[code],
                     submitted_by,
                     team_id,
                     customer_id,
                 )
             )
         )
-        ev_id += 1
-        ev_lines.append(f"{ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
-        recipients = {r for r in (owner_id, managers.get(team_id)) if r}
-        for target, start, due, soon, state, changed, met in milestone_rows:
-            ms_id += 1
-            stats["milestones"] += 1
-            ms_lines.append(
-                f"{ms_id}\t{target.milestone}\t{target.rule}\t{ts_text(start)}\t"
-                f"{ts_text(due)}\t{ts_text(soon)}\t{state}\t{ts_null(changed)}\t"
-                f"{ts_null(met)}\t\\N\t\t\\N\t0\t{case_id}\t{target_pk[target]}"
-            )
-            transitions = []
-            if state in ("due_soon", "breached") and cls != 3:
-                if soon < due:
-                    transitions.append(("milestone_due_soon", "due_soon", soon))
-                if state == "breached":
-                    transitions.append(("milestone_breached", "breached", due))
-            for event_kind, transition, at in transitions:
-                ev_id += 1
-                ev_lines.append(
-                    tsv((ev_id, event_kind, ts_text(at), "", transition, "", None, case_id, ms_id))
-                )
-                for recipient in recipients:
-                    al_id += 1
-                    sent = ts_text(min(at + rng.randint(20, 120), anchor - 1))
-                    al_lines.append(
-                        tsv((al_id, 0, transition, ts_text(at), sent, sent, 1, ms_id, recipient))
-                    )
+        self.ev_id += 1
+        self.ev_lines.append(f"{self.ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
+        manager_id = None if team_id is None else self.org.managers.get(team_id)
+        recipients = {r for r in (owner_id, manager_id) if r}
+        for row in rows:
+            self.add_milestone(case_id, cls, row, recipients)
         for event_kind, at, from_status, to_status, _, actor in events:
-            ev_id += 1
-            ev_lines.append(
+            self.ev_id += 1
+            self.ev_lines.append(
                 tsv(
                     (
-                        ev_id,
+                        self.ev_id,
                         event_kind,
                         ts_text(at),
                         from_status,
@@ -1110,26 +1256,86 @@ def main() -> None:
                 )
             )
 
-        if len(case_lines) >= CHUNK:
-            writer.put("contacts_case", case_cols, case_lines)
-            writer.put("contacts_milestone", ms_cols, ms_lines)
-            writer.put("contacts_caseevent", ev_cols, ev_lines)
-            writer.put("contacts_slaalert", al_cols, al_lines)
-            case_lines, ms_lines, ev_lines, al_lines = [], [], [], []
-            if (index + 1) % 200_000 == 0:
-                rate = (index + 1) / (time.perf_counter() - gen_started)
-                print(f"    {index + 1:>9,} cases  ({rate:,.0f}/s)", flush=True)
-    writer.put("contacts_case", case_cols, case_lines)
-    writer.put("contacts_milestone", ms_cols, ms_lines)
-    writer.put("contacts_caseevent", ev_cols, ev_lines)
-    writer.put("contacts_slaalert", al_cols, al_lines)
-    t = step("cases/milestones/events generated", t)
-    writer.close()
-    t = step("COPY drained", t)
-    print("    rows: " + ", ".join(f"{k} {v:,}" for k, v in writer.rows.items()), flush=True)
+    def milestones(self, code: str, received: int, scheduled: int | None) -> list[list]:
+        """[target, start, due, soon] of each of the standard's targets."""
+        ms = []
+        for target in self.deadlines.targets[code]:
+            due, soon = self.deadlines.deadline(target, received, scheduled)
+            start = scheduled if target.rule == "minutes_after_scheduled" else received
+            ms.append([target, start, due, soon])
+            if len(self.sample) < 3000 and self.rng.random() < 0.01:
+                self.sample.append((target, received, scheduled, due, soon))
+        return ms
 
-    # 7. Each case's next deadline (before the indexes, which it would otherwise update),
-    # then indexes, constraints, sequences, the reference counter.
+    def closed_case(self, ms: list, *, team_id, received: int, created: int) -> tuple:
+        """Resolved or closed: every milestone met (most on time), in order."""
+        rng, anchor = self.rng, self.anchor
+        owner_id = None
+        if team_id is not None and rng.random() < 0.93:
+            owner_id = rng.choice(self.org.advisors_of[team_id])
+        rows, last_met = met_milestones(rng, ms, received=received, created=created, anchor=anchor)
+        resolved = min(last_met + rng.randint(0, 4 * 3600), anchor - 60)
+        closed_at = None
+        if resolved < anchor - 14 * DAY and rng.random() < 0.95:
+            status = "closed"
+            closed_at = ts_text(min(resolved + rng.randint(7 * DAY, 14 * DAY), anchor - 30))
+            self.stats["closed"] += 1
+        else:
+            status = "resolved"
+            self.stats["resolved"] += 1
+        resolved_at = ts_text(resolved)
+        return owner_id, status, resolved_at, closed_at, closed_at or resolved_at, rows, []
+
+    def open_case(self, cls: int, ms: list, *, team_id, received: int, created: int) -> tuple:
+        rng = self.rng
+        self.stats["open"] += 1
+        status = open_status(rng, cls, received=received, anchor=self.anchor)
+        owner_id = open_owner(rng, cls, status, team_id, self.org.advisors_of)
+        rows, last_change = open_milestones(
+            rng, cls, ms, status=status, created=created, anchor=self.anchor, stats=self.stats
+        )
+        events = []  # (kind, at, from, to, milestone_id_or_None, actor)
+        if status != "new":
+            events.append(("status_changed", last_change, "new", status, None, owner_id))
+        return owner_id, status, None, None, ts_text(last_change), rows, events
+
+    def add_milestone(self, case_id: int, cls: int, row: tuple, recipients: set) -> None:
+        """The milestone's row, and the events and alerts of the transitions it went through."""
+        target, start, due, soon, state, changed, met = row
+        self.ms_id += 1
+        ms_id = self.ms_id
+        self.stats["milestones"] += 1
+        self.ms_lines.append(
+            f"{ms_id}\t{target.milestone}\t{target.rule}\t{ts_text(start)}\t"
+            f"{ts_text(due)}\t{ts_text(soon)}\t{state}\t{ts_null(changed)}\t"
+            f"{ts_null(met)}\t\\N\t\t\\N\t0\t{case_id}\t{self.target_pk[target]}"
+        )
+        transitions = []
+        if state in ("due_soon", "breached") and cls != TO_BREACH_PENDING:
+            if soon < due:
+                transitions.append(("milestone_due_soon", "due_soon", soon))
+            if state == "breached":
+                transitions.append(("milestone_breached", "breached", due))
+        for event_kind, transition, at in transitions:
+            self.ev_id += 1
+            self.ev_lines.append(
+                tsv((self.ev_id, event_kind, ts_text(at), "", transition, "", None, case_id, ms_id))
+            )
+            for recipient in recipients:
+                self.al_id += 1
+                sent = ts_text(min(at + self.rng.randint(20, 120), self.anchor - 1))
+                self.al_lines.append(
+                    tsv((self.al_id, 0, transition, ts_text(at), sent, sent, 1, ms_id, recipient))
+                )
+
+
+# --- After the load ---------------------------------------------------------------------------
+
+
+def set_next_deadlines() -> None:
+    """Each case's next deadline (before the indexes, which it would otherwise update)."""
+    import psycopg
+
     with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
         conn.execute(
             "UPDATE contacts_case c SET next_due_at = d.due FROM ("
@@ -1138,25 +1344,141 @@ def main() -> None:
             ") d WHERE c.id = d.case_id"
         )
         conn.execute("ALTER TABLE contacts_milestone ENABLE TRIGGER USER")
+
+
+def set_sequences(conn, counters: dict[int, int]) -> None:
+    """The id sequences past the loaded rows, and the reference counter past the references."""
+    for table in LOADED_TABLES:
+        conn.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT coalesce(max(id), 1) FROM {table}))"
+        )
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO contacts_referencecounter (year, last) VALUES (%s, %s) "
+            "ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last",
+            sorted(counters.items()),
+        )
+        # PostgreSQL takes references from one sequence per year (contacts/references.py).
+        for year, last in sorted(counters.items()):
+            cur.execute(f"CREATE SEQUENCE IF NOT EXISTS case_reference_{int(year)}")
+            cur.execute("SELECT setval(%s, %s)", [f"case_reference_{int(year)}", last])
+
+
+def counts(conn, anchor: int) -> dict:
+    """What the load left, as the checks and the meta file report it."""
+
+    def one(sql, params=None):
+        return conn.execute(sql, params).fetchone()[0]
+
+    now_dt = dt_of(anchor)
+    return {
+        "cases": one("SELECT count(*) FROM contacts_case"),
+        "open cases": one(
+            "SELECT count(*) FROM contacts_case WHERE status IN "
+            "('new', 'acknowledged', 'in_progress')"
+        ),
+        "milestones": one("SELECT count(*) FROM contacts_milestone"),
+        "open milestones": one(
+            "SELECT count(*) FROM contacts_milestone WHERE state IN "
+            "('pending', 'due_soon', 'breached')"
+        ),
+        "sweep: due soon to flag": one(
+            "SELECT count(*) FROM contacts_milestone WHERE state = 'pending' "
+            "AND due_soon_at <= %s AND due_at > %s",
+            [now_dt, now_dt],
+        ),
+        "sweep: breaches to flag": one(
+            "SELECT count(*) FROM contacts_milestone WHERE state IN ('pending', 'due_soon') "
+            "AND due_at <= %s",
+            [now_dt],
+        ),
+        "duplicate references": one(
+            "SELECT count(*) - count(DISTINCT reference) FROM contacts_case"
+        ),
+        "database size": one("SELECT pg_size_pretty(pg_database_size(current_database()))"),
+    }
+
+
+def check_channel_details() -> None:
+    """A sample of the channel details validates against the channel schemas."""
+    from django.db import connection
+
+    from contacts.channel_details import parse_details
+
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT channel, channel_details FROM contacts_case TABLESAMPLE SYSTEM (0.1) LIMIT 500"
+        )
+        for channel, details in cur.fetchall():
+            parse_details(channel, json.loads(details) if isinstance(details, str) else details)
+
+
+def main() -> None:
+    args = parse_args()
+    rng = random.Random(args.seed)
+    anchor_dt = anchor_time()
+    anchor = int(anchor_dt.timestamp())
+    print(
+        f"seed: {args.cases:,} cases ({args.open:,} open) into {_env.DB_NAME}, "
+        f"now = {anchor_dt.isoformat()}",
+        flush=True,
+    )
+
+    # 1. Fresh database, migrated.
+    import psycopg
+
+    t = time.perf_counter()
+    fresh_database()
+    t = step("create database + migrate", t)
+
+    # 2. People and organisation through the ORM.
+    organisation = Organisation(rng)
+    t = step("services, teams, users, token (ORM)", t)
+
+    # 3. The standards as the migration loaded them, and the deadline machinery.
+    deadlines = Deadlines()
+
+    # 4. Received times, sorted, so ids and reference numbers ascend with them as in real life.
+    t = time.perf_counter()
+    plan = plan_cases(rng, args, anchor)
+    t = step(f"plan {len(plan):,} received times", t)
+
+    # 5. Customers.
+    writer = CopyWriter(_env.BENCH_DATABASE_URL)
+    with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
+        recreate = drop_secondary(conn.cursor())
+        # The triggers that keep contacts_case.next_due_at would refresh every loaded case once
+        # per COPY chunk; one set-based UPDATE after the load does it instead.
+        conn.execute("ALTER TABLE contacts_milestone DISABLE TRIGGER USER")
+    t = step(f"drop {len(recreate)} secondary indexes / constraints", t)
+    customers = Customers()
+    customers.load(writer, rng, args.customers, anchor)
+    t = step(f"customers generated ({args.customers:,})", t)
+
+    # 6. Cases, milestones, events, alerts.
+    cases = CaseLoader(
+        writer,
+        rng,
+        args=args,
+        anchor=anchor,
+        organisation=organisation,
+        deadlines=deadlines,
+        customers=customers,
+    )
+    cases.load(plan)
+    t = step("cases/milestones/events generated", t)
+    writer.close()
+    t = step("COPY drained", t)
+    print("    rows: " + ", ".join(f"{k} {v:,}" for k, v in writer.rows.items()), flush=True)
+
+    # 7. Each case's next deadline, then indexes, constraints, sequences, the reference counter.
+    set_next_deadlines()
     t = step("next deadlines", t)
     rebuild(_env.BENCH_DATABASE_URL, recreate)
     t = step(f"rebuild {len(recreate)} indexes / constraints", t)
     with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
-        for table in LOADED_TABLES:
-            conn.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO contacts_referencecounter (year, last) VALUES (%s, %s) "
-                "ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last",
-                sorted(counters.items()),
-            )
-            # PostgreSQL takes references from one sequence per year (contacts/references.py).
-            for year, last in sorted(counters.items()):
-                cur.execute(f"CREATE SEQUENCE IF NOT EXISTS case_reference_{int(year)}")
-                cur.execute("SELECT setval(%s, %s)", [f"case_reference_{int(year)}", last])
+        set_sequences(conn, cases.counters)
         t = step("sequences + reference counter", t)
         conn.execute("SET maintenance_work_mem = '1GB'")
         conn.execute("VACUUM (ANALYZE)")
@@ -1165,36 +1487,7 @@ def main() -> None:
         t = step("CHECKPOINT", t)
 
         # 8. Checks.
-        def one(sql, params=None):
-            return conn.execute(sql, params).fetchone()[0]
-
-        now_dt = dt_of(anchor)
-        checks = {
-            "cases": one("SELECT count(*) FROM contacts_case"),
-            "open cases": one(
-                "SELECT count(*) FROM contacts_case WHERE status IN "
-                "('new', 'acknowledged', 'in_progress')"
-            ),
-            "milestones": one("SELECT count(*) FROM contacts_milestone"),
-            "open milestones": one(
-                "SELECT count(*) FROM contacts_milestone WHERE state IN "
-                "('pending', 'due_soon', 'breached')"
-            ),
-            "sweep: due soon to flag": one(
-                "SELECT count(*) FROM contacts_milestone WHERE state = 'pending' "
-                "AND due_soon_at <= %s AND due_at > %s",
-                [now_dt, now_dt],
-            ),
-            "sweep: breaches to flag": one(
-                "SELECT count(*) FROM contacts_milestone WHERE state IN ('pending', 'due_soon') "
-                "AND due_at <= %s",
-                [now_dt],
-            ),
-            "duplicate references": one(
-                "SELECT count(*) - count(DISTINCT reference) FROM contacts_case"
-            ),
-            "database size": one("SELECT pg_size_pretty(pg_database_size(current_database()))"),
-        }
+        checks = counts(conn, anchor)
     for name, value in checks.items():
         print(f"    {name:<28} {value if isinstance(value, str) else format(value, ',')}")
     assert checks["cases"] == args.cases
@@ -1203,43 +1496,24 @@ def main() -> None:
     assert checks["duplicate references"] == 0
 
     # Seeded deadlines agree with the project's own rules.
-    from contacts.services import threshold_of
-
-    mismatches = 0
-    for target, received, scheduled, due, soon in sample:
-        d = compute_deadline(
-            Rule(target.rule),
-            target.amount,
-            received_at=dt_of(received),
-            calendar=calendar,
-            scheduled_at=None if scheduled is None else dt_of(scheduled),
-            threshold=threshold_of(target),
-        )
-        if (ts_of(d.due_at), ts_of(d.due_soon_at)) != (due, soon):
-            mismatches += 1
-    print(f"    deadline check: {len(sample)} sampled milestones, {mismatches} mismatches")
+    mismatches = deadlines.mismatches(cases.sample)
+    print(f"    deadline check: {len(cases.sample)} sampled milestones, {mismatches} mismatches")
     assert mismatches == 0
-    # The channel details validate against the channel schemas.
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT channel, channel_details FROM contacts_case TABLESAMPLE SYSTEM (0.1) LIMIT 500"
-        )
-        for channel, details in cur.fetchall():
-            parse_details(channel, json.loads(details) if isinstance(details, str) else details)
+    check_channel_details()
 
     total = time.perf_counter() - T0
     print(f"  {'TOTAL':<44} {total:8.1f} s", flush=True)
     _env.save_meta(
         {
             "now": dt_of(anchor).isoformat(),
-            "token": token,
-            "api_user": admin.username,
-            "services": [s.code for s, _, _ in services],
+            "token": organisation.token,
+            "api_user": organisation.admin.username,
+            "services": [s.code for s, _, _ in organisation.services],
             "cases": args.cases,
             "open": args.open,
             "due_soon_now": args.due_soon_now,
             "breach_now": args.breach_now,
-            "stats": stats,
+            "stats": cases.stats,
             "checks": checks,
             "timings": TIMINGS,
             "seed_seconds": round(total, 1),

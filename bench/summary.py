@@ -16,79 +16,109 @@ def read(name: str) -> dict | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
+class Table:
+    """The summary's rows: (measurement, result, target, verdict)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.ok_all = True
+
+    def add(self, what: str, got: str, target: str, ok: bool | None) -> None:
+        if ok is False:
+            self.ok_all = False
+        self.rows.append((what, got, target, "—" if ok is None else ("met" if ok else "MISSED")))
+
+
+def add_seed(table: Table, seed: dict) -> None:
+    c = seed["checks"]
+    table.add(
+        "seed: 1M cases + milestones (COPY)",
+        f"{seed['seed_seconds']:.0f} s ({c['milestones']:,} milestones, {c['database size']})",
+        "a few minutes",
+        seed["seed_seconds"] < 300,
+    )
+
+
+def add_sweep(table: Table, sweep: dict) -> None:
+    passes = {p["pass"].split(" (")[0]: p for p in sweep["passes"]}
+    p1, p2 = passes.get("pass 1"), passes.get("pass 2")
+    if p1:
+        table.add(
+            "sweep pass 1 (2,000 due soon + 500 breached)",
+            f"{p1['wall_s'] * 1000:.0f} ms ({p1['commit_s'] * 1000:.0f} ms of it COMMIT)",
+            "< 1 s",
+            p1["wall_s"] < 1,
+        )
+    if p2:
+        table.add("sweep pass 2 (idle)", f"{p2['wall_s'] * 1000:.0f} ms", "< 1 s", p2["wall_s"] < 1)
+    p3 = passes.get("pass 3")
+    if p3:
+        table.add(
+            f"sweep 17:00 burst ({p3['due_soon']:,} + {p3['breached']:,}; stress, info)",
+            f"{p3['wall_s'] * 1000:.0f} ms",
+            "(none)",
+            None,
+        )
+    table.add(
+        "sweep process peak RSS",
+        f"{sweep['peak_rss_mb']:.0f} MB",
+        "< 200 MB",
+        sweep["peak_rss_mb"] < 200,
+    )
+
+
+def add_api(table: Table, api: dict) -> None:
+    best = next(r for r in api["runs"] if r["config"] == api["best"])
+    table.add(
+        f"API create, 4 clients, best config ({best['config']})",
+        f"{best['rate']:.0f} cases/s",
+        ">= 250 cases/s",
+        best["rate"] >= 250,
+    )
+    table.add(
+        "API create p50 / p95 / p99",
+        f"{best['p50_ms']:.1f} / {best['p95_ms']:.1f} / {best['p99_ms']:.1f} ms",
+        "p95 < 50 ms",
+        best["p95_ms"] < 50,
+    )
+    table.add(
+        "API create errors (non-201)",
+        f"{best['errors']} of {best['requests']:,}",
+        "0",
+        best["errors"] == 0,
+    )
+    if best.get("server_cpu_ms_per_case") is not None:
+        table.add(
+            "API create server CPU per case (gunicorn + PostgreSQL)",
+            f"{best['server_cpu_ms_per_case']:.1f} ms (other processes used "
+            f"{best['other_load']:.0%} of the CPU meanwhile)",
+            "<= 8 ms to allow 250/s on 2 cores",
+            best["server_cpu_ms_per_case"] <= 8,
+        )
+
+
+def print_api_configurations(api: dict) -> None:
+    print(
+        "\nAPI configurations (cases/s; p50/p95/p99 ms; errors; server CPU ms per case; "
+        "CPU share other processes took):"
+    )
+    for r in api["runs"]:
+        print(
+            f"  {r['config']:<26} {r['rate']:7.1f}  {r['p50_ms']:6.1f} {r['p95_ms']:6.1f} "
+            f"{r['p99_ms']:6.1f}  {r['errors']}  {r.get('server_cpu_ms_per_case') or 0:5.1f}"
+            f"  {r.get('other_load') or 0:4.0%}"
+        )
+
+
 def main() -> int:
     seed, sweep, api = read("seed_meta.json"), read("sweep.json"), read("api_create.json")
-    rows: list[tuple[str, str, str, str]] = []
-    ok_all = True
-
-    def add(what: str, got: str, target: str, ok: bool | None) -> None:
-        nonlocal ok_all
-        if ok is False:
-            ok_all = False
-        rows.append((what, got, target, "—" if ok is None else ("met" if ok else "MISSED")))
-
+    table = Table()
     if seed:
-        c = seed["checks"]
-        add(
-            "seed: 1M cases + milestones (COPY)",
-            f"{seed['seed_seconds']:.0f} s ({c['milestones']:,} milestones, {c['database size']})",
-            "a few minutes",
-            seed["seed_seconds"] < 300,
-        )
+        add_seed(table, seed)
     if sweep:
-        passes = {p["pass"].split(" (")[0]: p for p in sweep["passes"]}
-        p1, p2 = passes.get("pass 1"), passes.get("pass 2")
-        if p1:
-            add(
-                "sweep pass 1 (2,000 due soon + 500 breached)",
-                f"{p1['wall_s'] * 1000:.0f} ms ({p1['commit_s'] * 1000:.0f} ms of it COMMIT)",
-                "< 1 s",
-                p1["wall_s"] < 1,
-            )
-        if p2:
-            add("sweep pass 2 (idle)", f"{p2['wall_s'] * 1000:.0f} ms", "< 1 s", p2["wall_s"] < 1)
-        p3 = passes.get("pass 3")
-        if p3:
-            add(
-                f"sweep 17:00 burst ({p3['due_soon']:,} + {p3['breached']:,}; stress, info)",
-                f"{p3['wall_s'] * 1000:.0f} ms",
-                "(none)",
-                None,
-            )
-        add(
-            "sweep process peak RSS",
-            f"{sweep['peak_rss_mb']:.0f} MB",
-            "< 200 MB",
-            sweep["peak_rss_mb"] < 200,
-        )
+        add_sweep(table, sweep)
     if api:
-        best = next(r for r in api["runs"] if r["config"] == api["best"])
-        add(
-            f"API create, 4 clients, best config ({best['config']})",
-            f"{best['rate']:.0f} cases/s",
-            ">= 250 cases/s",
-            best["rate"] >= 250,
-        )
-        add(
-            "API create p50 / p95 / p99",
-            f"{best['p50_ms']:.1f} / {best['p95_ms']:.1f} / {best['p99_ms']:.1f} ms",
-            "p95 < 50 ms",
-            best["p95_ms"] < 50,
-        )
-        add(
-            "API create errors (non-201)",
-            f"{best['errors']} of {best['requests']:,}",
-            "0",
-            best["errors"] == 0,
-        )
-        if best.get("server_cpu_ms_per_case") is not None:
-            add(
-                "API create server CPU per case (gunicorn + PostgreSQL)",
-                f"{best['server_cpu_ms_per_case']:.1f} ms (other processes used "
-                f"{best['other_load']:.0%} of the CPU meanwhile)",
-                "<= 8 ms to allow 250/s on 2 cores",
-                best["server_cpu_ms_per_case"] <= 8,
-            )
+        add_api(table, api)
     print(
         f"\nSUMMARY  {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, load average "
@@ -96,20 +126,11 @@ def main() -> int:
     )
     print("| measurement | result | target | |")
     print("|---|---|---|---|")
-    for row in rows:
+    for row in table.rows:
         print("| " + " | ".join(row) + " |")
     if api:
-        print(
-            "\nAPI configurations (cases/s; p50/p95/p99 ms; errors; server CPU ms per case; "
-            "CPU share other processes took):"
-        )
-        for r in api["runs"]:
-            print(
-                f"  {r['config']:<26} {r['rate']:7.1f}  {r['p50_ms']:6.1f} {r['p95_ms']:6.1f} "
-                f"{r['p99_ms']:6.1f}  {r['errors']}  {r.get('server_cpu_ms_per_case') or 0:5.1f}"
-                f"  {r.get('other_load') or 0:4.0%}"
-            )
-    return 0 if ok_all else 1
+        print_api_configurations(api)
+    return 0 if table.ok_all else 1
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def counted():
         del connection._commit
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-burst", action="store_true", help="skip the 17:00 stress pass")
     parser.add_argument("-v", "--verbose", action="store_true", help="time every statement")
@@ -84,55 +84,53 @@ def main() -> int:
         default=3,
         help="repeat the passes from the same restored state; report the median",
     )
-    args = parser.parse_args()
-    meta = _env.load_meta()
-    _env.django_setup()
+    return parser.parse_args()
 
+
+def cursor_rows(sql, params=None):
     from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return cur.fetchall() if cur.description else None
+
+
+def burst_time(now: datetime) -> datetime:
+    """A second after the next 17:00 local closing time after ``now``."""
     from django.utils import timezone
 
-    from contacts import sla
-    from contacts.sla import sla_sweep
     from standards.selectors import working_calendar
 
-    rss_after_setup = _env.peak_rss_mb()
-    now = datetime.fromisoformat(meta["now"])
     calendar = working_calendar()
     closing = calendar.end_of_business(timezone.localtime(now).date())
     if closing <= now or not calendar.is_working_day(closing.date()):
         closing = calendar.end_of_business(calendar.next_working_day(closing.date()))
-    burst_at = closing + timedelta(seconds=1)
+    return closing + timedelta(seconds=1)
 
-    def cursor_rows(sql, params=None):
-        with connection.cursor() as cur:
-            cur.execute(sql, params)
-            return cur.fetchall() if cur.description else None
 
-    moments = [now] + ([] if args.no_burst else [burst_at])
-
-    def prepare() -> None:
-        """Put back whatever an earlier round moved, then snapshot what this one may move."""
-        restore(cursor_rows)
-        cursor_rows(
-            "CREATE TABLE IF NOT EXISTS bench_sweep_snapshot (id bigint PRIMARY KEY, "
-            "state varchar(10), state_changed_at timestamptz)"
-        )
-        cursor_rows("CREATE TABLE IF NOT EXISTS bench_sweep_now (at timestamptz PRIMARY KEY)")
-        for at in moments:
-            cursor_rows("INSERT INTO bench_sweep_now VALUES (%s) ON CONFLICT DO NOTHING", [at])
-            cursor_rows(
-                "INSERT INTO bench_sweep_snapshot SELECT id, state, state_changed_at "
-                "FROM contacts_milestone WHERE (state = 'pending' AND due_soon_at <= %s) "
-                "OR (state IN ('pending', 'due_soon') AND due_at <= %s) ON CONFLICT DO NOTHING",
-                [at, at],
-            )
-
-    prepare()
-    busy = _env.wait_quiet(label="sweep")
-    print(
-        f"sweep: now = {now.isoformat()}  (load average {load()}, CPU busy before start {busy:.0%})"
+def prepare(moments: list[datetime]) -> None:
+    """Put back whatever an earlier round moved, then snapshot what this one may move."""
+    restore(cursor_rows)
+    cursor_rows(
+        "CREATE TABLE IF NOT EXISTS bench_sweep_snapshot (id bigint PRIMARY KEY, "
+        "state varchar(10), state_changed_at timestamptz)"
     )
-    # The sweep's own WHERE clauses, as SELECTs, in the order it runs them.
+    cursor_rows("CREATE TABLE IF NOT EXISTS bench_sweep_now (at timestamptz PRIMARY KEY)")
+    for at in moments:
+        cursor_rows("INSERT INTO bench_sweep_now VALUES (%s) ON CONFLICT DO NOTHING", [at])
+        cursor_rows(
+            "INSERT INTO bench_sweep_snapshot SELECT id, state, state_changed_at "
+            "FROM contacts_milestone WHERE (state = 'pending' AND due_soon_at <= %s) "
+            "OR (state IN ('pending', 'due_soon') AND due_at <= %s) ON CONFLICT DO NOTHING",
+            [at, at],
+        )
+
+
+def explain(now: datetime) -> dict[str, str]:
+    """EXPLAIN (ANALYZE, BUFFERS) of the sweep's own WHERE clauses, as SELECTs, in the order
+    it runs them: printed, and returned by statement."""
+    from contacts import sla
+
     statements = {
         "breach UPDATE": f"SELECT id FROM contacts_milestone WHERE {sla.BREACH_WHERE}",
         "due-soon UPDATE": f"SELECT id FROM contacts_milestone WHERE {sla.DUE_SOON_WHERE}",
@@ -147,71 +145,103 @@ def main() -> int:
         for (line,) in rows:
             print(f"    {line}")
     print()
+    return plans
 
-    results = []
-    verbose = args.verbose
 
-    def run(label: str, at: datetime, round_: int) -> dict:
-        wal_before = cursor_rows("SELECT pg_current_wal_insert_lsn()")[0][0]
-        with counted() as counter:
-            started = time.perf_counter()
-            result = sla_sweep(now=at)
-            wall = time.perf_counter() - started
-        wal = cursor_rows("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), %s)", [wal_before])[
-            0
-        ][0]
-        row = {
-            "pass": label,
-            "round": round_,
-            "now": at.isoformat(),
-            "due_soon": result.due_soon,
-            "breached": result.breached,
-            "wall_s": round(wall, 4),
-            "queries": counter.count,
-            "db_s": round(counter.seconds, 4),
-            "commit_s": round(counter.commit_seconds, 4),
-            "wal_mb": round(float(wal) / 2**20, 1),
-            "statements": [(round(t * 1000, 2), sql[:160]) for t, sql in counter.log],
-            "peak_rss_mb": round(_env.peak_rss_mb(), 1),
-        }
-        results.append(row)
-        ok = "OK " if wall < TARGET_PASS_S else "info" if "stress" in label else "MISS"
-        print(
-            f"  [{ok}] {label:<28} {wall * 1000:8.1f} ms   due_soon {result.due_soon:>6,}  "
-            f"breached {result.breached:>6,}   {counter.count} queries, "
-            f"{counter.seconds * 1000:.1f} ms in statements + "
-            f"{counter.commit_seconds * 1000:.1f} ms COMMIT, WAL {float(wal) / 2**20:.1f} MB",
-            flush=True,
-        )
-        if verbose:
-            for spent, sql in counter.log:
-                print(f"         {spent * 1000:8.1f} ms  {sql[:110]}")
-        return row
+def verdict(label: str, wall_s: float) -> str:
+    return "OK " if wall_s < TARGET_PASS_S else "info" if "stress" in label else "MISS"
 
-    for round_ in range(1, args.rounds + 1):
-        if round_ > 1:
-            prepare()
-            _env.wait_quiet(label="sweep", timeout=60)
-        print(f"  round {round_} of {args.rounds}  (load average {load()})")
-        run("pass 1 (transitions)", now, round_)
-        run("pass 2 (idle)", now, round_)
-        if not args.no_burst:
-            run("pass 3 (17:00 burst, stress)", burst_at, round_)
-            run("pass 4 (idle after burst)", burst_at, round_)
 
-    restore(cursor_rows)
+def run_pass(label: str, at: datetime, round_: int, *, verbose: bool) -> dict:
+    """One sweep at ``at``, timed; prints its line and returns its figures."""
+    from contacts.sla import sla_sweep
+
+    wal_before = cursor_rows("SELECT pg_current_wal_insert_lsn()")[0][0]
+    with counted() as counter:
+        started = time.perf_counter()
+        result = sla_sweep(now=at)
+        wall = time.perf_counter() - started
+    wal = cursor_rows("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), %s)", [wal_before])[0][0]
+    row = {
+        "pass": label,
+        "round": round_,
+        "now": at.isoformat(),
+        "due_soon": result.due_soon,
+        "breached": result.breached,
+        "wall_s": round(wall, 4),
+        "queries": counter.count,
+        "db_s": round(counter.seconds, 4),
+        "commit_s": round(counter.commit_seconds, 4),
+        "wal_mb": round(float(wal) / 2**20, 1),
+        "statements": [(round(t * 1000, 2), sql[:160]) for t, sql in counter.log],
+        "peak_rss_mb": round(_env.peak_rss_mb(), 1),
+    }
+    print(
+        f"  [{verdict(label, wall)}] {label:<28} {wall * 1000:8.1f} ms   "
+        f"due_soon {result.due_soon:>6,}  "
+        f"breached {result.breached:>6,}   {counter.count} queries, "
+        f"{counter.seconds * 1000:.1f} ms in statements + "
+        f"{counter.commit_seconds * 1000:.1f} ms COMMIT, WAL {float(wal) / 2**20:.1f} MB",
+        flush=True,
+    )
+    if verbose:
+        for spent, sql in counter.log:
+            print(f"         {spent * 1000:8.1f} ms  {sql[:110]}")
+    return row
+
+
+def medians_of(results: list[dict], rounds: int) -> list[dict]:
+    """Each pass's median round (with every round's wall time), printed."""
     medians = []
-    print(f"\n  median of {args.rounds} rounds (each from the same restored state):")
+    print(f"\n  median of {rounds} rounds (each from the same restored state):")
     for label in dict.fromkeys(r["pass"] for r in results):
         rows_ = sorted((r for r in results if r["pass"] == label), key=lambda r: r["wall_s"])
         median = dict(rows_[len(rows_) // 2], all_wall_s=[r["wall_s"] for r in rows_])
         medians.append(median)
-        ok = "OK " if median["wall_s"] < TARGET_PASS_S else "info" if "stress" in label else "MISS"
         print(
-            f"  [{ok}] {label:<28} {median['wall_s'] * 1000:8.1f} ms  (COMMIT "
+            f"  [{verdict(label, median['wall_s'])}] {label:<28} "
+            f"{median['wall_s'] * 1000:8.1f} ms  (COMMIT "
             f"{median['commit_s'] * 1000:.0f} ms; all rounds: "
             f"{', '.join(f'{w * 1000:.0f}' for w in median['all_wall_s'])} ms)"
         )
+    return medians
+
+
+def main() -> int:
+    args = parse_args()
+    meta = _env.load_meta()
+    _env.django_setup()
+
+    rss_after_setup = _env.peak_rss_mb()
+    now = datetime.fromisoformat(meta["now"])
+    burst_at = burst_time(now)
+    moments = [now] + ([] if args.no_burst else [burst_at])
+
+    prepare(moments)
+    busy = _env.wait_quiet(label="sweep")
+    print(
+        f"sweep: now = {now.isoformat()}  (load average {load()}, CPU busy before start {busy:.0%})"
+    )
+    plans = explain(now)
+
+    results = []
+    for round_ in range(1, args.rounds + 1):
+        if round_ > 1:
+            prepare(moments)
+            _env.wait_quiet(label="sweep", timeout=60)
+        print(f"  round {round_} of {args.rounds}  (load average {load()})")
+        results.append(run_pass("pass 1 (transitions)", now, round_, verbose=args.verbose))
+        results.append(run_pass("pass 2 (idle)", now, round_, verbose=args.verbose))
+        if not args.no_burst:
+            results.append(
+                run_pass("pass 3 (17:00 burst, stress)", burst_at, round_, verbose=args.verbose)
+            )
+            results.append(
+                run_pass("pass 4 (idle after burst)", burst_at, round_, verbose=args.verbose)
+            )
+
+    restore(cursor_rows)
+    medians = medians_of(results, args.rounds)
     peak = _env.peak_rss_mb()
     rss_ok = "OK " if peak < TARGET_RSS_MB else "MISS"
     print(f"  [{rss_ok}] peak RSS {peak:.0f} MB (after Django set-up: {rss_after_setup:.0f} MB)")

@@ -1,10 +1,14 @@
-"""Who may see a complaint (SPEC §1): complaints officers and managers of the service
+"""Who may see a complaint (SPEC §1 and §9): complaints officers and managers of the service
 concerned, and administrators; never a member of staff the complaint is about.
 
-One rule, ``hide_confidential``, a filter of any queryset of cases: ``case_visible_to`` applies
-it, so every page and API that lists or opens cases (and the complaints pages, which read
-through it) hides what the user may not see.
+One rule, ``hide_confidential``, a filter of any queryset of cases, registered with
+``contacts.hooks.staff_case_visibility``: ``case_visible_to`` applies it, so every page and API
+that lists or opens cases (and the complaints pages, which read through it) hides what the
+user may not see. ``complaint_receivers`` (``contacts.hooks.case_receivers``) keeps a complaint
+from being handed to anyone who may not open it.
 """
+
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -36,3 +40,11 @@ def hide_confidential(cases: QuerySet, user: User) -> QuerySet:
     else:
         return cases.exclude(kind=COMPLAINT_KIND)
     return cases.filter(~Q(kind=COMPLAINT_KIND) | (allowed & ~about_user))
+
+
+def complaint_receivers(users: QuerySet[User], *, case: Any) -> QuerySet[User]:
+    """Of ``users``, those a complaint ``case`` may be handed to: complaints officers and
+    managers who are not named in it. Other cases go to anyone ``users`` holds."""
+    if case.kind != COMPLAINT_KIND:
+        return users
+    return users.filter(role__in=COMPLAINT_ROLES).exclude(complaints_about__case_id=case.pk)

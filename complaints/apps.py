@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self) -> None:
+        # What contacts must know of complaints, told through its registry (ADR 0015).
+        from contacts import hooks
+
+        from .access import complaint_receivers, hide_confidential
+        from .views_log import complaint_views_record
+
+        hooks.staff_case_visibility.register(hide_confidential)
+        hooks.case_receivers.register(complaint_receivers)
+        hooks.cases_viewed.register(complaint_views_record)

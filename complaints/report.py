@@ -87,7 +87,8 @@ def quarterly_report(*, quarter: Quarter, service: Service | None = None) -> Qua
         )
     totals = cases.aggregate(**figures)
 
-    by_category = dict(
+    # Complaint cases not yet recorded have no category: their row is None.
+    by_category: dict[int | None, int] = dict(
         cases.filter(received)
         .values("complaint__category_id")
         .annotate(total=Count("pk"))

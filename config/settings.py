@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "channels_app",
     "complaints",
     "councillors",
+    "performance",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -212,9 +214,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
     "ward-event-notices": {"task": "councillors.tasks.ward_event_notices", "schedule": 300.0},
-    "sla-snapshot": {"task": "standards.tasks.sla_snapshot", "schedule": 60.0},
-    "evaluation-daily-stats": {"task": "standards.tasks.daily_stats", "schedule": 900.0},
-    "monitoring-samples": {"task": "standards.tasks.monitoring_samples", "schedule": 3600.0},
+    "sla-snapshot": {"task": "performance.tasks.sla_snapshot", "schedule": 60.0},
+    "evaluation-daily-stats": {"task": "performance.tasks.daily_stats", "schedule": 900.0},
+    "monitoring-samples": {"task": "performance.tasks.monitoring_samples", "schedule": 3600.0},
 }
 
 REST_FRAMEWORK = {

@@ -24,7 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("channels_app.webforms.urls")),
     path("", include("complaints.urls")),
     path("", include("councillors.urls")),
-    path("", include("standards.urls")),
+    path("", include("performance.urls")),
     path("letters/", channels_views.letters, name="letters"),
     path("letters/<int:letter_id>/pdf/", channels_views.letter_document, name="letter-document"),
 )

@@ -1,6 +1,10 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from standards.models import ClosureDay
 
 from .models import Attachment, Case, CaseEvent, Customer, Milestone
+from .services.closures import closure_day_add, closure_day_remove
 
 
 @admin.register(Customer)
@@ -59,3 +63,30 @@ class CaseAdmin(admin.ModelAdmin):
     )
     raw_id_fields = ("customer", "owner", "team")
     inlines = [MilestoneInline, EventInline, AttachmentInline]
+
+
+@admin.register(ClosureDay)
+class ClosureDayAdmin(TranslationAdmin):
+    """Adding or removing a closure moves the open deadlines that count across it."""
+
+    list_display = ("date", "reason")
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if change:
+            previous = ClosureDay.objects.get(pk=obj.pk)
+            if previous.date == obj.date:
+                obj.save()
+                return
+            closure_day_remove(closure=previous)
+        added, _moved = closure_day_add(
+            day=obj.date, reason_cy=obj.reason_cy or "", reason_en=obj.reason_en or ""
+        )
+        obj.pk = added.pk
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        closure_day_remove(closure=obj)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for closure in queryset:
+            closure_day_remove(closure=closure)

@@ -7,80 +7,195 @@ registers a function here in its ``AppConfig.ready()``. ``contacts`` calls every
 function in registration order, synchronously and inside the caller's transaction, so a
 failure rolls the action back like any other. These are not Django signals: each hook is
 declared once here, with its arguments typed, and ``registered()`` lists who listens.
+Import this module only once the apps are loaded (from ``ready()``, views, services).
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:  # names for the hooks' types only: contacts' models import nothing from here
-    from accounts.models import User
+from django.db.models import QuerySet
 
-    from .models import Case, CaseEvent, Milestone
+from accounts.models import User
 
-P = ParamSpec("P")
+from .models import Case, CaseEvent, Milestone
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
-class Hook(Generic[P]):
-    """A named, ordered list of functions ``contacts`` calls at one point of its work."""
+class Hook(Generic[F]):
+    """A named, ordered list of functions ``contacts`` calls at one point of its work; ``F``,
+    a Protocol, is what each function takes, so mypy checks both the registrations and the
+    calls."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._functions: list[Callable[P, object]] = []
+        self._functions: list[F] = []
 
-    def register(self, function: Callable[P, object]) -> Callable[P, object]:
+    def register(self, function: F) -> F:
         """Add ``function`` (once: ``ready()`` may run more than once in tests)."""
         if function not in self._functions:
             self._functions.append(function)
         return function
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> None:
-        for function in self._functions:
-            function(*args, **kwargs)
+    if TYPE_CHECKING:
+        __call__: F
+    else:
 
-    def registered(self) -> tuple[Callable[P, object], ...]:
+        def __call__(self, *args: Any, **kwargs: Any) -> None:
+            for function in self._functions:
+                function(*args, **kwargs)
+
+    def registered(self) -> tuple[F, ...]:
         return tuple(self._functions)
 
 
-R = TypeVar("R")
+T = TypeVar("T")
 
 
-class Provider(Generic[P, R]):
-    """One function a higher app provides for ``contacts`` to ask something of it; ``default``
-    answers while none is registered (an app left out of ``INSTALLED_APPS``)."""
+class Filters(Generic[T]):
+    """An ordered list of rules, each narrowing what the one before it left (a queryset of
+    cases a user may see, of colleagues who may receive a case…)."""
 
-    def __init__(self, name: str, default: R) -> None:
+    def __init__(self, name: str) -> None:
         self.name = name
-        self.default = default
-        self._function: Callable[P, R] | None = None
+        self._rules: list[Callable[..., T]] = []
 
-    def register(self, function: Callable[P, R]) -> Callable[P, R]:
+    def register(self, rule: Callable[..., T]) -> Callable[..., T]:
+        if rule not in self._rules:
+            self._rules.append(rule)
+        return rule
+
+    def apply(self, value: T, /, **context: Any) -> T:
+        for rule in self._rules:
+            value = rule(value, **context)
+        return value
+
+    def registered(self) -> tuple[Callable[..., T], ...]:
+        return tuple(self._rules)
+
+
+class Provider(Generic[F]):
+    """One answer that a higher app gives: at most one function is registered, and
+    ``default`` answers while none is."""
+
+    def __init__(self, name: str, default: F) -> None:
+        self.name = name
+        self._default = default
+        self._function: F | None = None
+
+    def register(self, function: F) -> F:
+        if self._function not in (None, function):
+            raise RuntimeError(f"{self.name} is already provided by {self._function!r}")
         self._function = function
         return function
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        if self._function is None:
-            return self.default
-        return self._function(*args, **kwargs)
+    if TYPE_CHECKING:
+        __call__: F
+    else:
 
-    def registered(self) -> Callable[P, R] | None:
-        return self._function
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            return (self._function or self._default)(*args, **kwargs)
 
 
-# --- Messages (registered by ``messaging.apps``) ---------------------------------------------
-# ``contacts`` never imports ``messaging``: at each point where a case owes a message, it calls
-# the hook, and ``messaging`` writes the message in the caller's transaction.
+# --- The hooks ----------------------------------------------------------------------------
+# Each names who registers it today; contacts works (with the default) when nobody does.
 
-#: A case was stored: (case, now, version of the case rules read) — the acknowledgement and the
-#: out-of-office reply it owes.
-case_created: Hook[["Case", datetime, str]] = Hook("case_created")
-#: A case was resolved: (case with its relations, actor, the message for the customer, now).
-case_resolved: Hook[["Case", "User | None", str, datetime]] = Hook("case_resolved")
-#: A deadline was extended and the customer is to be told: (case, milestone, actor, now).
-milestone_extended: Hook[["Case", "Milestone", "User", datetime]] = Hook("milestone_extended")
-#: A case was transferred: (the transfer's timeline event, now) — the receiver is told.
-case_transferred: Hook[["CaseEvent", datetime]] = Hook("case_transferred")
-#: The SLA sweep moved milestones: (their ids, the transition, now) — staff alerts owed.
-sla_alerts_owed: Hook[[Sequence[int], str, datetime]] = Hook("sla_alerts_owed")
-#: How a message to the case's customer would go, in words for the case page (or ``None``).
-message_way: Provider[["Case"], object | None] = Provider("message_way", None)
+#: Narrows the cases a member of staff of the case's service may see (the service rule is
+#: contacts' own): ``rule(cases, user=user) -> cases``. Complaints hide confidential cases.
+staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility")
+
+#: Narrows the colleagues who may receive a case handed on: ``rule(users, case=case) ->
+#: users``. Complaints allow only complaints officers and managers not named in it.
+case_receivers: Filters[QuerySet[User]] = Filters("case_receivers")
+
+
+def _own_submissions(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(submitted_by=user)
+
+
+#: The cases a councillor or clerk may follow (councillors: their own, copied, their
+#: council's or wards'); without the councillors app, what they submitted.
+class MembersCases(Protocol):
+    def __call__(self, user: User, /) -> QuerySet[Case]: ...
+
+
+members_cases: Provider[MembersCases] = Provider("members_cases", _own_submissions)
+
+
+class CasesViewed(Protocol):
+    def __call__(self, *, user: User, cases: Iterable[Case], via: str) -> object: ...
+
+
+#: Cases a user was shown (``via``: "case_page" or "api"): complaints log who looked at a
+#: complaint.
+cases_viewed: Hook[CasesViewed] = Hook("cases_viewed")
+
+
+class CaseResolved(Protocol):
+    def __call__(
+        self, *, case: Case, actor: User | None, note: str, message: str, now: datetime
+    ) -> object: ...
+
+
+#: A case was resolved, inside the resolving transaction with the case row locked.
+#: Messaging tells the customer what was done (``message``, when given); councillors tell the
+#: member who raised it.
+case_resolved: Hook[CaseResolved] = Hook("case_resolved")
+
+
+# --- Messages (registered by ``messaging``) ------------------------------------------------
+# ``contacts`` never imports ``messaging``: where a case owes a message, it calls the hook and
+# messaging writes the message into its outbox, in the caller's transaction (ADR 0016).
+
+
+class CaseCreated(Protocol):
+    def __call__(self, *, case: Case, now: datetime, rules_version: str) -> object: ...
+
+
+#: A case was stored, inside the creating transaction (``rules_version``: the case rules read).
+#: Messaging owes the acknowledgement and the out-of-office reply.
+case_created: Hook[CaseCreated] = Hook("case_created")
+
+
+class MilestoneExtended(Protocol):
+    def __call__(
+        self, *, case: Case, milestone: Milestone, actor: User, now: datetime
+    ) -> object: ...
+
+
+#: A deadline was extended and the customer is to be told: messaging owes the notice.
+milestone_extended: Hook[MilestoneExtended] = Hook("milestone_extended")
+
+
+class CaseTransferred(Protocol):
+    def __call__(self, *, event: CaseEvent, now: datetime) -> object: ...
+
+
+#: A case was handed to a colleague or a team (``event``: the transfer on the timeline):
+#: messaging owes the receiver a notice.
+case_transferred: Hook[CaseTransferred] = Hook("case_transferred")
+
+
+class SlaAlertsOwed(Protocol):
+    def __call__(
+        self, *, milestone_ids: Sequence[int], transition: str, now: datetime
+    ) -> object: ...
+
+
+#: The SLA sweep moved these milestones (``transition``: due soon or breached), inside its
+#: transaction: messaging owes the owner and the team manager an alert, in one statement.
+sla_alerts_owed: Hook[SlaAlertsOwed] = Hook("sla_alerts_owed")
+
+
+class MessageWay(Protocol):
+    def __call__(self, case: Case, /) -> object | None: ...
+
+
+def _no_way(case: Case, /) -> None:
+    return None
+
+
+#: How a message to the case's customer would go (language, method, address), in words for
+#: the case page; ``None`` when nothing reaches them. Messaging provides it.
+message_way: Provider[MessageWay] = Provider("message_way", _no_way)

@@ -46,6 +46,8 @@ def milestones_reschedule_for_closure(
     moved: list[int] = []
     groups = affected.values_list("due_at", "target__due_soon_working_days").distinct()
     for due_at, soon_days in groups:
+        if due_at is None:
+            continue  # cannot happen (due_at__gte above), but the column is nullable
         if added:
             new_due = shift_for_closure(due_at, closure, calendar)
         else:

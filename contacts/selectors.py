@@ -20,8 +20,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
-from complaints.access import COMPLAINT_ROLES, hide_confidential
 
+from . import hooks
 from .domain import lifecycle
 from .event_values import TEAM, USER, Party, party_parse
 from .models import (
@@ -45,8 +45,9 @@ def case_visible_to(user: User) -> QuerySet[Case]:
         service_id = user.service_id
         if not service_id:
             return cases.none()
-        # Complaints only to those who handle them, never to staff complained about.
-        return hide_confidential(cases.filter(service_id=service_id), user)
+        # Higher apps narrow it: complaints only to those who handle them, never to staff
+        # complained about.
+        return hooks.staff_case_visibility.apply(cases.filter(service_id=service_id), user=user)
     if user.role in SUBMITTER_ROLES:
         # Never a complaint, even one a member raised: its details are the complaints team's.
         return cases.filter(submitted_by=user).exclude(kind=CaseKind.COMPLAINT)
@@ -92,23 +93,8 @@ def case_filter(cases: QuerySet[Case], *, filters: CaseFilters) -> QuerySet[Case
         cases = cases.filter(service__code=filters.service)
     if filters.owner:
         cases = cases.filter(owner__username=filters.owner)
-    if filters.sla_state in (
-        MilestoneState.PENDING,
-        MilestoneState.DUE_SOON,
-        MilestoneState.BREACHED,
-        MilestoneState.MET_LATE,
-    ):
-        cases = cases.filter(
-            Exists(Milestone.objects.filter(case=OuterRef("pk"), state=filters.sla_state))
-        )
-    elif filters.sla_state == MilestoneState.MET:
-        # Every promise kept on time: milestones exist and all are met.
-        cases = cases.filter(
-            Exists(Milestone.objects.filter(case=OuterRef("pk"))),
-            ~Exists(
-                Milestone.objects.filter(case=OuterRef("pk")).filter(~Q(state=MilestoneState.MET))
-            ),
-        )
+    if filters.sla_state:
+        cases = _with_sla_state(cases, filters.sla_state)
     if filters.due_before:
         cases = cases.filter(_open_milestones(due_at__lt=filters.due_before))
     if filters.due_after:
@@ -119,6 +105,27 @@ def case_filter(cases: QuerySet[Case], *, filters: CaseFilters) -> QuerySet[Case
         cases = cases.filter(received_at__gte=filters.received_from)
     if filters.received_before:
         cases = cases.filter(received_at__lt=filters.received_before)
+    return cases
+
+
+def _with_sla_state(cases: QuerySet[Case], sla_state: str) -> QuerySet[Case]:
+    """Cases with a milestone in ``sla_state``; for "met", cases whose every milestone was met
+    on time. Any other state filters nothing."""
+    if sla_state in (
+        MilestoneState.PENDING,
+        MilestoneState.DUE_SOON,
+        MilestoneState.BREACHED,
+        MilestoneState.MET_LATE,
+    ):
+        return cases.filter(Exists(Milestone.objects.filter(case=OuterRef("pk"), state=sla_state)))
+    if sla_state == MilestoneState.MET:
+        # Every promise kept on time: milestones exist and all are met.
+        return cases.filter(
+            Exists(Milestone.objects.filter(case=OuterRef("pk"))),
+            ~Exists(
+                Milestone.objects.filter(case=OuterRef("pk")).filter(~Q(state=MilestoneState.MET))
+            ),
+        )
     return cases
 
 
@@ -185,9 +192,7 @@ def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
 def _members_enquiries(user: User) -> QuerySet[Case]:
     """A councillor's or clerk's list: their own, those they were copied into, their
     council's or wards' (the councillors app decides; its pages hide others' residents)."""
-    from councillors.selectors import enquiry_cases_visible_to
-
-    return enquiry_cases_visible_to(user)
+    return hooks.members_cases(user)
 
 
 def case_queue(
@@ -326,10 +331,7 @@ def transfer_colleagues(*, case: Case) -> QuerySet[User]:
     colleagues = User.objects.filter(
         is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id
     )
-    if case.kind == CaseKind.COMPLAINT:
-        colleagues = colleagues.filter(role__in=COMPLAINT_ROLES).exclude(
-            complaints_about__case_id=case.pk
-        )
+    colleagues = hooks.case_receivers.apply(colleagues, case=case)
     return colleagues.select_related("team").order_by("first_name", "last_name", "username")
 
 

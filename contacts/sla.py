@@ -42,8 +42,12 @@ def sla_sweep(*, now: datetime) -> SweepResult:
         )
         if breached:
             events_insert(breached, kind=EventKind.MILESTONE_BREACHED, now=now)
-            hooks.sla_alerts_owed(breached, AlertTransition.BREACHED, now)
+            hooks.sla_alerts_owed(
+                milestone_ids=breached, transition=AlertTransition.BREACHED, now=now
+            )
         if due_soon:
             events_insert(due_soon, kind=EventKind.MILESTONE_DUE_SOON, now=now)
-            hooks.sla_alerts_owed(due_soon, AlertTransition.DUE_SOON, now)
+            hooks.sla_alerts_owed(
+                milestone_ids=due_soon, transition=AlertTransition.DUE_SOON, now=now
+            )
     return SweepResult(due_soon=len(due_soon), breached=len(breached))

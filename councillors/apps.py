@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CouncillorsConfig(AppConfig):
     name = "councillors"
     verbose_name = _("Councillors")
+
+    def ready(self) -> None:
+        # What contacts must know of members' enquiries, told through its registry (ADR 0015).
+        from contacts import hooks
+
+        from .selectors import enquiry_cases_visible_to
+        from .services import enquiry_resolved
+
+        hooks.members_cases.register(enquiry_cases_visible_to)
+        hooks.case_resolved.register(enquiry_resolved)

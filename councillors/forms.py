@@ -1,5 +1,7 @@
 """Forms of the councillors' pages: they check what was typed; the services decide the rest."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,9 @@ from accounts.models import Language, Service
 from contacts.forms.case_actions import NOTE_MAX, AgreedTimeField, TextField
 
 from .models import CommunityCouncil, ContactMethod, OnBehalfOf, Ward, WardEventKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE_INPUT = "%Y-%m-%d"
 
@@ -52,7 +57,7 @@ class DayField(forms.DateField):
         )
 
 
-def _choice_errors(required: str) -> dict:
+def _choice_errors(required: "StrOrPromise") -> dict[str, "StrOrPromise"]:
     return {"required": required, "invalid_choice": _("Choose one of the options.")}
 
 

@@ -184,7 +184,7 @@ def _members_told(enquiry: MemberEnquiry) -> list[User]:
     return told
 
 
-def _responsible(case: Case, actor: User) -> str:
+def _responsible(case: Case, actor: User | None) -> str:
     """Who deals with the enquiry, as the member reads it: the owner (else the officer
     writing) and their service."""
     officer = case.owner or actor
@@ -333,16 +333,17 @@ def enquiry_complete(
 
 
 def enquiry_resolved(
-    *, case: Case, actor: User | None, outcome: str, message: str, now: datetime
+    *, case: Case, actor: User | None, note: str, message: str, now: datetime
 ) -> EnquiryUpdate | None:
-    """Called by ``contacts.services.case_resolve``, inside its transaction with the case row
-    locked, however the case was resolved (the case page, the cases API, "Report completion"):
-    the member who raised it, and those copied in, are told of its completion.
+    """Registered with ``contacts.hooks.case_resolved``, so ``case_resolve`` calls it inside its
+    transaction with the case row locked, however the case was resolved (the case page, the
+    cases API, "Report completion"): the member who raised it, and those copied in, are told of
+    its completion.
 
     A case is resolved once until it is reopened, so each resolution tells each member once;
     the messages' keys name the resolution, so nothing can owe them twice. What the member
     reads is the message written for the customer when there is one (it was written to be
-    read outside the council), else the outcome. Complaints are the complaints team's to
+    read outside the council), else the resolving note. Complaints are the complaints team's to
     tell."""
     if case.submitted_by_id is None or not selectors.is_member_case(case=case):
         return None
@@ -350,7 +351,7 @@ def enquiry_resolved(
         case=case,
         actor=actor,
         kind=UpdateKind.COMPLETION,
-        what=message.strip() or outcome.strip(),
+        what=message.strip() or note.strip(),
         why="",
         expected_on=None,
         now=now,

@@ -64,7 +64,7 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
-    # ``satisfaction_link``: the one-click satisfaction question (standards.satisfaction).
+    # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
     Purpose.OUT_OF_OFFICE: (
         *_EVERY_MESSAGE,

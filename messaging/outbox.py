@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Absence
 from common.jobs import enqueue
-from standards.satisfaction import satisfaction_url
+from contacts.satisfaction_links import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
 
 from .domain.replies import ReplyMethod

@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from common.jobs import enqueue
+
 from . import delivery
 
 
@@ -17,5 +19,5 @@ def messages_redispatch() -> int:
     """Ask again for every message still owed: lost task, broker restart, dead worker, retry."""
     owed = delivery.messages_owed(now=timezone.now())
     for message_id in owed:
-        message_deliver.delay(message_id)
+        enqueue(message_deliver, message_id)
     return len(owed)

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import Behaviour, BusinessHours, ClosureDay, Standard, Target
+from .models import Behaviour, BusinessHours, Standard, Target
 from .selectors import case_rules_forget
-from .services import closure_day_add, closure_day_remove
 
 
 class BehaviourInline(TranslationTabularInline):
@@ -55,33 +54,6 @@ class StandardAdmin(ForgetsCaseRules, TranslationAdmin):
     list_filter = ("section", "channel", "selectable", "is_active")
     search_fields = ("code", "event_cy", "event_en", "commitment_cy", "commitment_en")
     inlines = [BehaviourInline, TargetInline]
-
-
-@admin.register(ClosureDay)
-class ClosureDayAdmin(TranslationAdmin):
-    """Adding or removing a closure moves the open deadlines that count across it."""
-
-    list_display = ("date", "reason")
-    date_hierarchy = "date"
-
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        if change:
-            previous = ClosureDay.objects.get(pk=obj.pk)
-            if previous.date == obj.date:
-                obj.save()
-                return
-            closure_day_remove(closure=previous)
-        added, _moved = closure_day_add(
-            day=obj.date, reason_cy=obj.reason_cy or "", reason_en=obj.reason_en or ""
-        )
-        obj.pk = added.pk
-
-    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
-        closure_day_remove(closure=obj)
-
-    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
-        for closure in queryset:
-            closure_day_remove(closure=closure)
 
 
 @admin.register(BusinessHours)

@@ -185,15 +185,3 @@ class BusinessHours(models.Model):
     def clean(self) -> None:
         if self.opens >= self.closes:
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
-
-
-# The evaluation's own tables live in their own module; importing them here registers them.
-from .evaluation_models import (  # noqa: E402, F401
-    DailyCaseStat,
-    DailyMilestoneStat,
-    MonitoringCheck,
-    MonitoringSample,
-    MonitoringScore,
-    SatisfactionAnswer,
-    SlaSnapshot,
-)

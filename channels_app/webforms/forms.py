@@ -5,7 +5,7 @@ characters, huge values, values of the wrong kind) gets further than a field err
 """
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
@@ -17,6 +17,9 @@ from contacts.channel_details import phone_number
 from contacts.customers import postcode_normalise
 from contacts.forms.log_contact import MultipleFileField
 from contacts.models import CaseKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: The form a visitor chooses → the kind of case it makes (its slug is the form's name on the
 #: case's channel details).
@@ -52,7 +55,7 @@ NEEDS = [
 HONEYPOT = "website"
 
 
-def _format(message: str, values: dict[str, Any]) -> str:
+def _format(message: "StrOrPromise", values: dict[str, Any]) -> str:
     return str(message) % {key: str(value) for key, value in values.items()}
 
 
@@ -66,10 +69,10 @@ class TextField(forms.CharField):
     def __init__(
         self,
         *,
-        label: str,
+        label: "StrOrPromise",
         max_length: int,
         required: bool = True,
-        called: str | None = None,
+        called: "StrOrPromise | None" = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(label=label, max_length=max_length, required=required, **kwargs)
@@ -86,7 +89,7 @@ class TextField(forms.CharField):
         )
 
 
-def _too_long(what: str, limit: int) -> str:
+def _too_long(what: "StrOrPromise", limit: int) -> str:
     return format_later(
         _("%(field)s must be %(limit)s characters or fewer"),
         {"field": what, "limit": f"{limit:,}"},

@@ -11,10 +11,10 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
-from complaints.views_log import ViewedVia, complaint_views_record
 
-from .. import policies, selectors, services
+from .. import hooks, policies, selectors, services
 from ..models import Case, Customer, MilestoneState
 from ..selectors import CaseFilters
 from . import serializers as io
@@ -24,6 +24,10 @@ def _validated(serializer_class: type, data: Any) -> dict[str, Any]:
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+#: How ``hooks.cases_viewed`` is told where cases were seen (complaints log it).
+VIA_API = "api"
 
 
 @extend_schema_view(
@@ -62,12 +66,12 @@ class CaseViewSet(viewsets.GenericViewSet):
         filters = _validated(io.CaseListFilters, request.query_params)
         cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
         page = self.paginate_queryset(cases)
-        complaint_views_record(user=request.user, cases=page, via=ViewedVia.API)
+        hooks.cases_viewed(user=signed_in(request), cases=page or [], via=VIA_API)
         return self.get_paginated_response(io.CaseOutput(page, many=True).data)
 
     def retrieve(self, request: Request, reference: str) -> Response:
         case = self._case(reference)
-        complaint_views_record(user=request.user, cases=[case], via=ViewedVia.API)
+        hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_API)
         return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})

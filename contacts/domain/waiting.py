@@ -56,12 +56,14 @@ def minutes_per_visitor(
     Each seen visitor waited for the people ahead of them and for themselves, so their wait
     counts over (people ahead + 1) places; the total wait over the total places is the pace.
     """
-    seen = sorted((v for v in visitors if v.seen_at is not None), key=lambda v: v.seen_at)
+    seen = sorted(
+        ((v, v.seen_at) for v in visitors if v.seen_at is not None), key=lambda pair: pair[1]
+    )
     recent = seen[-sample:] if sample > 0 else []
     if not recent:
         return None
-    waited = sum(max((v.seen_at - v.arrived_at).total_seconds(), 0) for v in recent)  # type: ignore[operator]
-    places = sum(people_ahead(v, visitors) + 1 for v in recent)
+    waited = sum(max((seen_at - v.arrived_at).total_seconds(), 0.0) for v, seen_at in recent)
+    places = sum(people_ahead(v, visitors) + 1 for v, _ in recent)
     return waited / 60 / places
 
 

@@ -5,8 +5,9 @@ The channel's details are checked by the same schemas as the API's (contacts.cha
 contact logged here and one posted to the API are recorded alike.
 """
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -29,6 +30,9 @@ from standards.channels import (
 from ..attachments import ACCEPT, attachments_check
 from ..customers import CustomerMatch, customer_matches, phone_normalise, postcode_normalise
 from ..models import CaseKind, ContactMethod, Customer, LanguagePreference
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: What an advisor logs; councillor enquiries and web-content changes have their own ways in.
 LOGGED_KINDS = [
@@ -87,7 +91,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-def _datetime_field(label: str, required: bool = False) -> forms.DateTimeField:
+def _datetime_field(label: "StrOrPromise", required: bool = False) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         required=required,
@@ -96,7 +100,7 @@ def _datetime_field(label: str, required: bool = False) -> forms.DateTimeField:
     )
 
 
-def _phone_field(label: str, required: bool = False) -> forms.CharField:
+def _phone_field(label: "StrOrPromise", required: bool = False) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=30)
 
 
@@ -226,6 +230,84 @@ DETAIL_FIELDS = {
     "handle": "handle",
     "url": "url",
     "contact_type": "contact_type",
+}
+
+
+# --- Each channel's details, from the form's cleaned data, as its schema takes them ---------
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _phone_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    raw = {
+        "contact_type": cleaned.get("contact_type"),
+        "caller_number": cleaned.get("caller_number", ""),
+        "handled_in_welsh": cleaned.get("handled_in_welsh", False),
+    }
+    if cleaned.get("contact_type") == PhoneContact.CALLBACK:
+        raw["callback_at"] = _iso(cleaned.get("callback_at"))
+    return raw
+
+
+def _text_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    return {"from_number": cleaned.get("from_number", "")}
+
+
+def _email_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    keys = ("contact_type", "from_address", "to_address", "subject")
+    return {key: cleaned.get(key, "") for key in keys}
+
+
+def _letter_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    raw = {
+        "postal_address": cleaned.get("postal_address", ""),
+        "postcode": cleaned.get("letter_postcode", ""),
+    }
+    if cleaned.get("dated"):
+        raw["dated"] = cleaned["dated"].isoformat()
+    return raw
+
+
+def _fax_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    return {"fax_number": cleaned.get("fax_number", "")}
+
+
+def _visit_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    kind = cleaned.get("contact_type")
+    raw = {"contact_type": kind, "location": cleaned.get("location", "")}
+    if kind == VisitContact.RECEPTION and cleaned.get("expected_wait_minutes") is not None:
+        raw["expected_wait_minutes"] = cleaned["expected_wait_minutes"]
+    scheduled = {
+        VisitContact.APPOINTMENT: "appointment_at",
+        VisitContact.OFFICER_VISIT: "officer_visit_at",
+    }.get(kind)
+    if scheduled and cleaned.get(scheduled):
+        raw["scheduled_at"] = _iso(cleaned[scheduled])
+    return raw
+
+
+def _webform_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    return {"form": STAFF_ENTERED_FORM}
+
+
+def _social_details(cleaned: dict[str, Any]) -> dict[str, Any]:
+    raw = {key: cleaned.get(key, "") for key in ("platform", "handle")}
+    if cleaned.get("url"):
+        raw["url"] = cleaned["url"]
+    return raw
+
+
+RAW_DETAILS_OF_CHANNEL: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    Channel.PHONE: _phone_details,
+    Channel.TEXT: _text_details,
+    Channel.EMAIL: _email_details,
+    Channel.LETTER: _letter_details,
+    Channel.FAX: _fax_details,
+    Channel.VISIT: _visit_details,
+    Channel.WEBFORM: _webform_details,
+    Channel.SOCIAL: _social_details,
 }
 
 
@@ -488,52 +570,9 @@ class LogContactForm(forms.Form):
     # --- The channel's details --------------------------------------------------------------
 
     def _raw_details(self, cleaned: dict[str, Any]) -> dict[str, Any]:
-        def iso(value: datetime | None) -> str | None:
-            return value.isoformat() if value else None
-
-        channel = self.channel
-        raw: dict[str, Any] = {}
-        if channel == Channel.PHONE:
-            raw = {
-                "contact_type": cleaned.get("contact_type"),
-                "caller_number": cleaned.get("caller_number", ""),
-                "handled_in_welsh": cleaned.get("handled_in_welsh", False),
-            }
-            if cleaned.get("contact_type") == PhoneContact.CALLBACK:
-                raw["callback_at"] = iso(cleaned.get("callback_at"))
-        elif channel == Channel.TEXT:
-            raw = {"from_number": cleaned.get("from_number", "")}
-        elif channel == Channel.EMAIL:
-            raw = {
-                key: cleaned.get(key, "")
-                for key in ("contact_type", "from_address", "to_address", "subject")
-            }
-        elif channel == Channel.LETTER:
-            raw = {
-                "postal_address": cleaned.get("postal_address", ""),
-                "postcode": cleaned.get("letter_postcode", ""),
-            }
-            if cleaned.get("dated"):
-                raw["dated"] = cleaned["dated"].isoformat()
-        elif channel == Channel.FAX:
-            raw = {"fax_number": cleaned.get("fax_number", "")}
-        elif channel == Channel.VISIT:
-            kind = cleaned.get("contact_type")
-            raw = {"contact_type": kind, "location": cleaned.get("location", "")}
-            if kind == VisitContact.RECEPTION and cleaned.get("expected_wait_minutes") is not None:
-                raw["expected_wait_minutes"] = cleaned["expected_wait_minutes"]
-            scheduled = {
-                VisitContact.APPOINTMENT: "appointment_at",
-                VisitContact.OFFICER_VISIT: "officer_visit_at",
-            }.get(kind)
-            if scheduled and cleaned.get(scheduled):
-                raw["scheduled_at"] = iso(cleaned[scheduled])
-        elif channel == Channel.WEBFORM:
-            raw = {"form": STAFF_ENTERED_FORM}
-        elif channel == Channel.SOCIAL:
-            raw = {key: cleaned.get(key, "") for key in ("platform", "handle")}
-            if cleaned.get("url"):
-                raw["url"] = cleaned["url"]
+        """The channel's details as its schema takes them, from the form's fields."""
+        details_of = RAW_DETAILS_OF_CHANNEL.get(self.channel)
+        raw = details_of(cleaned) if details_of else {}
         return {key: value for key, value in raw.items() if value is not None}
 
     def _detail_field(self, key: str) -> str | None:

@@ -5,8 +5,10 @@ an error message on the page and is left out; the rest of the filters still appl
 always answers.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -22,6 +24,9 @@ from ..models import CaseKind, CaseStatus, LanguagePreference
 from ..presenters import SLA_TAGS
 from ..selectors import CaseFilters
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 #: The language filter's word for "nobody has recorded the language yet" (stored as "").
 LANGUAGE_NOT_KNOWN = "unknown"
 #: Cases are never older than the system's earliest receipt, and a year far ahead only guards
@@ -30,7 +35,9 @@ EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 
 
-def _choices(anything: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _choices(
+    anything: "StrOrPromise", choices: Sequence[tuple[str, "StrOrPromise"]]
+) -> list[tuple[str, "StrOrPromise"]]:
     return [("", anything), *choices]
 
 
@@ -120,7 +127,7 @@ class QueueFilterForm(forms.Form):
         )
 
     @staticmethod
-    def _in_range(day: date | None, message: str) -> date | None:
+    def _in_range(day: date | None, message: "StrOrPromise") -> date | None:
         if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
             raise forms.ValidationError(message, code="out_of_range")
         return day

@@ -127,7 +127,9 @@ def milestone_extend(
         text=reason,
     )
     if notify_customer:
-        hooks.milestone_extended(case_with_relations(case), milestone, actor, now)
+        hooks.milestone_extended(
+            case=case_with_relations(case), milestone=milestone, actor=actor, now=now
+        )
     return milestone
 
 

@@ -17,6 +17,7 @@ from ..models import (
     CaseKind,
     EventKind,
 )
+from ..selectors import transfer_colleagues
 from .steps import case_locked, ensure_open
 
 
@@ -27,8 +28,6 @@ def _is_colleague(user: User, case: Case) -> bool:
 
 def _may_receive(user: User, case: Case) -> bool:
     """Whoever receives a case must be able to open it: complaints are confidential."""
-    from ..selectors import transfer_colleagues  # selectors read what services write
-
     return case.kind != CaseKind.COMPLAINT or (
         transfer_colleagues(case=case).filter(pk=user.pk).exists()
     )
@@ -111,5 +110,5 @@ def case_transfer(
     else:
         case.owner, case.team = None, to_team
     case.save(update_fields=["owner", "team", "modified_at"])
-    hooks.case_transferred(event, now)
+    hooks.case_transferred(event=event, now=now)
     return event

@@ -21,7 +21,7 @@ from ..models import (
     EventKind,
     Milestone,
 )
-from .steps import action_time, case_locked, case_with_relations, ensure_open, status_move
+from .steps import action_time, case_locked, ensure_open, status_move
 
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
@@ -184,12 +184,9 @@ def case_resolve(
     status_move(case, CaseStatus.RESOLVED, actor=actor, at=at, text=note)
     case.resolved_at = at
     case.save(update_fields=["status", "resolved_at", "modified_at"])
-    if message.strip():
-        hooks.case_resolved(case_with_relations(case), actor, message, now)
-    # A councillor or clerk who raised the case is told of its completion, once, their way.
-    from councillors.services import enquiry_resolved  # councillors builds on contacts
-
-    enquiry_resolved(case=case, actor=actor, outcome=note, message=message, now=now)
+    # Messaging tells the customer what was done (``message``); a councillor or clerk who
+    # raised the case is told of its completion, once, their way.
+    hooks.case_resolved(case=case, actor=actor, note=note, message=message, now=now)
     return case
 
 

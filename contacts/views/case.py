@@ -6,12 +6,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
-from complaints.views_log import ViewedVia, complaint_views_record
 from standards.selectors import working_calendar
 
-from .. import policies, presenters, selectors
+from .. import hooks, policies, presenters, selectors
 from ..forms.case_actions import MeetForm, NoteForm
+
+#: How ``hooks.cases_viewed`` is told where a case was seen (complaints log it).
+VIA_CASE_PAGE = "case_page"
 
 
 @login_required
@@ -24,7 +27,7 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
-    complaint_views_record(user=request.user, cases=[case], via=ViewedVia.CASE_PAGE)
+    hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_CASE_PAGE)
     milestones = presenters.milestone_rows(
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
@@ -51,8 +54,6 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
-    from councillors.selectors import enquiry_get
-
-    if enquiry_get(user=request.user, reference=reference) is None:
+    if not hooks.members_cases(signed_in(request)).filter(reference=reference).exists():
         raise Http404
     return redirect("councillors:enquiry", reference)

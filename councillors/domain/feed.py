@@ -53,4 +53,6 @@ def ical_feed(entries: Iterable[FeedEntry], *, name: str, now: datetime) -> byte
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    # icalendar leaves to_ical() unannotated; it returns the serialised bytes.
+    feed: bytes = calendar.to_ical()
+    return feed

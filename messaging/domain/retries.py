@@ -12,7 +12,7 @@ def retry_delay(attempts: int) -> timedelta:
     """The wait after the ``attempts``-th failed attempt (1 → 30 s, 2 → 60 s, ... ≤ 1 hour)."""
     if attempts < 1:
         raise ValueError("A retry follows at least one attempt.")
-    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_WAIT)
+    return min(FIRST_RETRY * (1 << (attempts - 1)), LONGEST_WAIT)
 
 
 def gives_up(attempts: int) -> bool:

@@ -1,1 +1,1 @@
-"""Pure-Python working calendar and deadline rules (no Django), see SPEC section 3."""
+"""Pure-Python working calendar and deadline rules (no Django), see SPEC §3 (docs/spec.md)."""

@@ -1,4 +1,4 @@
-"""The council's working calendar (SPEC section 3, "Time").
+"""The council's working calendar (SPEC §3, "Time", in docs/spec.md).
 
 A working day is Monday to Friday, except England-and-Wales bank holidays and the office
 closure days an administrator adds. Everything here is plain Python so the rules can be tested

@@ -1,4 +1,4 @@
-"""Deadline rules of the Customer Care Standards (SPEC section 3, "Time").
+"""Deadline rules of the Customer Care Standards (SPEC §3, "Time", in docs/spec.md).
 
 Pure functions: the calendar and every moment ("received", "now", "scheduled") are arguments,
 so the rules are testable without a database or a frozen clock. Inputs must be aware datetimes;

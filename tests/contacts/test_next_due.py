@@ -7,8 +7,8 @@ import pytest
 
 from contacts.models import Case, Milestone, MilestoneState
 from contacts.services import case_acknowledge, case_resolve, milestone_extend
+from contacts.services.closures import closure_day_add
 from contacts.sla import sla_sweep
-from standards.services import closure_day_add
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from contacts.models import CaseEvent, Milestone
 from contacts.services import milestone_extend
+from contacts.services.closures import closure_day_add, closure_day_remove
 from standards.models import ClosureDay
-from standards.services import closure_day_add, closure_day_remove
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db

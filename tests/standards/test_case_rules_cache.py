@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from contacts.models import Milestone
+from contacts.services.closures import closure_day_add
 from standards.models import BusinessHours
-from standards.services import closure_day_add
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db

@@ -15,10 +15,10 @@ import pytest
 from django.utils import timezone
 
 from contacts.models import Milestone
-from standards.dashboards.daily import daily_stats_refresh
-from standards.dashboards.live import sla_snapshot_take
-from standards.satisfaction import satisfaction_token
-from tests.standards.evaluation_fixture import NOW, build_month
+from contacts.satisfaction_links import satisfaction_token
+from performance.dashboards.daily import daily_stats_refresh
+from performance.dashboards.live import sla_snapshot_take
+from tests.performance.evaluation_fixture import NOW, build_month
 
 from .conftest import SCREENSHOTS, axe_violations, screenshot
 from .test_browser import _english_msgids, heading
@@ -28,7 +28,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SHOTS = "standards/"
+SHOTS = "performance/"
 WORDS = {
     "en": {
         "dashboard": "SLA dashboard",

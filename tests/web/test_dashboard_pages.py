@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from contacts.models import Customer, Milestone
-from standards.dashboards.live import sla_snapshot_take
+from performance.dashboards.live import sla_snapshot_take
 from tests.factories import ServiceFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +196,7 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
 
 
 def test_the_snapshot_taken_twice_counts_once(board):
-    from standards.evaluation_models import SlaSnapshot
+    from performance.models import SlaSnapshot
 
     sla_snapshot_take(now=NOW)
     assert sum(SlaSnapshot.objects.values_list("breached", flat=True)) == 2

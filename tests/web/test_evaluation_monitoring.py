@@ -8,14 +8,14 @@ import pytest
 
 from accounts.models import Role
 from contacts.models import Case
-from standards.dashboards.evaluation import Period, monitoring_results
-from standards.domain.sampling import sample_ids
-from standards.evaluation_models import MonitoringCheck, MonitoringSample, MonitoringScore
-from standards.models import Behaviour
-from standards.monitoring.services import (
+from performance.dashboards.evaluation import Period, monitoring_results
+from performance.domain.sampling import sample_ids
+from performance.models import MonitoringCheck, MonitoringSample, MonitoringScore
+from performance.monitoring.services import (
     monitoring_sample_draw,
     monitoring_samples_draw_last_month,
 )
+from standards.models import Behaviour
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -199,7 +199,7 @@ def test_results_roll_up_per_standard_service_and_officer(sample, team, advisor,
         Behaviour.objects.filter(standard_id=checks[0].case.standard_id).order_by("position")
     )
     b = len(behaviours)
-    from standards.monitoring.services import ScoreInput, monitoring_check_score
+    from performance.monitoring.services import ScoreInput, monitoring_check_score
 
     first = ["no", "na"] + ["yes"] * (b - 2)
     monitoring_check_score(

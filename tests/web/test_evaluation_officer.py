@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Role
-from standards.dashboards.officer import officer_results
+from performance.dashboards.officer import officer_results
 from tests.factories import TeamFactory, UserFactory
-from tests.standards.evaluation_fixture import NOW, build_month
+from tests.performance.evaluation_fixture import NOW, build_month
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_the_officers_figures(month, advisor):
 def test_compliments_come_from_the_complaints_app(month, advisor, monkeypatch):
     from datetime import date
 
-    import standards.dashboards.officer as officer_module
+    import performance.dashboards.officer as officer_module
 
     seen = {}
 

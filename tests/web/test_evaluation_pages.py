@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from standards.dashboards.daily import daily_stats_refresh
+from performance.dashboards.daily import daily_stats_refresh
 from tests.factories import ServiceFactory, UserFactory
-from tests.standards.evaluation_fixture import NOW, build_month
+from tests.performance.evaluation_fixture import NOW, build_month
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,70 @@
+"""contacts/hooks.py: the registry through which higher apps tell contacts what it needs."""
+
+import pytest
+
+from complaints.access import complaint_receivers, hide_confidential
+from complaints.views_log import complaint_views_record
+from contacts import hooks
+from councillors.selectors import enquiry_cases_visible_to
+from councillors.services import enquiry_resolved
+
+
+def test_a_hook_calls_its_functions_once_each_in_the_order_they_registered():
+    hook: hooks.Hook = hooks.Hook("test")
+    calls = []
+
+    def first(**kwargs):
+        calls.append(("first", kwargs))
+
+    def second(**kwargs):
+        calls.append(("second", kwargs))
+
+    hook.register(first)
+    hook.register(second)
+    hook.register(first)  # ready() may run twice in tests
+
+    hook(case=7)
+
+    assert calls == [("first", {"case": 7}), ("second", {"case": 7})]
+    assert hook.registered() == (first, second)
+
+
+def test_a_failure_in_a_function_reaches_the_caller():
+    hook: hooks.Hook = hooks.Hook("test")
+
+    def broken(**kwargs):
+        raise RuntimeError("no")
+
+    hook.register(broken)
+    with pytest.raises(RuntimeError, match="no"):
+        hook()
+
+
+def test_filters_narrow_in_turn():
+    filters: hooks.Filters[list[int]] = hooks.Filters("test")
+    filters.register(lambda values, *, below: [v for v in values if v < below])
+    filters.register(lambda values, *, below: [v for v in values if v % 2 == 0])
+
+    assert filters.apply([1, 2, 3, 4, 5, 6], below=5) == [2, 4]
+
+
+def test_a_provider_answers_with_its_default_until_one_app_provides():
+    provider: hooks.Provider = hooks.Provider("test", lambda x: x + 1)
+    assert provider(1) == 2
+
+    def double(x):
+        return x * 2
+
+    provider.register(double)
+    provider.register(double)
+    assert provider(5) == 10
+    with pytest.raises(RuntimeError, match="already provided"):
+        provider.register(lambda x: x)
+
+
+def test_complaints_and_councillors_register_what_contacts_needs_of_them():
+    assert hide_confidential in hooks.staff_case_visibility.registered()
+    assert complaint_receivers in hooks.case_receivers.registered()
+    assert complaint_views_record in hooks.cases_viewed.registered()
+    assert enquiry_resolved in hooks.case_resolved.registered()
+    assert hooks.members_cases._function is enquiry_cases_visible_to
