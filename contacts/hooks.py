@@ -160,7 +160,7 @@ case_created: Hook[CaseCreated] = Hook("case_created")
 
 class MilestoneExtended(Protocol):
     def __call__(
-        self, *, case: Case, milestone: Milestone, actor: User, now: datetime
+        self, *, case: Case, milestone: Milestone, actor: User | None, now: datetime
     ) -> object: ...
 
 

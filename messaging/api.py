@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from contacts.api.views import CaseViewSet, _validated
 
 from .replies import case_reply
@@ -36,7 +37,7 @@ class CaseReplyViewSet(CaseViewSet):
         data = _validated(ReplyInput, request.data)
         case_reply(
             case=self._workable(reference),
-            actor=request.user,
+            actor=signed_in(request),
             text=data["text"],
             responds=data["responds"],
             idempotency_key=data.get("idempotency_key", ""),

@@ -15,6 +15,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -41,11 +42,15 @@ DELIVERY_BATCH = 20
 def claim_timeout() -> timedelta:
     """A claim not renewed for this long was left by a worker that died: try again. A live
     worker renews its claims three times as often (``heartbeat_interval``)."""
-    return timedelta(seconds=settings.CYSWLLT["MESSAGE_CLAIM_SECONDS"])
+    return timedelta(seconds=_claim_seconds())
 
 
 def heartbeat_interval() -> float:
-    return settings.CYSWLLT["MESSAGE_CLAIM_SECONDS"] / 3
+    return _claim_seconds() / 3
+
+
+def _claim_seconds() -> int:
+    return cast(int, settings.CYSWLLT["MESSAGE_CLAIM_SECONDS"])
 
 
 def _owed(now: datetime) -> Q:
@@ -210,8 +215,10 @@ def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: dat
     if not updated:
         return
     message_event_record(message, kind=said, at=at)
-    if message.state == DeliveryState.SENT and message.purpose == Purpose.ACKNOWLEDGEMENT:
-        cases_acknowledge(acknowledged_at={message.case_id: at})
+    case_id = message.case_id
+    acknowledges = message.purpose == Purpose.ACKNOWLEDGEMENT
+    if message.state == DeliveryState.SENT and acknowledges and case_id is not None:
+        cases_acknowledge(acknowledged_at={case_id: at})
 
 
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:

@@ -34,7 +34,9 @@ def on_case_resolved(
         resolution_queue(case=case_with_relations(case), author=actor, text=message, now=now)
 
 
-def on_milestone_extended(*, case: Case, milestone: Milestone, actor: User, now: datetime) -> None:
+def on_milestone_extended(
+    *, case: Case, milestone: Milestone, actor: User | None, now: datetime
+) -> None:
     extension_notice_queue(case=case, milestone=milestone, author=actor, now=now)
 
 

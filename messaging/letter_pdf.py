@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from common.council import council_name
+from contacts.models import Case
 
 from .domain.replies import ReplyLanguage
 from .messages import BILINGUAL_DIVIDER, format_date
@@ -72,6 +73,13 @@ REFERENCE_ROWS = ("reference", "date")
 CONTACT_ROWS = ("phone", "email", "website")
 
 
+def _case(message: OutboundMessage) -> Case:
+    """The case a letter is about: only customers' letters are printed (``backends.letters``)."""
+    if message.case is None:
+        raise LookupError(f"Message {message.pk} is about no case: it has no letter to print")
+    return message.case
+
+
 def letter_pdf(message: OutboundMessage, *, dated: datetime) -> bytes:
     """The letter ``message`` as a PDF, dated ``dated``.
 
@@ -105,7 +113,7 @@ def letter_context(message: OutboundMessage, *, dated: datetime) -> dict:
         for code in shown:
             before, _page, after = _translated(ENGLISH_FOLLOWS, code).partition("%(page)s")
             english_follows.append({"language": code, "before": before, "after": after})
-    reference = message.case.reference
+    reference = _case(message).reference
     return {
         "language": shown[0],
         # A bilingual letter carries both names, in its languages' order.
@@ -137,11 +145,11 @@ def _service_names(values: dict[str, dict[str, str]], languages: list[str]) -> l
 
 def detail_values(message: OutboundMessage, code: str, *, dated: datetime) -> dict[str, str]:
     """What the letterhead and details say in language ``code``."""
-    service = message.case.service
+    service = _case(message).service
     with translation.override(code):  # modeltranslation reads the active language
         return {
             "service": service.name,
-            "reference": message.case.reference,
+            "reference": _case(message).reference,
             "date": format_date(dated, code),
             "phone": service.phone,
             "email": service.email,
@@ -202,7 +210,7 @@ def paragraphs(text: str) -> list[list[str]]:
 def address_lines(message: OutboundMessage) -> list[str]:
     """The name and postal address as Royal Mail reads them: one part to a line, the postcode
     last. Addresses typed on one line are split at their commas."""
-    case = message.case
+    case = _case(message)
     customer = case.customer
     address = message.recipient.strip()
     parts = address.splitlines() if "\n" in address else address.split(",")

@@ -56,7 +56,8 @@ def letter_get(*, user: User, message_id: int) -> OutboundMessage | None:
 
 def letter_filename(letter: OutboundMessage) -> str:
     """The name a downloaded letter is saved under: the case's reference first, for sorting."""
-    return f"{letter.case.reference}-{letter.purpose}-{letter.pk}.pdf"
+    reference = letter.case.reference if letter.case else "letter"
+    return f"{reference}-{letter.purpose}-{letter.pk}.pdf"
 
 
 def _printed_at() -> Subquery:

@@ -5,6 +5,7 @@ looks and behaves like every other action."""
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import signed_in
 from contacts.views.case_actions import Action, action_view
 
 from .forms import ReplyForm
@@ -19,7 +20,7 @@ REPLY = Action(
     lambda request, case, data: ReplyForm(data),
     lambda request, case, form: case_reply(
         case=case,
-        actor=request.user,
+        actor=signed_in(request),
         text=form.cleaned_data["text"],
         responds=form.cleaned_data["responds"],
     ),

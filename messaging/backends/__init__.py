@@ -9,6 +9,7 @@ import contextlib
 from dataclasses import dataclass
 
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 
 from ..domain.replies import ReplyMethod
 from ..models import DeliveryState, OutboundMessage
@@ -40,7 +41,7 @@ class Session:
     a failure so that the next message starts afresh."""
 
     def __init__(self) -> None:
-        self._connection = None
+        self._connection: BaseEmailBackend | None = None
 
     def __enter__(self) -> "Session":
         return self

@@ -20,14 +20,15 @@ def deliver(message: OutboundMessage, *, connection=None) -> Outcome:
     """Send by e-mail; ``connection`` is an open SMTP connection shared by a batch. A customer's
     message comes from the case's service and is answered to its team; others come from
     Cyswllt itself."""
-    case = message.case
-    to_customer = message.recipient_kind == RecipientKind.CUSTOMER and case is not None
+    case = message.case if message.recipient_kind == RecipientKind.CUSTOMER else None
+    to_customer = case is not None
+    team = case.team if case is not None else None
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
-        from_email=(case.service.email if to_customer else "") or settings.DEFAULT_FROM_EMAIL,
+        from_email=(case.service.email if case is not None else "") or settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient],
-        reply_to=[case.team.mailbox] if to_customer and case.team and case.team.mailbox else None,
+        reply_to=[team.mailbox] if team is not None and team.mailbox else None,
         connection=connection,
         headers={
             "Message-ID": message_id(message.key),

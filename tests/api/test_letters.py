@@ -53,7 +53,7 @@ def highways_letter(highways) -> OutboundMessage:
 def unchanged(letter: OutboundMessage) -> bool:
     fresh = OutboundMessage.objects.get(pk=letter.pk)
     return (fresh.state, fresh.posted_at, fresh.posted_by_id) == ("to_post", None, None) and (
-        not CaseEvent.objects.filter(case_id=letter.case_id, kind="reply_sent").exists()
+        not CaseEvent.objects.filter(case=letter.case, kind="reply_sent").exists()
     )
 
 

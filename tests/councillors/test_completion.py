@@ -26,10 +26,12 @@ def api(user) -> APIClient:
     return client
 
 
-def told() -> list[tuple[str, str, str, str]]:
+def told() -> list[tuple[str, ...]]:
     return [
-        (m.key, m.person.username, m.method, m.language)
-        for m in member_messages().select_related("person").order_by("key")
+        tuple(row)
+        for row in member_messages()
+        .order_by("key")
+        .values_list("key", "person__username", "method", "language")
     ]
 
 

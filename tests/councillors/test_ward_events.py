@@ -39,8 +39,8 @@ def works(*, actor, wards, starts_at=START, now=NOW) -> WardEvent:
 def told() -> set[tuple[str, str]]:
     """(councillor, notice) of every message owed."""
     return {
-        (m.person.username, m.key.split(":")[3])
-        for m in member_messages().select_related("person")
+        (username, key.split(":")[3])
+        for key, username in member_messages().values_list("key", "person__username")
     }
 
 

@@ -5,11 +5,12 @@ one message only, which the case timeline shows as sent again."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import pytest
 from django.core import mail
 
-from accounts.models import Role
+from accounts.models import Role, User
 from complaints.services import compliment_record
 from contacts.models import CaseEvent, Customer
 from contacts.services import case_transfer
@@ -31,6 +32,10 @@ pytestmark = pytest.mark.django_db
 
 RECEIVED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # Monday; acknowledge by Tue 10:00
 ACK_DUE = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+
+
+def user(**fields: object) -> User:
+    return cast(User, UserFactory(**fields))
 
 
 def _customer_case(service, team, advisor):
@@ -55,7 +60,7 @@ def reply(service, team, advisor) -> tuple[OutboundMessage, datetime]:
 
 
 def member_message(service, team, advisor) -> tuple[OutboundMessage, datetime]:
-    councillor = UserFactory(role=Role.COUNCILLOR, team=None, email="cllr@example.gov.wales")
+    councillor = user(role=Role.COUNCILLOR, team=None, email="cllr@example.gov.wales")
     messages_owe(
         [
             PersonMessage(
@@ -83,14 +88,14 @@ def sla_alert(service, team, advisor) -> tuple[OutboundMessage, datetime]:
 
 def transfer_notice(service, team, advisor) -> tuple[OutboundMessage, datetime]:
     case = make_case(service=service, received_at=RECEIVED, team=team, owner=advisor)
-    colleague = UserFactory(role=Role.ADVISOR, team=team, email="bethan@example.gov.wales")
+    colleague = user(role=Role.ADVISOR, team=team, email="bethan@example.gov.wales")
     at = RECEIVED + timedelta(hours=2)
     case_transfer(case=case, actor=advisor, note="Over to you", to_user=colleague, now=at)
     return OutboundMessage.objects.get(purpose=Purpose.TRANSFER_NOTICE), at
 
 
 def compliment_passed_on(service, team, advisor) -> tuple[OutboundMessage, datetime]:
-    praised = UserFactory(team=TeamFactory(service=service, manager=None), email="rhys@x.cymru")
+    praised = user(team=TeamFactory(service=service, manager=None), email="rhys@x.cymru")
     compliment_record(
         service=service,
         channel="phone",

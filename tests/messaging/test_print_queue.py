@@ -101,8 +101,9 @@ def test_reading_the_queue_costs_the_same_however_many_letters_wait(service, adv
         user = User.objects.get(pk=advisor.pk)
         with CaptureQueriesContext(connection) as queries:
             shown = [
-                (letter.case.reference, letter.case.service.code, letter.posted_by)
+                (case.reference, case.service.code, letter.posted_by)
                 for letter in letters_to_post(user=user)
+                if (case := letter.case) is not None
             ]
         assert shown
         return len(queries)
