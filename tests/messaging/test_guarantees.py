@@ -18,6 +18,8 @@ from contacts.sla import sla_sweep
 from messaging import backends
 from messaging.backends.email import message_id
 from messaging.delivery import (
+    claim_timeout,
+    heartbeat_interval,
     message_deliver,
     messages_deliver,
     messages_deliver_owed,
@@ -233,3 +235,16 @@ def test_a_crash_mid_batch_repeats_only_the_message_in_flight(service, team, adv
         cases[1].pk: ["message_sent_again"],
         cases[2].pk: ["reply_sent"],
     }
+
+
+def test_a_dead_workers_claims_are_retaken_within_a_minute(settings):
+    """A claim goes stale after 30 s without the heartbeat (renewed every 10 s while the worker
+    lives), and beat's re-dispatch runs every 15 s: a dead worker's messages go again within
+    45 s, where they waited five (customers) or ten (staff) minutes before."""
+    redispatch = settings.CELERY_BEAT_SCHEDULE["messages-redispatch"]
+    assert redispatch == {"task": "messaging.tasks.messages_redispatch", "schedule": 15.0}
+    assert claim_timeout() == timedelta(seconds=30)
+    assert heartbeat_interval() == 10
+    assert claim_timeout() + timedelta(seconds=redispatch["schedule"]) < timedelta(minutes=1)
+    assert "sla-alerts" not in settings.CELERY_BEAT_SCHEDULE  # one beat job for every message
+    assert "member-messages" not in settings.CELERY_BEAT_SCHEDULE
