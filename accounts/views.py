@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.errors import add_service_error
+
 from . import selectors, services
 from .access import landing_url_name, role_required
 from .forms import AbsenceForm, SignInForm
@@ -56,9 +58,7 @@ def absences(request: HttpRequest) -> HttpResponse:
         try:
             services.absence_record(officer=officer, today=today, **form.cleaned_data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field, problem)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your absence has been recorded."))
             return redirect("accounts:absences")

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
@@ -10,12 +11,15 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .errors import error_fields
+
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, with service ``ValidationError``s answered as a 400 and DRF's few
-    untranslatable messages replaced by ones in the request's language."""
+    """DRF's handler, with a service's refusal (``common.errors.ServiceError``, or any Django
+    ``ValidationError``) answered as a 400 with its field errors, and DRF's few untranslatable
+    messages replaced by ones in the request's language."""
     if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(_django_errors(exc))
+        exc = exceptions.ValidationError(service_error_detail(exc))
     elif isinstance(exc, exceptions.ParseError) and not _is_ours(exc):
         # DRF quotes the parser's own English error (multipart, form encoding...).
         exc = exceptions.ParseError(_("The request body could not be read."))
@@ -34,13 +38,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-def _django_errors(exc: DjangoValidationError) -> Any:
-    if hasattr(exc, "error_dict"):
-        return {
-            field: [str(m) for e in errors for m in e.messages]
-            for field, errors in exc.error_dict.items()
-        }
-    return {"non_field_errors": [str(m) for m in exc.messages]}
+def service_error_detail(error: DjangoValidationError) -> dict[str, list[str]]:
+    """A service's refusal as DRF's field errors (``non_field_errors`` for the whole request)."""
+    return {
+        ("non_field_errors" if field == NON_FIELD_ERRORS else field): messages
+        for field, messages in error_fields(error).items()
+    }
 
 
 def _is_ours(exc: exceptions.ParseError) -> bool:

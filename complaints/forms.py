@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
-from contacts.forms.case_actions import TextField
+from common.form_fields import DayField, TextField
 from contacts.models import MilestoneState
 from standards.channels import Channel
 
@@ -23,31 +23,6 @@ from .models import (
 )
 
 SHORT_TEXT = 200
-DATE_INPUT = "%Y-%m-%d"
-
-
-class DayField(forms.DateField):
-    """A date typed into the browser's own date field."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format=DATE_INPUT)
-
-    def __init__(self, *, label, required_message=None, **kwargs):
-        super().__init__(
-            label=label,
-            required=required_message is not None,
-            input_formats=[DATE_INPUT],
-            error_messages={
-                "required": required_message or "",
-                "invalid": _("Enter a real date"),
-            },
-            **kwargs,
-        )
-
-    def to_python(self, value):
-        day = super().to_python(value)
-        if day is not None and not 2000 <= day.year <= 2999:
-            raise forms.ValidationError(_("Enter a real date"), code="invalid")
-        return day
 
 
 class StaffChoiceField(forms.ModelChoiceField):

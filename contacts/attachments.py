@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 
 from .models import Attachment, Case
 
@@ -139,7 +139,7 @@ def attachments_check(
             % {"limit": filesizeformat(max_case_bytes)}
         )
     if errors:
-        raise ValidationError({"attachments": errors})
+        raise ServiceError({"attachments": errors})
     return checked
 
 

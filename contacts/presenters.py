@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from accounts.models import User
 from complaints.milestone_kinds import OWN_KIND_LABELS as COMPLAINT_KIND_LABELS
-from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
 from standards.domain.calendar import WorkingCalendar
 from standards.models import MilestoneKind
 
 from . import hooks
+from .channel_details import DEFINITIONS, DetailField, Kind
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
 from .event_values import USER, Party, party_parse, time_parse
@@ -249,68 +249,38 @@ def timeline_items(*, events: Iterable[CaseEvent], parties: dict[Party, str]) ->
 
 # --- The case's channel details and the customer's needs, in words -------------------------
 
-_CONTACT_TYPES = {
-    Channel.PHONE: PhoneContact,
-    Channel.EMAIL: EmailContact,
-    Channel.VISIT: VisitContact,
-}
 
-#: The channel details shown on the case page, in this order; message ids are left out,
-#: since they mean nothing to the advisor.
-CHANNEL_DETAIL_LABELS = {
-    "contact_type": gettext_lazy("Type of contact"),
-    "caller_number": gettext_lazy("Caller's number"),
-    "callback_at": gettext_lazy("Callback agreed for"),
-    "handled_in_welsh": gettext_lazy("Handled in Welsh"),
-    "from_number": gettext_lazy("From number"),
-    "from_address": gettext_lazy("From"),
-    "to_address": gettext_lazy("To"),
-    "subject": gettext_lazy("Subject"),
-    "postal_address": gettext_lazy("Postal address"),
-    "postcode": gettext_lazy("Postcode"),
-    "dated": gettext_lazy("Dated"),
-    "fax_number": gettext_lazy("Fax number"),
-    "location": gettext_lazy("Location"),
-    "latitude": gettext_lazy("Latitude"),
-    "longitude": gettext_lazy("Longitude"),
-    "client": gettext_lazy("Sent by"),
-    "scheduled_at": gettext_lazy("Appointment or agreed time"),
-    "expected_wait_minutes": gettext_lazy("Expected wait"),
-    "form": gettext_lazy("Web form"),
-    "platform": gettext_lazy("Platform"),
-    "handle": gettext_lazy("Handle"),
-    "url": gettext_lazy("Link"),
-}
-
-
-def _detail_value(case: Case, key: str, value: object) -> str:
-    if key == "contact_type":
-        choices = _CONTACT_TYPES.get(case.channel)
-        return str(choices(value).label) if choices and value in choices.values else str(value)
-    if key == "platform":
-        return str(SocialPlatform(value).label) if value in SocialPlatform.values else str(value)
-    if key == "handled_in_welsh":
+def _detail_value(detail: DetailField, value: object) -> str:
+    """One channel detail in words, by its kind."""
+    if detail.kind == Kind.CHOICE and detail.choices is not None:
+        choices = detail.choices
+        return str(choices(value).label) if value in choices.values else str(value)
+    if detail.kind == Kind.BOOLEAN:
         # Answers to "handled in Welsh?": Welsh answers a past-tense question with Do / Naddo.
         return pgettext("was it", "Yes") if value else pgettext("was it", "No")
-    if key in ("callback_at", "scheduled_at") and isinstance(value, str):
+    if detail.kind == Kind.DATETIME and isinstance(value, str):
         moment = parse_datetime(value)
         return moment_text(moment) if moment and timezone.is_aware(moment) else value
-    if key == "dated" and isinstance(value, str):
+    if detail.kind == Kind.DATE and isinstance(value, str):
         day = parse_date(value)
         return date_format(day, "j F Y") if day else value
-    if key == "expected_wait_minutes":
+    if detail.kind == Kind.MINUTES:
         count = int(value) if isinstance(value, int) else 0
         return ngettext("%(count)s minute", "%(count)s minutes", count) % {"count": count}
     return str(value)
 
 
 def channel_detail_rows(case: Case) -> list[tuple[str, str]]:
-    """(label, value) of each channel detail the case recorded, in words."""
+    """(label, value) of each channel detail the case recorded, in words, in the order of the
+    channel's definition; details with no label (message ids) mean nothing to the advisor."""
     details = case.channel_details or {}
+    definition = DEFINITIONS.get(case.channel)
+    if definition is None:
+        return []
     return [
-        (str(label), _detail_value(case, key, details[key]))
-        for key, label in CHANNEL_DETAIL_LABELS.items()
-        if details.get(key) not in (None, "")
+        (str(detail.label), _detail_value(detail, details[detail.name]))
+        for detail in definition.shown
+        if details.get(detail.name) not in (None, "")
     ]
 
 

@@ -16,12 +16,12 @@ milestone is met or met late by the time they were seen, with no rule of its own
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, User
+from common.errors import ServiceError
 from contacts.channel_details import parse_details
 from standards.channels import Channel, VisitContact
 
@@ -209,7 +209,7 @@ class Registered:
 
 def _require_reception_case(case: Case) -> None:
     if case.channel != Channel.VISIT or case.contact_type not in RECEPTION_TYPES:
-        raise ValidationError({"case": _("This case is not a visit to reception.")})
+        raise ServiceError({"case": _("This case is not a visit to reception.")})
 
 
 @transaction.atomic
@@ -232,7 +232,7 @@ def reception_register(
     if not reason:
         errors["reason"] = _("Enter the reason for the visit.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     day = reception_day(user=actor, now=now) if actor.service_id == service.pk else None
     estimate = day.next_estimate_minutes if day else estimate_wait(ahead=0, per_visitor=None)
     details = parse_details(
@@ -271,19 +271,17 @@ def reception_check_in(*, case: Case, actor: User, now: datetime | None = None) 
     case = Case.objects.select_for_update().get(pk=case.pk)
     _require_reception_case(case)
     if case.contact_type != VisitContact.APPOINTMENT:
-        raise ValidationError(
-            {"case": _("A drop-in visitor is checked in when they are registered.")}
-        )
+        raise ServiceError({"case": _("A drop-in visitor is checked in when they are registered.")})
     milestone = case.milestones.filter(kind=SEEN).first()
     start, end = day_bounds(now)
     if case.status not in lifecycle.OPEN:
-        raise ValidationError({"case": _("This case is closed; reopen it first.")})
+        raise ServiceError({"case": _("This case is closed; reopen it first.")})
     if milestone is None or not start <= milestone.starts_at < end:
-        raise ValidationError({"case": _("This appointment is not today.")})
+        raise ServiceError({"case": _("This appointment is not today.")})
     if Visit.objects.filter(case=case).exists():
-        raise ValidationError({"case": _("This visitor has already been checked in.")})
+        raise ServiceError({"case": _("This visitor has already been checked in.")})
     if milestone.state not in OPEN_MILESTONE_STATES:
-        raise ValidationError({"case": _("This visitor has already been seen.")})
+        raise ServiceError({"case": _("This visitor has already been seen.")})
     return _arrive(case, actor=actor, at=now)
 
 
@@ -293,5 +291,5 @@ def reception_see(*, case: Case, actor: User, now: datetime | None = None) -> Mi
     now = now or timezone.now()
     _require_reception_case(case)
     if not case.milestones.filter(kind=SEEN, state__in=OPEN_MILESTONE_STATES).exists():
-        raise ValidationError({"case": _("This visitor has already been seen.")})
+        raise ServiceError({"case": _("This visitor has already been seen.")})
     return milestone_meet(case=case, kind=SEEN, actor=actor, at=now, now=now)

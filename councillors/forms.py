@@ -3,58 +3,15 @@
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language, Service
-from contacts.forms.case_actions import NOTE_MAX, AgreedTimeField, TextField
+from common.form_fields import NOTE_MAX, AgreedTimeField, DayField, LineField, TextField
 
 from .models import CommunityCouncil, ContactMethod, OnBehalfOf, Ward, WardEventKind
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-DATE_INPUT = "%Y-%m-%d"
-
-
-class LineField(forms.CharField):
-    """One line of text, its limits told in the page's language."""
-
-    def __init__(self, *, label, required_message=None, max_length=200, **kwargs):
-        messages = {"max_length": _("Write no more than %(limit_value)s characters.")}
-        if required_message:
-            messages["required"] = required_message
-        super().__init__(
-            label=label,
-            max_length=max_length,
-            required=required_message is not None,
-            error_messages=messages,
-            **kwargs,
-        )
-        self.validators = [
-            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
-        ]
-        self.validators.append(
-            ProhibitNullCharactersValidator(message=_("Remove the null characters from the text."))
-        )
-
-
-class DayField(forms.DateField):
-    """A date typed into the browser's own date field."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format=DATE_INPUT)
-
-    def __init__(self, *, label, required_message=None, **kwargs):
-        super().__init__(
-            label=label,
-            input_formats=[DATE_INPUT],
-            required=required_message is not None,
-            error_messages={
-                "required": required_message or "",
-                "invalid": _("Enter a real date"),
-            },
-            **kwargs,
-        )
 
 
 def _choice_errors(required: "StrOrPromise") -> dict[str, "StrOrPromise"]:

@@ -9,12 +9,12 @@ the text is fixed when the officer writes it.
 import uuid
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Absence
+from common.errors import ServiceError
 from common.jobs import enqueue
 from contacts.satisfaction_links import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
@@ -206,7 +206,7 @@ def _officer_message(
     plan = message_plan(case)
     if plan is None or plan.method not in DELIVERABLE:
         if required:
-            raise ValidationError(
+            raise ServiceError(
                 {
                     "customer": _(
                         "We have no e-mail address, mobile number or postal address for this "
@@ -218,7 +218,7 @@ def _officer_message(
     rendered = compose(case, plan, purpose=purpose, author=author, extra=extra)
     if rendered is None:
         if required:
-            raise ValidationError(
+            raise ServiceError(
                 {
                     "method": _("There is no wording for this message by %(method)s.")
                     % {"method": Method(plan.method).label}
@@ -238,7 +238,7 @@ def reply_queue(
     A client that may send the same reply twice (a double click, a retried request) gives the
     same ``idempotency_key`` and gets the first message back."""
     if not text.strip():
-        raise ValidationError({"text": _("Write the reply.")})
+        raise ServiceError({"text": _("Write the reply.")})
     key = f"case:{case.pk}:reply:{idempotency_key or uuid.uuid4().hex}"
     return _officer_message(
         key=key,
@@ -278,7 +278,7 @@ def extension_notice_queue(*, case, milestone, author, now: datetime) -> Outboun
 def resolution_queue(*, case, author, text: str, now: datetime) -> OutboundMessage:
     """Tell the customer what was done. Each resolution of a reopened case sends its own."""
     if not text.strip():
-        raise ValidationError({"message": _("Write what was done for the customer.")})
+        raise ServiceError({"message": _("Write what was done for the customer.")})
     return _officer_message(
         key=f"case:{case.pk}:resolution:{case.reopened_count}",
         case=case,

@@ -7,13 +7,13 @@ is printed: the customer cannot read a letter that is still on the office printe
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, User
+from common.errors import ServiceError
 from contacts.models import CaseEvent, EventKind
 from contacts.services import CLOCK_SKEW
 
@@ -77,9 +77,9 @@ def _printed_at() -> Subquery:
 
 def _check_posted_at(at: datetime, now: datetime) -> None:
     if timezone.is_naive(at):
-        raise ValidationError({"posted_at": _("Give the time with its UTC offset.")})
+        raise ServiceError({"posted_at": _("Give the time with its UTC offset.")})
     if at > now + CLOCK_SKEW:
-        raise ValidationError({"posted_at": _("The time of posting cannot be in the future.")})
+        raise ServiceError({"posted_at": _("The time of posting cannot be in the future.")})
 
 
 @transaction.atomic
@@ -109,9 +109,7 @@ def letters_mark_posted(
     )
     for letter in waiting:
         if at < (letter.printed_at or letter.created_at):
-            raise ValidationError(
-                {"posted_at": _("A letter cannot be posted before it was printed.")}
-            )
+            raise ServiceError({"posted_at": _("A letter cannot be posted before it was printed.")})
     # Still conditional: the rows are locked, but the update must never move a letter twice.
     OutboundMessage.objects.filter(
         pk__in=[letter.pk for letter in waiting], state=DeliveryState.TO_POST
@@ -131,7 +129,7 @@ def letter_mark_posted(
         return True
     state = OutboundMessage.objects.filter(pk=message_id).values_list("state", flat=True).first()
     if state in (DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.FAILED):
-        raise ValidationError(
+        raise ServiceError(
             {"posted_at": _("This letter has not been printed yet, so it cannot be posted.")}
         )
     return False

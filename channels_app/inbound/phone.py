@@ -6,20 +6,13 @@ A call id seen before changes nothing."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext as _
-from rest_framework import serializers
 
-from contacts.channel_details import parse_details
-from contacts.domain.lifecycle import OPEN
-from contacts.models import Case, Customer
-from contacts.services import case_create
 from standards.channels import Channel, PhoneContact
 
-from ..models import QuarantineReason
-from .records import Outcome, Result, opened, quarantine, seen_before, thread_onto, webhook_service
+from .pipeline import NormalisedMessage, ThreadHints, inbound_accept
+from .records import Outcome
 from .texts import normalise_number, number_forms
 
 
@@ -40,91 +33,47 @@ class PhoneEvent:
     raw: bytes
 
 
-def phone_event_ingest(*, event: PhoneEvent, now: datetime | None = None) -> Outcome:
-    now = now or timezone.now()
+def phone_event_normalise(event: PhoneEvent) -> NormalisedMessage:
     # A missed call and the voicemail left after it are two events of one call.
     call_key = f"{event.call_id}:missed" if event.event == PhoneEventKind.MISSED else event.call_id
-    source_key = f"{Channel.PHONE}:{call_key}"
-    earlier = seen_before(source_key)
-    if earlier is not None:
-        return Outcome(Result.DUPLICATE, case=earlier)
     number = normalise_number(event.caller_number) if event.caller_number else ""
-    received_at = min(event.received_at, now)
-    record = {
-        "channel": Channel.PHONE,
-        "sender": number,
-        "body": event.recording_url,
-        "received_at": received_at,
-        "created_at": now,
+    details = {
+        # The catalogue has no standard for a missed call: like an answered call, it is logged
+        # with no deadline, for an advisor to call back.
+        "contact_type": (
+            PhoneContact.VOICEMAIL
+            if event.event == PhoneEventKind.VOICEMAIL
+            else PhoneContact.ANSWERED
+        ),
+        "caller_number": number,
+        "call_id": call_key,
     }
-    with transaction.atomic():
-        if event.event == PhoneEventKind.MISSED and number:
-            open_case = (
-                Case.objects.filter(
-                    channel=Channel.PHONE,
-                    channel_details__caller_number__in=number_forms(number),
-                    status__in=OPEN,
-                )
-                .order_by("-received_at")
-                .first()
-            )
-            if open_case is not None:
-                return thread_onto(
-                    open_case,
-                    source_key=source_key,
-                    record=record,
-                    text=_("Missed call from %(number)s.") % {"number": number},
-                    received_at=received_at,
-                    now=now,
-                )
-        service = webhook_service()
-        if service is None:
-            return quarantine(
-                channel=Channel.PHONE,
-                reason=QuarantineReason.NO_SERVICE,
-                detail="CYSWLLT_INBOUND_SERVICE names no service.",
-                raw=event.raw,
-                received_at=now,
-            )
-        voicemail = event.event == PhoneEventKind.VOICEMAIL
-        raw_details = {
-            # The catalogue has no standard for a missed call: like an answered call, it is
-            # logged with no deadline, for an advisor to call back.
-            "contact_type": PhoneContact.VOICEMAIL if voicemail else PhoneContact.ANSWERED,
-            "caller_number": number,
-            "call_id": call_key,
-        }
-        if event.recording_url:
-            raw_details["recording_url"] = event.recording_url
-        summary = {
-            PhoneEventKind.ANSWERED: _("Call from %(number)s"),
-            PhoneEventKind.MISSED: _("Missed call from %(number)s"),
-            PhoneEventKind.VOICEMAIL: _("Voicemail from %(number)s"),
-        }[event.event] % {"number": number or _("an unknown number")}
-        customer = (
-            Customer.objects.filter(phone__in=number_forms(number)).order_by("pk").first()
-            if number
-            else None
-        )
-        try:
-            details = parse_details(Channel.PHONE, raw_details)
-            with transaction.atomic():
-                created = case_create(
-                    channel=Channel.PHONE,
-                    details=details,
-                    kind="enquiry",
-                    service=service,
-                    summary=summary,
-                    customer=customer,
-                    received_at=received_at,
-                    now=now,
-                )
-        except (ValidationError, serializers.ValidationError) as error:
-            return quarantine(
-                channel=Channel.PHONE,
-                reason=QuarantineReason.REFUSED,
-                detail=str(getattr(error, "detail", None) or error),
-                raw=event.raw,
-                received_at=now,
-            )
-        return opened(created, source_key=source_key, record=record)
+    if event.recording_url:
+        details["recording_url"] = event.recording_url
+    summary = {
+        PhoneEventKind.ANSWERED: _("Call from %(number)s"),
+        PhoneEventKind.MISSED: _("Missed call from %(number)s"),
+        PhoneEventKind.VOICEMAIL: _("Voicemail from %(number)s"),
+    }[event.event] % {"number": number or _("an unknown number")}
+    missed = event.event == PhoneEventKind.MISSED and number
+    return NormalisedMessage(
+        channel=Channel.PHONE,
+        source_key=f"{Channel.PHONE}:{call_key}",
+        sender=number,
+        body=event.recording_url,
+        note=_("Missed call from %(number)s.") % {"number": number} if missed else None,
+        received_at=event.received_at,
+        raw=event.raw,
+        details=details,
+        summary=summary,
+        customer=Q(phone__in=number_forms(number)) if number else None,
+        thread=(
+            ThreadHints(sender_field="caller_number", sender_forms=tuple(number_forms(number)))
+            if missed
+            else ThreadHints()
+        ),
+    )
+
+
+def phone_event_ingest(*, event: PhoneEvent, now: datetime | None = None) -> Outcome:
+    return inbound_accept(phone_event_normalise(event), now=now)

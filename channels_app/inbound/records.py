@@ -1,5 +1,5 @@
-"""What every inbound adapter shares: the outcome it reports, the quarantine, and the record of
-messages already accepted."""
+"""What the inbound pipeline (``pipeline.py``) and its adapters share: the outcome reported, the
+quarantine, and the record of messages already accepted."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 
 from accounts.models import Service
 from contacts.models import Case
-from contacts.services import case_add_inbound
 
 from ..models import InboundMessage, Mailbox, QuarantinedMessage
 
@@ -80,24 +79,6 @@ def record_message(
     except IntegrityError:
         return False
     return True
-
-
-def thread_onto(
-    case: Case, *, source_key: str, record: dict, text: str, received_at: datetime, now: datetime
-) -> Outcome:
-    """Add an inbound message to an open case it answers, once however often it arrives."""
-    if not record_message(case=case, source_key=source_key, opened_case=False, **record):
-        return Outcome(Result.DUPLICATE, case=seen_before(source_key))
-    case = case_add_inbound(case=case, text=text, received_at=received_at, now=now)
-    return Outcome(Result.THREADED, case=case)
-
-
-def opened(created, *, source_key: str, record: dict) -> Outcome:
-    """The outcome of ``case_create`` for an inbound message, remembered on the new case."""
-    if not created.created:
-        return Outcome(Result.DUPLICATE, case=created.case)
-    record_message(case=created.case, source_key=source_key, opened_case=True, **record)
-    return Outcome(Result.CREATED, case=created.case)
 
 
 def webhook_service() -> Service | None:

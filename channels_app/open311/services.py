@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, User
+from common.errors import ServiceError
 from contacts.channel_details import parse_details
 from contacts.models import Customer, LanguagePreference
 from contacts.services import CaseCreated, case_create
@@ -51,7 +51,7 @@ def open311_request_submit(
     now = now or timezone.now()
     service = Service.objects.filter(code=data["service_code"]).first()
     if service is None:
-        raise ValidationError({"service_code": [_("There is no service with this code.")]})
+        raise ServiceError({"service_code": [_("There is no service with this code.")]})
     raw_details: dict[str, Any] = {
         "form": FORM,
         "submission_id": f"{FORM}-{report_key(client=client, data=data)}",

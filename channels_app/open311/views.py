@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.authtoken.models import Token
 
 from accounts.models import User
+from common.errors import error_fields
 from contacts.models import Case
 from messaging.messages import format_date
 
@@ -112,7 +113,7 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
     try:
         created = open311_request_submit(client=client, data=form.cleaned_data)
     except ValidationError as error:
-        messages = [message for messages in error.message_dict.values() for message in messages]
+        messages = [message for messages in error_fields(error).values() for message in messages]
         return render_errors([(400, message) for message in messages], fmt=fmt, status=400)
     case = created.case
     due = selectors.requests_find(references=[case.reference])

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Service
 from contacts.channel_details import phone_number
 from contacts.customers import postcode_normalise
-from contacts.forms.log_contact import MultipleFileField
+from contacts.forms.attachments import MultipleFileField
 from contacts.models import CaseKind
 
 if TYPE_CHECKING:

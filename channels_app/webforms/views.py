@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Service
+from common.errors import add_service_error
 from contacts.references import reference_format
 from messaging.messages import format_date
 
@@ -189,8 +190,7 @@ def _files_step(
                     staged=staged,
                 )
             except ValidationError as error:
-                for message in error.message_dict.get("attachments", []):
-                    form.add_error("attachments", message)
+                add_service_error(form, error)
             else:
                 answers["files"] = [*staged, *added]
                 journey.pop("reference", None)

@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.errors import add_service_error
 from contacts.presenters import message_way, milestone_rows
 from standards.selectors import working_calendar
 
@@ -23,7 +24,7 @@ from .. import selectors, services
 from ..milestone_kinds import STAGE_LABELS
 from ..models import Complaint, Stage
 from ..views_log import ViewedVia, complaint_views_record
-from .common import add_service_errors, complaints_staff_only
+from .common import complaints_staff_only
 
 
 def _complaint(request: HttpRequest, reference: str) -> Complaint:
@@ -195,7 +196,7 @@ def action_view(name: str) -> Callable[..., HttpResponse]:
             try:
                 action.perform(request, complaint, form)
             except ValidationError as error:
-                add_service_errors(form, error, action.renamed)
+                add_service_error(form, error, action.renamed)
             else:
                 messages.success(request, str(action.done))
                 return redirect("complaints:complaint", reference)
@@ -241,7 +242,7 @@ def record(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             services.complaint_record(case=case, actor=request.user, **data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, str(_("Complaint recorded.")))
             return redirect("complaints:complaint", reference)

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.errors import add_service_error
+
 from .. import selectors, services
 from ..domain.rules import quarter_of
 from ..forms import ComplimentForm, quarter_label
-from .common import add_service_errors, complaints_staff_only
+from .common import complaints_staff_only
 
 
 @complaints_staff_only
@@ -75,7 +77,7 @@ def compliment_new(request: HttpRequest) -> HttpResponse:
                 now=now,
             )
         except ValidationError as error:
-            add_service_errors(form, error, {"received_at": "received_on"})
+            add_service_error(form, error, {"received_at": "received_on"})
         else:
             messages.success(
                 request, _("Compliment recorded: the officer and their manager will be e-mailed.")

@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.errors import add_service_error
 from contacts.presenters import message_way
 
 from .. import selectors, services
 from ..forms import FeedbackDecideForm, FeedbackPublishForm
 from ..models import Feedback, FeedbackDecision
-from .common import add_service_errors, complaints_staff_only
+from .common import complaints_staff_only
 
 
 @complaints_staff_only
@@ -40,7 +41,7 @@ def feedback_decide(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             services.feedback_decide(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(
+            add_service_error(
                 form, error, {"message": "outcome", "customer": "outcome", "case": "__all__"}
             )
         else:
@@ -76,7 +77,7 @@ def feedback_publish(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             services.feedback_publish(feedback=feedback, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Published on the You said, we did page."))
             return redirect("complaints:feedback")

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.errors import add_service_error
 from contacts.domain import lifecycle
 from contacts.presenters import message_way
 from contacts.selectors import case_get
 
 from .. import services
 from ..forms import ConvertForm, SignpostForm
-from .common import add_service_errors, complaints_staff_only
+from .common import complaints_staff_only
 
 
 def _case(request: HttpRequest, reference: str):
@@ -35,7 +36,7 @@ def convert(request: HttpRequest, reference: str) -> HttpResponse:
                 case=case, reason=form.cleaned_data["reason"], actor=request.user
             )
         except ValidationError as error:
-            add_service_errors(form, error, {"case": "__all__"})
+            add_service_error(form, error, {"case": "__all__"})
         else:
             messages.success(
                 request,
@@ -58,7 +59,7 @@ def signpost(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             services.case_signpost(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error, {"case": "__all__", "customer": "message"})
+            add_service_error(form, error, {"case": "__all__", "customer": "message"})
         else:
             messages.success(request, _("Signposted and resolved."))
             return redirect("contacts:case", reference)

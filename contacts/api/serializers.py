@@ -7,12 +7,19 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from drf_spectacular.utils import OpenApiExample, PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Service, Team, User
+from common.errors import NON_FIELD_ERRORS, ServiceError
 from common.fields import AwareDateTimeField
-from contacts.channel_details import SCHEMAS, ChannelDetails, PhoneNumberField, parse_details
+from contacts.channel_details import (
+    DEFINITIONS,
+    SCHEMAS,
+    ChannelDetails,
+    PhoneNumberField,
+    parse_details,
+)
 from standards.channels import Channel
 from standards.models import MilestoneKind, RuleChoice, Standard
 
@@ -93,6 +100,24 @@ class ChannelDetailsField(serializers.JSONField):
     pass
 
 
+def create_examples() -> list[OpenApiExample]:
+    """One request example per channel, its details from the channel's sample payload."""
+    return [
+        OpenApiExample(
+            channel,
+            value={
+                "channel": channel,
+                "kind": CaseKind.ENQUIRY,
+                "received_at": "2026-07-01T09:30:00+01:00",
+                "summary": "Bin not collected",
+                "channel_details": definition.sample(),
+            },
+            request_only=True,
+        )
+        for channel, definition in DEFINITIONS.items()
+    ]
+
+
 class CaseCreateInput(serializers.Serializer):
     channel = serializers.ChoiceField(Channel.values)
     kind = serializers.ChoiceField(CaseKind.values, default=CaseKind.ENQUIRY)
@@ -119,8 +144,9 @@ class CaseCreateInput(serializers.Serializer):
             )
         try:
             attrs["details"] = parse_details(attrs["channel"], attrs.pop("channel_details"))
-        except serializers.ValidationError as error:
-            raise serializers.ValidationError({"channel_details": error.detail}) from error
+        except ServiceError as error:
+            detail = error.messages if error.fields.keys() == {NON_FIELD_ERRORS} else error.fields
+            raise serializers.ValidationError({"channel_details": detail}) from error
         return attrs
 
 

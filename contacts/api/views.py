@@ -74,7 +74,11 @@ class CaseViewSet(viewsets.GenericViewSet):
         hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_API)
         return Response(io.CaseOutput(case).data)
 
-    @extend_schema(request=io.CaseCreateInput, responses={201: io.CaseOutput, 200: io.CaseOutput})
+    @extend_schema(
+        request=io.CaseCreateInput,
+        responses={201: io.CaseOutput, 200: io.CaseOutput},
+        examples=io.create_examples(),
+    )
     def create(self, request: Request) -> Response:
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
         user = request.user

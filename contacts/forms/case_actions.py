@@ -3,60 +3,14 @@ whether the case allows it, and their refusals are shown on the same fields."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+
+from common.form_fields import NOTE_MAX, AgreedTimeField, TextField
 
 from ..event_values import Party, party_parse
 from ..models import Case
 from ..policies import MEETABLE_KINDS
 from ..presenters import milestone_label, moment_text
-
-TEXT_MAX = 5000
-NOTE_MAX = 2000
-DATETIME_INPUT = "%Y-%m-%dT%H:%M"
-
-
-class TextField(forms.CharField):
-    """A multi-line text whose limits are told in the page's language."""
-
-    widget = forms.Textarea
-
-    def __init__(self, *, label, required_message=None, max_length=TEXT_MAX, **kwargs):
-        messages = {"max_length": _("Write no more than %(limit_value)s characters.")}
-        if required_message:
-            messages["required"] = required_message
-        super().__init__(
-            label=label,
-            max_length=max_length,
-            required=required_message is not None,
-            error_messages=messages,
-            **kwargs,
-        )
-        # Django's own message about NUL characters has no Welsh.
-        self.validators = [
-            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
-        ]
-        self.validators.append(
-            ProhibitNullCharactersValidator(message=_("Remove the null characters from the text."))
-        )
-
-
-class AgreedTimeField(forms.DateTimeField):
-    """A date and time typed into the browser's own date-and-time field, in UK time."""
-
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT)
-
-    def __init__(self, *, label, required_message, **kwargs):
-        super().__init__(
-            label=label,
-            input_formats=[DATETIME_INPUT],
-            error_messages={
-                "required": required_message,
-                "invalid": _("Enter a real date and time"),
-                "overflow": _("Enter a real date and time"),
-            },
-            **kwargs,
-        )
 
 
 class NoteForm(forms.Form):
@@ -186,14 +140,3 @@ class ReopenForm(forms.Form):
         required_message=_("Say why the case is being reopened."),
         max_length=NOTE_MAX,
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, fields: dict[str, str]) -> None:
-    """Show a service's refusal on the form: on the field it concerns (``fields`` maps the
-    service's names to the form's), or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, messages in error.message_dict.items():
-        field = fields.get(key, key)
-        form.add_error(field if field in form.fields else None, messages)

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
+from common.errors import ServiceError
 from contacts.channel_details import ChannelDetails
 from standards.channels import PhoneContact
 from standards.domain.deadlines import (
@@ -103,7 +103,7 @@ def case_create(
     if standard is None:
         standard = rules.standard_for(channel=channel, contact_type=details.contact_type, kind=kind)
         if standard is None:
-            raise ValidationError({"kind": _("No customer care standard applies to this contact.")})
+            raise ServiceError({"kind": _("No customer care standard applies to this contact.")})
     targets = list(standard.targets.all())
     calendar = rules.calendar
     milestones = [
@@ -202,7 +202,7 @@ def _validate_new_case(
     if owner is not None and (not owner.works_cases or owner.service_id != service.pk):
         errors["owner"] = _("The owner must be a member of staff of the case's service.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
 
 def _milestone_for(
@@ -218,7 +218,7 @@ def _milestone_for(
             threshold=threshold_of(target),
         )
     except DeadlineError as error:
-        raise ValidationError(
+        raise ServiceError(
             {"channel_details": _("The time this standard counts from is missing or invalid.")}
         ) from error
     starts_at = scheduled_at if target.rule == Rule.MINUTES_AFTER_SCHEDULED else received_at

@@ -2,12 +2,12 @@
 
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 from standards.domain.deadlines import (
     Rule,
     compute_deadline,
@@ -46,9 +46,9 @@ def milestone_meet(
     at = action_time(case, at, now)
     milestone = case.milestones.filter(kind=kind).first()
     if milestone is None:
-        raise ValidationError({"milestone": _("This case has no such milestone.")})
+        raise ServiceError({"milestone": _("This case has no such milestone.")})
     if not milestone.is_open:
-        raise ValidationError({"milestone": _("This milestone has already been met.")})
+        raise ServiceError({"milestone": _("This milestone has already been met.")})
     (met,) = milestones_meet(case, (kind,), at=at, actor=actor)
     return met
 
@@ -87,7 +87,7 @@ def milestone_extend(
     ):
         errors["due_at"] = _("The new due time must be later than the current one and than now.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     assert milestone is not None and milestone.due_at is not None
     deadline = extend_deadline(
         Rule(milestone.rule),
@@ -147,11 +147,11 @@ def callback_arrange(
     case = case_locked(case)
     ensure_open(case)
     if timezone.is_naive(at):
-        raise ValidationError({"at": _("Give the time with its UTC offset.")})
+        raise ServiceError({"at": _("Give the time with its UTC offset.")})
     if at <= now:
-        raise ValidationError({"at": _("The callback must be arranged for a time in the future.")})
+        raise ServiceError({"at": _("The callback must be arranged for a time in the future.")})
     if at > now + CALLBACK_HORIZON:
-        raise ValidationError({"at": _("The callback must be within a year from now.")})
+        raise ServiceError({"at": _("The callback must be within a year from now.")})
     milestone = (
         case.milestones.select_related("target")
         .filter(

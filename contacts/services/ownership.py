@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
+from common.errors import ServiceError
 
 from .. import hooks
 from ..event_values import party_value
@@ -40,9 +40,9 @@ def case_take(*, case: Case, actor: User, now: datetime | None = None) -> Case:
     case = case_locked(case)
     ensure_open(case)
     if not _is_colleague(actor, case):
-        raise ValidationError({"owner": _("Only staff of the case's service can own it.")})
+        raise ServiceError({"owner": _("Only staff of the case's service can own it.")})
     if case.owner_id == actor.pk:
-        raise ValidationError({"owner": _("You already own this case.")})
+        raise ServiceError({"owner": _("You already own this case.")})
     CaseEvent.objects.create(
         case=case,
         kind=EventKind.TRANSFERRED,
@@ -93,7 +93,7 @@ def case_transfer(
     if not note.strip():
         errors["note"] = _("Write a note for the person receiving the case.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     event = CaseEvent.objects.create(
         case=case,
         kind=EventKind.TRANSFERRED,

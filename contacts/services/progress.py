@@ -4,12 +4,12 @@ reopened."""
 from collections.abc import Callable
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 
 from .. import hooks
 from ..domain import lifecycle
@@ -195,7 +195,7 @@ def case_close(*, case: Case, actor: User | None, now: datetime | None = None) -
     now = now or timezone.now()
     case = case_locked(case)
     if case.status == CaseStatus.CLOSED:
-        raise ValidationError({"status": _("The case is already closed.")})
+        raise ServiceError({"status": _("The case is already closed.")})
     status_move(case, CaseStatus.CLOSED, actor=actor, at=now)
     case.closed_at = now
     case.save(update_fields=["status", "closed_at", "modified_at"])
@@ -210,9 +210,9 @@ def case_reopen(
     now = now or timezone.now()
     case = case_locked(case)
     if not reason.strip():
-        raise ValidationError({"reason": _("Say why the case is being reopened.")})
+        raise ServiceError({"reason": _("Say why the case is being reopened.")})
     if case.status not in lifecycle.REOPENABLE:
-        raise ValidationError({"status": _("Only a resolved or closed case can be reopened.")})
+        raise ServiceError({"status": _("Only a resolved or closed case can be reopened.")})
     CaseEvent.objects.create(
         case=case,
         kind=EventKind.REOPENED,

@@ -3,11 +3,11 @@ its status."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 
 from ..domain import lifecycle
 from ..models import (
@@ -28,11 +28,11 @@ def action_time(case: Case, at: datetime | None, now: datetime) -> datetime:
     if at is None:
         return now
     if timezone.is_naive(at):
-        raise ValidationError({"at": _("Give the time with its UTC offset.")})
+        raise ServiceError({"at": _("Give the time with its UTC offset.")})
     if at > now + CLOCK_SKEW:
-        raise ValidationError({"at": _("The time cannot be in the future.")})
+        raise ServiceError({"at": _("The time cannot be in the future.")})
     if at < case.received_at:
-        raise ValidationError({"at": _("The time cannot be before the case was received.")})
+        raise ServiceError({"at": _("The time cannot be before the case was received.")})
     return at
 
 
@@ -42,7 +42,7 @@ def status_move(
     if case.status == to_status:
         return
     if not lifecycle.can_move(case.status, to_status):
-        raise ValidationError(
+        raise ServiceError(
             {
                 "status": _("A case that is %(from)s cannot become %(to)s.")
                 % {"from": CaseStatus(case.status).label, "to": CaseStatus(to_status).label}
@@ -62,7 +62,7 @@ def status_move(
 
 def ensure_open(case: Case) -> None:
     if case.status not in lifecycle.OPEN:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "status": _("The case is %(status)s; reopen it first.")
                 % {"status": CaseStatus(case.status).label}

@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 
 from ..models import (
     Case,
@@ -22,7 +22,7 @@ def case_add_note(
     *, case: Case, actor: User | None, text: str, now: datetime | None = None
 ) -> CaseEvent:
     if not text.strip():
-        raise ValidationError({"text": _("Write the note.")})
+        raise ServiceError({"text": _("Write the note.")})
     return CaseEvent.objects.create(
         case=case, kind=EventKind.NOTE, actor=actor, text=text, created_at=now or timezone.now()
     )

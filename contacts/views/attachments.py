@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from common.errors import add_service_error
+
 from .. import policies, selectors
 from ..attachments import (
     ALLOWED_TYPES,
@@ -74,8 +76,7 @@ def attachment_add(request: HttpRequest, reference: str) -> HttpResponse:
                 )
         except ValidationError as error:
             attachments_discard(stored)
-            for problem in error.message_dict.get("attachments", []):
-                form.add_error("attachments", problem)
+            add_service_error(form, error)
         except Exception:
             attachments_discard(stored)
             raise

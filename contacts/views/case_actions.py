@@ -21,6 +21,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from common.errors import add_service_error
+
 from .. import policies, presenters, selectors, services
 from ..forms import case_actions as action_forms
 from ..models import Case
@@ -187,7 +189,7 @@ def action_view(action: Action) -> Callable[..., HttpResponse]:
             try:
                 action.perform(request, case, form)
             except ValidationError as error:
-                action_forms.add_service_errors(form, error, action.fields)
+                add_service_error(form, error, action.fields)
             else:
                 messages.success(request, str(action.done))
                 return redirect("contacts:case", case.reference)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, User
+from common.errors import add_service_error
 from standards.channels import Channel
 
 from .. import policies, selectors, services
@@ -71,10 +72,7 @@ def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
     try:
         case, milestones = _log(form, user=user)
     except ValidationError as error:
-        for key, problems in error.message_dict.items():
-            field = SERVICE_ERROR_FIELDS.get(key)
-            for problem in problems:
-                form.add_error(field, problem)
+        add_service_error(form, error, SERVICE_ERROR_FIELDS)
         return _page(request, form, status=400)
     if selectors.case_get(user=user, reference=case.reference) is None:
         # A complaint goes to the service's complaints officers: whoever took it in may not

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES
+from common.errors import add_service_error
 
 from .. import reception, selectors
 from ..forms.reception import DropInForm
@@ -113,9 +114,7 @@ def reception_register(request: HttpRequest) -> HttpResponse:
             welsh=form.wants_welsh(),
         )
     except ValidationError as error:
-        for field, field_errors in error.message_dict.items():
-            for message in field_errors:
-                form.add_error(field if field in form.fields else None, message)
+        add_service_error(form, error)
         return _page(request, form=form, status=400)
     messages.success(request, registered_text(form.cleaned_data["name"], registered))
     return redirect("contacts:reception")

@@ -7,7 +7,6 @@ the cases API; a case no councillor or clerk raised is not a member enquiry (404
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -25,7 +24,6 @@ from .. import selectors, services
 from ..models import EnquiryUpdate
 from ..views.officer import OFFICER_ROLES
 from . import serializers as io
-from .views import _refusal
 
 #: What the schema says each action answers besides the update.
 REFUSALS = {
@@ -68,10 +66,8 @@ class MemberEnquiryOfficerViewSet(viewsets.GenericViewSet):
         case = self._member_case(reference)
         serializer = form(data=self.request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            update = perform(case, serializer.validated_data)
-        except DjangoValidationError as error:
-            raise _refusal(error) from error
+        # A service's refusal (a ServiceError) is answered 400 by common.api.exception_handler.
+        update = perform(case, serializer.validated_data)
         return Response(_posted(update), status=status.HTTP_201_CREATED)
 
     @extend_schema(

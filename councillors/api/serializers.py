@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Service
+from common.form_fields import NOTE_MAX
 from contacts.api.serializers import LazySlugField
 from contacts.channel_details import PhoneNumberField
-from contacts.forms.case_actions import NOTE_MAX
 from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePreference
 
 from ..models import CommunityCouncil, OnBehalfOf, UpdateKind, Ward

@@ -1,12 +1,11 @@
 """The member enquiries API: councillors and clerks raise enquiries and follow them, seeing
 what their enquiry page shows and nothing more (no staff notes, no other member's work)."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -15,12 +14,6 @@ from contacts.models import Case
 
 from .. import selectors, services
 from . import serializers as io
-
-
-def _refusal(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError({key: list(value) for key, value in error.message_dict.items()})
-    return ValidationError({"non_field_errors": error.messages})
 
 
 @extend_schema_view(
@@ -81,19 +74,17 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
         serializer = io.EnquiryCreateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            case = services.enquiry_submit(
-                member=request.user,
-                service=data["service"],
-                summary=data["summary"],
-                description=data["description"],
-                on_behalf_of=data["on_behalf_of"],
-                ward=data.get("ward"),
-                community_council=data.get("community_council"),
-                resident=serializer.resident_of(data),
-            )
-        except DjangoValidationError as error:
-            raise _refusal(error) from error
+        # A service's refusal (a ServiceError) is answered 400 by common.api.exception_handler.
+        case = services.enquiry_submit(
+            member=request.user,
+            service=data["service"],
+            summary=data["summary"],
+            description=data["description"],
+            on_behalf_of=data["on_behalf_of"],
+            ward=data.get("ward"),
+            community_council=data.get("community_council"),
+            resident=serializer.resident_of(data),
+        )
         return Response(
             self._output(self._visible().get(pk=case.pk)), status=status.HTTP_201_CREATED
         )

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
 from accounts.models import SUBMITTER_ROLES
+from common.errors import add_service_error
 from contacts.models import OPEN_MILESTONE_STATES, Customer
 
 from .. import selectors, services
 from ..forms import EnquiryForm
-from .common import show_refusal
 
 
 def _form(request: HttpRequest, data=None) -> EnquiryForm:
@@ -50,7 +50,7 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
                 resident=resident,
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,

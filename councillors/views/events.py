@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
-from contacts.forms.case_actions import DATETIME_INPUT
+from common.errors import add_service_error
+from common.form_fields import DATETIME_INPUT
 
 from .. import selectors, services
 from ..forms import WardEventCancelForm, WardEventDelayForm, WardEventForm
 from ..models import WardEvent
 from ..services import EDITABLE, EVENT_FIELDS
-from .common import show_refusal
 from .officer import OFFICER_ROLES
 
 
@@ -57,7 +57,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
                 actor=request.user, **{f: data[f] for f in EVENT_FIELDS}, wards=data["wards"]
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The entry is in the calendar."))
             return redirect("councillors:event", event.pk)
@@ -95,7 +95,7 @@ def event_change(request: HttpRequest, pk: int) -> HttpResponse:
                 event=event, actor=request.user, wards=None if same_wards else wards, **changes
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The entry is changed and councillors told."))
             return redirect("councillors:event", event.pk)
@@ -115,7 +115,7 @@ def _event_action(name: str, form_class, perform, done):
             try:
                 perform(event, request.user, form.cleaned_data)
             except ValidationError as error:
-                show_refusal(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, str(done))
                 return redirect("councillors:event", event.pk)

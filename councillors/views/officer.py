@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, Role
+from common.errors import add_service_error
 from contacts.views.case_actions import workable_case
 
 from .. import selectors, services
 from ..forms import EnquiryCompleteForm, EnquiryDelayForm, EnquiryUpdateForm
-from .common import show_refusal
 
 OFFICER_ROLES = (*STAFF_ROLES, Role.ADMINISTRATOR)
 
@@ -84,7 +84,7 @@ def member_action_view(name: str):
             try:
                 action.perform(case, request.user, form.cleaned_data)
             except ValidationError as error:
-                show_refusal(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, str(action.done))
                 return redirect("contacts:case", case.reference)

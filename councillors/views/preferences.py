@@ -9,10 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
 from accounts.models import SUBMITTER_ROLES
+from common.errors import add_service_error
 
 from .. import services
 from ..forms import MemberPreferencesForm
-from .common import show_refusal
 
 
 @role_required(SUBMITTER_ROLES)
@@ -35,7 +35,7 @@ def my_preferences(request: HttpRequest) -> HttpResponse:
         try:
             services.member_preferences_update(user=user, **form.cleaned_data)
         except ValidationError as error:
-            show_refusal(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your contact preferences are saved."))
             return redirect("councillors:my-preferences")

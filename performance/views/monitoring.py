@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required, signed_in
+from common.errors import add_service_error
 from standards.models import Behaviour
 
 from ..forms import SampleForm, ScoreForm
@@ -38,9 +39,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
                 now=timezone.now(),
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_error(form, error)
         else:
             if created:
                 messages.success(request, _("The sample is drawn."))

@@ -2,6 +2,8 @@
 
 import pytest
 
+from contacts.channel_details import DEFINITIONS
+
 pytestmark = pytest.mark.django_db
 
 SCHEMA_URL = "/api/v1/schema/"
@@ -74,6 +76,16 @@ def test_creating_documents_the_request_and_both_answers(schema):
     request = create["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     component = schema["components"]["schemas"][request.rsplit("/", 1)[-1]]
     assert set(component["required"]) == {"channel", "received_at", "summary"}
+
+
+def test_creating_has_an_example_per_channel_from_its_sample_payload(schema):
+    content = schema["paths"]["/api/v1/cases/"]["post"]["requestBody"]["content"]
+    examples = content["application/json"]["examples"]
+
+    assert {
+        example["value"]["channel"]: example["value"]["channel_details"]
+        for example in examples.values()
+    } == {channel: definition.sample() for channel, definition in DEFINITIONS.items()}
 
 
 def test_token_and_session_authentication_are_documented(schema):

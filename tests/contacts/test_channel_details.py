@@ -3,8 +3,9 @@
 from datetime import UTC, datetime
 
 import pytest
-from rest_framework.exceptions import ValidationError
+from django.core.exceptions import ValidationError
 
+from common.errors import ServiceError
 from contacts.channel_details import parse_details
 
 
@@ -189,19 +190,20 @@ def test_valid_details_of_each_channel(channel, raw, data, contact_type, schedul
     ],
 )
 def test_invalid_details_are_refused_with_field_errors(channel, raw, errors):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ServiceError) as caught:
         parse_details(channel, raw)
 
-    assert caught.value.detail == errors
+    assert caught.value.message_dict == errors
+    assert isinstance(caught.value, ValidationError)  # existing ``except`` clauses still catch it
 
 
 def test_an_unknown_channel_is_refused():
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ServiceError) as caught:
         parse_details("pigeon", {})
-    assert caught.value.detail == {"channel": ["Unknown channel."]}
+    assert caught.value.message_dict == {"channel": ["Unknown channel."]}
 
 
 def test_details_must_be_an_object():
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ServiceError) as caught:
         parse_details("fax", ["01824 707000"])
-    assert caught.value.detail == ["Give the channel details as an object."]
+    assert caught.value.messages == ["Give the channel details as an object."]

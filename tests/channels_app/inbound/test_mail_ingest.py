@@ -12,6 +12,7 @@ from messaging.models import OutboundMessage
 from tests.factories import make_case
 
 from .dovecot import message
+from .samples import eml, names
 from .test_mime import multipart
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # a Monday
 
 
 def test_an_email_opens_a_department_case_with_its_milestones_and_acknowledgement(mailbox):
-    outcome = email_ingest(raw=message(message_id="<one@example.com>"), now=NOW)
+    outcome = email_ingest(raw=eml("department_email"), now=NOW)
 
     case = outcome.case
     assert outcome.result == "created"
@@ -140,9 +141,7 @@ def test_an_unknown_or_closed_reference_opens_a_new_case(mailbox, service):
 
 
 def test_an_auto_reply_is_recorded_but_not_acknowledged(mailbox):
-    outcome = email_ingest(
-        raw=message(subject="Out of office", headers={"Auto-Submitted": "auto-replied"}), now=NOW
-    )
+    outcome = email_ingest(raw=eml("auto_reply"), now=NOW)
 
     assert outcome.result == "created"
     assert outcome.case.channel_details["automatic"] is True
@@ -150,9 +149,7 @@ def test_an_auto_reply_is_recorded_but_not_acknowledged(mailbox):
 
 
 def test_a_bounce_is_recorded_but_not_acknowledged(mailbox):
-    outcome = email_ingest(
-        raw=message(sender="Mail Delivery System <MAILER-DAEMON@example.com>"), now=NOW
-    )
+    outcome = email_ingest(raw=eml("bounce"), now=NOW)
 
     assert outcome.case.channel_details["automatic"] is True
     assert OutboundMessage.objects.count() == 0
@@ -248,3 +245,23 @@ def test_script_in_the_html_never_reaches_the_case(mailbox):
     record = InboundMessage.objects.get(case=outcome.case)
     assert outcome.case.description == "Bin"
     assert record.body_html == '<p>Bin</p><img src="x">'
+
+
+@pytest.mark.parametrize("sample", names("eml"))
+def test_every_sample_email_makes_one_case_of_the_mailboxs_service(mailbox, sample):
+    first = email_ingest(raw=eml(sample), now=NOW)
+    again = email_ingest(raw=eml(sample), now=NOW)
+
+    assert (first.result, again.result, again.case) == ("created", "duplicate", first.case)
+    assert (first.case.service, first.case.channel) == (mailbox.service, "email")
+    assert InboundMessage.objects.get().body == first.case.description
+
+
+def test_a_welsh_sample_makes_a_welsh_case(mailbox):
+    case = email_ingest(raw=eml("welsh_multipart"), now=NOW).case
+
+    assert (case.language, case.summary, case.channel_details["from_address"]) == (
+        "cy",
+        "Bin heb ei gasglu",
+        "sian@example.com",
+    )

@@ -15,6 +15,8 @@ from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
 from tests.factories import ServiceFactory, make_case, token_for
 
+from .samples import payload
+
 pytestmark = pytest.mark.django_db
 
 SERVICE_FIELDS = [
@@ -59,18 +61,7 @@ def api_key(integration) -> str:
 
 @pytest.fixture
 def report(service, team, api_key) -> dict[str, str]:
-    return {
-        "api_key": api_key,
-        "service_code": service.code,
-        "lat": "52.4153",
-        "long": "-4.0829",
-        "address_string": "Stryd y Popty, Aberystwyth",
-        "email": "reporter@example.org",
-        "first_name": "Siân",
-        "last_name": "Evans",
-        "description": "Bin bags torn open outside number 4\nFoxes again.",
-        "media_url": "https://fixmystreet.example/photo/1.jpeg",
-    }
+    return {"api_key": api_key, "service_code": service.code, **payload("open311_request")}
 
 
 def xml_items(body: bytes, root: str, item: str) -> list[dict[str, str]]:

@@ -10,18 +10,13 @@ from contacts.models import Case, CaseEvent
 from messaging.models import OutboundMessage
 
 from .conftest import webhook_client
+from .samples import payload
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/inbound/phone/"
 
-VOICEMAIL = {
-    "id": "call-0001",
-    "event": "voicemail",
-    "caller_number": "+447700900333",
-    "time": "2026-03-02T16:30:00+00:00",
-    "recording_url": "https://telephony.example.gov.wales/recordings/call-0001.mp3",
-}
+VOICEMAIL = payload("phone_voicemail")
 
 
 def test_a_voicemail_opens_a_phone_case_acknowledged_by_the_next_working_day(webhook_secrets):
@@ -61,9 +56,7 @@ def test_a_replayed_event_makes_one_case(webhook_secrets):
 
 
 def test_an_answered_call_opens_a_phone_case_without_deadlines(webhook_secrets):
-    payload = {"id": "call-2", "event": "answered", "time": "2026-03-02T09:00:00Z"}
-
-    response = webhook_client("phone").post(URL, payload, format="json")
+    response = webhook_client("phone").post(URL, payload("phone_answered"), format="json")
 
     case = Case.objects.get()
     assert response.status_code == 201
@@ -95,14 +88,7 @@ def test_a_missed_call_goes_on_the_callers_open_phone_case(webhook_secrets):
 
 
 def test_a_missed_call_from_a_new_caller_opens_a_case_to_call_back(webhook_secrets):
-    payload = {
-        "id": "call-4",
-        "event": "missed",
-        "caller_number": "01234 567890",
-        "time": "2026-03-02T09:00:00Z",
-    }
-
-    response = webhook_client("phone").post(URL, payload, format="json")
+    response = webhook_client("phone").post(URL, payload("phone_missed"), format="json")
 
     case = Case.objects.get()
     assert response.status_code == 201
@@ -113,9 +99,9 @@ def test_a_missed_call_from_a_new_caller_opens_a_case_to_call_back(webhook_secre
 
 
 def test_a_voicemail_needs_the_number_and_the_recording(webhook_secrets):
-    payload = {"id": "call-5", "event": "voicemail", "time": "2026-03-02T09:00:00Z"}
+    incomplete = {"id": "call-5", "event": "voicemail", "time": "2026-03-02T09:00:00Z"}
 
-    response = webhook_client("phone", "cy").post(URL, payload, format="json")
+    response = webhook_client("phone", "cy").post(URL, incomplete, format="json")
 
     assert response.status_code == 400
     assert set(response.json()) == {"caller_number", "recording_url"}

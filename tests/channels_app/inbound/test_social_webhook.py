@@ -8,19 +8,13 @@ import pytest
 from contacts.models import Case, CaseEvent
 
 from .conftest import webhook_client
+from .samples import payload
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/inbound/social/"
 
-SAMPLE = {
-    "id": "fb-1234567890",
-    "platform": "facebook",
-    "handle": "ann.jones",
-    "text": "The road by the school has a huge pothole",
-    "link": "https://www.facebook.com/council/posts/1234567890",
-    "time": "2026-03-02T10:00:00+00:00",
-}
+SAMPLE = payload("social_post")
 
 
 def test_a_post_opens_a_social_media_case_due_in_one_working_day(webhook_secrets, service):

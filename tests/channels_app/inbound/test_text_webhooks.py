@@ -12,6 +12,7 @@ from contacts.models import Case, CaseEvent
 from messaging.models import OutboundMessage
 
 from .conftest import webhook_client
+from .samples import payload
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +20,7 @@ NOTIFY_URL = "/api/v1/inbound/texts/notify/"
 URL = "/api/v1/inbound/texts/"
 
 #: GOV.UK Notify's inbound-text callback (docs: "Receive text messages").
-NOTIFY_SAMPLE = {
-    "id": "df10a23e-2c6d-4ea5-87fb-82e520cbf93a",
-    "source_number": "447700900111",
-    "destination_number": "07700900000",
-    "message": "Hello, my bin was not collected on Tuesday",
-    "date_received": "2026-03-02T10:00:00.000000Z",
-}
+NOTIFY_SAMPLE = payload("notify_inbound_text")
 
 
 def notify_sample(**changes):
@@ -104,15 +99,7 @@ def test_a_text_after_the_case_is_closed_opens_a_new_one(webhook_secrets):
 
 
 def test_the_generic_format_and_welsh_words(webhook_secrets):
-    payload = {
-        "id": "prov-1",
-        "from_number": "07700 900222",
-        "to_number": "60000",
-        "text": "Bore da, mae'r bin heb ei gasglu. Diolch",
-        "received_at": "2026-03-02T11:00:00+00:00",
-    }
-
-    response = webhook_client("sms").post(URL, payload, format="json")
+    response = webhook_client("sms").post(URL, payload("text_provider"), format="json")
 
     case = Case.objects.get()
     assert response.status_code == 201
@@ -168,10 +155,10 @@ def test_a_webhook_without_a_configured_secret_refuses_everything(settings, db):
 
 
 def test_a_bad_payload_gets_field_errors_in_welsh(webhook_secrets):
-    payload = notify_sample(source_number="<script>alert(1)</script>", date_received="yesterday")
-    del payload["message"]
+    bad = notify_sample(source_number="<script>alert(1)</script>", date_received="yesterday")
+    del bad["message"]
 
-    response = webhook_client("notify_sms", "cy").post(NOTIFY_URL, payload, format="json")
+    response = webhook_client("notify_sms", "cy").post(NOTIFY_URL, bad, format="json")
 
     assert response.status_code == 400
     assert set(response.json()) == {"source_number", "message", "date_received"}

@@ -1,0 +1,176 @@
+"""The customer part of logging a contact: found among the customers we have, or new."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ...customers import CustomerMatch, customer_matches, phone_normalise, postcode_normalise
+from ...models import ContactMethod, Customer, LanguagePreference
+from .fields import Radios
+
+NEW_CUSTOMER = "new"
+NO_CUSTOMER = "none"
+LARGEST_ID = 2**63 - 1
+
+
+class CustomerForm(forms.Form):
+    """The customer's fields; ``matches`` holds the existing customers whose details match the
+    ones typed, once the form has looked for them."""
+
+    customer = forms.CharField(
+        required=False,
+        max_length=20,
+        error_messages={"max_length": _("Select a customer from the list")},
+    )
+    customer_name = forms.CharField(label=_("Full name"), required=False, max_length=200)
+    customer_email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
+    customer_phone = forms.CharField(label=_("Telephone number"), required=False, max_length=30)
+    customer_postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
+    customer_address = forms.CharField(
+        label=_("Postal address"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    customer_welsh = forms.ChoiceField(
+        label=_("Would you like to deal with us in Welsh?"),
+        required=False,
+        choices=[
+            ("yes", pgettext_lazy("would like to deal with us in Welsh", "Yes")),
+            ("no", pgettext_lazy("would like to deal with us in Welsh", "No")),
+            ("", _("Not asked")),
+        ],
+        widget=Radios,
+        error_messages={"invalid_choice": _("Select the customer's answer")},
+    )
+    customer_contact_method = forms.ChoiceField(
+        label=_("How would they like us to contact them?"),
+        required=False,
+        choices=ContactMethod.choices,
+        widget=Radios,
+        error_messages={"invalid_choice": _("Select how they would like us to contact them")},
+    )
+    large_print = forms.BooleanField(label=_("Large print"), required=False)
+    bsl = forms.BooleanField(label=_("British Sign Language interpreter"), required=False)
+    interpreter_language = forms.CharField(
+        label=_("Interpreter for another language (which language?)"),
+        required=False,
+        max_length=60,
+    )
+    other_needs = forms.CharField(
+        label=_("Other needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.matches: list[CustomerMatch] = []
+        self.chosen_customer: Customer | None = None
+
+    def typed_matches(self) -> list[CustomerMatch]:
+        """Existing customers matching what was typed, checked or not (for "Find")."""
+        data = self.data
+
+        def raw(name: str) -> str:
+            value = data.get(self.add_prefix(name), "")
+            return value.replace("\x00", "") if isinstance(value, str) else ""
+
+        return customer_matches(
+            email=raw("customer_email"),
+            phone=raw("customer_phone"),
+            postcode=raw("customer_postcode"),
+        )
+
+    def find_customers(self) -> None:
+        self.matches = self.typed_matches()
+
+    def _new_customer_details_given(self, cleaned: dict[str, Any]) -> bool:
+        return any(
+            cleaned.get(name)
+            for name in ("customer_name", "customer_email", "customer_phone", "customer_postcode")
+        )
+
+    def clean_customer_phone(self) -> str:
+        phone = self.cleaned_data["customer_phone"].strip()
+        if phone and (
+            len(phone_normalise(phone).lstrip("+")) < 6
+            or any(not (ch.isdigit() or ch in " +()-") for ch in phone)
+        ):
+            raise forms.ValidationError(
+                _("Enter a telephone number using digits, spaces and an optional leading +.")
+            )
+        return phone_normalise(phone) if phone else ""
+
+    def clean_customer_postcode(self) -> str:
+        postcode = self.cleaned_data["customer_postcode"].strip()
+        return postcode_normalise(postcode) if postcode else ""
+
+    def clean_customer_email(self) -> str:
+        return self.cleaned_data["customer_email"].strip().lower()
+
+    def _clean_customer(self, cleaned: dict[str, Any]) -> None:
+        choice = cleaned.get("customer") or ""
+        if choice not in ("", NEW_CUSTOMER, NO_CUSTOMER):
+            if not choice.isdigit() or int(choice) > LARGEST_ID:
+                self.add_error("customer", _("Select a customer from the list"))
+                return
+            self.chosen_customer = Customer.objects.filter(pk=int(choice)).first()
+            if self.chosen_customer is None:
+                self.add_error("customer", _("Select a customer from the list"))
+            self.matches = self.typed_matches()
+            if self.chosen_customer and all(
+                m.customer.pk != self.chosen_customer.pk for m in self.matches
+            ):
+                self.matches.insert(0, CustomerMatch(self.chosen_customer, ()))
+            return
+        if not self._new_customer_details_given(cleaned):
+            return
+        if choice == "":
+            self.matches = self.typed_matches()
+            if self.matches:
+                self.add_error(
+                    "customer",
+                    _(
+                        "Existing customers have these details: select one, or confirm that "
+                        "this is a new customer"
+                    ),
+                )
+                return
+        elif choice == NEW_CUSTOMER:
+            self.matches = self.typed_matches()
+        if not cleaned.get("customer_name") and "customer_name" not in self.errors:
+            self.add_error("customer_name", _("Enter the customer's full name"))
+
+    def new_customer(self) -> Customer | None:
+        """The new customer to create with the case (unsaved), or ``None``."""
+        cleaned = self.cleaned_data
+        if self.chosen_customer is not None or cleaned.get("customer") == NO_CUSTOMER:
+            return None
+        if not self._new_customer_details_given(cleaned):
+            return None
+        return Customer(
+            name=cleaned["customer_name"],
+            email=cleaned["customer_email"],
+            phone=cleaned["customer_phone"],
+            postcode=cleaned["customer_postcode"],
+            address=cleaned["customer_address"],
+            preferred_language=self.preferred_language() or "",
+            preferred_contact_method=cleaned["customer_contact_method"],
+            large_print=cleaned["large_print"],
+            bsl=cleaned["bsl"],
+            interpreter_language=cleaned["interpreter_language"],
+            other_needs=cleaned["other_needs"],
+        )
+
+    def preferred_language(self) -> str | None:
+        """The answer to "Would you like to deal with us in Welsh?", or ``None`` if not asked."""
+        answer = self.cleaned_data.get("customer_welsh")
+        return {"yes": LanguagePreference.WELSH, "no": LanguagePreference.ENGLISH}.get(answer)
+
+    def customer_choice_value(self) -> str:
+        """The customer radio to show as chosen."""
+        return str(self.data.get(self.add_prefix("customer"), "") or "")

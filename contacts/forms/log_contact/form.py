@@ -1,0 +1,186 @@
+"""Logging a contact: the channel first, then one form with what that channel needs, the
+customer (found or new) and the scanned letters or other files that came with it.
+
+The channel's questions are generated from its definition (``contacts.channel_details``) and
+their answers checked by the same ``parse_details`` as the API's, so a contact logged here and
+one posted to the API are recorded alike.
+"""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import STAFF_ROLES, Service, Team, User
+from common.errors import add_service_error
+from standards.channels import Channel
+
+from ...attachments import attachments_check
+from ...channel_details import DEFINITIONS, ChannelDetails, parse_details
+from ...channel_details.staff_form import form_fields, question_for, raw_details
+from ...models import CaseKind, LanguagePreference
+from ..attachments import MultipleFileField
+from .customer import CustomerForm
+from .fields import Radios, datetime_field
+
+#: What an advisor logs; councillor enquiries and web-content changes have their own ways in.
+LOGGED_KINDS = [
+    CaseKind.ENQUIRY,
+    CaseKind.SERVICE_REQUEST,
+    CaseKind.COMPLAINT,
+    CaseKind.COMPLIMENT,
+    CaseKind.FEEDBACK,
+]
+
+
+class ChannelChoiceForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("How did the customer contact us?"),
+        choices=Channel.choices,
+        error_messages={
+            "required": _("Select how the customer contacted us"),
+            "invalid_choice": _("Select how the customer contacted us"),
+        },
+    )
+
+
+class LogContactForm(CustomerForm):
+    """One contact on one channel, and its customer."""
+
+    # The contact comes before the customer, and the files last.
+    field_order = ["received_at", "kind", "summary", "description", "language", "assign_to"]
+
+    received_at = datetime_field(_("When was it received? (leave blank for now)"))
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=[(kind.value, kind.label) for kind in LOGGED_KINDS],
+        widget=Radios,
+        error_messages={
+            "required": _("Select what the contact is"),
+            "invalid_choice": _("Select what the contact is"),
+        },
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=200,
+        error_messages={
+            "required": _("Enter a summary of the contact"),
+            "max_length": _("The summary must be 200 characters or fewer"),
+        },
+    )
+    description = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("The details must be 20,000 characters or fewer")},
+    )
+    language = forms.ChoiceField(
+        label=_("Which language was the contact in?"),
+        choices=[
+            (LanguagePreference.WELSH, LanguagePreference.WELSH.label),
+            (LanguagePreference.ENGLISH, LanguagePreference.ENGLISH.label),
+            ("unknown", _("Not known")),
+        ],
+        widget=Radios,
+        error_messages={
+            "required": _("Select the language of the contact"),
+            "invalid_choice": _("Select the language of the contact"),
+        },
+    )
+    assign_to = forms.ChoiceField(
+        label=_("Who will deal with it?"),
+        error_messages={"invalid_choice": _("Select who will deal with it from the list")},
+    )
+    attachments = MultipleFileField(label=_("Attach files"), required=False)
+
+    def __init__(
+        self,
+        data: Any = None,
+        files: Any = None,
+        *,
+        channel: str,
+        user: User,
+        service: Service,
+    ) -> None:
+        super().__init__(data, files)
+        self.channel = channel
+        self.definition = DEFINITIONS[channel]
+        self.user = user
+        self.service = service
+        self.details: ChannelDetails | None = None
+        channel_fields = form_fields(self.definition)
+        # The channel's own fields come first: they are what the advisor has in front of them.
+        self.fields = {**channel_fields, **self.fields}
+        self.channel_field_names = list(channel_fields)
+        self.fields["assign_to"].choices = self._assignees()
+        self.fields["assign_to"].initial = "me"
+        if channel == Channel.LETTER:
+            self.fields["attachments"].label = _("Scanned letter and enclosures")
+
+    def channel_fields(self) -> list[forms.BoundField]:
+        """The channel's questions, in order, for the page."""
+        return [self[name] for name in self.channel_field_names]
+
+    def _assignees(self) -> list[tuple[str, Any]]:
+        teams = list(Team.objects.filter(service=self.service).order_by("name"))
+        colleagues = list(
+            User.objects.filter(team__service=self.service, role__in=STAFF_ROLES, is_active=True)
+            .exclude(pk=self.user.pk)
+            .order_by("first_name", "last_name", "username")
+        )
+        choices: list[tuple[str, Any]] = [("me", _("Me"))]
+        choices += [
+            (f"team:{team.pk}", _("Unassigned, in the %(team)s queue") % {"team": team.name})
+            for team in teams
+        ]
+        choices += [
+            (f"user:{user.pk}", user.get_full_name() or user.get_username()) for user in colleagues
+        ]
+        self._teams = {team.pk: team for team in teams}
+        self._colleagues = {user.pk: user for user in colleagues}
+        return choices
+
+    def assignment(self) -> tuple[Team | None, User | None]:
+        value = self.cleaned_data["assign_to"]
+        if value == "me":
+            return None, self.user
+        kind, _sep, pk = value.partition(":")
+        if kind == "team":
+            return self._teams[int(pk)], None
+        return None, self._colleagues[int(pk)]
+
+    def contact_language(self) -> str:
+        language = self.cleaned_data["language"]
+        return "" if language == "unknown" else language
+
+    def _clean_details(self, cleaned: dict[str, Any]) -> None:
+        if any(name in self.errors for name in self.channel_field_names):
+            return  # the advisor fixes what the form said first
+        try:
+            self.details = parse_details(self.channel, raw_details(self.definition, cleaned))
+        except forms.ValidationError as error:
+            questions = {
+                name: question_for(self.definition, name, cleaned) for name in error_names(error)
+            }
+            add_service_error(self, error, questions)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or self.cleaned_data
+        received = cleaned.get("received_at")
+        if received and received > timezone.now():
+            self.add_error("received_at", _("The time received cannot be in the future"))
+        self._clean_details(cleaned)
+        self._clean_customer(cleaned)
+        files = cleaned.get("attachments") or []
+        if files and "attachments" not in self.errors:
+            try:
+                attachments_check(files=files)
+            except forms.ValidationError as error:
+                add_service_error(self, error)
+        return cleaned
+
+
+def error_names(error: forms.ValidationError) -> list[str]:
+    return list(error.error_dict) if hasattr(error, "error_dict") else []
