@@ -5,7 +5,7 @@
 
 Makes ``--messages`` e-mailed cases through ``case_create`` in a small database of its own
 (``cyswllt_bench_delivery``, migrated afresh), then delivers each acknowledgement with
-``channels_app.delivery.message_deliver`` to an SMTP server in this process (aiosmtpd), and
+``messaging.delivery.message_deliver`` to an SMTP server in this process (aiosmtpd), and
 reports per delivery: wall and CPU time, queries, and the SQL of one delivery; then cProfile.
 """
 
@@ -80,12 +80,12 @@ def main() -> None:
     from django.db import connection
 
     from accounts.models import Service, Team
-    from channels_app.delivery import message_deliver, messages_deliver
-    from channels_app.models import OutboundMessage
     from config.celery import app
     from contacts.channel_details import parse_details
     from contacts.models import Customer
     from contacts.services import case_create
+    from messaging.delivery import message_deliver, messages_deliver
+    from messaging.models import OutboundMessage
 
     call_command("migrate", verbosity=0)
     service = Service.objects.create(code="waste", name_en="Waste", name_cy="Gwastraff")

@@ -382,7 +382,7 @@ LOADED_TABLES = [
     "contacts_case",
     "contacts_milestone",
     "contacts_caseevent",
-    "contacts_slaalert",
+    "messaging_outboundmessage",
 ]
 
 
@@ -545,16 +545,29 @@ EVENT_COLUMNS = [
     "case_id",
     "milestone_id",
 ]
+#: SLA alerts are rows of messaging's one outbox (ADR 0016), already sent.
 ALERT_COLUMNS = [
     "id",
-    "revision",
-    "transition",
-    "created_at",
-    "claimed_at",
-    "sent_at",
+    "key",
+    "recipient_kind",
+    "case_id",
+    "person_id",
+    "purpose",
+    "method",
+    "language",
+    "recipient",
+    "subject",
+    "body",
+    "state",
     "attempts",
-    "milestone_id",
-    "recipient_id",
+    "next_attempt_at",
+    "claim_token",
+    "sent_at",
+    "last_error",
+    "created_at",
+    "provider_reference",
+    "large_print",
+    "document",
 ]
 #: Cases per COPY chunk.
 CHUNK = 50_000
@@ -1150,7 +1163,7 @@ class CaseLoader:
         self.writer.put("contacts_case", CASE_COLUMNS, self.case_lines)
         self.writer.put("contacts_milestone", MILESTONE_COLUMNS, self.ms_lines)
         self.writer.put("contacts_caseevent", EVENT_COLUMNS, self.ev_lines)
-        self.writer.put("contacts_slaalert", ALERT_COLUMNS, self.al_lines)
+        self.writer.put("messaging_outboundmessage", ALERT_COLUMNS, self.al_lines)
         self.case_lines, self.ms_lines, self.ev_lines, self.al_lines = [], [], [], []
 
     def reference(self, received: int) -> str:
@@ -1334,8 +1347,15 @@ class CaseLoader:
             for recipient in recipients:
                 self.al_id += 1
                 sent = ts_text(min(at + self.rng.randint(20, 120), self.anchor - 1))
+                key = f"sla-alert:{ms_id}:0:{transition}:user:{recipient}"
                 self.al_lines.append(
-                    tsv((self.al_id, 0, transition, ts_text(at), sent, sent, 1, ms_id, recipient))
+                    tsv(
+                        (
+                            *(self.al_id, key, "staff", case_id, recipient, "sla_alert"),
+                            *("email", "en", f"user{recipient}@bench.invalid", "", "", "sent"),
+                            *(1, ts_text(at), "", sent, "", ts_text(at), "", "f", ""),
+                        )
+                    )
                 )
 
 

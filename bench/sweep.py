@@ -275,8 +275,10 @@ def restore(cursor_rows) -> None:
         "s.state_changed_at)"
     )
     cursor_rows(
-        "DELETE FROM contacts_slaalert WHERE created_at IN (SELECT at FROM bench_sweep_now) "
-        "AND milestone_id IN (SELECT id FROM bench_sweep_snapshot)"
+        "DELETE FROM messaging_outboundmessage WHERE purpose = 'sla_alert' "
+        "AND created_at IN (SELECT at FROM bench_sweep_now) "
+        "AND case_id IN (SELECT case_id FROM contacts_milestone "
+        "WHERE id IN (SELECT id FROM bench_sweep_snapshot))"
     )
     cursor_rows(
         "DELETE FROM contacts_caseevent WHERE kind IN ('milestone_due_soon', "
@@ -286,7 +288,9 @@ def restore(cursor_rows) -> None:
     cursor_rows("DROP TABLE bench_sweep_snapshot")
     cursor_rows("DROP TABLE IF EXISTS bench_sweep_now")
     # Leave the tables as a regular autovacuum would, so runs start from the same place.
-    cursor_rows("VACUUM (ANALYZE) contacts_milestone, contacts_caseevent, contacts_slaalert")
+    cursor_rows(
+        "VACUUM (ANALYZE) contacts_milestone, contacts_caseevent, messaging_outboundmessage"
+    )
 
 
 def load() -> str:

@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES
-
-from . import print_queue
+from messaging import print_queue
 
 log = logging.getLogger(__name__)
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "accounts",
     "standards",
     "contacts",
+    "messaging",
     "channels_app",
     "complaints",
     "councillors",
@@ -165,7 +166,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cyswllt@example.gov.wales")
 
 # Texts go through GOV.UK Notify when a key is set, using one text template whose whole content
-# is ((body)); without a key they are written to files, like mail (channels_app.backends.sms).
+# is ((body)); without a key they are written to files, like mail (messaging.backends.sms).
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
@@ -204,15 +205,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sla-sweep": {"task": "contacts.tasks.sla_sweep", "schedule": 60.0},
-    "sla-alerts": {"task": "contacts.tasks.sla_alerts_send", "schedule": 60.0},
-    "messages-redispatch": {"task": "channels_app.tasks.messages_redispatch", "schedule": 60.0},
+    # Every message to anyone, owed and not in a worker's hands: a lost task, a dead worker
+    # (its claim stale after MESSAGE_CLAIM_SECONDS), a retry come due.
+    "messages-redispatch": {"task": "messaging.tasks.messages_redispatch", "schedule": 15.0},
     "mailboxes-fetch": {"task": "channels_app.tasks.mailboxes_fetch", "schedule": 60.0},
     "pending-uploads-purge": {
         "task": "channels_app.tasks.pending_uploads_purge",
         "schedule": 3600.0,
     },
     "ward-event-notices": {"task": "councillors.tasks.ward_event_notices", "schedule": 300.0},
-    "member-messages": {"task": "councillors.tasks.member_messages_send", "schedule": 60.0},
     "sla-snapshot": {"task": "performance.tasks.sla_snapshot", "schedule": 60.0},
     "evaluation-daily-stats": {"task": "performance.tasks.daily_stats", "schedule": 900.0},
     "monitoring-samples": {"task": "performance.tasks.monitoring_samples", "schedule": 3600.0},
@@ -272,14 +273,15 @@ CYSWLLT = {
     "PUBLIC_URL": os.environ.get("CYSWLLT_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
     # How many days ahead ward councillors are told of planned works and events.
     "WARD_NOTICE_DAYS": int(os.environ.get("CYSWLLT_WARD_NOTICE_DAYS", "14")),
-    # A message left "sending" longer than this by a worker that died is tried again.
-    "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "300")),
-    # The text message provider: a subclass of channels_app.backends.sms.SmsBackend.
+    # A message whose worker has not renewed its claim for this long (a live one renews it every
+    # third of it) was left by a worker that died: it is tried again.
+    "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),
+    # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",
-        "channels_app.backends.sms.NotifySmsBackend"
+        "messaging.backends.sms.NotifySmsBackend"
         if NOTIFY_API_KEY
-        else "channels_app.backends.sms.FileSmsBackend",
+        else "messaging.backends.sms.FileSmsBackend",
     ),
     # Inbound channels (channels_app/inbound/): the service that receives texts, social media
     # posts and phone events, the largest e-mail accepted, and each webhook's shared secret

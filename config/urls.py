@@ -9,6 +9,7 @@ handler500 = "common.views.server_error"
 
 urlpatterns = [
     path("api/v1/", include("contacts.api.urls")),
+    path("api/v1/", include("messaging.api_urls")),
     path("api/v1/", include("channels_app.api.urls")),
     path("api/v1/", include("councillors.api.urls")),
     path("api/v1/", include("complaints.api.urls")),
@@ -19,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
+    path("", include("messaging.urls")),
     path("", include("channels_app.webforms.urls")),
     path("", include("complaints.urls")),
     path("", include("councillors.urls")),

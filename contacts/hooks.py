@@ -10,7 +10,7 @@ declared once here, with its arguments typed, and ``registered()`` lists who lis
 Import this module only once the apps are loaded (from ``ready()``, views, services).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 
-from .models import Case
+from .models import Case, CaseEvent, Milestone
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -139,5 +139,63 @@ class CaseResolved(Protocol):
 
 
 #: A case was resolved, inside the resolving transaction with the case row locked.
-#: Councillors tell the member who raised it.
+#: Messaging tells the customer what was done (``message``, when given); councillors tell the
+#: member who raised it.
 case_resolved: Hook[CaseResolved] = Hook("case_resolved")
+
+
+# --- Messages (registered by ``messaging``) ------------------------------------------------
+# ``contacts`` never imports ``messaging``: where a case owes a message, it calls the hook and
+# messaging writes the message into its outbox, in the caller's transaction (ADR 0016).
+
+
+class CaseCreated(Protocol):
+    def __call__(self, *, case: Case, now: datetime, rules_version: str) -> object: ...
+
+
+#: A case was stored, inside the creating transaction (``rules_version``: the case rules read).
+#: Messaging owes the acknowledgement and the out-of-office reply.
+case_created: Hook[CaseCreated] = Hook("case_created")
+
+
+class MilestoneExtended(Protocol):
+    def __call__(
+        self, *, case: Case, milestone: Milestone, actor: User | None, now: datetime
+    ) -> object: ...
+
+
+#: A deadline was extended and the customer is to be told: messaging owes the notice.
+milestone_extended: Hook[MilestoneExtended] = Hook("milestone_extended")
+
+
+class CaseTransferred(Protocol):
+    def __call__(self, *, event: CaseEvent, now: datetime) -> object: ...
+
+
+#: A case was handed to a colleague or a team (``event``: the transfer on the timeline):
+#: messaging owes the receiver a notice.
+case_transferred: Hook[CaseTransferred] = Hook("case_transferred")
+
+
+class SlaAlertsOwed(Protocol):
+    def __call__(
+        self, *, milestone_ids: Sequence[int], transition: str, now: datetime
+    ) -> object: ...
+
+
+#: The SLA sweep moved these milestones (``transition``: due soon or breached), inside its
+#: transaction: messaging owes the owner and the team manager an alert, in one statement.
+sla_alerts_owed: Hook[SlaAlertsOwed] = Hook("sla_alerts_owed")
+
+
+class MessageWay(Protocol):
+    def __call__(self, case: Case, /) -> object | None: ...
+
+
+def _no_way(case: Case, /) -> None:
+    return None
+
+
+#: How a message to the case's customer would go (language, method, address), in words for
+#: the case page; ``None`` when nothing reaches them. Messaging provides it.
+message_way: Provider[MessageWay] = Provider("message_way", _no_way)

@@ -302,6 +302,8 @@ class EventKind(models.TextChoices):
     REPLY_SENT = "reply_sent", _("Reply sent")
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
+    # A worker died after handing the message to its provider: it went again, maybe twice.
+    MESSAGE_SENT_AGAIN = "message_sent_again", _("Message sent again")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
     COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
     MEMBER_TOLD = "member_told", _("Member told")
@@ -404,44 +406,6 @@ class ReferenceCounter(models.Model):
 class AlertTransition(models.TextChoices):
     DUE_SOON = "due_soon", _("Due soon")
     BREACHED = "breached", _("Breached")
-
-
-class SlaAlert(models.Model):
-    """An e-mail owed to a member of staff about one milestone's change of state.
-
-    The unique key makes a second sweep or a retried task unable to owe (or send) it twice.
-    """
-
-    milestone = models.ForeignKey(  # served by the unique key below
-        Milestone, on_delete=models.CASCADE, related_name="alerts", db_index=False
-    )
-    revision = models.PositiveSmallIntegerField(default=0)
-    transition = models.CharField(max_length=10, choices=AlertTransition.choices)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sla_alerts"
-    )
-    created_at = models.DateTimeField()
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["milestone", "revision", "transition", "recipient"],
-                name="one_alert_per_transition_and_recipient",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"], name="sla_alert_unsent", condition=Q(sent_at__isnull=True)
-            ),
-        ]
-        verbose_name = _("SLA alert")
-        verbose_name_plural = _("SLA alerts")
-
-    def __str__(self) -> str:
-        return f"{self.milestone_id}:{self.transition}:{self.recipient_id}"
 
 
 class Visit(models.Model):

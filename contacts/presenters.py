@@ -15,12 +15,10 @@ from django.utils.translation import get_language, gettext_lazy, ngettext, pgett
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.domain.replies import ReplyLanguage
-from channels_app.messages import message_plan
-from channels_app.models import Method
 from standards.domain.calendar import WorkingCalendar
 from standards.milestone_kinds import kind_label
 
+from . import hooks
 from .channel_details import DEFINITIONS, DetailField, Kind
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
@@ -31,7 +29,6 @@ from .models import (
     CaseStatus,
     Customer,
     EventKind,
-    LanguagePreference,
     Milestone,
     MilestoneState,
 )
@@ -166,7 +163,12 @@ def milestone_rows(
 # --- The case page's timeline ----------------------------------------------------------------
 
 #: Events whose text is exactly what went to the customer, shown as it was sent.
-SENT_KINDS = (EventKind.REPLY_SENT, EventKind.LETTER_READY, EventKind.MESSAGE_FAILED)
+SENT_KINDS = (
+    EventKind.REPLY_SENT,
+    EventKind.MESSAGE_SENT_AGAIN,
+    EventKind.LETTER_READY,
+    EventKind.MESSAGE_FAILED,
+)
 
 
 @dataclass(frozen=True)
@@ -322,29 +324,7 @@ def accessibility_needs(customer: Customer) -> list[str]:
     return needs
 
 
-REPLY_LANGUAGES = {
-    ReplyLanguage.WELSH: LanguagePreference.WELSH.label,
-    ReplyLanguage.ENGLISH: LanguagePreference.ENGLISH.label,
-    ReplyLanguage.BILINGUAL: gettext_lazy("Welsh and English, Welsh first"),
-}
-
-
-@dataclass(frozen=True)
-class MessageWay:
-    """How a message to the customer will go, in words."""
-
-    language: str
-    method: str
-    recipient: str
-
-
-def message_way(case: Case) -> MessageWay | None:
-    """How a message to the case's customer goes, or ``None`` when nothing can reach them."""
-    plan = message_plan(case)
-    if plan is None:
-        return None
-    return MessageWay(
-        language=str(REPLY_LANGUAGES[plan.language]),
-        method=str(Method(plan.method).label),
-        recipient=plan.recipient,
-    )
+def message_way(case: Case) -> object | None:
+    """How a message to the case's customer goes, in words (``messaging.presenters``), or
+    ``None`` when nothing can reach them."""
+    return hooks.message_way(case)

@@ -2,19 +2,17 @@
 
 The ids come from the ``UPDATE ... RETURNING`` that moved the milestones, so a job touches each
 row once more only to write what follows from the move, with one ``INSERT ... SELECT`` (the
-timeline events through ``contacts.timeline.events_record_for_milestones``, the alerts here).
+timeline events through ``contacts.timeline.events_record_for_milestones``; the alerts in
+messaging's outbox, ``messaging.staff``).
 """
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from django.db import connection
 
-from accounts.models import Team
-
-from .models import Case, Milestone, SlaAlert
+from .models import Milestone
 
 
 def q(name: str) -> str:
@@ -38,31 +36,3 @@ def update_returning_ids(
             [*set_params, *where_params],
         )
         return [row[0] for row in cursor.fetchall()]
-
-
-def alerts_insert(ids: Sequence[int], *, transition: str, now: datetime) -> None:
-    """The e-mails owed to each milestone's case owner and team manager (one, when they are
-    the same person); a retry owes nothing twice."""
-    milestone, case, team = (
-        q(Milestone._meta.db_table),
-        q(Case._meta.db_table),
-        q(Team._meta.db_table),
-    )
-    condition, params = ids_condition("m.id", ids)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {q(SlaAlert._meta.db_table)} (milestone_id, revision, transition, "
-            f"recipient_id, created_at, attempts) "
-            f"SELECT milestone_id, revision, %s, recipient_id, %s, 0 FROM ("
-            f" SELECT m.id AS milestone_id, m.revision AS revision, c.owner_id AS recipient_id"
-            f" FROM {milestone} m JOIN {case} c ON c.id = m.case_id"
-            f" WHERE {condition} AND c.owner_id IS NOT NULL"
-            f" UNION"
-            f" SELECT m.id, m.revision, t.manager_id"
-            f" FROM {milestone} m JOIN {case} c ON c.id = m.case_id"
-            f" JOIN {team} t ON t.id = c.team_id"
-            f" WHERE {condition} AND t.manager_id IS NOT NULL"
-            f") AS owed WHERE true "
-            f"ON CONFLICT (milestone_id, revision, transition, recipient_id) DO NOTHING",
-            [transition, now, *params, *params],
-        )

@@ -1,15 +1,11 @@
 from django.contrib import admin
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .models import (
     CommunityCouncil,
     EnquiryUpdate,
     MemberEnquiry,
-    MemberMessage,
     MemberProfile,
-    MessageState,
     Ward,
     WardEvent,
 )
@@ -60,19 +56,3 @@ class WardEventAdmin(admin.ModelAdmin):
     search_fields = ("title", "location")
     filter_horizontal = ("wards",)
     readonly_fields = ("uid", "sequence", "announced_at")
-
-
-@admin.action(description=_("Mark the chosen letters as posted"))
-def mark_posted(modeladmin, request, queryset):
-    queryset.filter(state=MessageState.TO_POST).update(
-        state=MessageState.SENT, sent_at=timezone.now()
-    )
-
-
-@admin.register(MemberMessage)
-class MemberMessageAdmin(admin.ModelAdmin):
-    list_display = ("key", "recipient", "method", "state", "created_at", "sent_at")
-    list_filter = ("state", "method")
-    search_fields = ("key", "recipient__username", "subject")
-    raw_id_fields = ("recipient", "case", "ward_event")
-    actions = [mark_posted]

@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from channels_app.models import DeliveryState, Method
 from common.models import TimeStampedModel
+from messaging.models import Method
 
 
 class Ward(models.Model):
@@ -274,68 +274,3 @@ class WardEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-
-#: The members' outbox moves through the customers' outbox's states.
-MessageState = DeliveryState
-
-
-class MemberMessage(models.Model):
-    """An outbox of messages to councillors and clerks, by their preferred method.
-
-    ``key`` names the reason (``update:12:user:3``) and is unique, so a retried job or a second
-    run of the notice job never owes, or sends, a message twice."""
-
-    key = models.CharField(_("key"), max_length=120, unique=True)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="member_messages",
-        verbose_name=_("to"),
-    )
-    method = models.CharField(_("method"), max_length=8, choices=ContactMethod.choices)
-    language = models.CharField(_("language"), max_length=2)
-    address = models.CharField(_("address"), max_length=500)
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("body"))
-    case = models.ForeignKey(
-        "contacts.Case",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("case"),
-    )
-    ward_event = models.ForeignKey(
-        WardEvent,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="messages",
-        verbose_name=_("calendar entry"),
-    )
-    state = models.CharField(
-        _("state"), max_length=8, choices=MessageState.choices, default=MessageState.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt"))
-    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("created"))
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        indexes = [
-            models.Index(
-                fields=["next_attempt_at"],
-                name="member_message_owed",
-                condition=Q(state__in=["queued", "sending"]),
-            ),
-            models.Index(fields=["recipient", "created_at"], name="member_message_recipient"),
-        ]
-        verbose_name = _("message to a member")
-        verbose_name_plural = _("messages to members")
-
-    def __str__(self) -> str:
-        return self.key

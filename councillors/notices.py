@@ -2,7 +2,8 @@
 with a key per reason and recipient so that nothing is owed twice.
 
 The text is rendered here, when the officer acts, so that what goes is what the officer saw;
-``councillors.delivery`` sends it once the surrounding transaction has committed.
+messaging's outbox (``messaging.owing``) delivers it once the surrounding transaction has
+committed, like every other message.
 """
 
 from collections.abc import Iterable
@@ -13,14 +14,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
-from common.jobs import enqueue
+from messaging.models import Purpose, RecipientKind
+from messaging.owing import PersonMessage, messages_owe
 
 from .models import (
     ContactMethod,
     EnquiryUpdate,
-    MemberMessage,
     MemberProfile,
-    MessageState,
     UpdateKind,
     WardEvent,
     WardEventStatus,
@@ -71,31 +71,25 @@ def _render(template: str, language: str, context: dict) -> tuple[str, str]:
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def _owe(rows: list[MemberMessage]) -> None:
+def _owe(rows: list[PersonMessage], *, now: datetime) -> None:
     """One statement however many members; a key owed before is left as it was."""
-    if not rows:
-        return
-    MemberMessage.objects.bulk_create(rows, ignore_conflicts=True)
-    from .tasks import member_messages_send  # the task module imports the delivery
-
-    enqueue(member_messages_send)
+    messages_owe(rows, now=now)
 
 
 def _message(
-    *, key: str, user: User, way: Way, subject: str, body: str, now: datetime, **links
-) -> MemberMessage:
-    return MemberMessage(
+    *, key: str, user: User, way: Way, subject: str, body: str, case=None
+) -> PersonMessage:
+    return PersonMessage(
         key=key,
-        recipient=user,
+        person=user,
+        kind=RecipientKind.MEMBER,
+        purpose=Purpose.MEMBER_NOTICE,
         method=way.method,
-        language=way.language,
         address=way.address,
+        language=way.language,
         subject=subject[:300],
         body=body,
-        state=MessageState.QUEUED,
-        next_attempt_at=now,
-        created_at=now,
-        **links,
+        case=case,
     )
 
 
@@ -128,11 +122,10 @@ def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[Us
                 way=way,
                 subject=subject,
                 body=body,
-                now=update.created_at,
                 case=case,
             )
         )
-    _owe(rows)
+    _owe(rows, now=update.created_at)
 
 
 def enquiry_copy_notices_owe(*, case, recipients: Iterable[User], now: datetime) -> None:
@@ -151,11 +144,10 @@ def enquiry_copy_notices_owe(*, case, recipients: Iterable[User], now: datetime)
                 way=way,
                 subject=subject,
                 body=body,
-                now=now,
                 case=case,
             )
         )
-    _owe(rows)
+    _owe(rows, now=now)
 
 
 class EventNotice:
@@ -192,9 +184,7 @@ def ward_event_notices_owe(
                 way=way,
                 subject=subject,
                 body=body,
-                now=now,
-                ward_event=event,
             )
         )
-    _owe(rows)
+    _owe(rows, now=now)
     return len(rows)

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Language, Role, Service, User
-from channels_app.domain.replies import is_uk_mobile
 from contacts.channel_details import parse_details
 from contacts.domain import lifecycle
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, Customer, EventKind
 from contacts.services import case_create, case_resolve, milestone_extend
 from contacts.timeline import event_record, in_both_languages
+from messaging.domain.replies import is_uk_mobile
 from standards import milestone_kinds
 from standards.channels import Channel
 from standards.selectors import working_calendar

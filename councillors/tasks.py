@@ -3,12 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import delivery, services
-
-
-@shared_task(name="councillors.tasks.member_messages_send", ignore_result=True)
-def member_messages_send() -> int:
-    return delivery.member_messages_send()
+from . import services
 
 
 @shared_task(name="councillors.tasks.ward_event_notices", ignore_result=True)

@@ -29,7 +29,7 @@ def texts_to_files(settings, tmp_path):
     Notify point the backend at the local Notify server themselves."""
     settings.CYSWLLT = {
         **settings.CYSWLLT,
-        "SMS_BACKEND": "channels_app.backends.sms.FileSmsBackend",
+        "SMS_BACKEND": "messaging.backends.sms.FileSmsBackend",
     }
     settings.SMS_FILE_PATH = tmp_path / "sms"
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from pypdf import PdfReader
 
 from accounts.models import Service
-from channels_app.delivery import message_deliver
-from channels_app.models import OutboundMessage
 from contacts.models import Case, Customer
+from messaging.delivery import message_deliver
+from messaging.models import OutboundMessage
 from tests.factories import make_case
 
 RECEIVED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # a Monday: respond by Mon 16 March 17:00

@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from contacts.models import Milestone, SlaAlert
+from contacts.models import Milestone
+from messaging.models import OutboundMessage, Purpose
 from tests.factories import make_case
 from tests.worker_process import running_worker, wait_for
 
@@ -48,9 +49,8 @@ def test_a_sweep_queued_through_redis_flags_the_breach_and_alerts_staff(
     assert wait_for(lambda: Milestone.objects.get(case=case, kind="respond").state == "breached"), (
         worker / "worker.log"
     ).read_text()
-    assert wait_for(lambda: SlaAlert.objects.filter(sent_at__isnull=False).count() == 2), (
-        worker / "worker.log"
-    ).read_text()
+    alerts = OutboundMessage.objects.filter(purpose=Purpose.SLA_ALERT, sent_at__isnull=False)
+    assert wait_for(lambda: alerts.count() == 2), (worker / "worker.log").read_text()
     sent = "".join(path.read_text() for path in (worker / "mail").glob("*.log"))
     assert f"Subject: {case.reference}: deadline missed" in sent
     assert "To: advisor@example.gov.wales" in sent

@@ -6,9 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.fields import AwareDateTimeField
-
-from ..domain.replies import ReplyLanguage
-from ..models import DeliveryState, OutboundMessage, Purpose
+from messaging.domain.replies import ReplyLanguage
+from messaging.models import DeliveryState, OutboundMessage, Purpose
 
 
 class PostedInput(serializers.Serializer):

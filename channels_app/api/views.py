@@ -16,8 +16,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import print_queue
-from ..models import OutboundMessage
+from messaging import print_queue
+from messaging.models import OutboundMessage
+
 from . import serializers as io
 
 log = logging.getLogger(__name__)

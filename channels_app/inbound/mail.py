@@ -5,7 +5,7 @@ case of the mailbox's service, or goes on the case it answers (``pipeline.inboun
 - A case reference in the subject, or In-Reply-To/References naming an earlier message of an
   open case, adds the message to that case instead of opening a new one.
 - Auto-replies, bounces and list mail are recorded (``details.automatic``) but not
-  acknowledged (``channels_app.outbox``).
+  acknowledged (``messaging.outbox``).
 - What cannot be read, has no mailbox, or carries attachments we refuse is quarantined whole
   for staff review; the readable part of the last still makes its case.
 """

@@ -19,8 +19,8 @@ from rest_framework.authtoken.models import Token
 from accounts.models import User
 from common.errors import error_fields
 from contacts.models import Case
+from messaging.messages import format_date
 
-from ..messages import format_date
 from . import selectors
 from .formats import render, render_errors
 from .forms import RequestForm, RequestListForm

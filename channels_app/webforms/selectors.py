@@ -6,9 +6,6 @@ from datetime import datetime
 
 from django.db.models import Min
 
-from channels_app.domain.signatures import SEPARATOR
-from channels_app.messages import full_response_due
-from channels_app.models import OutboundMessage, Purpose
 from contacts.models import (
     OPEN_MILESTONE_STATES,
     Case,
@@ -17,6 +14,9 @@ from contacts.models import (
     CaseStatus,
     EventKind,
 )
+from messaging.domain.signatures import SEPARATOR
+from messaging.messages import full_response_due
+from messaging.models import OutboundMessage, Purpose
 
 _SIGNATURE = re.compile(rf"\n{re.escape(SEPARATOR)}\n.*\Z", re.DOTALL)
 

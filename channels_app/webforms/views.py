@@ -21,9 +21,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Service
-from channels_app.messages import format_date
 from common.errors import add_service_error
 from contacts.references import reference_format
+from messaging.messages import format_date
 
 from . import selectors, throttle, uploads
 from .forms import (

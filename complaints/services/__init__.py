@@ -9,7 +9,7 @@ from .complaints import (
     complaint_ombudsman_record,
     complaint_record,
 )
-from .compliments import compliment_pass_on_send, compliment_record
+from .compliments import compliment_pass_on, compliment_record
 from .feedback import feedback_decide, feedback_publish, feedback_unpublish
 from .triage import case_signpost, complaint_from_service_request
 
@@ -23,7 +23,7 @@ __all__ = [
     "complaint_from_service_request",
     "complaint_ombudsman_record",
     "complaint_record",
-    "compliment_pass_on_send",
+    "compliment_pass_on",
     "compliment_record",
     "feedback_decide",
     "feedback_publish",

@@ -1,19 +1,18 @@
 """Compliments: recorded against the officer or team praised and passed on to them and their
-manager by a worker once stored."""
+manager through messaging's outbox, in the same transaction."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
-from common.jobs import enqueue
 from contacts.models import Case
+from messaging.models import Method, Purpose, RecipientKind
+from messaging.owing import PersonMessage, messages_owe
 from standards.channels import Channel
 
 from ..models import Compliment
@@ -36,9 +35,7 @@ def compliment_record(
     now: datetime | None = None,
 ) -> Compliment:
     """Record a compliment (``case``: the contact it came in as, when it was logged as one)
-    and pass it on to the officer and their manager once stored."""
-    from ..tasks import compliment_pass_on
-
+    and pass it on to the officer and their manager (``compliment_pass_on``)."""
     now = now or timezone.now()
     errors = {}
     if officer is None and team is None:
@@ -66,7 +63,7 @@ def compliment_record(
         case=case,
         recorded_by=actor,
     )
-    enqueue(compliment_pass_on, compliment.pk)
+    compliment_pass_on(compliment=compliment, now=now)
     return compliment
 
 
@@ -80,29 +77,32 @@ def _recipients(compliment: Compliment) -> list[User]:
     return list(unique.values())
 
 
-def compliment_pass_on_send(*, compliment_id: int, now: datetime | None = None) -> int:
-    """E-mail the compliment to whoever it concerns, once: a second run, or two at once, find
-    it passed on already (or locked) and send nothing. Returns how many were e-mailed."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        compliment = (
-            Compliment.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("officer", "team__manager", "service")
-            .filter(pk=compliment_id, passed_on_at__isnull=True)
-            .first()
+def compliment_pass_on(*, compliment: Compliment, now: datetime) -> int:
+    """Owe the compliment to whoever it concerns, in each one's language, through messaging's
+    outbox: written with the compliment, delivered once. Returns how many are owed."""
+    rows = []
+    for person in _recipients(compliment):
+        language = person.preferred_language or "en"
+        with translation.override(language):
+            context = {"compliment": compliment, "name": person.get_full_name()}
+            subject = " ".join(
+                render_to_string("complaints/email/compliment_subject.txt", context).split()
+            )
+            body = render_to_string("complaints/email/compliment_body.txt", context)
+        rows.append(
+            PersonMessage(
+                key=f"compliment:{compliment.pk}:user:{person.pk}",
+                person=person,
+                kind=RecipientKind.STAFF,
+                purpose=Purpose.COMPLIMENT,
+                method=Method.EMAIL,
+                address=person.email,
+                language=language,
+                subject=subject,
+                body=body,
+            )
         )
-        if compliment is None:
-            return 0
-        sent = 0
-        for person in _recipients(compliment):
-            with translation.override(person.preferred_language or "en"):
-                context = {"compliment": compliment, "name": person.get_full_name()}
-                subject = " ".join(
-                    render_to_string("complaints/email/compliment_subject.txt", context).split()
-                )
-                body = render_to_string("complaints/email/compliment_body.txt", context)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
-            sent += 1
-        compliment.passed_on_at = now
-        compliment.save(update_fields=["passed_on_at", "modified_at"])
-    return sent
+    messages_owe(rows, now=now)
+    compliment.passed_on_at = now
+    compliment.save(update_fields=["passed_on_at", "modified_at"])
+    return len(rows)

@@ -165,18 +165,6 @@ class ResolveInput(AtInput):
     )
 
 
-class ReplyInput(serializers.Serializer):
-    text = serializers.CharField(max_length=5000)
-    responds = serializers.BooleanField(
-        default=False, help_text=_("This reply is the full response the standard promised.")
-    )
-    idempotency_key = serializers.RegexField(
-        r"^[A-Za-z0-9_-]{1,64}$",
-        required=False,
-        help_text=_("Send the same key again and the reply is not sent twice."),
-    )
-
-
 class ReopenInput(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 

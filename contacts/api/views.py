@@ -150,21 +150,6 @@ class CaseViewSet(viewsets.GenericViewSet):
         )
         return self._answer(reference)
 
-    @extend_schema(request=io.ReplyInput, responses=io.CaseOutput)
-    @action(detail=True, methods=["post"])
-    def reply(self, request: Request, reference: str) -> Response:
-        """Write to the customer: sent through the outbox in their language and way of
-        contact, and shown on the timeline once it has gone."""
-        data = _validated(io.ReplyInput, request.data)
-        services.case_reply(
-            case=self._workable(reference),
-            actor=request.user,
-            text=data["text"],
-            responds=data["responds"],
-            idempotency_key=data.get("idempotency_key", ""),
-        )
-        return self._answer(reference)
-
     @extend_schema(request=None, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, reference: str) -> Response:

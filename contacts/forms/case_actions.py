@@ -17,13 +17,6 @@ class NoteForm(forms.Form):
     text = TextField(label=_("Note"), required_message=_("Write the note."))
 
 
-class ReplyForm(forms.Form):
-    text = TextField(label=_("Your reply"), required_message=_("Write the reply."))
-    responds = forms.BooleanField(
-        label=_("This is the full response the customer was promised"), required=False
-    )
-
-
 class TransferForm(forms.Form):
     to = forms.ChoiceField(
         label=_("Transfer to"),

@@ -12,7 +12,6 @@ from .progress import (
     case_respond,
     cases_acknowledge,
 )
-from .replies import case_reply
 from .timeline import case_add_inbound, case_add_note
 
 __all__ = [
@@ -26,7 +25,6 @@ __all__ = [
     "case_close",
     "case_create",
     "case_reopen",
-    "case_reply",
     "case_resolve",
     "case_respond",
     "case_take",

@@ -14,10 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
-from channels_app.outbox import (
-    acknowledgement_queue,
-    out_of_office_queue,
-)
 from common.errors import ServiceError
 from contacts.channel_details import ChannelDetails
 from standards.channels import PhoneContact
@@ -30,6 +26,7 @@ from standards.domain.deadlines import (
 from standards.models import Standard, Target
 from standards.selectors import case_rules
 
+from .. import hooks
 from ..models import (
     Case,
     CaseKind,
@@ -156,8 +153,7 @@ def case_create(
                 payload={"status": CaseStatus.NEW},
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
-            acknowledgement_queue(case=case, now=now, rules_version=rules.version)
-            out_of_office_queue(case=case, now=now)
+            hooks.case_created(case=case, now=now, rules_version=rules.version)
     except IntegrityError:
         # The message was seen before (or two deliveries of it raced): answer with the case
         # the first one made.

@@ -31,11 +31,12 @@ from accounts.models import User
 from standards.domain.deadlines import Deadline
 from standards.models import Target
 
+from .. import hooks
 from ..domain.milestone_state import State, state_at, state_when_met
 from ..event_payloads import time_value
 from ..models import AlertTransition, Case, EventKind, Milestone
 from ..timeline import event_build, event_record, events_record, events_record_for_milestones
-from ..timeline_sql import alerts_insert, update_returning_ids
+from ..timeline_sql import update_returning_ids
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _announce(ids: Sequence[int], state: str, *, now: datetime) -> None:
     if ids and state in ANNOUNCEMENTS:
         kind, transition = ANNOUNCEMENTS[State(state)]
         events_record_for_milestones(ids, kind=kind, now=now)
-        alerts_insert(ids, transition=transition, now=now)
+        hooks.sla_alerts_owed(milestone_ids=ids, transition=transition, now=now)
 
 
 def _announce_one(milestone: Milestone, before: str, *, now: datetime) -> None:
@@ -216,16 +217,16 @@ DUE_SOON_WHERE = "state = 'pending' AND due_soon_at <= %s"
 
 
 def milestones_sweep(*, now: datetime) -> tuple[list[int], list[int]]:
-    """The SLA sweep's transitions: two indexed ``UPDATE ... RETURNING id`` and one timeline
-    event per moved milestone. Returns the ids (breached, due soon). Call it in a transaction."""
+    """The SLA sweep's transitions: two indexed ``UPDATE ... RETURNING id``, one timeline
+    event per moved milestone and the alerts owed to staff (``hooks.sla_alerts_owed``), each a
+    statement however many moved. Returns the ids (breached, due soon). Call it in a
+    transaction."""
     breached = update_returning_ids(
         f"state = '{State.BREACHED}', state_changed_at = %s", [now], BREACH_WHERE, [now]
     )
     due_soon = update_returning_ids(
         f"state = '{State.DUE_SOON}', state_changed_at = %s", [now], DUE_SOON_WHERE, [now]
     )
-    if breached:
-        events_record_for_milestones(breached, kind=EventKind.MILESTONE_BREACHED, now=now)
-    if due_soon:
-        events_record_for_milestones(due_soon, kind=EventKind.MILESTONE_DUE_SOON, now=now)
+    _announce(breached, State.BREACHED, now=now)
+    _announce(due_soon, State.DUE_SOON, now=now)
     return breached, due_soon

@@ -7,9 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.outbox import (
-    extension_notice_queue,
-)
 from common.errors import ServiceError
 from standards import milestone_kinds
 from standards.domain.deadlines import (
@@ -19,6 +16,7 @@ from standards.domain.deadlines import (
 )
 from standards.selectors import working_calendar
 
+from .. import hooks
 from ..event_payloads import time_value
 from ..models import (
     OPEN_MILESTONE_STATES,
@@ -104,8 +102,8 @@ def milestone_extend(
         milestone, deadline=deadline, reason=reason, actor=actor, now=now
     )
     if notify_customer:
-        extension_notice_queue(
-            case=case_with_relations(case), milestone=milestone, author=actor, now=now
+        hooks.milestone_extended(
+            case=case_with_relations(case), milestone=milestone, actor=actor, now=now
         )
     return milestone
 

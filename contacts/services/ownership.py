@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 from common.errors import ServiceError
-from common.jobs import enqueue
 
+from .. import hooks
 from ..event_payloads import transfer_payload
 from ..models import (
     Case,
@@ -68,9 +68,7 @@ def case_transfer(
     now: datetime | None = None,
 ) -> CaseEvent:
     """Hand the case to a colleague, or to a team's queue, of the same service, saying why.
-    The receiver is e-mailed once the transfer is stored."""
-    from ..tasks import transfer_notify  # the task module imports the notice sender
-
+    The receiver is told by e-mail (``hooks.case_transferred``)."""
     now = now or timezone.now()
     case = case_locked(case)
     ensure_open(case)
@@ -114,5 +112,5 @@ def case_transfer(
     else:
         case.owner, case.team = None, to_team
     case.save(update_fields=["owner", "team", "modified_at"])
-    enqueue(transfer_notify, event.pk)
+    hooks.case_transferred(event=event, now=now)
     return event

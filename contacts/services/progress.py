@@ -9,9 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from channels_app.outbox import (
-    resolution_queue,
-)
 from common.errors import ServiceError
 from standards import milestone_kinds
 
@@ -26,7 +23,7 @@ from ..models import (
 )
 from ..timeline import event_build, event_record, events_record
 from . import milestone_writer
-from .steps import action_time, case_locked, case_with_relations, ensure_open, status_move
+from .steps import action_time, case_locked, ensure_open, status_move
 
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
@@ -155,9 +152,8 @@ def case_resolve(
     status_move(case, CaseStatus.RESOLVED, actor=actor, at=at, text=note)
     case.resolved_at = at
     case.save(update_fields=["status", "resolved_at", "modified_at"])
-    if message.strip():
-        resolution_queue(case=case_with_relations(case), author=actor, text=message, now=now)
-    # A councillor or clerk who raised the case is told of its completion, once, their way.
+    # Messaging tells the customer what was done (``message``); a councillor or clerk who
+    # raised the case is told of its completion, once, their way.
     hooks.case_resolved(case=case, actor=actor, note=note, message=message, now=now)
     return case
 

@@ -69,21 +69,6 @@ ACTIONS = {
             {},
         ),
         Action(
-            "reply",
-            _("Reply to the customer"),
-            _("Send reply"),
-            _("Reply queued to be sent to the customer."),
-            "contacts/case_reply.html",
-            _plain(action_forms.ReplyForm),
-            lambda request, case, form: services.case_reply(
-                case=case,
-                actor=request.user,
-                text=form.cleaned_data["text"],
-                responds=form.cleaned_data["responds"],
-            ),
-            {"status": "responds", "customer": "__all__", "method": "__all__"},
-        ),
-        Action(
             "take",
             _("Take ownership"),
             _("Take ownership"),
@@ -188,8 +173,9 @@ def workable_case(request: HttpRequest, reference: str) -> Case:
     return case
 
 
-def action_view(name: str) -> Callable[..., HttpResponse]:
-    action = ACTIONS[name]
+def action_view(action: Action) -> Callable[..., HttpResponse]:
+    """The page of one action; higher apps build theirs with it (``messaging.views``)."""
+    name = action.name
 
     @login_required
     @require_http_methods(["GET", "POST"])
@@ -222,12 +208,11 @@ def action_view(name: str) -> Callable[..., HttpResponse]:
     return view
 
 
-note = action_view("note")
-reply = action_view("reply")
-take = action_view("take")
-transfer = action_view("transfer")
-callback = action_view("callback")
-extend = action_view("extend")
-meet = action_view("meet")
-resolve = action_view("resolve")
-reopen = action_view("reopen")
+note = action_view(ACTIONS["note"])
+take = action_view(ACTIONS["take"])
+transfer = action_view(ACTIONS["transfer"])
+callback = action_view(ACTIONS["callback"])
+extend = action_view(ACTIONS["extend"])
+meet = action_view(ACTIONS["meet"])
+resolve = action_view(ACTIONS["resolve"])
+reopen = action_view(ACTIONS["reopen"])

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage
 from contacts.models import CaseEvent, Milestone
+from messaging.models import OutboundMessage
 from tests.letters import (
     ADDRESS,
     RECEIVED,
@@ -53,7 +53,7 @@ def highways_letter(highways) -> OutboundMessage:
 def unchanged(letter: OutboundMessage) -> bool:
     fresh = OutboundMessage.objects.get(pk=letter.pk)
     return (fresh.state, fresh.posted_at, fresh.posted_by_id) == ("to_post", None, None) and (
-        not CaseEvent.objects.filter(case_id=letter.case_id, kind="reply_sent").exists()
+        not CaseEvent.objects.filter(case=letter.case, kind="reply_sent").exists()
     )
 
 

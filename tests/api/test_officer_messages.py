@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 
-from channels_app.delivery import message_deliver
-from channels_app.models import OutboundMessage
 from contacts.models import CaseEvent, Customer, Milestone
+from messaging.delivery import message_deliver
+from messaging.models import OutboundMessage
 from tests.api.conftest import case_url
 from tests.factories import make_case
 

@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from channels_app.models import OutboundMessage
 from complaints.models import Complaint, Outcome
 from complaints.services import (
     complaint_action_add,
@@ -16,6 +15,7 @@ from complaints.services import (
     complaint_record,
 )
 from contacts.models import CaseStatus
+from messaging.models import OutboundMessage
 from tests.factories import UserFactory
 
 from .conftest import RECEIVED

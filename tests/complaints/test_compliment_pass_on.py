@@ -1,4 +1,5 @@
-"""A compliment is e-mailed to the officer praised and their manager, once, in their language."""
+"""A compliment is e-mailed to the officer praised and their manager, once, in their language,
+through messaging's outbox."""
 
 from datetime import UTC, datetime
 
@@ -7,7 +8,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from complaints.models import Compliment
-from complaints.services import compliment_pass_on_send, compliment_record
+from complaints.services import compliment_record
+from messaging.delivery import messages_deliver_owed
+from messaging.models import OutboundMessage, Purpose
 from tests.factories import UserFactory
 
 NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
@@ -27,9 +30,10 @@ def test_the_officer_and_their_manager_are_told_once(
             actor=complaints_officer,
             now=NOW,
         )
-    assert len(callbacks) == 1  # the pass-on job, queued after the commit
+    assert len(callbacks) == 1  # the outbox's delivery, asked for after the commit
+    assert OutboundMessage.objects.filter(purpose=Purpose.COMPLIMENT).count() == 2
 
-    assert compliment_pass_on_send(compliment_id=compliment.pk, now=NOW) == 2
+    assert messages_deliver_owed(now=NOW) == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["manager@example.gov.wales", "rhys@x.cymru"]
     to_manager = next(m for m in mail.outbox if m.to == ["manager@example.gov.wales"])
     assert to_manager.subject == "Canmoliaeth i chi – Rhys Owen"  # the manager reads Welsh
@@ -37,7 +41,7 @@ def test_the_officer_and_their_manager_are_told_once(
     compliment.refresh_from_db()
     assert compliment.passed_on_at == NOW
 
-    assert compliment_pass_on_send(compliment_id=compliment.pk, now=NOW) == 0
+    assert messages_deliver_owed(now=NOW) == 0
     assert len(mail.outbox) == 2
 
 
@@ -51,7 +55,8 @@ def test_a_team_compliment_goes_to_the_teams_manager(team, complaints_officer):
         actor=complaints_officer,
         now=NOW,
     )
-    assert compliment_pass_on_send(compliment_id=compliment.pk, now=NOW) == 1
+    assert compliment.passed_on_at == NOW
+    assert messages_deliver_owed(now=NOW) == 1
     assert mail.outbox[0].to == ["manager@example.gov.wales"]
 
 

@@ -4,19 +4,19 @@ deadline afresh (the re-timed-complaint alert bug)."""
 from datetime import UTC, date, datetime, timedelta
 
 from complaints.services import complaint_record
-from contacts.models import CaseEvent, SlaAlert
+from contacts.models import CaseEvent
 from contacts.sla import sla_sweep
 from tests.factories import CustomerFactory, make_case
+from tests.sla_alerts import milestone_alerts
 
 from .conftest import RECEIVED
 
 
 def _due_soon_alerts(milestone) -> list[tuple[int, str]]:
-    return sorted(
-        SlaAlert.objects.filter(milestone=milestone, transition="due_soon").values_list(
-            "revision", "recipient__username"
-        )
-    )
+    return [
+        (revision, username)
+        for revision, _transition, username in milestone_alerts(milestone, "due_soon")
+    ]
 
 
 def test_a_complaint_retimed_after_its_due_soon_alert_is_owed_a_new_one(

@@ -9,10 +9,10 @@ from rest_framework.test import APIClient
 
 from contacts.models import Case, CaseEvent, EventKind
 from contacts.services import case_reopen, case_resolve
-from councillors.delivery import member_messages_send
-from councillors.models import EnquiryUpdate, MemberMessage, OnBehalfOf
+from councillors.models import EnquiryUpdate, OnBehalfOf
 from councillors.services import enquiry_complete, enquiry_submit
 from tests.factories import make_case, token_for
+from tests.member_messages import member_messages, member_messages_send
 
 from .conftest import MONDAY
 
@@ -26,10 +26,12 @@ def api(user) -> APIClient:
     return client
 
 
-def told() -> list[tuple[str, str, str, str]]:
+def told() -> list[tuple[str, ...]]:
     return [
-        (m.key, m.recipient.username, m.method, m.language)
-        for m in MemberMessage.objects.select_related("recipient").order_by("key")
+        tuple(row)
+        for row in member_messages()
+        .order_by("key")
+        .values_list("key", "person__username", "method", "language")
     ]
 
 
@@ -44,7 +46,7 @@ def test_resolving_from_the_case_page_tells_the_member_once_in_welsh(
     assert told() == [
         (f"enquiry-completion:{enquiry.pk}:0:user:{cllr_jones.pk}", "cllr-jones", "email", "cy")
     ]
-    message = MemberMessage.objects.get()
+    message = member_messages().get()
     assert message.subject == WELSH_SUBJECT.format(enquiry.reference)
     assert "Crew cleared the bags." in message.body
     update = EnquiryUpdate.objects.get()
@@ -58,7 +60,7 @@ def test_resolving_from_the_case_page_tells_the_member_once_in_welsh(
     # "Report completion" afterwards finds the enquiry resolved, and tells nobody again.
     response = client.post(f"/en/enquiries/{enquiry.reference}/complete/", {"what": "Again."})
     assert response.status_code == 200 and b"govuk-error-summary" in response.content
-    assert MemberMessage.objects.count() == 1 and EnquiryUpdate.objects.count() == 1
+    assert member_messages().count() == 1 and EnquiryUpdate.objects.count() == 1
 
     assert member_messages_send() == 1
     assert member_messages_send() == 0
@@ -77,7 +79,7 @@ def test_resolving_through_the_cases_api_tells_the_clerk_and_the_copied_councill
         community_council=council,
         now=MONDAY,
     )
-    MemberMessage.objects.all().delete()  # the copies' first notice
+    member_messages().delete()  # the copies' first notice
     response = api(advisor).post(
         f"/api/v1/cases/{case.reference}/resolve/", {"note": "Glazier replaced the panel."}
     )
@@ -90,17 +92,15 @@ def test_resolving_through_the_cases_api_tells_the_clerk_and_the_copied_councill
             (f"{key}{cllr_evans.pk}", "cllr-evans", "sms", "en"),
         ]
     )
-    english = MemberMessage.objects.get(recipient=clerk)
+    english = member_messages().get(person=clerk)
     assert english.subject == f"{case.reference}: your enquiry has been completed"
     assert "Glazier replaced the panel." in english.body
-    assert MemberMessage.objects.get(recipient=cllr_jones).subject == WELSH_SUBJECT.format(
-        case.reference
-    )
+    assert member_messages().get(person=cllr_jones).subject == WELSH_SUBJECT.format(case.reference)
 
     # Resolving again is refused (it is resolved), and owes nothing more.
     again = api(advisor).post(f"/api/v1/cases/{case.reference}/resolve/", {"note": "Again"})
     assert again.status_code == 400
-    assert MemberMessage.objects.count() == 3 and EnquiryUpdate.objects.count() == 1
+    assert member_messages().count() == 3 and EnquiryUpdate.objects.count() == 1
 
 
 def test_report_completion_tells_once_and_a_later_resolve_changes_nothing(
@@ -113,7 +113,7 @@ def test_report_completion_tells_once_and_a_later_resolve_changes_nothing(
     ]
     response = api(advisor).post(f"/api/v1/cases/{enquiry.reference}/resolve/", {"note": "x"})
     assert response.status_code == 400
-    assert MemberMessage.objects.count() == 1 and EnquiryUpdate.objects.count() == 1
+    assert member_messages().count() == 1 and EnquiryUpdate.objects.count() == 1
 
 
 def test_the_message_written_for_the_customer_is_what_the_member_reads(
@@ -129,7 +129,7 @@ def test_the_message_written_for_the_customer_is_what_the_member_reads(
         now=TUESDAY,
     )
     assert EnquiryUpdate.objects.get().what == "We have cleared the bags from Lôn Goch."
-    body = MemberMessage.objects.get(recipient=cllr_jones).body
+    body = member_messages().get(person=cllr_jones).body
     assert "We have cleared the bags from Lôn Goch." in body and "crew 3" not in body
 
 
@@ -152,4 +152,4 @@ def test_cases_no_member_follows_tell_no_member(service, advisor, cllr_jones, ki
     case = ordinary if kind == "enquiry" else complaint
     case_resolve(case=case, actor=advisor, note="Done.", now=TUESDAY)
     assert Case.objects.get(pk=case.pk).status == "resolved"
-    assert not MemberMessage.objects.exists() and not EnquiryUpdate.objects.exists()
+    assert not member_messages().exists() and not EnquiryUpdate.objects.exists()

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Role, User
-from councillors.models import CommunityCouncil, MemberMessage, MemberProfile, WardEvent
+from councillors.models import CommunityCouncil, MemberProfile, WardEvent
+from tests.member_messages import member_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,12 @@ def test_the_demo_has_a_council_calendar_entries_and_every_members_preferences()
     assert WardEvent.objects.count() == 2
     # The works within the notice period were announced to the ward's councillor.
     assert WardEvent.objects.filter(announced_at__isnull=False).count() == 1
-    assert MemberMessage.objects.filter(ward_event__isnull=False).count() == 1
+    assert member_messages().filter(key__startswith="ward-event:").count() == 1
 
-    counts = (WardEvent.objects.count(), MemberMessage.objects.count(), council.wards.count())
+    counts = (WardEvent.objects.count(), member_messages().count(), council.wards.count())
     seed()
     assert (
         WardEvent.objects.count(),
-        MemberMessage.objects.count(),
+        member_messages().count(),
         council.wards.count(),
     ) == counts

@@ -7,13 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from contacts.models import Case, CaseEvent, Customer, EventKind, Milestone
-from councillors.delivery import member_messages_send
 from councillors.models import (
     ContactMethod,
     EnquiryUpdate,
     MemberEnquiry,
-    MemberMessage,
-    MessageState,
     OnBehalfOf,
 )
 from councillors.services import (
@@ -22,6 +19,7 @@ from councillors.services import (
     enquiry_submit,
     enquiry_update_post,
 )
+from tests.member_messages import member_messages, member_messages_send
 
 from .conftest import MONDAY
 
@@ -127,15 +125,15 @@ def test_a_clerks_enquiry_copies_in_the_wards_county_councillors(
     enquiry = MemberEnquiry.objects.get(case=case)
     assert enquiry.community_council == council
     assert {u.username for u in enquiry.copied.all()} == {"cllr-jones", "cllr-evans"}
-    owed = MemberMessage.objects.order_by("recipient__username")
-    assert [(m.key, m.method, m.address, m.language) for m in owed] == [
+    owed = member_messages().order_by("person__username")
+    assert [(m.key, m.method, m.recipient, m.language) for m in owed] == [
         (f"enquiry-copied:{case.pk}:user:{cllr_evans.pk}", "sms", "07700 900123", "en"),
         (f"enquiry-copied:{case.pk}:user:{cllr_jones.pk}", "email", cllr_jones.email, "cy"),
     ]
-    english = owed.get(recipient=cllr_evans)
+    english = owed.get(person=cllr_evans)
     assert "Llanfair Community Council has raised an enquiry" in english.body
     assert english.subject == f"{case.reference}: a community council enquiry in your ward"
-    welsh = owed.get(recipient=cllr_jones)
+    welsh = owed.get(person=cllr_jones)
     assert "Cyngor Cymuned Llanfair" in welsh.body
     assert welsh.subject == f"{case.reference}: ymholiad gan gyngor cymuned yn eich ward"
 
@@ -153,7 +151,7 @@ def test_a_council_may_choose_not_to_copy_its_councillors(service, clerk, counci
         now=MONDAY,
     )
     assert not MemberEnquiry.objects.get(case=case).copied.exists()
-    assert MemberMessage.objects.count() == 0
+    assert member_messages().count() == 0
 
 
 def test_a_clerk_raises_enquiries_only_for_their_own_council(service, clerk, council):
@@ -196,8 +194,8 @@ def test_an_update_is_recorded_told_to_the_member_and_noted_for_staff(
         "A crew will clear the bags.",
         {"update": {"cy": "Diweddariad ar y cynnydd", "en": "Progress update"}},
     )
-    message = MemberMessage.objects.get()
-    assert (message.key, message.method, message.language, message.address) == (
+    message = member_messages().get()
+    assert (message.key, message.method, message.language, message.recipient) == (
         f"enquiry-update:{update.pk}:user:{cllr_jones.pk}",
         "email",
         "cy",
@@ -212,7 +210,7 @@ def test_an_update_is_recorded_told_to_the_member_and_noted_for_staff(
     (mail,) = mailoutbox
     assert mail.to == [cllr_jones.email]
     assert mail.extra_headers["Content-Language"] == "cy"
-    assert MemberMessage.objects.get().state == MessageState.SENT
+    assert member_messages().get().state == "sent"
 
 
 def test_an_update_needs_what_is_happening(enquiry, advisor):
@@ -220,7 +218,7 @@ def test_an_update_needs_what_is_happening(enquiry, advisor):
         enquiry_update_post(case=enquiry, actor=advisor, what="  ", now=TUESDAY)
     assert refused.value.message_dict == {"what": ["Say what is happening."]}
     assert not EnquiryUpdate.objects.exists()
-    assert not MemberMessage.objects.exists()
+    assert not member_messages().exists()
 
 
 def test_a_delay_notice_moves_the_deadline_and_gives_the_reason_and_new_date(
@@ -242,9 +240,9 @@ def test_a_delay_notice_moves_the_deadline_and_gives_the_reason_and_new_date(
         "The contractor's lorry is off the road.",
         date(2026, 3, 20),
     )
-    message = MemberMessage.objects.get()
+    message = member_messages().get()
     assert "The contractor's lorry is off the road." in message.body
-    assert message.recipient == cllr_jones
+    assert message.person == cllr_jones
 
 
 @pytest.mark.parametrize(
@@ -263,7 +261,7 @@ def test_a_delay_notice_needs_a_reason_and_a_later_date(enquiry, advisor, reason
         enquiry_delay(case=enquiry, actor=advisor, reason=reason, new_date=new_date, now=TUESDAY)
     assert refused.value.message_dict == errors
     assert Milestone.objects.get(case=enquiry, kind="respond").original_due_at is None
-    assert not MemberMessage.objects.exists()
+    assert not member_messages().exists()
 
 
 def test_completion_resolves_the_case_and_tells_the_member(enquiry, advisor, cllr_jones):
@@ -271,7 +269,7 @@ def test_completion_resolves_the_case_and_tells_the_member(enquiry, advisor, cll
     case = Case.objects.get(pk=enquiry.pk)
     assert case.status == "resolved"
     assert Milestone.objects.get(case=case, kind="respond").state == "met"
-    message = MemberMessage.objects.get()
+    message = member_messages().get()
     assert "The bags were cleared." in message.body
     with pytest.raises(ValidationError):  # nothing more to update on a resolved enquiry
         enquiry_update_post(case=case, actor=advisor, what="More", now=TUESDAY)
@@ -291,15 +289,15 @@ def test_updates_reach_the_clerk_and_the_copied_councillors_by_their_own_methods
         community_council=council,
         now=MONDAY,
     )
-    MemberMessage.objects.all().delete()
+    member_messages().delete()
     enquiry_update_post(case=case, actor=advisor, what="Glazier booked.", now=TUESDAY)
-    assert {(m.recipient.username, m.method) for m in MemberMessage.objects.all()} == {
+    assert {(m.person.username, m.method) for m in member_messages()} == {
         ("clerk-llanfair", "email"),
         ("cllr-jones", "letter"),
         ("cllr-evans", "sms"),
     }
     assert member_messages_send(now=TUESDAY) == 3
-    states = dict(MemberMessage.objects.values_list("method", "state"))
+    states = dict(member_messages().values_list("method", "state"))
     assert states == {"email": "sent", "letter": "to_post", "sms": "sent"}
     assert [mail.to for mail in mailoutbox] == [[clerk.email]]
     (text,) = (settings.SMS_FILE_PATH).iterdir()
@@ -314,7 +312,7 @@ def test_a_failed_send_is_retried_later(enquiry, advisor, monkeypatch):
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
     assert member_messages_send(now=TUESDAY) == 0
-    message = MemberMessage.objects.get()
+    message = member_messages().get()
     assert (message.state, message.attempts, message.last_error) == ("queued", 1, "SMTP down")
     assert message.next_attempt_at == TUESDAY + timedelta(seconds=30)
     assert member_messages_send(now=TUESDAY) == 0  # not due yet
@@ -326,7 +324,7 @@ def test_a_member_without_the_address_of_their_method_is_e_mailed(enquiry, advis
     cllr_jones.member_profile.contact_method = ContactMethod.SMS  # no mobile number recorded
     cllr_jones.member_profile.save()
     enquiry_update_post(case=enquiry, actor=advisor, what="Crew booked.", now=TUESDAY)
-    assert MemberMessage.objects.get().method == "email"
+    assert member_messages().get().method == "email"
 
 
 def test_a_members_case_from_the_cases_api_can_be_updated_too(service, advisor, cllr_jones):
@@ -335,7 +333,7 @@ def test_a_members_case_from_the_cases_api_can_be_updated_too(service, advisor, 
     case = make_case(service=service, kind="councillor_enquiry", submitted_by=cllr_jones)
     enquiry_update_post(case=case, actor=advisor, what="Looking into it.", now=TUESDAY)
     assert MemberEnquiry.objects.get(case=case).ward is None
-    assert MemberMessage.objects.get().recipient == cllr_jones
+    assert member_messages().get().person == cllr_jones
 
 
 def test_an_ordinary_case_has_no_member_to_tell(service, advisor):

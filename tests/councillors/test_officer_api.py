@@ -11,8 +11,9 @@ from rest_framework.test import APIClient
 
 from accounts.models import Role
 from contacts.models import Case, Milestone
-from councillors.models import EnquiryUpdate, MemberMessage
+from councillors.models import EnquiryUpdate
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case, token_for
+from tests.member_messages import member_messages
 
 #: A Tuesday in winter: its end of business is 17:00 GMT (SPEC §3).
 
@@ -50,7 +51,7 @@ def snapshot(case) -> tuple:
         Case.objects.get(pk=case.pk).status,
         respond.due_at,
         EnquiryUpdate.objects.count(),
-        MemberMessage.objects.count(),
+        member_messages().count(),
     )
 
 
@@ -72,8 +73,8 @@ def test_an_officer_posts_an_update_told_to_the_member_in_welsh(enquiry, advisor
         NEW_DATE,
     )
     assert update["responsible"].endswith("Waste and recycling")
-    message = MemberMessage.objects.get()
-    assert (message.recipient, message.language, message.method) == (cllr_jones, "cy", "email")
+    message = member_messages().get()
+    assert (message.person, message.language, message.method) == (cllr_jones, "cy", "email")
     assert message.subject == f"{enquiry.reference}: diweddariad ar eich ymholiad"
     assert "A crew is booked." in message.body
 
@@ -96,7 +97,7 @@ def test_a_delay_notice_moves_the_deadline_like_the_form(enquiry, team, cllr_jon
     assert respond.due_at == NEW_DUE
     assert respond.original_due_at == datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
     assert respond.extension_reason == "The contractor's lorry is off the road."
-    assert MemberMessage.objects.get().recipient == cllr_jones
+    assert member_messages().get().person == cllr_jones
 
 
 def test_completion_resolves_and_tells_the_member_once(enquiry, administrator, cllr_jones):
@@ -107,13 +108,13 @@ def test_completion_resolves_and_tells_the_member_once(enquiry, administrator, c
         "resolved",
         "completion",
     )
-    assert [m.key for m in MemberMessage.objects.all()] == [
+    assert [m.key for m in member_messages()] == [
         f"enquiry-completion:{enquiry.pk}:0:user:{cllr_jones.pk}"
     ]
     again = client.post(url(enquiry, "complete"), {"what": "Again."}, format="json")
     assert again.status_code == 400
     assert again.json() == {"status": ["The case is Resolved; reopen it first."]}
-    assert (EnquiryUpdate.objects.count(), MemberMessage.objects.count()) == (1, 1)
+    assert (EnquiryUpdate.objects.count(), member_messages().count()) == (1, 1)
 
 
 @pytest.mark.parametrize(
@@ -250,7 +251,7 @@ def test_a_case_no_member_follows_is_not_a_member_enquiry(
         {"detail": "This case was not raised by a councillor or a clerk."},
     )
     assert Case.objects.get(pk=case.pk).status == "new"
-    assert not EnquiryUpdate.objects.exists() and not MemberMessage.objects.exists()
+    assert not EnquiryUpdate.objects.exists() and not member_messages().exists()
 
 
 def test_an_unknown_reference_is_not_found(advisor):

@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from contacts.models import Case
-from councillors.models import EnquiryUpdate, MemberMessage, WardEvent
+from councillors.models import EnquiryUpdate, WardEvent
 from councillors.services import ward_event_create
+from tests.member_messages import member_messages
 
 LANGUAGES = ["cy", "en"]
 
@@ -129,7 +130,7 @@ def test_an_officer_updates_delays_and_completes_from_the_case_page(
         "delay",
         "completion",
     ]
-    assert MemberMessage.objects.count() == 3
+    assert member_messages().count() == 3
     assert Case.objects.get(pk=enquiry.pk).status == "resolved"
 
 
@@ -151,7 +152,7 @@ def test_officer_forms_refuse_bad_input_and_change_nothing(
     assert response.status_code == 200
     assert error in response.content.decode()
     assert not EnquiryUpdate.objects.exists()
-    assert not MemberMessage.objects.exists()
+    assert not member_messages().exists()
 
 
 def test_an_officer_cannot_post_updates_to_an_ordinary_case(client, service, advisor):
@@ -185,7 +186,7 @@ def test_an_officer_keeps_the_calendar(client, advisor, llanfair, cllr_jones, la
     )
     event = WardEvent.objects.get()
     assert response["Location"] == f"/{language}/members-calendar/{event.pk}/"
-    assert MemberMessage.objects.filter(recipient=cllr_jones).count() == 1
+    assert member_messages().filter(person=cllr_jones).count() == 1
     for page in ("", "change/", "delay/", "cancel/"):
         assert client.get(f"/{language}/members-calendar/{event.pk}/{page}").status_code == 200
     change = client.get(f"/{language}/members-calendar/{event.pk}/change/").content.decode()
@@ -202,7 +203,7 @@ def test_an_officer_keeps_the_calendar(client, advisor, llanfair, cllr_jones, la
     client.post(f"/{language}/members-calendar/{event.pk}/complete/")
     event.refresh_from_db()
     assert (event.status, event.sequence) == ("completed", 2)
-    assert MemberMessage.objects.filter(recipient=cllr_jones).count() == 3
+    assert member_messages().filter(person=cllr_jones).count() == 3
     # Nothing more can be done to a completed entry.
     response = client.get(f"/{language}/members-calendar/{event.pk}/change/")
     assert response.status_code == 302

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from councillors.models import MemberMessage, WardEvent
+from councillors.models import WardEvent
 from councillors.services import (
     ward_event_cancel,
     ward_event_change,
@@ -15,6 +15,7 @@ from councillors.services import (
     ward_event_delay,
     ward_events_announce,
 )
+from tests.member_messages import member_messages, member_messages_send
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 START = datetime(2026, 6, 15, 8, 0, tzinfo=UTC)  # 45 days on: outside the 14-day notice
@@ -38,8 +39,8 @@ def works(*, actor, wards, starts_at=START, now=NOW) -> WardEvent:
 def told() -> set[tuple[str, str]]:
     """(councillor, notice) of every message owed."""
     return {
-        (m.recipient.username, m.key.split(":")[3])
-        for m in MemberMessage.objects.select_related("recipient")
+        (username, key.split(":")[3])
+        for key, username in member_messages().values_list("key", "person__username")
     }
 
 
@@ -52,7 +53,7 @@ def test_works_far_ahead_are_announced_when_the_notice_period_begins(
     advisor, llanfair, councillors
 ):
     event = works(actor=advisor, wards=[llanfair])
-    assert event.announced_at is None and not MemberMessage.objects.exists()
+    assert event.announced_at is None and not member_messages().exists()
     assert ward_events_announce(now=NOW) == 0
     notice_begins = START - timedelta(days=14)
     assert ward_events_announce(now=notice_begins - timedelta(minutes=1)) == 0
@@ -62,14 +63,14 @@ def test_works_far_ahead_are_announced_when_the_notice_period_begins(
     assert WardEvent.objects.get().announced_at == notice_begins
     # A second run (or a second worker) owes nothing more.
     assert ward_events_announce(now=notice_begins + timedelta(minutes=5)) == 0
-    assert MemberMessage.objects.count() == 2
+    assert member_messages().count() == 2
 
 
 def test_the_notice_period_is_configurable(advisor, llanfair, councillors, settings):
     settings.CYSWLLT = {**settings.CYSWLLT, "WARD_NOTICE_DAYS": 60}
     works(actor=advisor, wards=[llanfair])
     assert WardEvent.objects.get().announced_at == NOW
-    assert MemberMessage.objects.count() == 2
+    assert member_messages().count() == 2
 
 
 def test_works_inside_the_notice_period_are_announced_at_once(
@@ -83,8 +84,8 @@ def test_works_inside_the_notice_period_are_announced_at_once(
         ("cllr-evans", "announced"),
         ("cllr-other", "announced"),
     }
-    message = MemberMessage.objects.get(recipient__username="cllr-evans")
-    assert (message.method, message.address) == ("sms", "07700 900123")
+    message = member_messages().get(person__username="cllr-evans")
+    assert (message.method, message.recipient) == ("sms", "07700 900123")
     assert "Resurfacing Stryd Fawr" in message.subject
     assert "The road is closed to traffic; buses divert." in message.body
 
@@ -106,7 +107,7 @@ def test_a_change_is_told_again_and_raises_the_sequence(advisor, llanfair, counc
 def test_a_change_before_anyone_was_told_waits_for_the_notice(advisor, llanfair, councillors):
     event = works(actor=advisor, wards=[llanfair])
     ward_event_change(event=event, actor=advisor, title="Resurfacing and kerbs", now=NOW)
-    assert not MemberMessage.objects.exists()
+    assert not member_messages().exists()
     assert WardEvent.objects.get().sequence == 1
 
 
@@ -126,7 +127,7 @@ def test_a_delay_gives_the_reason_and_the_new_dates(advisor, llanfair, councillo
         "The asphalt plant is closed.",
         later,
     )
-    delayed = MemberMessage.objects.filter(key__contains=":delayed:")
+    delayed = member_messages().filter(key__contains=":delayed:")
     assert delayed.count() == 2
     assert all("The asphalt plant is closed." in m.body for m in delayed)
 
@@ -153,7 +154,7 @@ def test_a_delay_needs_a_reason_and_a_later_time(advisor, llanfair, reason, shif
 def test_completion_is_told_and_ends_the_entrys_changes(advisor, llanfair, councillors):
     event = works(actor=advisor, wards=[llanfair], starts_at=NOW + timedelta(days=3))
     ward_event_complete(event=event, actor=advisor, now=NOW + timedelta(days=4))
-    assert MemberMessage.objects.filter(key__contains=":completed:").count() == 2
+    assert member_messages().filter(key__contains=":completed:").count() == 2
     with pytest.raises(ValidationError):
         ward_event_change(event=event, actor=advisor, title="Again", now=NOW)
 
@@ -165,7 +166,7 @@ def test_cancelling_needs_a_reason_and_tells_those_who_were_told(advisor, llanfa
     ward_event_cancel(event=event, actor=advisor, reason="Funding withdrawn.", now=NOW)
     event.refresh_from_db()
     assert (event.status, event.sequence) == ("cancelled", 1)
-    assert MemberMessage.objects.filter(key__contains=":cancelled:").count() == 2
+    assert member_messages().filter(key__contains=":cancelled:").count() == 2
 
 
 @pytest.mark.parametrize(
@@ -207,5 +208,5 @@ def test_the_beat_tasks_announce_and_send(advisor, llanfair, councillors, mailou
     settings.CYSWLLT = {**settings.CYSWLLT, "WARD_NOTICE_DAYS": 60}
     assert tasks.ward_event_notices.apply().get() == 1
     assert tasks.ward_event_notices.apply().get() == 0
-    assert tasks.member_messages_send.apply().get() == 2
+    assert member_messages_send() == 2
     assert [mail.to for mail in mailoutbox] == [["cllr-jones@example.gov.wales"]]

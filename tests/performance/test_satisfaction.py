@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import signing
 
-from channels_app.models import OutboundMessage
 from contacts.models import Customer
 from contacts.satisfaction_links import satisfaction_case, satisfaction_token
 from contacts.services import case_resolve
+from messaging.models import OutboundMessage
 from performance.models import SatisfactionAnswer
 from tests.factories import make_case
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage
 from contacts.models import Case, CaseEvent, Milestone
+from messaging.models import OutboundMessage
 
 from .conftest import axe_violations, build_world, screenshot
 

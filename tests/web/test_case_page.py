@@ -9,10 +9,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage
 from contacts.models import Case, CaseEvent, Customer, Milestone
 from contacts.services import case_add_note
-from contacts.tasks import transfer_notify
+from messaging.delivery import messages_deliver
+from messaging.models import OutboundMessage
+from messaging.tasks import messages_redispatch
 from tests.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +47,14 @@ def snapshot(case: Case) -> tuple:
 
 @pytest.fixture
 def run_tasks(monkeypatch):
-    """Queued transfer notices run when the transaction commits, as a worker would run them."""
-    monkeypatch.setattr(
-        transfer_notify, "apply_async", lambda args, kwargs: transfer_notify.run(*args, **kwargs)
-    )
+    """Messages owed to staff (transfer notices) go when the transaction commits, as a worker
+    would send them."""
+
+    def deliver(args=(), kwargs=None):
+        owed = OutboundMessage.objects.filter(recipient_kind="staff", state="queued")
+        messages_deliver(message_ids=list(owed.values_list("pk", flat=True)))
+
+    monkeypatch.setattr(messages_redispatch, "apply_async", deliver)
 
 
 # --- The page ------------------------------------------------------------------------------

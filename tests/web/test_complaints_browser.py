@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
-from channels_app.models import OutboundMessage
 from complaints.models import Complaint, Compliment
+from messaging.models import OutboundMessage
 from standards.selectors import working_calendar
 from tests.factories import CustomerFactory, UserFactory, make_case
 

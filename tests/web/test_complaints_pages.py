@@ -11,10 +11,10 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import Role
-from channels_app.models import OutboundMessage
 from complaints.models import Complaint, ComplaintView, Compliment, Feedback, Signposting
 from complaints.services import complaint_record, feedback_decide
 from contacts.models import Case
+from messaging.models import OutboundMessage
 from tests.factories import CustomerFactory, UserFactory, make_case, token_for
 
 pytestmark = pytest.mark.django_db

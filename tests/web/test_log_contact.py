@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage
 from contacts.models import Case, Customer
+from messaging.models import OutboundMessage
 from tests.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db

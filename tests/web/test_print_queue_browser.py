@@ -2,7 +2,7 @@
 
 import pytest
 
-from channels_app.models import OutboundMessage
+from messaging.models import OutboundMessage
 from tests.letters import RECEIVED, letter_case, letter_customer, printed_letter
 
 from .conftest import axe_violations, screenshot

@@ -3,8 +3,8 @@
 import pytest
 
 from accounts.models import Role
-from channels_app.models import OutboundMessage
 from contacts.models import CaseEvent
+from messaging.models import OutboundMessage
 from tests.factories import ServiceFactory, TeamFactory, UserFactory
 from tests.letters import RECEIVED, letter_case, letter_customer, printed_letter
 

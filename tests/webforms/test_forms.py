@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from channels_app.models import OutboundMessage
 from channels_app.webforms import throttle
 from contacts.models import Case, Customer
+from messaging.models import OutboundMessage
 
 pytestmark = pytest.mark.django_db
 

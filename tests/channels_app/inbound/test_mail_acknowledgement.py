@@ -5,9 +5,9 @@ fetched the same way gets none."""
 import pytest
 from django.conf import settings
 
-from channels_app.models import OutboundMessage
 from channels_app.tasks import mailboxes_fetch
 from contacts.models import Case
+from messaging.models import OutboundMessage
 from tests.worker_process import running_worker, wait_for
 
 from .dovecot import message

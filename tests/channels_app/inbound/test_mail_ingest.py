@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 import pytest
 
 from channels_app.inbound.mail import email_ingest
-from channels_app.models import InboundMessage, OutboundMessage, QuarantinedMessage
+from channels_app.models import InboundMessage, QuarantinedMessage
 from contacts.models import Attachment, Case, CaseEvent, Customer
+from messaging.models import OutboundMessage
 from tests.factories import make_case
 
 from .dovecot import message

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from channels_app.models import OutboundMessage, Purpose
 from contacts.models import Case
+from messaging.models import OutboundMessage, Purpose
 from tests.factories import ServiceFactory, make_case, token_for
 
 from .samples import payload

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from channels_app.models import OutboundMessage
 from contacts.models import Case, CaseEvent
+from messaging.models import OutboundMessage
 
 from .conftest import webhook_client
 from .samples import payload

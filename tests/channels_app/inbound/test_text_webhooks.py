@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from django.utils import timezone
 
-from channels_app.models import InboundMessage, OutboundMessage, QuarantinedMessage
+from channels_app.models import InboundMessage, QuarantinedMessage
 from contacts.models import Case, CaseEvent
+from messaging.models import OutboundMessage
 
 from .conftest import webhook_client
 from .samples import payload

@@ -1,0 +1,11 @@
+from django.urls import re_path
+
+from .api import CaseReplyViewSet
+
+urlpatterns = [
+    re_path(
+        r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/reply/$",
+        CaseReplyViewSet.as_view({"post": "reply"}),
+        name="case-reply",
+    ),
+]

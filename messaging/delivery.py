@@ -1,0 +1,245 @@
+"""Delivering owed messages — every kind, to every kind of recipient — through one loop:
+claim, render once, hand over, record; retried with backoff, given up after ``MAX_ATTEMPTS``.
+
+- **Claim.** A worker takes the message it was asked for and up to ``extra`` others that are
+  due, with ``SELECT … FOR UPDATE SKIP LOCKED``, under a claim token of its own. A heartbeat
+  (``heartbeat.Heartbeat``) keeps the claim fresh while the worker works, so a claim that goes
+  stale (``claim_timeout``, half a minute) was left by a worker that died, and is retaken.
+- **One message at a time.** Each message is marked handed over just before it goes to its
+  provider, and sent the moment the provider accepts it, in its own short transaction with its
+  timeline entry. A worker killed mid-batch repeats at most the one message it was handing
+  over; that message is recognised when it is sent again and the timeline says so.
+"""
+
+import logging
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import cast
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+
+from contacts.services import cases_acknowledge
+
+from . import backends
+from .domain.retries import gives_up, retry_delay
+from .heartbeat import Heartbeat
+from .models import DeliveryState, OutboundMessage, Purpose
+from .rendering import MessageRenderer
+from .timeline import Said, message_event_record
+
+log = logging.getLogger(__name__)
+
+REDISPATCH_BATCH = 500
+#: A delivery task takes the message it was queued for and up to this many more that are due:
+#: under load the queue drains in batches sharing one SMTP connection.
+DELIVERY_BATCH = 20
+
+
+def claim_timeout() -> timedelta:
+    """A claim not renewed for this long was left by a worker that died: try again. A live
+    worker renews its claims three times as often (``heartbeat_interval``)."""
+    return timedelta(seconds=_claim_seconds())
+
+
+def heartbeat_interval() -> float:
+    return _claim_seconds() / 3
+
+
+def _claim_seconds() -> int:
+    return cast(int, settings.CYSWLLT["MESSAGE_CLAIM_SECONDS"])
+
+
+def _owed(now: datetime) -> Q:
+    return Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) | Q(
+        state=DeliveryState.SENDING, claimed_at__lt=now - claim_timeout()
+    )
+
+
+def messages_claim(
+    message_ids: Sequence[int], *, now: datetime, extra: int = 0, token: str = ""
+) -> list[int]:
+    """Take ``message_ids`` (those due, or left by a dead worker) and up to ``extra`` other
+    messages that are due, for this attempt, under claim ``token``. A message another worker
+    holds is skipped, never waited for; each message is taken by one worker at a time."""
+    named = Q(pk__in=message_ids) & _owed(now)
+    wanted = named | Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) if extra else named
+    with transaction.atomic():
+        ids = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(wanted)
+            .annotate(named=Case(When(pk__in=message_ids, then=Value(0)), default=Value(1)))
+            .order_by("named", "next_attempt_at")
+            .values_list("pk", flat=True)[: len(message_ids) + extra]
+        )
+        if ids:
+            OutboundMessage.objects.filter(pk__in=ids).update(
+                state=DeliveryState.SENDING,
+                claimed_at=now,
+                claim_token=token or uuid.uuid4().hex,
+                attempts=F("attempts") + 1,
+            )
+    return ids
+
+
+def message_deliver(*, message_id: int, now: datetime | None = None) -> bool:
+    """Deliver one owed message; ``True`` when it went out in this call."""
+    return message_id in messages_deliver(message_ids=[message_id], now=now)
+
+
+def messages_deliver(
+    *, message_ids: Sequence[int], now: datetime | None = None, extra: int = 0
+) -> set[int]:
+    """Deliver ``message_ids`` and up to ``extra`` other due messages; the ids that went out.
+
+    ``now`` stands for the clock in tests; otherwise each send is recorded at the moment the
+    provider accepted it."""
+    clock = now
+    now = now or timezone.now()
+    token = uuid.uuid4().hex
+    claimed = messages_claim(message_ids, now=now, extra=extra, token=token)
+    if not claimed:
+        return set()
+    messages = list(
+        OutboundMessage.objects.select_related(
+            "case__service", "case__team", "case__customer", "case__standard", "author", "person"
+        )
+        .prefetch_related("case__milestones")
+        .filter(pk__in=claimed)
+        .order_by("pk")
+    )
+    renderer = MessageRenderer()
+    delivered: set[int] = set()
+    with Heartbeat(token, interval=heartbeat_interval()), backends.Session() as session:
+        for message in messages:
+            outcome = _deliver_one(
+                message, session=session, renderer=renderer, token=token, now=now
+            )
+            if outcome is not None:
+                _record_sent(message, outcome=outcome, at=clock or timezone.now())
+                delivered.add(message.pk)
+    return delivered
+
+
+def _deliver_one(
+    message: OutboundMessage,
+    *,
+    session: backends.Session,
+    renderer: MessageRenderer,
+    token: str,
+    now: datetime,
+) -> backends.Outcome | None:
+    """Render (once), mark handed over, hand to the provider; ``None`` when it did not go."""
+    was_handed_over = message.handed_over_at is not None
+    fields: dict[str, object] = {"handed_over_at": now}
+    if not message.body:
+        try:
+            text = renderer.render(message)
+        except LookupError as error:
+            _retry_later(message, error=error, now=now)
+            return None
+        message.subject, message.body = text
+        fields |= {"subject": message.subject, "body": message.body}
+    # Marked before the provider sees it: a worker that dies now leaves a trace that the
+    # message may have gone, so that sending it again is shown as a repeat.
+    still_ours = OutboundMessage.objects.filter(
+        pk=message.pk, state=DeliveryState.SENDING, claim_token=token
+    ).update(**fields)
+    if not still_ours:
+        return None
+    message.repeat = was_handed_over  # type: ignore[attr-defined]
+    try:
+        return session.deliver(message)
+    except Exception as error:
+        log.warning("Delivery of message %s failed: %s", message.pk, type(error).__name__)
+        _retry_later(message, error=error, now=now)
+        return None
+
+
+def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -> None:
+    # The provider said no, so this attempt did not hand the message over.
+    message.handed_over_at = None
+    # A refusal the provider will repeat (an invalid number) is given up at once.
+    permanent = isinstance(error, backends.PermanentFailure)
+    if not permanent and not gives_up(message.attempts):
+        OutboundMessage.objects.filter(pk=message.pk).update(
+            state=DeliveryState.QUEUED,
+            next_attempt_at=now + retry_delay(message.attempts),
+            claimed_at=None,
+            claim_token="",
+            handed_over_at=None,
+            last_error=str(error)[:2000],
+        )
+        return
+    with transaction.atomic():
+        OutboundMessage.objects.filter(pk=message.pk).update(
+            state=DeliveryState.FAILED,
+            claimed_at=None,
+            claim_token="",
+            handed_over_at=None,
+            last_error=str(error)[:2000],
+        )
+        # Staff must see on the case that the customer has not heard from us.
+        message_event_record(message, kind=Said.FAILED, at=now)
+
+
+@transaction.atomic
+def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> None:
+    """Record one delivery the moment its provider accepted it: the message's new state, its
+    timeline entry and the acknowledgement it gave. Whoever holds the claim now, a message
+    accepted is recorded as such, so a worker that took it over does not send it again."""
+    message.claimed_at, message.claim_token, message.last_error = None, "", ""
+    message.provider_reference = outcome.provider_reference
+    if outcome.state == DeliveryState.TO_POST:
+        message.state = DeliveryState.TO_POST
+        said = Said.READY_TO_POST
+    else:
+        message.state, message.sent_at = DeliveryState.SENT, at
+        said = Said.SENT_AGAIN if getattr(message, "repeat", False) else Said.SENT
+    updated = (
+        OutboundMessage.objects.filter(pk=message.pk)
+        .exclude(state__in=(DeliveryState.SENT, DeliveryState.TO_POST))
+        .update(
+            state=message.state,
+            sent_at=message.sent_at,
+            claimed_at=None,
+            claim_token="",
+            last_error="",
+            provider_reference=message.provider_reference,
+            document=message.document.name or "",
+        )
+    )
+    if not updated:
+        return
+    message_event_record(message, kind=said, at=at)
+    case_id = message.case_id
+    acknowledges = message.purpose == Purpose.ACKNOWLEDGEMENT
+    if message.state == DeliveryState.SENT and acknowledges and case_id is not None:
+        cases_acknowledge(acknowledged_at={case_id: at})
+
+
+def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
+    """The timeline entry for a message that has left, and the acknowledgement it gives: on
+    sending for e-mail and texts, on posting for letters."""
+    message_event_record(message, kind=Said.SENT, at=sent_at)
+    if message.purpose == Purpose.ACKNOWLEDGEMENT and message.case_id is not None:
+        cases_acknowledge(acknowledged_at={message.case_id: sent_at})
+
+
+def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:
+    """Messages whose attempt is due, or whose worker died mid-attempt."""
+    return list(
+        OutboundMessage.objects.filter(_owed(now))
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def messages_deliver_owed(*, now: datetime | None = None, limit: int = REDISPATCH_BATCH) -> int:
+    """Deliver, in this process, every message owed at ``now`` (up to ``limit``); how many
+    went. The beat job asks workers instead (``tasks.messages_redispatch``)."""
+    owed = messages_owed(now=now or timezone.now(), limit=limit)
+    return len(messages_deliver(message_ids=owed, now=now)) if owed else 0

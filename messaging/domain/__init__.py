@@ -1,0 +1,1 @@
+"""Channel rules as plain functions, free of Django."""

@@ -1,0 +1,279 @@
+"""The one table of messages to a person (customers, councillors and clerks, staff) and the
+wording administrators edit for customers' messages."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template import Template, TemplateSyntaxError
+from django.utils.translation import gettext_lazy as _
+
+from common.models import TimeStampedModel
+
+from .domain.replies import ReplyMethod
+
+_EVERY_MESSAGE = ("reference", "customer_name", "handler", "service_contact", "welsh_welcome")
+#: Administrators edit templates, so only plain placeholders and optional parts are allowed:
+#: no filters, loads or includes that could reach beyond the message.
+ALLOWED_TAGS = ("if", "else", "endif")
+
+_VARIABLE = re.compile(r"{{\s*([^}]*?)\s*}}")
+_TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
+
+
+class Purpose(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    REPLY = "reply", _("Reply from an officer")
+    EXTENSION = "extension", _("Extension notice")
+    RESOLUTION = "resolution", _("Resolution")
+    OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
+    # Written by the app that owes them, not from the templates administrators edit.
+    MEMBER_NOTICE = "member_notice", _("Notice to a councillor or clerk")
+    SLA_ALERT = "sla_alert", _("Deadline alert to staff")
+    TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
+    COMPLIMENT = "compliment", _("Compliment passed on")
+
+
+#: What administrators word in message templates: the messages to customers.
+TEMPLATE_PURPOSES = (
+    Purpose.ACKNOWLEDGEMENT,
+    Purpose.REPLY,
+    Purpose.EXTENSION,
+    Purpose.RESOLUTION,
+    Purpose.OUT_OF_OFFICE,
+)
+
+
+class RecipientKind(models.TextChoices):
+    CUSTOMER = "customer", _("Customer")
+    MEMBER = "member", _("Councillor or clerk")
+    STAFF = "staff", _("Member of staff")
+
+
+#: What a template may refer to, by purpose; ``messaging.messages`` fills them in.
+TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
+    Purpose.ACKNOWLEDGEMENT: (
+        "reference",
+        "customer_name",
+        "next_steps",
+        "handler",
+        "due_date",
+        "service_contact",
+        "welsh_welcome",
+    ),
+    # ``message`` is what the officer wrote.
+    Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
+    Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
+    # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
+    Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
+    Purpose.OUT_OF_OFFICE: (
+        *_EVERY_MESSAGE,
+        "officer_name",
+        "return_date",
+        "alternative_contact",
+    ),
+}
+
+
+class Method(models.TextChoices):
+    EMAIL = ReplyMethod.EMAIL.value, _("E-mail")
+    SMS = ReplyMethod.SMS.value, _("Text message")
+    LETTER = ReplyMethod.LETTER.value, _("Printed letter")
+
+
+def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
+    """What is wrong with a template text, in words an administrator can act on."""
+    allowed = TEMPLATE_VARIABLES.get(purpose, _EVERY_MESSAGE)
+    problems = []
+    for expression in _VARIABLE.findall(text):
+        if expression not in allowed:
+            problems.append(
+                _("Unknown placeholder {{ %(name)s }}. Use: %(allowed)s.")
+                % {"name": expression, "allowed": ", ".join(allowed)}
+            )
+    for tag, rest in _TAG.findall(text):
+        condition = rest.strip()
+        if tag not in ALLOWED_TAGS:
+            problems.append(_("Only the if, else and endif tags may be used."))
+        elif tag == "if" and condition not in allowed:
+            problems.append(
+                _("An if tag can only test a placeholder, not “%(condition)s”.")
+                % {"condition": condition}
+            )
+    if not problems:
+        try:
+            Template(text)
+        except TemplateSyntaxError as error:
+            problems.append(_("The template cannot be read: %(error)s") % {"error": error})
+    return problems
+
+
+class MessageTemplate(TimeStampedModel):
+    """The wording of one kind of message for one standard and one method, in both languages."""
+
+    standard = models.ForeignKey(
+        "standards.Standard",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="message_templates",
+        verbose_name=_("standard"),
+        help_text=_("Leave empty for the wording used by every standard without its own."),
+    )
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=24,
+        choices=[(purpose.value, purpose.label) for purpose in TEMPLATE_PURPOSES],
+    )
+    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("body"))
+    next_steps = models.TextField(
+        _("what happens next"),
+        blank=True,
+        help_text=_("Shown where the body says {{ next_steps }}."),
+    )
+
+    class Meta:
+        ordering = ["standard__position", "purpose", "method"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["standard", "purpose", "method"], name="one_template_per_use"
+            ),
+            models.UniqueConstraint(
+                fields=["purpose", "method"],
+                condition=models.Q(standard__isnull=True),
+                name="one_default_template_per_use",
+            ),
+        ]
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+
+    def __str__(self) -> str:
+        standard = self.standard.code if self.standard_id else _("Every standard")
+        return f"{standard} · {self.get_purpose_display()} · {self.get_method_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        for field in ("subject_cy", "subject_en", "body_cy", "body_en"):
+            problems = template_problems(getattr(self, field, "") or "", self.purpose)
+            if problems:
+                errors[field] = problems
+        for field in ("body_cy", "body_en"):
+            if not (getattr(self, field, "") or "").strip():
+                errors.setdefault(field, []).append(_("Write the message in both languages."))
+        if errors:
+            raise ValidationError(errors)
+
+
+class DeliveryState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    TO_POST = "to_post", _("Ready to post")
+    FAILED = "failed", _("Failed")
+
+
+class OutboundMessage(models.Model):
+    """The one outbox: every message owed to a person — a customer, a councillor or clerk, a
+    member of staff — written in the same transaction as what caused it, and delivered by a
+    worker (``messaging.delivery``).
+
+    ``key`` names the message's reason (e.g. ``case:42:acknowledgement``) and is unique, so the
+    same message is never owed twice. The text is rendered once, before the first attempt, and
+    kept, so a retry sends exactly what the first attempt tried to. ``handed_over_at`` is set
+    just before the message is handed to its provider and ``state`` becomes sent the moment the
+    provider accepts it, so a worker that dies repeats at most the one message it was handing
+    over, and the repeat is known as one.
+    """
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    recipient_kind = models.CharField(
+        _("recipient is"),
+        max_length=8,
+        choices=RecipientKind.choices,
+        default=RecipientKind.CUSTOMER,
+    )
+    case = models.ForeignKey(  # served by the (case, created_at) index
+        "contacts.Case",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("case"),
+        db_index=False,
+    )
+    person = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages_received",
+        verbose_name=_("to the user"),
+        help_text=_("The councillor, clerk or member of staff the message is to."),
+    )
+    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices)
+    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    language = models.CharField(_("language"), max_length=5)
+    recipient = models.CharField(_("to"), max_length=500)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=8, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    #: The worker's claim: kept alive by its heartbeat while it works.
+    claim_token = models.CharField(_("claimed by"), max_length=32, blank=True)
+    handed_over_at = models.DateTimeField(_("handed to the provider"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"))
+    author = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from officer"),
+        help_text=_("The officer whose signature the message carries."),
+    )
+    provider_reference = models.CharField(_("provider's reference"), max_length=100, blank=True)
+    large_print = models.BooleanField(_("large print"), default=False)
+    document = models.FileField(
+        _("printable letter"), upload_to="letters/%Y/%m/", max_length=300, blank=True
+    )
+    posted_at = models.DateTimeField(_("posted"), null=True, blank=True)
+    posted_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("posted by"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The re-dispatch job reads only the messages still owed.
+            models.Index(
+                fields=["next_attempt_at"],
+                name="message_owed",
+                condition=models.Q(state__in=["queued", "sending"]),
+            ),
+            # The print queue: letters rendered and waiting to be posted.
+            models.Index(
+                fields=["created_at"],
+                name="message_to_post",
+                condition=models.Q(state="to_post"),
+            ),
+            models.Index(fields=["case", "created_at"], name="message_case_time"),
+            models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),
+        ]
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbound messages")
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,294 @@
+"""Owing a message: the outbox row is written in the caller's transaction and a worker is asked,
+once it commits, to deliver it (``messaging.delivery``).
+
+Acknowledgements are rendered by the worker, so that creating a case stays cheap; every other
+message is rendered here, so that an officer's action fails at once when it cannot be sent and
+the text is fixed when the officer writes it.
+"""
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import Absence
+from common.errors import ServiceError
+from common.jobs import enqueue
+from contacts.satisfaction_links import satisfaction_url
+from standards.selectors import case_rules, case_rules_version
+
+from .domain.replies import ReplyMethod
+from .messages import (
+    FULL_RESPONSE_KINDS,
+    Message,
+    Plan,
+    compose,
+    format_date,
+    has_template,
+    message_plan,
+)
+from .models import DeliveryState, Method, OutboundMessage, Purpose
+from .tasks import message_deliver
+
+#: Methods with a delivery backend (``messaging.backends``).
+DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER})
+#: No address gets automatic messages more often than this, whatever it sends: a loop with
+#: another machine, or someone flooding the web form with another person's address, stops here.
+ACKNOWLEDGEMENTS_PER_ADDRESS = 5
+ACKNOWLEDGEMENT_WINDOW = timedelta(hours=1)
+AUTOMATIC_PURPOSES = (Purpose.ACKNOWLEDGEMENT, Purpose.OUT_OF_OFFICE)
+
+
+def _owe(
+    *,
+    key: str,
+    case,
+    purpose: str,
+    plan: Plan,
+    now: datetime,
+    author=None,
+    rendered: Message | None = None,
+    fresh: bool = False,
+) -> OutboundMessage:
+    """Write the message owed and ask a worker for it. A ``key`` seen before returns the
+    message already owed; ``fresh`` says the key cannot have been seen (it names a case made
+    in this transaction), which spares the look-up."""
+    fields = {
+        "case": case,
+        "purpose": purpose,
+        "method": plan.method,
+        "language": plan.language,
+        "recipient": plan.recipient,
+        "subject": rendered.subject if rendered else "",
+        "body": rendered.body if rendered else "",
+        "author": author,
+        "large_print": plan.method == ReplyMethod.LETTER
+        and bool(case.customer and case.customer.large_print),
+        "state": DeliveryState.QUEUED,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    if fresh:
+        message, created = OutboundMessage.objects.create(key=key, **fields), True
+    else:
+        message, created = OutboundMessage.objects.get_or_create(key=key, defaults=fields)
+    if created:
+        enqueue(message_deliver, message.pk)
+    return message
+
+
+def _automatic_allowed(
+    case, plan: Plan | None, *, purpose: str, now: datetime, rules_version: str | None
+) -> bool:
+    """Whether an automatic message may go: never in answer to automatic mail, only where a
+    template says it, and not too often to one address."""
+    if plan is None or plan.method not in DELIVERABLE:
+        return False
+    if (case.channel_details or {}).get("automatic"):
+        return False
+    # Standards that promise no acknowledgement (a compliment, an e-mail to a named officer)
+    # have no template for it: nothing is owed.
+    if not has_template(
+        standard_id=case.standard_id,
+        purpose=purpose,
+        method=plan.method,
+        version=rules_version or case_rules_version(),
+    ):
+        return False
+    recent = OutboundMessage.objects.filter(
+        recipient=plan.recipient,
+        purpose__in=AUTOMATIC_PURPOSES,
+        created_at__gte=now - ACKNOWLEDGEMENT_WINDOW,
+    )
+    return recent.count() < ACKNOWLEDGEMENTS_PER_ADDRESS
+
+
+def acknowledgement_queue(
+    *, case, now: datetime, rules_version: str | None = None
+) -> OutboundMessage | None:
+    """Owe ``case``'s customer its acknowledgement. Call inside the transaction that created
+    the case, so that the case and the message it owes are stored together or not at all;
+    ``rules_version`` is the case rules' version the caller already read."""
+    plan = message_plan(case)
+    if not _automatic_allowed(
+        case, plan, purpose=Purpose.ACKNOWLEDGEMENT, now=now, rules_version=rules_version
+    ):
+        return None
+    return _owe(
+        key=f"case:{case.pk}:acknowledgement",
+        case=case,
+        purpose=Purpose.ACKNOWLEDGEMENT,
+        plan=plan,
+        now=now,
+        fresh=True,
+    )
+
+
+def absence_of_addressee(case) -> Absence | None:
+    """The absence of the officer an e-mailed contact was addressed to, on the day it came."""
+    details = case.channel_details or {}
+    # Mail to a department mailbox is never to one officer: no look-up for it.
+    if case.channel != "email" or details.get("contact_type") != "officer":
+        return None
+    day = timezone.localdate(case.received_at)
+    return (
+        Absence.objects.filter(
+            user__email__iexact=details["to_address"],
+            user__is_active=True,
+            starts_on__lte=day,
+            ends_on__gte=day,
+        )
+        .select_related("user", "cover")
+        .order_by("-ends_on")
+        .first()
+    )
+
+
+def alternative_contact(absence: Absence) -> str:
+    """Who to contact while the officer is away: the colleague covering, and the urgent
+    contact the officer left."""
+    parts = []
+    if absence.cover is not None:
+        cover = absence.cover
+        name = cover.get_full_name() or cover.get_username()
+        parts.append(", ".join(part for part in (name, cover.email, cover.phone) if part))
+    if absence.urgent_contact:
+        parts.append(absence.urgent_contact)
+    return "; ".join(parts)
+
+
+def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
+    """An e-mail addressed to an officer who is away gets a reply saying when they are back
+    and whom to contact if it is urgent."""
+    absence = absence_of_addressee(case)
+    if absence is None:
+        return None
+    plan = message_plan(case)
+    if not _automatic_allowed(
+        case, plan, purpose=Purpose.OUT_OF_OFFICE, now=now, rules_version=None
+    ):
+        return None
+    back = case_rules().calendar.next_working_day(absence.ends_on)
+    officer = absence.user
+    extra = {
+        code: {
+            "officer_name": officer.get_full_name() or officer.get_username(),
+            "return_date": _format_day(back, code),
+            "alternative_contact": alternative_contact(absence),
+        }
+        for code in ("cy", "en")
+    }
+    rendered = compose(case, plan, purpose=Purpose.OUT_OF_OFFICE, author=officer, extra=extra)
+    return _owe(
+        key=f"case:{case.pk}:out-of-office",
+        case=case,
+        purpose=Purpose.OUT_OF_OFFICE,
+        plan=plan,
+        now=now,
+        author=officer,
+        rendered=rendered,
+        fresh=True,
+    )
+
+
+def _format_day(day: date, code: str) -> str:
+    with translation.override(code):
+        return date_format(day, "l j F Y")
+
+
+def _officer_message(
+    *, key: str, case, purpose: str, author, now: datetime, extra: dict, required: bool
+) -> OutboundMessage | None:
+    plan = message_plan(case)
+    if plan is None or plan.method not in DELIVERABLE:
+        if required:
+            raise ServiceError(
+                {
+                    "customer": _(
+                        "We have no e-mail address, mobile number or postal address for this "
+                        "customer, so nothing can be sent."
+                    )
+                }
+            )
+        return None
+    rendered = compose(case, plan, purpose=purpose, author=author, extra=extra)
+    if rendered is None:
+        if required:
+            raise ServiceError(
+                {
+                    "method": _("There is no wording for this message by %(method)s.")
+                    % {"method": Method(plan.method).label}
+                }
+            )
+        return None
+    return _owe(
+        key=key, case=case, purpose=purpose, plan=plan, now=now, author=author, rendered=rendered
+    )
+
+
+def reply_queue(
+    *, case, author, text: str, now: datetime, idempotency_key: str = ""
+) -> OutboundMessage:
+    """An officer's reply to the customer, in the customer's language and way of contact.
+
+    A client that may send the same reply twice (a double click, a retried request) gives the
+    same ``idempotency_key`` and gets the first message back."""
+    if not text.strip():
+        raise ServiceError({"text": _("Write the reply.")})
+    key = f"case:{case.pk}:reply:{idempotency_key or uuid.uuid4().hex}"
+    return _officer_message(
+        key=key,
+        case=case,
+        purpose=Purpose.REPLY,
+        author=author,
+        now=now,
+        extra={code: {"message": text.strip()} for code in ("cy", "en")},
+        required=True,
+    )
+
+
+def extension_notice_queue(*, case, milestone, author, now: datetime) -> OutboundMessage | None:
+    """Tell the customer the full answer will come later than promised: why, and when.
+
+    Only deadlines the customer was told of are announced; a customer who cannot be reached
+    is not, and the extension stands."""
+    if milestone.kind not in FULL_RESPONSE_KINDS:
+        return None
+    return _officer_message(
+        key=f"milestone:{milestone.pk}:extension:{milestone.revision}",
+        case=case,
+        purpose=Purpose.EXTENSION,
+        author=author,
+        now=now,
+        extra={
+            code: {
+                "reason": milestone.extension_reason,
+                "new_due_date": format_date(milestone.due_at, code),
+            }
+            for code in ("cy", "en")
+        },
+        required=False,
+    )
+
+
+def resolution_queue(*, case, author, text: str, now: datetime) -> OutboundMessage:
+    """Tell the customer what was done. Each resolution of a reopened case sends its own."""
+    if not text.strip():
+        raise ServiceError({"message": _("Write what was done for the customer.")})
+    return _officer_message(
+        key=f"case:{case.pk}:resolution:{case.reopened_count}",
+        case=case,
+        purpose=Purpose.RESOLUTION,
+        author=author,
+        now=now,
+        extra={
+            code: {
+                "message": text.strip(),
+                "satisfaction_link": satisfaction_url(case_id=case.pk, language=code),
+            }
+            for code in ("cy", "en")
+        },
+        required=True,
+    )

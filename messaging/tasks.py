@@ -1,0 +1,23 @@
+"""Celery tasks: thin adapters over the delivery services."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from common.jobs import enqueue
+
+from . import delivery
+
+
+@shared_task(name="messaging.tasks.message_deliver", ignore_result=True)
+def message_deliver(message_id: int) -> int:
+    """Deliver the message, and with it other due messages (``delivery.DELIVERY_BATCH``)."""
+    return len(delivery.messages_deliver(message_ids=[message_id], extra=delivery.DELIVERY_BATCH))
+
+
+@shared_task(name="messaging.tasks.messages_redispatch", ignore_result=True)
+def messages_redispatch() -> int:
+    """Ask again for every message still owed: lost task, broker restart, dead worker, retry."""
+    owed = delivery.messages_owed(now=timezone.now())
+    for message_id in owed:
+        enqueue(message_deliver, message_id)
+    return len(owed)
