@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from .webforms.uploads import pending_uploads_purge as purge
+
 
 @shared_task(name="channels_app.tasks.mailboxes_fetch", ignore_result=True)
 def mailboxes_fetch() -> int:
@@ -15,6 +17,4 @@ def mailboxes_fetch() -> int:
 @shared_task(name="channels_app.tasks.pending_uploads_purge", ignore_result=True)
 def pending_uploads_purge() -> int:
     """Remove files added to contact forms that were never sent."""
-    from .webforms.uploads import pending_uploads_purge as purge
-
     return purge(now=timezone.now())

@@ -6,28 +6,16 @@ failure, and the outbox retries, unless it raises ``PermanentFailure``.
 """
 
 import contextlib
-from dataclasses import dataclass
 
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
 from ..domain.replies import ReplyMethod
-from ..models import DeliveryState, OutboundMessage
+from ..models import OutboundMessage
+from . import email
+from .outcome import Outcome, PermanentFailure
 
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a successful delivery left: ``SENT`` (the provider accepted it) or ``TO_POST`` (a
-    printable letter waits in the print queue), and the provider's own reference if any."""
-
-    state: DeliveryState
-    provider_reference: str = ""
-
-
-class PermanentFailure(Exception):
-    """The provider refused the message for good (an invalid number, a rejected API key):
-    trying again would fail the same way, so the message fails at once and staff see it on the
-    case instead of after a day of retries."""
+__all__ = ["Outcome", "PermanentFailure", "Session", "deliver"]
 
 
 def deliver(message: OutboundMessage) -> Outcome:
@@ -51,7 +39,7 @@ class Session:
 
     def deliver(self, message: OutboundMessage) -> Outcome:
         method = ReplyMethod(message.method)
-        # Each backend is imported when first needed: WeasyPrint alone takes a third of a
+        # Texts and letters are imported when first needed: WeasyPrint alone takes a third of a
         # second to load, which a worker that only sends e-mail need never pay.
         if method is ReplyMethod.SMS:
             from . import sms
@@ -61,8 +49,6 @@ class Session:
             from . import letters
 
             return letters.deliver(message)
-        from . import email
-
         if self._connection is None:
             self._connection = get_connection(fail_silently=False)
             # Opened here, or Django's SMTP backend would close it after each message.

@@ -7,7 +7,7 @@ from django.core.mail import EmailMessage
 
 from ..domain.replies import ReplyLanguage
 from ..models import DeliveryState, OutboundMessage, RecipientKind
-from . import Outcome
+from .outcome import Outcome
 
 
 def message_id(key: str) -> str:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ..letter_pdf import letter_pdf
 from ..models import DeliveryState, OutboundMessage, RecipientKind
-from . import Outcome
+from .outcome import Outcome
 
 
 def deliver(message: OutboundMessage) -> Outcome:

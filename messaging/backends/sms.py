@@ -18,7 +18,7 @@ from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
 from ..models import DeliveryState, OutboundMessage, RecipientKind
-from . import Outcome, PermanentFailure
+from .outcome import Outcome, PermanentFailure
 
 
 class SmsBackend(ABC):
