@@ -145,7 +145,7 @@ def answered_case(message: NormalisedMessage) -> Case | None:
 
 
 def _add_to(
-    case: Case, message: NormalisedMessage, *, record: dict, received_at: datetime, now: datetime
+    case: Case, message: NormalisedMessage, *, record: dict[str, Any], received_at: datetime, now: datetime
 ) -> Outcome:
     """Add the message to the open case it answers, once however often it arrives."""
     if not record_message(case=case, source_key=message.source_key, opened_case=False, **record):
@@ -156,7 +156,7 @@ def _add_to(
 
 
 def _open_case(
-    message: NormalisedMessage, *, record: dict, received_at: datetime, now: datetime
+    message: NormalisedMessage, *, record: dict[str, Any], received_at: datetime, now: datetime
 ) -> Outcome:
     service = message.mailbox.service if message.mailbox else webhook_service()
     if service is None:
