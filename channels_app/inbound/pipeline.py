@@ -145,7 +145,12 @@ def answered_case(message: NormalisedMessage) -> Case | None:
 
 
 def _add_to(
-    case: Case, message: NormalisedMessage, *, record: dict[str, Any], received_at: datetime, now: datetime
+    case: Case,
+    message: NormalisedMessage,
+    *,
+    record: dict[str, Any],
+    received_at: datetime,
+    now: datetime,
 ) -> Outcome:
     """Add the message to the open case it answers, once however often it arrives."""
     if not record_message(case=case, source_key=message.source_key, opened_case=False, **record):
