@@ -1245,7 +1245,10 @@ class CaseLoader:
             )
         )
         self.ev_id += 1
-        self.ev_lines.append(f"{self.ev_id}\tcreated\t{created_text}\t\tnew\t\t\\N\t{case_id}\t\\N")
+        # Columns as EVENT_COLUMNS; the payload's shape: contacts/event_payloads.py.
+        self.ev_lines.append(
+            f'{self.ev_id}\tcreated\t{created_text}\t{{"status": "new"}}\t\t\\N\t{case_id}\t\\N'
+        )
         manager_id = None if team_id is None else self.org.managers.get(team_id)
         recipients = {r for r in (owner_id, manager_id) if r}
         for row in rows:

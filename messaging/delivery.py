@@ -6,14 +6,19 @@ claim, render once, hand over, record; retried with backoff, given up after ``MA
   (``heartbeat.Heartbeat``) keeps the claim fresh while the worker works, so a claim that goes
   stale (``claim_timeout``, half a minute) was left by a worker that died, and is retaken.
 - **One message at a time.** Each message is marked handed over just before it goes to its
-  provider, and sent the moment the provider accepts it, in its own short transaction with its
-  timeline entry. A worker killed mid-batch repeats at most the one message it was handing
-  over; that message is recognised when it is sent again and the timeline says so.
+  provider, and sent the moment the provider accepts it (one UPDATE, committed at once). A
+  worker killed mid-batch repeats at most the one message it was handing over; that message is
+  recognised when it is sent again and the timeline says so.
+- **Recorded together.** What the batch's messages did — their timeline entries and the
+  acknowledgements they gave — is written once the batch is over, in one transaction and a few
+  statements however many messages (``messages_record``). Messages a dying worker sent but
+  never recorded are recorded by beat (``messages_record_left``); ``recorded_at`` says which
+  are done, so nothing is recorded twice.
 """
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -29,7 +34,7 @@ from .domain.retries import gives_up, retry_delay
 from .heartbeat import Heartbeat
 from .models import DeliveryState, OutboundMessage, Purpose
 from .rendering import MessageRenderer
-from .timeline import Said, message_event_record
+from .timeline import Said, message_event_record, message_events_record
 
 log = logging.getLogger(__name__)
 
@@ -112,16 +117,20 @@ def messages_deliver(
         .order_by("pk")
     )
     renderer = MessageRenderer()
-    delivered: set[int] = set()
-    with Heartbeat(token, interval=heartbeat_interval()), backends.Session() as session:
-        for message in messages:
-            outcome = _deliver_one(
-                message, session=session, renderer=renderer, token=token, now=now
-            )
-            if outcome is not None:
-                _record_sent(message, outcome=outcome, at=clock or timezone.now())
-                delivered.add(message.pk)
-    return delivered
+    delivered: dict[int, str] = {}  # id → what the timeline says of it
+    try:
+        with Heartbeat(token, interval=heartbeat_interval()), backends.Session() as session:
+            for message in messages:
+                outcome = _deliver_one(
+                    message, session=session, renderer=renderer, token=token, now=now
+                )
+                if outcome is not None:
+                    said = _mark_sent(message, outcome=outcome, at=clock or timezone.now())
+                    if said is not None:
+                        delivered[message.pk] = said
+    finally:
+        messages_record(delivered, now=clock or timezone.now())
+    return set(delivered)
 
 
 def _deliver_one(
@@ -186,11 +195,10 @@ def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -
         message_event_record(message, kind=Said.FAILED, at=now)
 
 
-@transaction.atomic
-def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> None:
-    """Record one delivery the moment its provider accepted it: the message's new state, its
-    timeline entry and the acknowledgement it gave. Whoever holds the claim now, a message
-    accepted is recorded as such, so a worker that took it over does not send it again."""
+def _mark_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> str | None:
+    """Mark one message accepted by its provider, at once and on its own: sent (or, for a
+    letter, waiting to be posted). What the timeline will say of it; ``None`` when it was
+    already marked (a worker that took it over got there first)."""
     message.claimed_at, message.claim_token, message.last_error = None, "", ""
     message.provider_reference = outcome.provider_reference
     if outcome.state == DeliveryState.TO_POST:
@@ -212,13 +220,54 @@ def _record_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: dat
             document=message.document.name or "",
         )
     )
-    if not updated:
+    return said if updated else None
+
+
+def messages_record(said: Mapping[int, str], *, now: datetime) -> None:
+    """Put on record what the messages ``said`` (id → what the timeline says) did, those not
+    yet recorded: their timeline entries and the acknowledgements they gave, in one
+    transaction. A message another recorder holds is left to it, never recorded twice."""
+    if not said:
         return
-    message_event_record(message, kind=said, at=at)
-    case_id = message.case_id
-    acknowledges = message.purpose == Purpose.ACKNOWLEDGEMENT
-    if message.state == DeliveryState.SENT and acknowledges and case_id is not None:
-        cases_acknowledge(acknowledged_at={case_id: at})
+    with transaction.atomic():
+        messages = list(
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(
+                pk__in=said,
+                state__in=(DeliveryState.SENT, DeliveryState.TO_POST),
+                recorded_at__isnull=True,
+            )
+            .order_by("pk")
+        )
+        if not messages:
+            return
+        OutboundMessage.objects.filter(pk__in=[m.pk for m in messages]).update(recorded_at=now)
+        events = [(m, said[m.pk], m.sent_at or m.handed_over_at or now) for m in messages]
+        message_events_record(events)
+        acknowledged = {
+            m.case_id: at
+            for m, _said, at in events
+            if m.case_id is not None
+            and m.state == DeliveryState.SENT
+            and m.purpose == Purpose.ACKNOWLEDGEMENT
+        }
+        cases_acknowledge(acknowledged_at=acknowledged)
+
+
+def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int:
+    """Record the messages a worker sent but died before recording (beat's job): those
+    accepted more than a claim's lifetime ago, so a live worker's batch is left to it."""
+    left = list(
+        OutboundMessage.objects.filter(
+            state__in=(DeliveryState.SENT, DeliveryState.TO_POST),
+            recorded_at__isnull=True,
+            handed_over_at__lt=now - claim_timeout(),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    messages_record(dict.fromkeys(left, Said.SENT), now=now)
+    return len(left)
 
 
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:

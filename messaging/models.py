@@ -228,6 +228,10 @@ class OutboundMessage(models.Model):
     claim_token = models.CharField(_("claimed by"), max_length=32, blank=True)
     handed_over_at = models.DateTimeField(_("handed to the provider"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    #: When what the message did was put on record: its timeline entry and the acknowledgement
+    #: it gave. Empty while a message accepted by its provider still waits for that (a batch
+    #: records its messages together; beat records those a worker that died left behind).
+    recorded_at = models.DateTimeField(_("recorded on the case"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"))
     author = models.ForeignKey(
@@ -268,6 +272,12 @@ class OutboundMessage(models.Model):
                 fields=["created_at"],
                 name="message_to_post",
                 condition=models.Q(state="to_post"),
+            ),
+            # Messages accepted by their provider whose timeline entry is still owed.
+            models.Index(
+                fields=["id"],
+                name="message_unrecorded",
+                condition=models.Q(state__in=["sent", "to_post"], recorded_at__isnull=True),
             ),
             models.Index(fields=["case", "created_at"], name="message_case_time"),
             models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),

@@ -16,8 +16,11 @@ def message_deliver(message_id: int) -> int:
 
 @shared_task(name="messaging.tasks.messages_redispatch", ignore_result=True)
 def messages_redispatch() -> int:
-    """Ask again for every message still owed: lost task, broker restart, dead worker, retry."""
-    owed = delivery.messages_owed(now=timezone.now())
+    """Ask again for every message still owed: lost task, broker restart, dead worker, retry;
+    and record what messages a dead worker sent but never recorded."""
+    now = timezone.now()
+    delivery.messages_record_left(now=now)
+    owed = delivery.messages_owed(now=now)
     for message_id in owed:
         enqueue(message_deliver, message_id)
     return len(owed)

@@ -6,10 +6,11 @@ Only messages to a case's customer go on its timeline: what councillors are told
 beside it (``councillors.EnquiryUpdate``), and staff alerts are no part of the case's story.
 """
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from contacts.models import EventKind
-from contacts.timeline import event_record
+from contacts.models import CaseEvent, EventKind
+from contacts.timeline import event_build, events_record
 
 from .models import OutboundMessage, RecipientKind
 
@@ -29,14 +30,25 @@ def sent_text(message: OutboundMessage) -> str:
     return f"{message.subject}\n\n{message.body}" if message.subject else message.body
 
 
-def message_event_record(message: OutboundMessage, *, kind: str, at: datetime) -> None:
-    """Put what happened to ``message`` on its case's timeline (nothing for messages to
-    anyone but the case's customer)."""
+def _event_of(message: OutboundMessage, *, kind: str, at: datetime) -> CaseEvent | None:
+    """The timeline entry of what happened to ``message`` (none for messages to anyone but
+    the case's customer)."""
     if message.case_id is None or message.recipient_kind != RecipientKind.CUSTOMER:
-        return
+        return None
     if kind == Said.FAILED:
         text = f"{message.recipient}: {message.subject or message.get_purpose_display()}"
         actor_id = None
     else:
         text, actor_id = sent_text(message), message.author_id
-    event_record(case=message.case_id, kind=kind, actor=actor_id, at=at, text=text)
+    return event_build(case=message.case_id, kind=kind, actor=actor_id, at=at, text=text)
+
+
+def message_event_record(message: OutboundMessage, *, kind: str, at: datetime) -> None:
+    """Put what happened to ``message`` on its case's timeline."""
+    message_events_record([(message, kind, at)])
+
+
+def message_events_record(happened: Iterable[tuple[OutboundMessage, str, datetime]]) -> None:
+    """Put what happened to each message on its case's timeline, in one statement."""
+    events = [_event_of(message, kind=kind, at=at) for message, kind, at in happened]
+    events_record([event for event in events if event is not None])

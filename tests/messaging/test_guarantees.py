@@ -24,6 +24,7 @@ from messaging.delivery import (
     messages_deliver,
     messages_deliver_owed,
     messages_owed,
+    messages_record_left,
 )
 from messaging.models import OutboundMessage, Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
@@ -248,3 +249,35 @@ def test_a_dead_workers_claims_are_retaken_within_a_minute(settings):
     assert claim_timeout() + timedelta(seconds=redispatch["schedule"]) < timedelta(minutes=1)
     assert "sla-alerts" not in settings.CELERY_BEAT_SCHEDULE  # one beat job for every message
     assert "member-messages" not in settings.CELERY_BEAT_SCHEDULE
+
+
+def test_a_message_sent_but_never_recorded_is_recorded_by_beat_once(
+    service, team, advisor, monkeypatch
+):
+    """A worker that dies after its provider accepted a message, before the batch's record was
+    written, leaves the message sent (never sent again) but its timeline entry and the
+    acknowledgement it gave owed: beat writes them once the claim's lifetime has passed, once."""
+    message, _at = acknowledgement(service, team, advisor)
+    monkeypatch.setattr("messaging.delivery.messages_record", lambda said, *, now: None)
+    assert message_deliver(message_id=message.pk, now=RECEIVED)
+    monkeypatch.undo()
+
+    message.refresh_from_db()
+    assert (message.state, message.recorded_at) == ("sent", None)
+    case = message.case
+    assert case is not None
+    case.refresh_from_db()
+    assert case.status == "new"
+    assert not CaseEvent.objects.filter(case=case, kind="reply_sent").exists()
+
+    # A live worker's batch is left to it for a claim's lifetime.
+    assert messages_record_left(now=RECEIVED + claim_timeout() / 2) == 0
+    assert messages_record_left(now=RECEIVED + claim_timeout() * 2) == 1
+    assert messages_record_left(now=RECEIVED + claim_timeout() * 3) == 0
+
+    case.refresh_from_db()
+    assert case.status == "acknowledged"
+    assert CaseEvent.objects.filter(case=case, kind="reply_sent").count() == 1
+    assert sent_to("sian@example.com") == 1
+    message.refresh_from_db()
+    assert message.recorded_at == RECEIVED + claim_timeout() * 2
