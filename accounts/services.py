@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from common.errors import ServiceError
 
 from .models import Absence, User
 
@@ -43,7 +44,7 @@ def absence_record(
     if cover is None and not urgent_contact:
         errors["cover"] = _("Choose a colleague covering, or give a contact for urgent matters")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     # Locking the officer's row makes two overlapping submissions take turns.
     User.objects.select_for_update().filter(pk=officer.pk).first()
     clash = (
@@ -52,7 +53,7 @@ def absence_record(
         .first()
     )
     if clash is not None:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "starts_on": _("You already have an absence from %(first)s to %(last)s")
                 % {

@@ -3,12 +3,12 @@
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
+from common.errors import ServiceError
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseKind, CaseStatus, EventKind, Milestone
 from contacts.services import (
     case_close,
@@ -38,7 +38,7 @@ def _locked(complaint: Complaint) -> Complaint:
 
 def _ensure_open(complaint: Complaint) -> None:
     if not complaint.is_open:
-        raise ValidationError({"outcome": _("The complaint is already closed.")})
+        raise ServiceError({"outcome": _("The complaint is already closed.")})
 
 
 def _add_stage_milestones(
@@ -155,7 +155,7 @@ def complaint_record(
         **_complained_about_errors(case, category=category, officers=officers, teams=teams),
     }
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
     complaint = Complaint.objects.create(
         case=case,
@@ -210,7 +210,7 @@ def complaint_escalate(
     if not reason.strip():
         errors["reason"] = _("Say why the complaint goes to stage 2.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     case = complaint.case
     _meet_open(case, stages.STAGE_MILESTONES[Stage.ONE], actor=actor, now=now)
     _add_stage_milestones(
@@ -234,7 +234,7 @@ def complaint_acknowledge_stage2(
     complaint = _locked(complaint)
     _ensure_open(complaint)
     if complaint.stage != Stage.TWO:
-        raise ValidationError({"stage": _("The complaint is not at stage 2.")})
+        raise ServiceError({"stage": _("The complaint is not at stage 2.")})
     return milestone_meet(
         case=complaint.case, kind=stages.STAGE2_ACKNOWLEDGE, actor=actor, at=now, now=now
     )
@@ -257,9 +257,9 @@ def complaint_extend(
     kind = stages.RESPONSE_MILESTONE[Stage(complaint.stage)]
     milestone = complaint.case.milestones.filter(kind=kind).first()
     if milestone is None or not milestone.is_open or milestone.due_at is None:
-        raise ValidationError({"new_due_on": _("This stage has no open deadline to extend.")})
+        raise ServiceError({"new_due_on": _("This stage has no open deadline to extend.")})
     if not rules.extension_allowed(due_at=milestone.due_at, now=now):
-        raise ValidationError(
+        raise ServiceError(
             {
                 "new_due_on": _(
                     "The date given to the complainant has passed: an extension must be "
@@ -269,9 +269,9 @@ def complaint_extend(
         )
     calendar = working_calendar(from_date=timezone.localdate(now))
     if not calendar.is_working_day(new_due_on):
-        raise ValidationError({"new_due_on": _("Choose a working day.")})
+        raise ServiceError({"new_due_on": _("Choose a working day.")})
     if new_due_on <= timezone.localdate(milestone.due_at):
-        raise ValidationError({"new_due_on": _("Choose a date after the current due date.")})
+        raise ServiceError({"new_due_on": _("Choose a date after the current due date.")})
     new_due_at = calendar.end_of_business(new_due_on)
     return milestone_extend(
         case=complaint.case,
@@ -307,7 +307,7 @@ def complaint_close(
     elif outcome not in WITHOUT_LETTER and not final_response.strip():
         errors["final_response"] = _("Write the final response to the complainant.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     case = complaint.case
     if case.status not in (CaseStatus.RESOLVED, CaseStatus.CLOSED):
         case_resolve(
@@ -363,7 +363,7 @@ def complaint_action_add(
     if due_on < timezone.localdate(now):
         errors["due_on"] = _("The action cannot be due in the past.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     action = ComplaintAction.objects.create(
         complaint=complaint, description=description.strip(), owner=owner, due_on=due_on
     )
@@ -415,7 +415,7 @@ def complaint_ombudsman_record(
     ):
         errors["decided_on"] = _("The decision date must be between the referral and today.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     complaint.ombudsman_referred_on = referred_on
     complaint.ombudsman_reference = reference.strip()
     complaint.ombudsman_outcome = outcome

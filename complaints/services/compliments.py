@@ -3,13 +3,13 @@ manager through messaging's outbox, in the same transaction."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
+from common.errors import ServiceError
 from contacts.models import Case
 from messaging.models import Method, Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
@@ -51,7 +51,7 @@ def compliment_record(
     if timezone.is_naive(received_at) or received_at > now:
         errors["received_at"] = _("The date received cannot be in the future.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     compliment = Compliment.objects.create(
         service=service,
         officer=officer,

@@ -3,12 +3,12 @@ council acted on published as "You said, we did"."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 from contacts.domain import lifecycle
 from contacts.models import Case, CaseKind
 from contacts.services import case_resolve
@@ -39,7 +39,7 @@ def feedback_decide(
     if not outcome.strip():
         errors["outcome"] = _("Write the outcome to tell the customer.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     feedback, _created = Feedback.objects.get_or_create(case=case)
     feedback.decision = decision
     feedback.outcome = outcome.strip()
@@ -82,7 +82,7 @@ def feedback_publish(
         if not text.strip():
             errors[name] = _("Write this in both Welsh and English.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     feedback.published = True
     feedback.published_you_said_cy = you_said_cy.strip()
     feedback.published_you_said_en = you_said_en.strip()

@@ -3,12 +3,12 @@ route are signposted there with a recorded reason."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 from contacts.channel_details import SOURCE_ID_FIELDS, parse_details
 from contacts.domain import lifecycle
 from contacts.models import Case, CaseKind, EventKind
@@ -49,7 +49,7 @@ def complaint_from_service_request(
     if not reason.strip():
         errors["reason"] = _("Say what went wrong with the service request.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     complaint_case = case_create(
         channel=case.channel,
         details=parse_details(case.channel, _follow_up_details(case)),
@@ -105,7 +105,7 @@ def case_signpost(
     elif Signposting.objects.filter(case=case).exists():
         errors["case"] = _("This case has already been signposted.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
     signposting = Signposting.objects.create(
         case=case, route=route, reason=reason.strip(), created_at=now, created_by=actor
     )

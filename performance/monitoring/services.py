@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service, User
+from common.errors import ServiceError
 from contacts.models import Case, CaseStatus
 from standards.models import Behaviour
 
@@ -50,11 +50,11 @@ def monitoring_sample_draw(
     running at the same moment) gets the first sample back, and ``False``."""
     month = month.replace(day=1)
     if not 1 <= size <= MAX_SAMPLE_SIZE:
-        raise ValidationError(
+        raise ServiceError(
             {"size": _("The sample size must be between 1 and %(max)s.") % {"max": MAX_SAMPLE_SIZE}}
         )
     if month >= now.date().replace(day=1):
-        raise ValidationError({"month": _("Choose a month that has ended.")})
+        raise ServiceError({"month": _("Choose a month that has ended.")})
     existing = MonitoringSample.objects.filter(service=service, month=month).first()
     if existing:
         return existing, False
@@ -108,9 +108,9 @@ def monitoring_check_score(
     )
     given = {score.behaviour_id for score in scores}
     if given != behaviours or len(given) != len(scores):
-        raise ValidationError(_("Score every behaviour of the standard, once."))
+        raise ServiceError(_("Score every behaviour of the standard, once."))
     if any(score.answer not in ScoreAnswer.values for score in scores):
-        raise ValidationError(_("Answer yes, no or not applicable."))
+        raise ServiceError(_("Answer yes, no or not applicable."))
     MonitoringScore.objects.filter(sampled=check).delete()
     MonitoringScore.objects.bulk_create(
         [
