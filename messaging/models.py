@@ -187,7 +187,9 @@ class OutboundMessage(models.Model):
     over, and the repeat is known as one.
     """
 
-    key = models.CharField(_("key"), max_length=120, unique=True)
+    # Unique by the constraint in Meta, not unique=True: that would add a second index for LIKE
+    # look-ups, which nothing makes, to every message and every alert the sweep owes.
+    key = models.CharField(_("key"), max_length=120)
     recipient_kind = models.CharField(
         _("recipient is"),
         max_length=8,
@@ -234,11 +236,12 @@ class OutboundMessage(models.Model):
     recorded_at = models.DateTimeField(_("recorded on the case"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"))
-    author = models.ForeignKey(
+    author = models.ForeignKey(  # indexed where set (Meta): most messages have no author
         "accounts.User",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,
         related_name="+",
         verbose_name=_("from officer"),
         help_text=_("The officer whose signature the message carries."),
@@ -249,18 +252,28 @@ class OutboundMessage(models.Model):
         _("printable letter"), upload_to="letters/%Y/%m/", max_length=300, blank=True
     )
     posted_at = models.DateTimeField(_("posted"), null=True, blank=True)
-    posted_by = models.ForeignKey(
+    posted_by = models.ForeignKey(  # indexed where set (Meta): only letters are posted
         "accounts.User",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,
         related_name="+",
         verbose_name=_("posted by"),
     )
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["key"], name="message_key_unique")]
         indexes = [
+            models.Index(
+                fields=["author"], name="message_author", condition=models.Q(author__isnull=False)
+            ),
+            models.Index(
+                fields=["posted_by"],
+                name="message_posted_by",
+                condition=models.Q(posted_by__isnull=False),
+            ),
             # The re-dispatch job reads only the messages still owed.
             models.Index(
                 fields=["next_attempt_at"],
