@@ -5,6 +5,8 @@ staff form when it has a question, shown on the case page when it has a label, a
 the channel's sample payload when it has an example.
 """
 
+from django.db.models import TextChoices
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from standards.channels import Channel, EmailContact, PhoneContact, SocialPlatform, VisitContact
@@ -16,23 +18,32 @@ STAFF_ENTERED_FORM = "entered-by-staff"
 
 _REAL_TIME = {"invalid": _("Enter a real date and time")}
 
+
+def _contact_type(
+    choices: type[TextChoices], question: Promise, missing: Promise, *, example: str
+) -> DetailField:
+    """The contact type of a channel that has several: a required choice the staff form asks."""
+    return DetailField(
+        "contact_type",
+        Kind.CHOICE,
+        label=_("Type of contact"),
+        required=True,
+        choices=choices,
+        asks=(Question(question, message=missing),),
+        example=example,
+    )
+
+
 PHONE = ChannelDefinition(
     channel=Channel.PHONE,
     component="PhoneDetails",
     source_id="call_id",
     scheduled="callback_at",
     fields=(
-        DetailField(
-            "contact_type",
-            Kind.CHOICE,
-            label=_("Type of contact"),
-            required=True,
-            choices=PhoneContact,
-            asks=(
-                Question(
-                    _("What kind of call was it?"), message=_("Select what kind of call it was")
-                ),
-            ),
+        _contact_type(
+            PhoneContact,
+            _("What kind of call was it?"),
+            _("Select what kind of call it was"),
             example=PhoneContact.CALLBACK,
         ),
         DetailField(
@@ -95,17 +106,10 @@ EMAIL = ChannelDefinition(
     component="EmailDetails",
     source_id="message_id",
     fields=(
-        DetailField(
-            "contact_type",
-            Kind.CHOICE,
-            label=_("Type of contact"),
-            required=True,
-            choices=EmailContact,
-            asks=(
-                Question(
-                    _("Who was the e-mail sent to?"), message=_("Select who the e-mail was sent to")
-                ),
-            ),
+        _contact_type(
+            EmailContact,
+            _("Who was the e-mail sent to?"),
+            _("Select who the e-mail was sent to"),
             example=EmailContact.DEPARTMENT,
         ),
         DetailField(
@@ -198,17 +202,10 @@ VISIT = ChannelDefinition(
     component="VisitDetails",
     scheduled="scheduled_at",
     fields=(
-        DetailField(
-            "contact_type",
-            Kind.CHOICE,
-            label=_("Type of contact"),
-            required=True,
-            choices=VisitContact,
-            asks=(
-                Question(
-                    _("What kind of visit was it?"), message=_("Select what kind of visit it was")
-                ),
-            ),
+        _contact_type(
+            VisitContact,
+            _("What kind of visit was it?"),
+            _("Select what kind of visit it was"),
             example=VisitContact.APPOINTMENT,
         ),
         DetailField(
