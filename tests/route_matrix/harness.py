@@ -1,0 +1,193 @@
+"""Making one cell's request and reading its answer: the URL from a route and an object, each
+role's credentials, the answer as a code of the matrix, what the request wrote, and what the
+answer gave away."""
+
+import html
+from collections.abc import Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .discovery import discover_routes
+from .world import MACHINES, ROLE_NAMES, World, sign_in
+
+#: Tables a read writes to by design (who opened a complaint, the audit of reads): a refused
+#: request must still leave them alone, but a page that is merely shown may write them.
+READ_LOGS = ("complaints_complaintview",)
+READ_LOG_PREFIXES = ("audit_",)
+#: Written on every request that touches the session; a sign-in page or a message does.
+SESSIONS = ("django_session",)
+
+#: What a role that may not act may get for an unsafe method, as matrix codes.
+REFUSALS = frozenset({"LOG", "401", "403", "404", "405"})
+
+#: Answers that let a role in: it may act with unsafe methods there (unless the row says).
+LET_IN = frozenset({"200", "201", "302", "400"})
+
+
+CASES = ("plain", "complaint", "confidential", "enquiry", "open311", "feedback")
+
+#: How each target's parameters read in a test's id (known before any database exists).
+LABELS: dict[str, dict[str, str]] = {
+    **{name: {"reference": f"<{name}>"} for name in CASES},
+    "attachment": {"reference": "<complaint>", "attachment_id": "<attachment>"},
+    "letter": {"pk": "<complaint letter>", "letter_id": "<complaint letter>"},
+    "absence": {"absence_id": "<advisor's absence>"},
+    "event": {"pk": "<ward event>"},
+    "ward": {"code": "<ward>"},
+    "sample": {"sample_id": "<sample>"},
+    "plain check": {"check_id": "<plain's check>"},
+    "complaint check": {"check_id": "<complaint's check>"},
+    "advisor": {"user_id": "<advisor>"},
+    "advisor's account": {"id": "<advisor>"},
+    "feed": {"token": "<councillor's feed>"},
+    "satisfaction": {"token": "<plain's satisfaction link>"},
+}
+
+
+def labels(target: str | None) -> dict[str, str]:
+    return LABELS[target] if target else {}
+
+
+def params(world: World, target: str | None) -> dict[str, str]:
+    """The values of ``target``'s parameters, and what a row's query may use of it."""
+    today = timezone.localdate()
+    common = {"first": (today - timedelta(days=60)).isoformat(), "last": today.isoformat()}
+    if target is None:
+        return common
+    if target in CASES:
+        case = world.cases[target]
+        customer = case.customer.name if case.customer else ""
+        return {**common, "reference": case.reference, "customer": customer}
+    checks = {check.case_id: check.pk for check in world.sample.checks.all()}
+    value: dict[str, object] = {
+        "attachment": world.attachment.pk,
+        "letter": world.letter.pk,
+        "absence": world.absence.pk,
+        "event": world.event.pk,
+        "ward": world.ward.code,
+        "sample": world.sample.pk,
+        "plain check": checks[world.cases["plain"].pk],
+        "complaint check": checks[world.cases["complaint"].pk],
+        "advisor": world.users["advisor"].pk,
+        "advisor's account": world.users["advisor"].pk,
+        "feed": world.calendar_token,
+        "satisfaction": world.satisfaction_token,
+    }
+    found = {name: str(value[target]) for name in LABELS[target]}
+    if target == "attachment":
+        found["reference"] = world.cases["complaint"].reference
+    return {**common, **found}
+
+
+def fill(path: str, values: Mapping[str, str]) -> str:
+    for name, value in values.items():
+        path = path.replace(f"<{name}>", value)
+    assert "<" not in path, f"{path}: a parameter has no value"
+    return path
+
+
+@dataclass
+class Caller:
+    """The signed-in clients of every role, reused by every cell."""
+
+    world: World
+    clients: dict[str, Client] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.clients = {role: sign_in(self.world, role) for role in ROLE_NAMES}
+        self.login_pages = _login_pages()
+        self.localized = {route.path: route.localized for route in discover_routes()}
+
+    def request(
+        self, role: str, method: str, path: str, *, localized: bool, query: str = "", **extra
+    ) -> HttpResponse:
+        client = self.clients[role]
+        url = ("/en" if localized else "") + path
+        if role in MACHINES:
+            key = self.world.api_keys[role]
+            if path.startswith("/api/"):
+                extra["HTTP_AUTHORIZATION"] = f"Token {key}"
+            elif path.startswith("/open311/"):
+                query = f"{query}&api_key={key}" if query else f"api_key={key}"
+        if query:
+            url = f"{url}?{query}"
+        cookies = deepcopy(client.cookies)  # signing out must not sign the role out for good
+        try:
+            return client.generic(method, url, **extra)
+        finally:
+            client.cookies = cookies
+
+    def answer(self, response: HttpResponse) -> str:
+        """The matrix's code for ``response``: its status, or ``LOG`` for the sign-in page."""
+        if response.status_code in (301, 302, 303):
+            location = response["Location"].split("?")[0]
+            return "LOG" if location in self.login_pages else "302"
+        return str(response.status_code)
+
+
+def _login_pages() -> set[str]:
+    with translation.override("en"):
+        return {reverse("accounts:sign-in"), reverse("admin:login")}
+
+
+def writes() -> dict[str, int]:
+    """Rows inserted, updated or deleted in this transaction so far, per table (PostgreSQL's
+    own count: no list of models to keep up to date)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables"
+            " WHERE n_tup_ins + n_tup_upd + n_tup_del > 0"
+        )
+        return {
+            table: count
+            for table, count in cursor.fetchall()
+            if table not in READ_LOGS + SESSIONS and not table.startswith(READ_LOG_PREFIXES)
+        }
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    return {
+        table: count - before.get(table, 0)
+        for table, count in after.items()
+        if count != before.get(table, 0)
+    }
+
+
+class Rollback(Exception):
+    pass
+
+
+def isolated(call, *args: Any, **kwargs: Any) -> tuple[HttpResponse, dict[str, int]]:
+    """Make one request in a savepoint rolled back afterwards; with what it wrote."""
+    result: list[Any] = []
+    try:
+        with transaction.atomic():
+            before = writes()
+            response = call(*args, **kwargs)
+            result = [response, changed(before, writes())]
+            raise Rollback
+    except Rollback:
+        pass
+    return result[0], result[1]
+
+
+def body_text(response: HttpResponse) -> str | None:
+    """What a person (or a program) would read in the answer; ``None`` for files that are not
+    text (PDFs, spreadsheets), which the matrix does not open."""
+    content_type = response.get("Content-Type", "")
+    readable = ("text/", "application/json", "application/xml", "application/xhtml")
+    if not content_type.startswith(readable):
+        return None
+    if response.streaming:
+        data = b"".join(response.streaming_content)  # type: ignore[arg-type]
+    else:
+        data = response.content
+    return html.unescape(data.decode("utf-8", errors="replace"))
