@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.errors import add_service_error
 
@@ -22,6 +22,7 @@ from .models import STAFF_ROLES
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     name = landing_url_name(request.user)
     if name is None:
@@ -49,6 +50,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 @role_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
 def absences(request: HttpRequest) -> HttpResponse:
     """Record time away, so that e-mail addressed to the officer gets an out-of-office reply
     saying when they are back and whom to contact."""
@@ -72,6 +74,8 @@ def absences(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(STAFF_ROLES)
 def absence_cancel(request: HttpRequest, absence_id: int) -> HttpResponse:
-    if services.absence_cancel(officer=request.user, absence_id=absence_id):
-        messages.success(request, _("The absence has been removed."))
+    if not services.absence_cancel(officer=request.user, absence_id=absence_id):
+        # Not one of theirs (or removed already): nothing of anyone else's is touched.
+        raise Http404
+    messages.success(request, _("The absence has been removed."))
     return redirect("accounts:absences")

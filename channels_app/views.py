@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES
@@ -42,6 +43,7 @@ class PostedForm(forms.Form):
 
 
 @role_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
 def letters(request: HttpRequest) -> HttpResponse:
     form = PostedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -75,6 +77,7 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(STAFF_ROLES)
+@require_safe
 def letter_document(request: HttpRequest, letter_id: int) -> FileResponse:
     letter = print_queue.letter_get(user=request.user, message_id=letter_id)
     if letter is None or not letter.document:

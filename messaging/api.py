@@ -34,9 +34,10 @@ class CaseReplyViewSet(CaseViewSet):
     def reply(self, request: Request, reference: str) -> Response:
         """Write to the customer: sent through the outbox in their language and way of
         contact, and shown on the timeline once it has gone."""
+        case = self._workable(reference)
         data = _validated(ReplyInput, request.data)
         case_reply(
-            case=self._workable(reference),
+            case=case,
             actor=signed_in(request),
             text=data["text"],
             responds=data["responds"],

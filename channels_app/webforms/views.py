@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import Service
 from common.errors import add_service_error
@@ -110,6 +110,7 @@ def _back_url(step: Step) -> str:
 
 
 @never_cache
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "public/start.html")
 
@@ -381,6 +382,7 @@ def _decoy_reference() -> str:
 
 
 @never_cache
+@require_safe
 def done(request: HttpRequest) -> HttpResponse:
     submitted = request.session.get(DONE)
     if not submitted:
@@ -436,6 +438,7 @@ def track(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_safe
 def track_status(request: HttpRequest) -> HttpResponse:
     reference = request.session.get(TRACKED)
     status = selectors.case_public_status(reference=reference) if reference else None

@@ -47,6 +47,8 @@ class CaseViewSet(viewsets.GenericViewSet):
         return case
 
     def _workable(self, reference: str) -> Case:
+        """The case, if the user may act on it. Every action asks this before it reads its
+        input: someone who may not act is refused, never told what their input lacks."""
         case = self._case(reference)
         if not policies.can_work(self.request.user, case):
             raise PermissionDenied(_("Only staff of the case's service can do this."))
@@ -124,25 +126,26 @@ class CaseViewSet(viewsets.GenericViewSet):
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request: Request, reference: str) -> Response:
+        case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.case_acknowledge(
-            case=self._workable(reference), actor=request.user, at=data.get("at")
-        )
+        services.case_acknowledge(case=case, actor=request.user, at=data.get("at"))
         return self._answer(reference)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, reference: str) -> Response:
+        case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.case_respond(case=self._workable(reference), actor=request.user, at=data.get("at"))
+        services.case_respond(case=case, actor=request.user, at=data.get("at"))
         return self._answer(reference)
 
     @extend_schema(request=io.ResolveInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def resolve(self, request: Request, reference: str) -> Response:
+        case = self._workable(reference)
         data = _validated(io.ResolveInput, request.data)
         services.case_resolve(
-            case=self._not_a_complaint(self._workable(reference)),
+            case=self._not_a_complaint(case),
             actor=request.user,
             note=data.get("note", ""),
             message=data.get("message", ""),
@@ -159,10 +162,9 @@ class CaseViewSet(viewsets.GenericViewSet):
     @extend_schema(request=io.ReopenInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, reference: str) -> Response:
+        case = self._workable(reference)
         data = _validated(io.ReopenInput, request.data)
-        services.case_reopen(
-            case=self._workable(reference), actor=request.user, reason=data["reason"]
-        )
+        services.case_reopen(case=case, actor=request.user, reason=data["reason"])
         return self._answer(reference)
 
     @extend_schema(
@@ -176,9 +178,10 @@ class CaseViewSet(viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["post"], url_path=r"milestones/(?P<kind>[a-z_]{1,24})/extend")
     def extend(self, request: Request, reference: str, kind: str) -> Response:
+        case = self._workable(reference)
         data = _validated(io.ExtendInput, request.data)
         services.milestone_extend(
-            case=self._not_a_complaint(self._workable(reference)),
+            case=self._not_a_complaint(case),
             kind=kind,
             new_due_at=data["due_at"],
             reason=data["reason"],
@@ -202,10 +205,9 @@ class CaseViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], url_path=r"milestones/(?P<kind>[a-z_]{1,24})/meet")
     def meet(self, request: Request, reference: str, kind: str) -> Response:
         """The promised thing happened: callback made, visitor seen, officer arrived..."""
+        case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.milestone_meet(
-            case=self._workable(reference), kind=kind, actor=request.user, at=data.get("at")
-        )
+        services.milestone_meet(case=case, kind=kind, actor=request.user, at=data.get("at"))
         return self._answer(reference)
 
 

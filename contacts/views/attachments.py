@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from common.errors import add_service_error
 
@@ -30,6 +30,7 @@ DOWNLOAD_CSP = "default-src 'none'; sandbox"
 
 
 @login_required
+@require_safe
 def attachment_download(request: HttpRequest, reference: str, attachment_id: int) -> HttpResponse:
     attachment = selectors.attachment_get(
         user=request.user, reference=reference, attachment_id=attachment_id

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
@@ -18,6 +19,7 @@ VIA_CASE_PAGE = "case_page"
 
 
 @login_required
+@require_safe
 def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     # Cases the user may not see are "not found", not "forbidden": a reference must not tell
     # anyone that a case exists in another service.

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, User
@@ -44,6 +45,7 @@ def _service_of(user: User):
 
 
 @role_required(STAFF_ROLES)
+@require_safe
 def choose_channel(request: HttpRequest) -> HttpResponse:
     form = ChannelChoiceForm(request.GET or None)
     if form.is_valid():
@@ -52,6 +54,7 @@ def choose_channel(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
 def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
     if channel not in Channel.values:
         raise Http404

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Service
@@ -115,6 +116,7 @@ def queue_view(queue: Queue) -> Callable[[HttpRequest], HttpResponse]:
     page_spec = QUEUE_PAGES[queue]
 
     @role_required(page_spec.roles)
+    @require_safe
     def view(request: HttpRequest) -> HttpResponse:
         if any(not value for value in request.GET.values()):
             # The filter form sends every field, chosen or not: keep the address to what was

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role
@@ -22,6 +22,7 @@ WARD_READERS = (*STAFF_ROLES, *SUBMITTER_ROLES, Role.ADMINISTRATOR)
 
 
 @role_required(COUNCILLOR)
+@require_safe
 def my_calendar(request: HttpRequest) -> HttpResponse:
     profile = services.member_profile_ensure(user=request.user)
     now = timezone.now()
@@ -95,6 +96,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @role_required(WARD_READERS)
+@require_safe
 def ward_page(request: HttpRequest, code: str) -> HttpResponse:
     ward = selectors.ward_get(code=code)
     if ward is None or not selectors.ward_visible_to(user=request.user, ward=ward):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import role_required
 from accounts.models import SUBMITTER_ROLES
@@ -63,6 +63,7 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(SUBMITTER_ROLES)
+@require_safe
 def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
     # Another member's enquiry is "not found": a reference must not tell that it exists.
     case = selectors.enquiry_get(user=request.user, reference=reference)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import role_required
 from common.errors import add_service_error
@@ -29,6 +29,7 @@ def _event(pk: int) -> WardEvent:
 
 
 @role_required(OFFICER_ROLES)
+@require_safe
 def events_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -65,6 +66,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(OFFICER_ROLES)
+@require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(pk)
     return render(
