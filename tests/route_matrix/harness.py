@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
@@ -27,9 +26,6 @@ SESSIONS = ("django_session",)
 
 #: What a role that may not act may get for an unsafe method, as matrix codes.
 REFUSALS = frozenset({"LOG", "401", "403", "404", "405"})
-
-#: Answers that let a role in: it may act with unsafe methods there (unless the row says).
-LET_IN = frozenset({"200", "201", "302", "400"})
 
 
 CASES = ("plain", "complaint", "confidential", "enquiry", "open311", "feedback")
@@ -105,6 +101,12 @@ class Caller:
         self.clients = {role: sign_in(self.world, role) for role in ROLE_NAMES}
         self.login_pages = _login_pages()
         self.localized = {route.path: route.localized for route in discover_routes()}
+        self._params: dict[str | None, dict[str, str]] = {}
+
+    def params(self, target: str | None) -> dict[str, str]:
+        if target not in self._params:
+            self._params[target] = params(self.world, target)
+        return self._params[target]
 
     def request(
         self, role: str, method: str, path: str, *, localized: bool, query: str = "", **extra
@@ -161,24 +163,6 @@ def changed(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
     }
 
 
-class Rollback(Exception):
-    pass
-
-
-def isolated(call, *args: Any, **kwargs: Any) -> tuple[HttpResponse, dict[str, int]]:
-    """Make one request in a savepoint rolled back afterwards; with what it wrote."""
-    result: list[Any] = []
-    try:
-        with transaction.atomic():
-            before = writes()
-            response = call(*args, **kwargs)
-            result = [response, changed(before, writes())]
-            raise Rollback
-    except Rollback:
-        pass
-    return result[0], result[1]
-
-
 def body_text(response: HttpResponse) -> str | None:
     """What a person (or a program) would read in the answer; ``None`` for files that are not
     text (PDFs, spreadsheets), which the matrix does not open."""
@@ -186,8 +170,6 @@ def body_text(response: HttpResponse) -> str | None:
     readable = ("text/", "application/json", "application/xml", "application/xhtml")
     if not content_type.startswith(readable):
         return None
-    if response.streaming:
-        data = b"".join(response.streaming_content)  # type: ignore[arg-type]
-    else:
-        data = response.content
+    streamed = response.streaming
+    data = b"".join(response.streaming_content) if streamed else response.content  # type: ignore[arg-type]
     return html.unescape(data.decode("utf-8", errors="replace"))

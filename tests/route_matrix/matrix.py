@@ -235,7 +235,7 @@ ROUTES = (
     route("/", "GET", probe(None, "LOG LOG 302 302 302 302 302 302 302 302 302 302 LOG LOG")),
     route(
         "/sign-in/",
-        "GET POST PUT",
+        "GET POST",
         probe(None, "200 200 302 302 302 302 302 302 302 302 302 302 200 200"),
     ),
     route(
@@ -678,7 +678,12 @@ ROUTES = (
     route(
         "/satisfaction/<token>/",
         "GET POST",
-        probe("satisfaction", "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        # The link is the customer's: whoever holds it is shown which case it is about.
+        probe(
+            "satisfaction",
+            "200 200 200 200 200 200 200 200 200 200 200 200 200 200",
+            shows=("plain",),
+        ),
     ),
     # --- The print queue's pages ----------------------------------------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob

@@ -21,6 +21,9 @@ class Probe:
     #: Roles that may act through this row's unsafe methods, when the answers to the probe do
     #: not say it (a POST-only route, or a page some may read but not act from).
     act: frozenset[str] | None = None
+    #: Objects whose reference the answer shows whoever asks: the secret in the address is
+    #: the proof (a satisfaction link is the customer's).
+    shows: tuple[str, ...] = ()
 
     def expected(self, role: str) -> str:
         return self.expect[ROLE_NAMES.index(role)]
@@ -49,13 +52,19 @@ def probe(
     query: str = "",
     htmx: bool = False,
     act: tuple[str, ...] | None = None,
+    shows: tuple[str, ...] = (),
 ) -> Probe:
     expect = tuple(codes.split())
     assert len(expect) == len(ROLE_NAMES), f"{target}: {len(expect)} codes, not one per role"
     unknown = set(expect) - CODES
     assert not unknown, f"{target}: unknown codes {unknown}"
     return Probe(
-        target, expect, query=query, htmx=htmx, act=None if act is None else frozenset(act)
+        target,
+        expect,
+        query=query,
+        htmx=htmx,
+        act=None if act is None else frozenset(act),
+        shows=shows,
     )
 
 
