@@ -34,6 +34,14 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
+    # A form: shown by GET, sent by POST (Django's also takes PUT as POST).
+    http_method_names = ["get", "post", "options"]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Refused before Django's LoginView sends a signed-in user on, whatever the method.
+        if request.method and request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_default_redirect_url(self) -> str:
         name = landing_url_name(self.request.user)
