@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,7 @@ class SignInView(auth_views.LoginView):
     # A form: shown by GET, sent by POST (Django's also takes PUT as POST).
     http_method_names = ["get", "post", "options"]
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         # Refused before Django's LoginView sends a signed-in user on, whatever the method.
         if request.method and request.method.lower() not in self.http_method_names:
             return self.http_method_not_allowed(request, *args, **kwargs)

@@ -8,6 +8,7 @@ nobody act who may not, and change nothing when they refuse.
 """
 
 import os
+from collections.abc import Sequence
 from urllib.parse import parse_qs
 
 import pytest
@@ -42,7 +43,7 @@ CELLS = cells(ROUTES, labels)
 ADMIN_CELLS = admin_cells(ADMIN_MODELS)
 
 
-def _marked(found: list[Cell]) -> list:
+def _marked(found: Sequence[Cell]) -> list:
     return [
         pytest.param(
             cell,

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -110,7 +111,7 @@ class Caller:
 
     def request(
         self, role: str, method: str, path: str, *, localized: bool, query: str = "", **extra
-    ) -> HttpResponse:
+    ) -> HttpResponseBase:
         client = self.clients[role]
         url = ("/en" if localized else "") + path
         if role in MACHINES:
@@ -127,7 +128,7 @@ class Caller:
         finally:
             client.cookies = cookies
 
-    def answer(self, response: HttpResponse) -> str:
+    def answer(self, response: HttpResponseBase) -> str:
         """The matrix's code for ``response``: its status, or ``LOG`` for the sign-in page."""
         if response.status_code in (301, 302, 303):
             location = response["Location"].split("?")[0]
@@ -163,13 +164,17 @@ def changed(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
     }
 
 
-def body_text(response: HttpResponse) -> str | None:
+def body_text(response: HttpResponseBase) -> str | None:
     """What a person (or a program) would read in the answer; ``None`` for files that are not
     text (PDFs, spreadsheets), which the matrix does not open."""
     content_type = response.get("Content-Type", "")
     readable = ("text/", "application/json", "application/xml", "application/xhtml")
     if not content_type.startswith(readable):
         return None
-    streamed = response.streaming
-    data = b"".join(response.streaming_content) if streamed else response.content  # type: ignore[arg-type]
+    if isinstance(response, StreamingHttpResponse):
+        data = b"".join(response.streaming_content)  # type: ignore[arg-type]
+    elif isinstance(response, HttpResponse):
+        data = response.content
+    else:
+        return None
     return html.unescape(data.decode("utf-8", errors="replace"))

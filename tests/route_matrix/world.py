@@ -28,7 +28,7 @@ the SLA dashboard's "breached" figure and shows in its drill-down.
 import inspect
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -85,8 +85,9 @@ CONFIDENTIAL_SUPPORTED = "confidential" in inspect.signature(case_create).parame
 
 def _front_line(team: Team) -> None:
     if FRONT_LINE_SUPPORTED:
-        team.front_line = True  # type: ignore[attr-defined]
-        team.save(update_fields=["front_line"])
+        field = "front_line"
+        setattr(team, field, True)
+        team.save(update_fields=[field])
 
 
 def _confidential(fields: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +125,15 @@ class World:
 
 
 def _user(username: str, role: str, team: Team | None, **fields: Any) -> User:
-    return UserFactory(username=username, role=role, team=team, **fields)
+    return cast(User, UserFactory(username=username, role=role, team=team, **fields))
+
+
+def _service(code: str, name_en: str, name_cy: str) -> Service:
+    return cast(Service, ServiceFactory(code=code, name_en=name_en, name_cy=name_cy))
+
+
+def _team(service: Service, code: str, name_en: str, **fields: Any) -> Team:
+    return cast(Team, TeamFactory(service=service, code=code, name_en=name_en, **fields))
 
 
 def _machine(username: str) -> tuple[User, str]:
@@ -136,20 +145,16 @@ def _machine(username: str) -> tuple[User, str]:
 
 
 def _staff() -> tuple[dict[str, User], dict[str, Team], Service]:
-    waste = ServiceFactory(code="waste", name_en="Waste", name_cy="Gwastraff")
-    highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
-    front = ServiceFactory(code="customer-services", name_en="Customer services")
+    waste = _service("waste", "Waste", "Gwastraff")
+    highways = _service("highways", "Highways", "Priffyrdd")
+    front = _service("customer-services", "Customer services", "Gwasanaethau cwsmeriaid")
     named = _user("manager-named", Role.MANAGER, None, first_name="Dafydd", last_name="Named")
     manager = _user("manager", Role.MANAGER, None, first_name="Nia", last_name="Manager")
     teams = {
-        "waste": TeamFactory(service=waste, code="waste-team", name_en="Waste", manager=named),
-        "enforcement": TeamFactory(
-            service=waste, code="waste-enforcement", name_en="Enforcement", manager=manager
-        ),
-        "highways": TeamFactory(service=highways, code="highways-team"),
-        "front_line": TeamFactory(
-            service=front, code="contact-centre", name_en="Contact centre", name_cy="Canolfan"
-        ),
+        "waste": _team(waste, "waste-team", "Waste", manager=named),
+        "enforcement": _team(waste, "waste-enforcement", "Enforcement", manager=manager),
+        "highways": _team(highways, "highways-team", "Highways"),
+        "front_line": _team(front, "contact-centre", "Contact centre", name_cy="Canolfan"),
     }
     _front_line(teams["front_line"])
     for user, team in ((named, teams["waste"]), (manager, teams["enforcement"])):
@@ -185,7 +190,7 @@ def _members() -> tuple[dict[str, User], Ward]:
 def _cases(
     users: dict[str, User], team: Team, waste: Service, ward: Ward, received: datetime
 ) -> dict[str, Case]:
-    at = {"service": waste, "received_at": received, "now": received, "team": team}
+    at: dict[str, Any] = {"service": waste, "received_at": received, "now": received, "team": team}
     plain = make_case(
         **at,
         summary="Overflowing bin outside the library",
