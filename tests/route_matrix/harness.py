@@ -18,11 +18,13 @@ from django.utils import timezone, translation
 from .discovery import discover_routes
 from .world import MACHINES, ROLE_NAMES, World, sign_in
 
-#: Tables a read writes to by design (who opened a complaint, the audit of reads): a refused
-#: request must still leave them alone, but a page that is merely shown may write them.
+#: Tables a read writes to by design (who opened a complaint, the audit of reads), left out of
+#: "nothing changed": a page shown (a PUT to a page that ignores its method shows it too)
+#: writes them. Add the read audit's table here if its name does not start with "audit_".
 READ_LOGS = ("complaints_complaintview",)
 READ_LOG_PREFIXES = ("audit_",)
-#: Written on every request that touches the session; a sign-in page or a message does.
+#: Sessions live in cookies while the matrix runs; were they in the database again, signing
+#: in or showing a message would write here.
 SESSIONS = ("django_session",)
 
 #: What a role that may not act may get for an unsafe method, as matrix codes.
