@@ -89,8 +89,8 @@ def _declared_methods(view: Callable[..., Any]) -> frozenset[str] | None:
 
 def _methods(callback: Callable[..., Any]) -> frozenset[str]:
     actions = getattr(callback, "actions", None)
-    if actions:  # a DRF viewset: exactly the methods its router bound
-        return frozenset(method.upper() for method in actions)
+    if actions:  # a DRF viewset: the methods its router bound (DRF adds HEAD once asked GET)
+        return frozenset(method.upper() for method in actions) - {"HEAD", "OPTIONS"}
     view_class = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
     if view_class is not None:  # a DRF APIView or a Django class-based view
         return frozenset(
