@@ -293,7 +293,13 @@ class OutboundMessage(models.Model):
                 condition=models.Q(state__in=["sent", "to_post"], recorded_at__isnull=True),
             ),
             models.Index(fields=["case", "created_at"], name="message_case_time"),
-            models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),
+            # The per-address limit on automatic replies (outbox.AUTOMATIC_PURPOSES) is its only
+            # reader: the sweep's alerts and other messages need not keep it up to date.
+            models.Index(
+                fields=["recipient", "created_at"],
+                name="message_recipient_time",
+                condition=models.Q(purpose__in=["acknowledgement", "out_of_office"]),
+            ),
         ]
         verbose_name = _("outbound message")
         verbose_name_plural = _("outbound messages")
