@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -182,7 +182,7 @@ def _hand_over(
     both halves the round trips of a batch (ADR 0016)."""
     was_handed_over = message.handed_over_at is not None
     said, sent_columns = _sent_fields(accepted) if accepted else (None, _NO_SENT_COLUMNS)
-    params: dict[str, object] = {
+    params: dict[str, Any] = {
         "next": message.pk,
         "token": token,
         "now": now,
@@ -219,7 +219,7 @@ WHERE (m.id = %(next)s AND m.state = %(sending)s AND m.claim_token = %(token)s)
 RETURNING m.id
 """
 
-_NO_SENT_COLUMNS: dict[str, object] = {
+_NO_SENT_COLUMNS: dict[str, Any] = {
     "sent_state": "",
     "sent_at": None,
     "reference": "",
@@ -227,7 +227,7 @@ _NO_SENT_COLUMNS: dict[str, object] = {
 }
 
 
-def _sent_fields(accepted: Accepted) -> tuple[str | None, dict[str, object]]:
+def _sent_fields(accepted: Accepted) -> tuple[str | None, dict[str, Any]]:
     """What the timeline will say of a message its provider accepted, and the columns that
     record it: sent (or, for a letter, waiting to be posted)."""
     message, outcome = accepted.message, accepted.outcome
