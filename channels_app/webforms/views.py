@@ -1,4 +1,4 @@
-"""The public contact forms (no sign-in) and the case status look-up.
+"""The public contact forms (no sign-in); the case status look-up is ``tracking``.
 
 A journey's answers live in the visitor's session, one page per question, until the
 check-your-answers page submits them; each journey carries a random token that becomes the
@@ -37,14 +37,12 @@ from .forms import (
     FilesForm,
     FormTypeForm,
     ServiceForm,
-    TrackForm,
     WelshForm,
 )
 from .services import Submission, webform_submit
 
 JOURNEY = "webform"
 DONE = "webform_done"
-TRACKED = "track_reference"
 
 
 @dataclass(frozen=True)
@@ -399,59 +397,3 @@ def done(request: HttpRequest) -> HttpResponse:
             "acknowledgement": receipt.acknowledgement_owed,
         }
     return render(request, "public/done.html", context)
-
-
-# --- Status look-up -----------------------------------------------------------------------
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def track(request: HttpRequest) -> HttpResponse:
-    if request.method != "POST":
-        return render(request, "public/track.html", {"form": TrackForm()})
-    form = TrackForm(request.POST)
-    if not form.is_valid():
-        return render(request, "public/track.html", {"form": form}, status=400)
-    reference = selectors.reference_normalise(form.cleaned_data["reference"])
-    ip = throttle.client_ip(request)
-    # Checked before the look-up, so a throttled guess learns nothing, even when it is right.
-    if throttle.exceeded(throttle.LOOKUP_FAILURES_PER_IP, ip) or throttle.exceeded(
-        throttle.LOOKUP_FAILURES_PER_REFERENCE, reference
-    ):
-        return render(request, "public/too_many.html", {"what": "track"}, status=429)
-    case = selectors.case_for_resident(reference=reference, proof=form.cleaned_data["proof"])
-    if case is None:
-        throttle.hit(throttle.LOOKUP_FAILURES_PER_IP, ip)
-        throttle.hit(throttle.LOOKUP_FAILURES_PER_REFERENCE, reference)
-        form.add_error(
-            None,
-            _(
-                "We could not find a case with that reference and email address or postcode. "
-                "Check them against our acknowledgement and try again."
-            ),
-        )
-        return render(request, "public/track.html", {"form": form, "not_found": True}, status=400)
-    request.session[TRACKED] = case.reference
-    return redirect("public:track-status")
-
-
-@never_cache
-def track_status(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(TRACKED)
-    status = selectors.case_public_status(reference=reference) if reference else None
-    if status is None:
-        return redirect("public:track")
-    language = get_language()
-    updates = [
-        {"update": update, "date": format_date(update.at, language)} for update in status.updates
-    ]
-    return render(
-        request,
-        "public/track_status.html",
-        {
-            "status": status,
-            "received": format_date(status.received_at, language),
-            "next_due": format_date(status.next_due, language) if status.next_due else "",
-            "updates": updates,
-        },
-    )
