@@ -93,6 +93,26 @@ def time_left_text(left: TimeLeft) -> str:
     return text % count
 
 
+@dataclass(frozen=True)
+class TimeLeftShown:
+    """The time left before a deadline as every page, e-mail and export words it."""
+
+    text: str
+    overdue: bool
+
+
+def time_left_shown(
+    due_at: datetime | None, *, now: datetime, calendar: WorkingCalendar
+) -> TimeLeftShown | None:
+    """The one presenter of time left: working days, or hours and minutes within a day, and
+    lateness in working days once the due date is past (``contacts/domain/time_left.py``).
+    ``None`` for a milestone with no deadline."""
+    if due_at is None:
+        return None
+    left = time_left(due_at=due_at, now=now, calendar=calendar)
+    return TimeLeftShown(text=time_left_text(left), overdue=left.overdue)
+
+
 def next_due_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
     """The open milestone due first: the one the advisor has to act on next."""
     due = [m for m in milestones if m.is_open and m.due_at is not None]
@@ -116,14 +136,14 @@ def queue_rows(
     for case in cases:
         milestones = list(case.milestones.all())
         upcoming = next_due_milestone(milestones)
-        left = time_left(due_at=upcoming.due_at, now=now, calendar=calendar) if upcoming else None
+        left = time_left_shown(upcoming.due_at, now=now, calendar=calendar) if upcoming else None
         rows.append(
             QueueRow(
                 case=case,
                 tag=case_sla_tag(milestones),
                 next_milestone=milestone_label(upcoming.kind) if upcoming else None,
                 next_due_at=upcoming.due_at if upcoming else None,
-                time_left=time_left_text(left) if left else None,
+                time_left=left.text if left else None,
                 overdue=bool(left and left.overdue),
             )
         )
@@ -146,15 +166,15 @@ def milestone_rows(
     rows = []
     for milestone in milestones:
         left = None
-        if milestone.is_open and milestone.due_at is not None:
-            left = time_left_text(time_left(due_at=milestone.due_at, now=now, calendar=calendar))
+        if milestone.is_open:
+            left = time_left_shown(milestone.due_at, now=now, calendar=calendar)
         rows.append(
             MilestoneRow(
                 milestone=milestone,
                 label=milestone_label(milestone.kind),
                 description=milestone.target.description,
                 tag=sla_tag(milestone.state),
-                time_left=left,
+                time_left=left.text if left else None,
             )
         )
     return rows

@@ -117,7 +117,7 @@ def messages_deliver(
         .filter(pk__in=claimed)
         .order_by("pk")
     )
-    ready = _render_all(messages, renderer=MessageRenderer(), now=now)
+    ready = _render_all(messages, renderer=MessageRenderer(now=now), now=now)
     delivered: dict[int, str] = {}  # id → what the timeline says of it
     accepted: Accepted | None = None  # the last message its provider took, not yet marked
     try:

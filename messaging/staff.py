@@ -14,7 +14,9 @@ from django.utils import timezone, translation
 from accounts.models import Team, User
 from contacts.event_payloads import TEAM, USER, Party, transfer_parties
 from contacts.models import Case, CaseEvent, Milestone
+from contacts.presenters import time_left_shown
 from contacts.timeline_sql import ids_condition, q
+from standards.domain.calendar import WorkingCalendar
 
 from .domain.replies import ReplyLanguage
 from .messages import BILINGUAL_DIVIDER
@@ -80,8 +82,11 @@ def sla_alert_parse(key: str) -> tuple[int, str]:
     return int(milestone_id), transition
 
 
-def sla_alert_render(message: OutboundMessage) -> tuple[str, str]:
-    """Subject and body of a deadline alert, in the recipient's own language."""
+def sla_alert_render(
+    message: OutboundMessage, *, now: datetime, calendar: WorkingCalendar
+) -> tuple[str, str]:
+    """Subject and body of a deadline alert, in the recipient's own language, with the time
+    left as at ``now`` (when the worker sends it) in the pages' words."""
     milestone_id, transition = sla_alert_parse(message.key)
     milestone = (
         Milestone.objects.select_related("case__service", "target").filter(pk=milestone_id).first()
@@ -95,6 +100,7 @@ def sla_alert_render(message: OutboundMessage) -> tuple[str, str]:
             "milestone": milestone,
             "recipient": message.person,
             "due_at": timezone.localtime(milestone.due_at) if milestone.due_at else None,
+            "time_left": time_left_shown(milestone.due_at, now=now, calendar=calendar),
         }
         subject = render_to_string("contacts/email/sla_alert_subject.txt", context).strip()
         body = render_to_string("contacts/email/sla_alert_body.txt", context)
