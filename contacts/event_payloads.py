@@ -107,6 +107,8 @@ PAYLOADS: dict[str, type] = {
     "callback_arranged": CallbackPayload,
     "reply_sent": Empty,
     "message_sent_again": Empty,
+    "extension_notice_sent": Empty,
+    "callback_notice_sent": Empty,
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,

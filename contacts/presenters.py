@@ -186,6 +186,8 @@ def milestone_rows(
 SENT_KINDS = (
     EventKind.REPLY_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
+    EventKind.EXTENSION_NOTICE_SENT,
+    EventKind.CALLBACK_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )

@@ -12,7 +12,7 @@ from datetime import datetime
 from contacts.models import CaseEvent, EventKind
 from contacts.timeline import event_build, events_record
 
-from .models import OutboundMessage, RecipientKind
+from .models import OutboundMessage, Purpose, RecipientKind
 
 
 class Said:
@@ -23,6 +23,13 @@ class Said:
     SENT_AGAIN = EventKind.MESSAGE_SENT_AGAIN
     READY_TO_POST = EventKind.LETTER_READY
     FAILED = EventKind.MESSAGE_FAILED
+
+
+#: Sent messages the timeline names by what they are rather than "Reply sent".
+_SENT_AS = {
+    Purpose.EXTENSION: EventKind.EXTENSION_NOTICE_SENT,
+    Purpose.CALLBACK: EventKind.CALLBACK_NOTICE_SENT,
+}
 
 
 def sent_text(message: OutboundMessage) -> str:
@@ -40,6 +47,8 @@ def _event_of(message: OutboundMessage, *, kind: str, at: datetime) -> CaseEvent
         actor_id = None
     else:
         text, actor_id = sent_text(message), message.author_id
+        if kind == Said.SENT:
+            kind = _SENT_AS.get(Purpose(message.purpose), kind)
     return event_build(case=message.case_id, kind=kind, actor=actor_id, at=at, text=text)
 
 

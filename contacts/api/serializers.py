@@ -176,6 +176,13 @@ class ExtendInput(serializers.Serializer):
         default=True,
         help_text=_("Tell the customer why and the new date (for the full response)."),
     )
+    out_of_hours_confirmed = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "The new due time falls on a day the office is closed or outside business hours "
+            "on purpose; without it such a time is refused."
+        ),
+    )
 
 
 class CaseListFilters(serializers.Serializer):

@@ -184,6 +184,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             reason=data["reason"],
             actor=request.user,
             notify_customer=data["notify_customer"],
+            out_of_hours_confirmed=data["out_of_hours_confirmed"],
         )
         return self._answer(reference)
 

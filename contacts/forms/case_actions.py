@@ -106,6 +106,15 @@ class ExtendForm(forms.Form):
         required_message=_("Give the reason for the extension."),
         max_length=NOTE_MAX,
     )
+    # Unticked by default: a date the office does not work is refused unless meant (SPEC §10).
+    out_of_hours_confirmed = forms.BooleanField(
+        label=_("I mean this date"),
+        help_text=_(
+            "Tick this only if the new due time is meant to fall on a day the office is closed "
+            "or outside business hours."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)

@@ -118,6 +118,7 @@ ACTIONS = {
                 new_due_at=form.cleaned_data["due_at"],
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
+                out_of_hours_confirmed=form.cleaned_data["out_of_hours_confirmed"],
             ),
             {},
         ),
