@@ -108,7 +108,6 @@ PAYLOADS: dict[str, type] = {
     "reply_sent": Empty,
     "message_sent_again": Empty,
     "extension_notice_sent": Empty,
-    "callback_notice_sent": Empty,
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,

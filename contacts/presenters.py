@@ -187,7 +187,6 @@ SENT_KINDS = (
     EventKind.REPLY_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
     EventKind.EXTENSION_NOTICE_SENT,
-    EventKind.CALLBACK_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )

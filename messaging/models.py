@@ -25,8 +25,6 @@ class Purpose(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
     REPLY = "reply", _("Reply from an officer")
     EXTENSION = "extension", _("Extension notice")
-    # When an officer will call back a voicemail, if not by the next working day.
-    CALLBACK = "callback", _("Callback time")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
     # Written by the app that owes them, not from the templates administrators edit.
@@ -41,7 +39,6 @@ TEMPLATE_PURPOSES = (
     Purpose.ACKNOWLEDGEMENT,
     Purpose.REPLY,
     Purpose.EXTENSION,
-    Purpose.CALLBACK,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
 )
@@ -67,8 +64,6 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
-    # ``callback_time``: the day and time agreed, written as that language writes them.
-    Purpose.CALLBACK: (*_EVERY_MESSAGE, "callback_time"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
     Purpose.OUT_OF_OFFICE: (

@@ -38,6 +38,7 @@ from ..models import (
 from ..references import reference_allocate
 from ..timeline import event_record
 from .milestone_writer import Timing, milestone_build, milestones_create
+from .voicemail import voicemail_milestones
 
 #: A contact cannot have been received in the future; this much clock skew between the
 #: sending system and ours is forgiven.
@@ -112,6 +113,11 @@ def case_create(
         )
         for target in targets
     ]
+    if details.contact_type == PhoneContact.VOICEMAIL and owner is not None:
+        # "Or on return to the office": the officer it was left for may be away.
+        milestones = voicemail_milestones(
+            milestones, officer=owner, received_at=received_at, calendar=calendar
+        )
     if language is None:
         language = customer.preferred_language if customer else ""
     if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
