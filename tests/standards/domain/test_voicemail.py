@@ -19,8 +19,8 @@ CALENDAR = WorkingCalendar()
 MONDAY_9_MARCH_CLOSED = WorkingCalendar(closures=frozenset({date(2026, 3, 9)}))
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
+def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 def closing(year: int, month: int, day: int) -> datetime:
