@@ -14,6 +14,7 @@ from contacts.services import case_add_note
 from messaging.delivery import messages_deliver
 from messaging.models import OutboundMessage
 from messaging.tasks import messages_redispatch
+from standards.selectors import working_calendar
 from tests.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -540,7 +541,10 @@ def test_a_bad_callback_time_is_refused(signed_in, world, service, value, langua
 def test_extending_the_response_tells_the_customer(signed_in, world):
     case = world.mine_breached
     respond = Milestone.objects.get(case=case, kind="respond")
-    new_due = timezone.localtime(respond.due_at + timedelta(days=7)).replace(hour=17, minute=0)
+    # A working day, whatever today is: a day the office is shut would need confirming.
+    calendar = working_calendar()
+    new_day = calendar.add_working_days(timezone.localdate(respond.due_at), 5)
+    new_due = timezone.localtime(calendar.end_of_business(new_day))
     client = signed_in(world.advisor)
 
     page = text_of(client.get(url(case, "extend")))
