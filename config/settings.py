@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "common",
     "accounts",
+    "audit",
     "standards",
     "contacts",
     "messaging",
