@@ -89,12 +89,12 @@ def test_the_page_in_welsh(client, dpo, case, reader):
             "The last day must be the same as or after the first",
             "last",
         ),
-        ({"page": "0"}, "This page does not exist: go back to the first page", "page"),
-        ({"page": "x"}, "This page does not exist: go back to the first page", "page"),
+        ({"page": "0"}, "This page does not exist: go back to the first page", "__all__"),
+        ({"page": "x"}, "This page does not exist: go back to the first page", "__all__"),
         (
             {"page": "99999999999999999999"},
             "This page does not exist: go back to the first page",
-            "page",
+            "__all__",
         ),
     ],
 )
