@@ -49,6 +49,18 @@ def test_the_data_protection_officer_sees_who_read_a_case(client, dpo, case, rea
     assert "Ann Jones" not in text and case.summary not in text
 
 
+def test_the_reads_of_a_deleted_account_stay_in_the_audit(client, dpo, case, team):
+    gone = UserFactory(team=team)
+    reads.record(gone, ReadPath.CASE_PAGE, cases=[case], at=AT)
+    gone_id = gone.pk
+    gone.delete()
+    client.force_login(dpo)
+
+    page = client.get(CASES, {"reference": case.reference})
+
+    assert [row.name for row in page.context["page"].rows] == [f"Account {gone_id} (deleted)"]
+
+
 def test_looking_a_case_up_in_the_audit_is_itself_recorded(client, dpo, case):
     client.force_login(dpo)
 

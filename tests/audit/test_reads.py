@@ -109,3 +109,39 @@ def test_an_audit_export_records_each_record_it_names_once_in_one_statement(
         (None, 9, ReadPath.AUDIT_EXPORT),
     }
     assert exported.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_on_its_own_is_committed_without_waiting_for_the_disk(advisor):
+    """Outside a transaction the INSERT is its own transaction, committed asynchronously; the
+    connection's later writes wait for the disk as before."""
+    with CaptureQueriesContext(connection) as captured:
+        reads.record(advisor, ReadPath.CASE_PAGE, case_ids=[5], at=AT)
+
+    assert "set_config('synchronous_commit', 'off', true)" in captured.captured_queries[0]["sql"]
+    assert rows() == [(advisor.pk, ReadPath.CASE_PAGE, 5, None, AT)]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone() == ("on",)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_transaction_the_read_shares_its_commit(advisor):
+    with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+        reads.record(advisor, ReadPath.CASE_PAGE, case_ids=[5], at=AT)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone() == ("on",)
+
+    assert "synchronous_commit" not in captured.captured_queries[0]["sql"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_council_may_have_every_read_wait_for_the_disk(advisor, settings):
+    settings.CYSWLLT = {**settings.CYSWLLT, "AUDIT_COMMIT_WITHOUT_WAITING": False}
+
+    with CaptureQueriesContext(connection) as captured:
+        reads.record(advisor, ReadPath.CASE_PAGE, case_ids=[5], at=AT)
+
+    assert "synchronous_commit" not in captured.captured_queries[0]["sql"]
+    assert Read.objects.count() == 1
