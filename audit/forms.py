@@ -59,9 +59,9 @@ class PeriodForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if "page" in self._errors:
+        if "page" in self.errors:
             # The page number comes from a link, not a field: the error belongs to the form.
-            self.add_error(None, self._errors.pop("page"))
+            self.add_error(None, self.errors.pop("page"))
         first, last = cleaned.get("first"), cleaned.get("last")
         if first and last and last < first:
             self.add_error("last", _("The last day must be the same as or after the first"))

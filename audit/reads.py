@@ -39,8 +39,8 @@ def _not_waiting() -> bool:
     """Only a statement that is its own transaction may skip the wait: inside the caller's
     transaction the setting would reach the caller's writes, and the INSERT shares their
     commit anyway."""
-    return connection.get_autocommit() and settings.CYSWLLT.get(
-        "AUDIT_COMMIT_WITHOUT_WAITING", True
+    return connection.get_autocommit() and bool(
+        settings.CYSWLLT.get("AUDIT_COMMIT_WITHOUT_WAITING", True)
     )
 
 

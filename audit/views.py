@@ -9,11 +9,13 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.access import signed_in
 from common.csv_cells import csv_cell
 
 from . import reads, selectors
@@ -22,15 +24,15 @@ from .models import ReadPath
 
 PAGE_SIZE = 50
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def audit_readers_only(view: View) -> View:
     """Administrators and data protection officers; anyone else signed in gets the 403 page."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.reads_audit:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not signed_in(request).reads_audit:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -117,7 +119,7 @@ def _csv_lines(rows: Iterator[selectors.ReadRow]) -> Iterator[str]:
         )
 
 
-def _export(request: HttpRequest, form: PeriodForm, template: str, name: str) -> HttpResponse:
+def _export(request: HttpRequest, form: PeriodForm, template: str, name: str) -> HttpResponseBase:
     if not form.is_valid():
         return _page(request, form, template)
     query = form.query()
@@ -132,7 +134,7 @@ def _export(request: HttpRequest, form: PeriodForm, template: str, name: str) ->
 
 @require_GET
 @audit_readers_only
-def case_reads_export(request: HttpRequest) -> HttpResponse:
+def case_reads_export(request: HttpRequest) -> HttpResponseBase:
     form = CaseReadsForm(request.GET)
     name = f"reads-of-{form.cleaned_data['reference']}" if form.is_valid() else ""
     return _export(request, form, "audit/case_reads.html", name.lower())
@@ -140,7 +142,7 @@ def case_reads_export(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @audit_readers_only
-def person_reads_export(request: HttpRequest) -> HttpResponse:
+def person_reads_export(request: HttpRequest) -> HttpResponseBase:
     form = PersonReadsForm(request.GET)
     day = timezone.localdate().isoformat()
     return _export(request, form, "audit/person_reads.html", f"reads-by-person-{day}")

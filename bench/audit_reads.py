@@ -19,7 +19,6 @@ size), then measures:
 import argparse
 import os
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -179,4 +178,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -22,7 +22,7 @@ COMPLAINT_READS = """
      WHERE complaint.kind = 'complaint' AND reading.path IN (1, 2, 7, 8)
 """
 
-BACKWARD = [
+BACKWARD = (
     f"""
     INSERT INTO complaints_complaintview (case_id, user_id, viewed_at, via)
     SELECT reading.case_id, reading.user_id, reading.at,
@@ -32,7 +32,7 @@ BACKWARD = [
      ORDER BY reading.id
     """,
     f"DELETE FROM audit_read WHERE id IN (SELECT reading.id {COMPLAINT_READS})",
-]
+)
 
 
 class Migration(migrations.Migration):
