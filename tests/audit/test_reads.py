@@ -111,7 +111,7 @@ def test_an_audit_export_records_each_record_it_names_once_in_one_statement(
     assert exported.count() == 3
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_read_on_its_own_is_committed_without_waiting_for_the_disk(advisor):
     """Outside a transaction the INSERT is its own transaction, committed asynchronously; the
     connection's later writes wait for the disk as before."""
@@ -125,7 +125,7 @@ def test_a_read_on_its_own_is_committed_without_waiting_for_the_disk(advisor):
         assert cursor.fetchone() == ("on",)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_inside_a_transaction_the_read_shares_its_commit(advisor):
     with transaction.atomic(), CaptureQueriesContext(connection) as captured:
         reads.record(advisor, ReadPath.CASE_PAGE, case_ids=[5], at=AT)
@@ -136,7 +136,7 @@ def test_inside_a_transaction_the_read_shares_its_commit(advisor):
     assert "synchronous_commit" not in captured.captured_queries[0]["sql"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_council_may_have_every_read_wait_for_the_disk(advisor, settings):
     settings.CYSWLLT = {**settings.CYSWLLT, "AUDIT_COMMIT_WITHOUT_WAITING": False}
 
