@@ -14,12 +14,16 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", _("County councillor")
     CLERK = "clerk", _("Town or community council clerk")
     ADMINISTRATOR = "administrator", _("Administrator")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Data protection officer")
 
 
 #: Roles that work cases inside a council service.
 STAFF_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.COMPLAINTS_OFFICER})
 #: Roles that submit enquiries on behalf of others and see only their own.
 SUBMITTER_ROLES = frozenset({Role.COUNCILLOR, Role.CLERK})
+#: Roles that read the audit of who read which case or customer record (SPEC §12). The data
+#: protection officer reads no case itself: only who read what.
+AUDIT_ROLES = frozenset({Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER})
 
 
 class Language(models.TextChoices):
@@ -101,6 +105,10 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == Role.ADMINISTRATOR or self.is_superuser
+
+    @property
+    def reads_audit(self) -> bool:
+        return self.is_administrator or self.role in AUDIT_ROLES
 
 
 class Absence(TimeStampedModel):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES
+from audit import reads
+from audit.models import ReadPath
 from messaging import print_queue
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,7 @@ def letter_document(request: HttpRequest, letter_id: int) -> FileResponse:
     except FileNotFoundError as error:
         log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
         raise Http404 from error
+    reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
     return FileResponse(
         file,
         as_attachment=True,

@@ -11,8 +11,6 @@ class ComplaintsConfig(AppConfig):
         from contacts import hooks
 
         from .access import complaint_receivers, hide_confidential
-        from .views_log import complaint_views_record
 
         hooks.staff_case_visibility.register(hide_confidential)
         hooks.case_receivers.register(complaint_receivers)
-        hooks.cases_viewed.register(complaint_views_record)

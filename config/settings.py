@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "common",
     "accounts",
+    "audit",
     "standards",
     "contacts",
     "messaging",
@@ -276,6 +277,10 @@ CYSWLLT = {
     # A message whose worker has not renewed its claim for this long (a live one renews it every
     # third of it) was left by a worker that died: it is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),
+    # A read recorded in the audit (audit/reads.py) outside any other write is committed
+    # without waiting for the disk: a crash of the database server may lose the last fraction
+    # of a second of reads (ADR 0021). "false" makes every read wait for its commit.
+    "AUDIT_COMMIT_WITHOUT_WAITING": env_bool("CYSWLLT_AUDIT_COMMIT_WITHOUT_WAITING", default=True),
     # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",

@@ -174,9 +174,11 @@ def case_search(*, user: User, query: str) -> QuerySet[Case]:
         else Value(0, output_field=IntegerField())
     )
     cases = visible.alias(**vectors).filter(matched)
-    return with_details(
-        cases.annotate(identity_match=identity_first, relevance=relevance)
-    ).order_by("-identity_match", "-relevance", "-received_at", "-id")
+    return (
+        with_details(cases)
+        .annotate(identity_match=identity_first, relevance=relevance)
+        .order_by("-identity_match", "-relevance", "-received_at", "-id")
+    )
 
 
 def case_by_reference(*, user: User, query: str) -> Case | None:

@@ -83,12 +83,15 @@ JOB_TITLES_CY = {
     "complaints": "Swyddog cwynion, gwastraff ac ailgylchu",
     "councillor": "Cynghorydd sir",
     "clerk": "Clerc Cyngor Tref Llanfair",
+    "dpo": "Swyddog diogelu data",
 }
 
 # fmt: off
 USERS = (
     UserSeed("admin", "Eleri", "Vaughan", Role.ADMINISTRATOR, "",
              "Systems administrator", "01234 567010", "cy"),
+    UserSeed("dpo", "Nia", "Rowlands", Role.DATA_PROTECTION_OFFICER, "",
+             "Data protection officer", "01234 567011", "cy"),
     UserSeed("manager", "Siân", "Pritchard", Role.MANAGER, "contact-centre",
              "Customer services manager", "01234 567001", "cy"),
     UserSeed("manager-waste", "Mark", "Jenkins", Role.MANAGER, "waste-collections",

@@ -16,6 +16,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from audit import reads
+from audit.models import ReadPath
 from messaging import print_queue
 from messaging.models import OutboundMessage
 
@@ -76,6 +78,7 @@ class LetterViewSet(viewsets.GenericViewSet):
         except FileNotFoundError as error:
             log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
             raise Http404 from error
+        reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
         return FileResponse(
             file,
             as_attachment=True,

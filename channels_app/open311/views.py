@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.authtoken.models import Token
 
 from accounts.models import User
+from audit import reads
+from audit.models import ReadPath
 from common.errors import error_fields
 from contacts.models import Case
 from messaging.messages import format_date
@@ -134,7 +136,8 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
-    if _client(request) is None:
+    client = _client(request)
+    if client is None:
         return _forbidden(fmt)
     form = RequestListForm(request.GET)
     if not form.is_valid():
@@ -147,6 +150,7 @@ def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
         start=data["start_date"],
         end=data["end_date"],
     )
+    reads.record(client, ReadPath.OPEN311, cases=cases)
     return render(
         [_request_entry(case) for case in cases], fmt=fmt, root="service_requests", item="request"
     )
@@ -154,11 +158,13 @@ def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_GET
 def request_detail(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
-    if _client(request) is None:
+    client = _client(request)
+    if client is None:
         return _forbidden(fmt)
     cases = selectors.requests_find(references=[reference.upper()])
     if not cases:
         return render_errors(
             [(404, _("There is no request with this service_request_id."))], fmt=fmt, status=404
         )
+    reads.record(client, ReadPath.OPEN311, cases=cases[:1])
     return render([_request_entry(cases[0])], fmt=fmt, root="service_requests", item="request")

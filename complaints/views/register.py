@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from audit import reads
+from audit.models import ReadPath
 from contacts.presenters import (
     Tag,
     TimeLeftShown,
@@ -24,7 +26,6 @@ from .. import selectors
 from ..forms import RegisterFilterForm
 from ..models import Complaint
 from ..selectors import RegisterFilters
-from ..views_log import ViewedVia, complaint_views_record
 from .common import complaints_staff_only
 
 PAGE_SIZE = 50
@@ -78,10 +79,12 @@ def register(request: HttpRequest) -> HttpResponse:
     page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = register_rows(page.object_list, now=timezone.now())
     to_record = list(selectors.complaints_to_record(user=request.user)[:PAGE_SIZE])
-    complaint_views_record(
-        user=request.user,
+    # Complaints are confidential: every one the register shows is recorded (one INSERT),
+    # though lists of other cases are not (ADR 0021).
+    reads.record(
+        request,
+        ReadPath.COMPLAINT_REGISTER,
         cases=[*to_record, *(row.complaint.case for row in rows)],
-        via=ViewedVia.REGISTER,
     )
     return render(
         request,

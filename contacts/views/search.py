@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES
+from audit import reads
+from audit.models import ReadPath
 from common.paging import pagination
 from standards.selectors import working_calendar
 
@@ -33,6 +35,9 @@ def search(request: HttpRequest) -> HttpResponse:
         rows = presenters.queue_rows(
             cases=page.object_list, now=timezone.now(), calendar=working_calendar()
         )
+        # A search looks a person up: each case it shows is recorded (one INSERT), unlike
+        # the queues, which show the user their own work (ADR 0021).
+        reads.record(request, ReadPath.SEARCH, cases=page.object_list)
     return render(
         request,
         "contacts/search.html",

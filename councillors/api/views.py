@@ -10,6 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 from contacts.models import Case
 
 from .. import selectors, services
@@ -59,12 +61,14 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self._visible())
+        reads.record(request, ReadPath.API, cases=page or [])
         return self.get_paginated_response(self._output(page, many=True))
 
     def retrieve(self, request: Request, reference: str) -> Response:
         case = self._visible().filter(reference=reference).first()
         if case is None:
             raise NotFound
+        reads.record(request, ReadPath.API, cases=[case])
         return Response(self._output(case))
 
     @extend_schema(request=io.EnquiryCreateInput, responses={201: io.EnquiryOutput})

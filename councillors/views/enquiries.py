@@ -9,6 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 from common.errors import add_service_error
 from contacts.models import OPEN_MILESTONE_STATES, Customer
 from standards import milestone_kinds
@@ -68,6 +70,7 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.enquiry_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
+    reads.record(request, ReadPath.ENQUIRY_PAGE, cases=[case])
     milestones = list(case.milestones.all())
     response_due = next(
         (m for m in milestones if m.kind == milestone_kinds.MEMBER_RESPONSE),

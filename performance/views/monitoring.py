@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required, signed_in
+from audit import reads
+from audit.models import ReadPath
 from common.errors import add_service_error
 from standards.models import Behaviour
 
@@ -113,6 +115,7 @@ def monitoring_check(request: HttpRequest, check_id: int) -> HttpResponse:
             request, _("Scores saved for %(reference)s.") % {"reference": check.case.reference}
         )
         return redirect("performance:monitoring-sample", check.sample_id)
+    reads.record(request, ReadPath.MONITORING, cases=[check.case])
     return render(
         request,
         "performance/monitoring_check.html",

@@ -73,8 +73,9 @@ def test_the_summary_costs_the_same_few_queries_for_any_case(
     client.get(f"/en/cases/{world.mine_breached.reference}/")
 
     # session, user, team, the case with its relations, milestones with targets, timeline,
-    # the customer's other cases, attachments, nav counts, business hours, closure days
-    with django_assert_num_queries(11):
+    # the customer's other cases, attachments, nav counts, business hours, closure days, and
+    # the audit of reads' INSERT (ADR 0021)
+    with django_assert_num_queries(12):
         client.get(f"/en/cases/{world.mine_breached.reference}/")
-    with django_assert_num_queries(10):  # no customer: no other cases to look up
+    with django_assert_num_queries(11):  # no customer: no other cases to look up
         client.get(f"/en/cases/{world.mine_compliment.reference}/")

@@ -11,7 +11,8 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import Role
-from complaints.models import Complaint, ComplaintView, Compliment, Feedback, Signposting
+from audit.models import Read, ReadPath
+from complaints.models import Complaint, Compliment, Feedback, Signposting
 from complaints.services import complaint_record, feedback_decide
 from contacts.models import Case
 from messaging.models import OutboundMessage
@@ -155,8 +156,10 @@ def test_every_view_is_recorded(signed_in, officer, complaint):
     client.get(f"/en/complaints/{complaint.case.reference}/")
     client.get(f"/en/cases/{complaint.case.reference}/")
     assert list(
-        ComplaintView.objects.filter(user=officer).order_by("id").values_list("via", flat=True)
-    ) == ["register", "page", "case_page"]
+        Read.objects.filter(user=officer, case_id=complaint.case.pk)
+        .order_by("id")
+        .values_list("path", flat=True)
+    ) == [ReadPath.COMPLAINT_REGISTER, ReadPath.COMPLAINT_PAGE, ReadPath.CASE_PAGE]
 
 
 # --- Confidentiality ---------------------------------------------------------------------
@@ -218,7 +221,9 @@ def test_the_api_denies_complaints_to_those_who_may_not_see_them(
     listed = client.get("/api/v1/complaints/?stage=1", **as_officer).json()
     assert [row["reference"] for row in listed["results"]] == [reference]
     assert client.get("/api/v1/complaints/?stage=7", **as_officer).status_code == 400
-    assert ComplaintView.objects.filter(user=officer, via="api").count() == 3
+    assert (
+        Read.objects.filter(user=officer, path=ReadPath.API, case_id=complaint.case.pk).count() == 3
+    )
     stranger = UserFactory(role=Role.COMPLAINTS_OFFICER)
     as_stranger = {"HTTP_AUTHORIZATION": f"Token {token_for(stranger)}"}
     assert client.get(f"/api/v1/complaints/{reference}/", **as_stranger).status_code == 404
