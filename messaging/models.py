@@ -24,6 +24,7 @@ _TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
 class Purpose(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
     REPLY = "reply", _("Reply from an officer")
+    CONFIRMATION = "confirmation", _("Who is dealing with it, and when")
     EXTENSION = "extension", _("Extension notice")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
@@ -38,6 +39,7 @@ class Purpose(models.TextChoices):
 TEMPLATE_PURPOSES = (
     Purpose.ACKNOWLEDGEMENT,
     Purpose.REPLY,
+    Purpose.CONFIRMATION,
     Purpose.EXTENSION,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
@@ -63,6 +65,9 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
+    # ``officer``: the officer dealing with it (empty when only a team is); ``due_date``: when
+    # the full response will come.
+    Purpose.CONFIRMATION: (*_EVERY_MESSAGE, "officer", "due_date"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),

@@ -249,6 +249,26 @@ def reply_queue(
     )
 
 
+def confirmation_queue(
+    *, case, author, due: datetime, now: datetime, idempotency_key: str = ""
+) -> OutboundMessage:
+    """Tell the customer who is dealing with their enquiry — the case's owner, and its team or
+    service — and when the full response will come (``due``), by their method and language."""
+    owner = case.owner
+    officer = (owner.get_full_name() or owner.get_username()) if owner else ""
+    return _officer_message(
+        key=f"case:{case.pk}:confirmation:{idempotency_key or uuid.uuid4().hex}",
+        case=case,
+        purpose=Purpose.CONFIRMATION,
+        author=author,
+        now=now,
+        extra={
+            code: {"officer": officer, "due_date": format_date(due, code)} for code in ("cy", "en")
+        },
+        required=True,
+    )
+
+
 def extension_notice_queue(*, case, milestone, author, now: datetime) -> OutboundMessage | None:
     """Tell the customer the full answer will come later than promised: why, and when.
 
