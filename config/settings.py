@@ -276,6 +276,9 @@ CYSWLLT = {
     # A message whose worker has not renewed its claim for this long (a live one renews it every
     # third of it) was left by a worker that died: it is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),
+    # The e-mail-to-fax gateway: the address a fax is e-mailed to, "{number}" standing for the
+    # number dialled (e.g. "{number}@fax.example.gov.wales"). Without it no fax can be sent.
+    "FAX_GATEWAY": os.environ.get("CYSWLLT_FAX_GATEWAY", ""),
     # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",

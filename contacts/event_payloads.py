@@ -106,6 +106,7 @@ PAYLOADS: dict[str, type] = {
     "transferred": TransferPayload,
     "callback_arranged": CallbackPayload,
     "reply_sent": Empty,
+    "fax_sent": Empty,
     "message_sent_again": Empty,
     "letter_ready": Empty,
     "message_failed": Empty,

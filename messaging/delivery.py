@@ -33,7 +33,7 @@ from contacts.services import cases_acknowledge, cases_confirm
 from . import backends
 from .domain.retries import gives_up, retry_delay
 from .heartbeat import Heartbeat
-from .models import DeliveryState, OutboundMessage, Purpose
+from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .rendering import MessageRenderer
 from .timeline import Said, message_event_record, message_events_record
 
@@ -238,7 +238,10 @@ def _sent_fields(accepted: Accepted) -> tuple[str | None, dict[str, Any]]:
         said = Said.READY_TO_POST
     else:
         message.state, message.sent_at = DeliveryState.SENT, accepted.at
-        said = Said.SENT_AGAIN if getattr(message, "repeat", False) else Said.SENT
+        if getattr(message, "repeat", False):
+            said = Said.SENT_AGAIN
+        else:
+            said = Said.FAX_SENT if message.method == Method.FAX else Said.SENT
     return said, {
         "sent_state": message.state,
         "sent_at": message.sent_at,
@@ -358,9 +361,10 @@ def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int
             handed_over_at__lt=now - claim_timeout(),
         )
         .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", "method")[:limit]
     )
-    messages_record(dict.fromkeys(left, Said.SENT), now=now)
+    said = {pk: Said.FAX_SENT if method == Method.FAX else Said.SENT for pk, method in left}
+    messages_record(said, now=now)
     return len(left)
 
 

@@ -84,6 +84,7 @@ class Method(models.TextChoices):
     EMAIL = ReplyMethod.EMAIL.value, _("E-mail")
     SMS = ReplyMethod.SMS.value, _("Text message")
     LETTER = ReplyMethod.LETTER.value, _("Printed letter")
+    FAX = ReplyMethod.FAX.value, _("Fax")
 
 
 def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
@@ -130,7 +131,12 @@ class MessageTemplate(TimeStampedModel):
         max_length=24,
         choices=[(purpose.value, purpose.label) for purpose in TEMPLATE_PURPOSES],
     )
-    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    # Faxes are worded by the letter templates (``messages.WORDED_AS``).
+    method = models.CharField(
+        _("method"),
+        max_length=8,
+        choices=[(method.value, method.label) for method in Method if method != Method.FAX],
+    )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("body"))
     next_steps = models.TextField(

@@ -27,7 +27,7 @@ REPLY = Action(
         text=form.cleaned_data["text"],
         responds=form.cleaned_data["responds"],
     ),
-    {"status": "responds", "customer": "__all__", "method": "__all__"},
+    {"status": "responds", "customer": "__all__", "method": "__all__", "fax": "__all__"},
 )
 
 CONFIRM = Action(
@@ -44,7 +44,7 @@ CONFIRM = Action(
         actor=signed_in(request),
         full_response_on=form.cleaned_data.get("full_response_on"),
     ),
-    {"status": "__all__", "customer": "__all__", "method": "__all__"},
+    {"status": "__all__", "customer": "__all__", "method": "__all__", "fax": "__all__"},
 )
 
 reply = action_view(REPLY)
