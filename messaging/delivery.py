@@ -336,10 +336,15 @@ def messages_record(said: Mapping[int, str], *, now: datetime) -> None:
 #: What a message to a case's customer does for the case once it has gone: an acknowledgement
 #: acknowledges it; a confirmation of who is dealing with it and when meets the confirmation
 #: milestone (SPEC §10), which nothing else does.
-_KEEPS = {
-    Purpose.ACKNOWLEDGEMENT: lambda at: cases_acknowledge(acknowledged_at=at),
-    Purpose.CONFIRMATION: lambda at: cases_confirm(confirmed_at=at),
-}
+def _acknowledged(at: dict[int, datetime]) -> None:
+    cases_acknowledge(acknowledged_at=at)
+
+
+def _confirmed(at: dict[int, datetime]) -> None:
+    cases_confirm(confirmed_at=at)
+
+
+_KEEPS = {Purpose.ACKNOWLEDGEMENT: _acknowledged, Purpose.CONFIRMATION: _confirmed}
 
 
 def _promises_kept(sent: Sequence[tuple[OutboundMessage, datetime]]) -> None:

@@ -87,6 +87,11 @@ class Method(models.TextChoices):
     FAX = ReplyMethod.FAX.value, _("Fax")
 
 
+#: The methods a message is worded for and a person may choose to be written to by: a fax is
+#: only ever a reply to a customer who faxed, worded as a letter (``messages.WORDED_AS``).
+WRITTEN_METHODS = [(method.value, method.label) for method in Method if method != Method.FAX]
+
+
 def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
     """What is wrong with a template text, in words an administrator can act on."""
     allowed = TEMPLATE_VARIABLES.get(purpose, _EVERY_MESSAGE)
@@ -135,7 +140,7 @@ class MessageTemplate(TimeStampedModel):
     method = models.CharField(
         _("method"),
         max_length=8,
-        choices=[(method.value, method.label) for method in Method if method != Method.FAX],
+        choices=WRITTEN_METHODS,
     )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("body"))

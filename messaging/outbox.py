@@ -272,7 +272,7 @@ def confirmation_queue(
     service — and when the full response will come (``due``), by their method and language."""
     owner = case.owner
     officer = (owner.get_full_name() or owner.get_username()) if owner else ""
-    return _officer_message(
+    message = _officer_message(
         key=f"case:{case.pk}:confirmation:{idempotency_key or uuid.uuid4().hex}",
         case=case,
         purpose=Purpose.CONFIRMATION,
@@ -283,6 +283,9 @@ def confirmation_queue(
         },
         required=True,
     )
+    if message is None:  # a required message is refused, never skipped
+        raise ServiceError({"method": _("The message could not be written.")})
+    return message
 
 
 def extension_notice_queue(*, case, milestone, author, now: datetime) -> OutboundMessage | None:

@@ -2,6 +2,8 @@
 a PDF attached to an e-mail to the e-mail-to-fax gateway (``CYSWLLT_FAX_GATEWAY``, e.g.
 ``{number}@fax.example.gov.wales``). The PDF is kept on the message, like a letter's."""
 
+from typing import cast
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
@@ -17,7 +19,7 @@ from .outcome import Outcome, PermanentFailure
 def gateway_address(number: str) -> str:
     """The gateway's address for ``number``; refused for good when there is no gateway or the
     number is not a fax number (sending again cannot help)."""
-    pattern = settings.CYSWLLT["FAX_GATEWAY"]
+    pattern = cast(str, settings.CYSWLLT["FAX_GATEWAY"])
     if not pattern or "{number}" not in pattern:
         raise PermanentFailure("No e-mail-to-fax gateway is set (CYSWLLT_FAX_GATEWAY).")
     if not is_fax_number(number):
