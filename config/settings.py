@@ -281,6 +281,9 @@ CYSWLLT = {
     # without waiting for the disk: a crash of the database server may lose the last fraction
     # of a second of reads (ADR 0021). "false" makes every read wait for its commit.
     "AUDIT_COMMIT_WITHOUT_WAITING": env_bool("CYSWLLT_AUDIT_COMMIT_WITHOUT_WAITING", default=True),
+    # The e-mail-to-fax gateway: the address a fax is e-mailed to, "{number}" standing for the
+    # number dialled (e.g. "{number}@fax.example.gov.wales"). Without it no fax can be sent.
+    "FAX_GATEWAY": os.environ.get("CYSWLLT_FAX_GATEWAY", ""),
     # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",

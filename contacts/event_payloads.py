@@ -106,6 +106,7 @@ PAYLOADS: dict[str, type] = {
     "transferred": TransferPayload,
     "callback_arranged": CallbackPayload,
     "reply_sent": Empty,
+    "fax_sent": Empty,
     "message_sent_again": Empty,
     "extension_notice_sent": Empty,
     "letter_ready": Empty,

@@ -26,6 +26,7 @@ class ContactMethod(models.TextChoices):
     PHONE = "phone", _("Phone")
     TEXT = "text", _("Text message")
     LETTER = "letter", _("Letter")
+    FAX = "fax", _("Fax")
 
 
 class Customer(TimeStampedModel):
@@ -300,6 +301,7 @@ class EventKind(models.TextChoices):
     TRANSFERRED = "transferred", _("Case transferred")
     CALLBACK_ARRANGED = "callback_arranged", _("Callback arranged")
     REPLY_SENT = "reply_sent", _("Reply sent")
+    FAX_SENT = "fax_sent", _("Fax sent")
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
     # A worker died after handing the message to its provider: it went again, maybe twice.

@@ -59,6 +59,9 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
         actions.add("extend")
     if any(m.kind in MEETABLE_KINDS for m in milestones):
         actions.add("meet")
+    # A text's second step (SPEC §10): who is dealing with it, and when (messaging's action).
+    if any(m.kind in milestone_kinds.CONFIRMS for m in milestones):
+        actions.add("confirm")
     return frozenset(actions)
 
 

@@ -185,6 +185,7 @@ def milestone_rows(
 #: Events whose text is exactly what went to the customer, shown as it was sent.
 SENT_KINDS = (
     EventKind.REPLY_SENT,
+    EventKind.FAX_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
     EventKind.EXTENSION_NOTICE_SENT,
     EventKind.LETTER_READY,

@@ -28,12 +28,12 @@ from django.db import connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from contacts.services import cases_acknowledge
+from contacts.services import cases_acknowledge, cases_confirm
 
 from . import backends
 from .domain.retries import gives_up, retry_delay
 from .heartbeat import Heartbeat
-from .models import DeliveryState, OutboundMessage, Purpose
+from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .rendering import MessageRenderer
 from .timeline import Said, message_event_record, message_events_record
 
@@ -238,7 +238,10 @@ def _sent_fields(accepted: Accepted) -> tuple[str | None, dict[str, Any]]:
         said = Said.READY_TO_POST
     else:
         message.state, message.sent_at = DeliveryState.SENT, accepted.at
-        said = Said.SENT_AGAIN if getattr(message, "repeat", False) else Said.SENT
+        if getattr(message, "repeat", False):
+            said = Said.SENT_AGAIN
+        else:
+            said = Said.FAX_SENT if message.method == Method.FAX else Said.SENT
     return said, {
         "sent_state": message.state,
         "sent_at": message.sent_at,
@@ -327,14 +330,30 @@ def messages_record(said: Mapping[int, str], *, now: datetime) -> None:
         OutboundMessage.objects.filter(pk__in=[m.pk for m in messages]).update(recorded_at=now)
         events = [(m, said[m.pk], m.sent_at or m.handed_over_at or now) for m in messages]
         message_events_record(events)
-        acknowledged = {
-            m.case_id: at
-            for m, _said, at in events
-            if m.case_id is not None
-            and m.state == DeliveryState.SENT
-            and m.purpose == Purpose.ACKNOWLEDGEMENT
-        }
-        cases_acknowledge(acknowledged_at=acknowledged)
+        _promises_kept([(m, at) for m, _said, at in events if m.state == DeliveryState.SENT])
+
+
+#: What a message to a case's customer does for the case once it has gone: an acknowledgement
+#: acknowledges it; a confirmation of who is dealing with it and when meets the confirmation
+#: milestone (SPEC §10), which nothing else does.
+def _acknowledged(at: dict[int, datetime]) -> None:
+    cases_acknowledge(acknowledged_at=at)
+
+
+def _confirmed(at: dict[int, datetime]) -> None:
+    cases_confirm(confirmed_at=at)
+
+
+_KEEPS = {Purpose.ACKNOWLEDGEMENT: _acknowledged, Purpose.CONFIRMATION: _confirmed}
+
+
+def _promises_kept(sent: Sequence[tuple[OutboundMessage, datetime]]) -> None:
+    """What the messages that went (each with when) did for their cases: a few statements
+    per purpose however many messages."""
+    for purpose, keep in _KEEPS.items():
+        kept = {m.case_id: at for m, at in sent if m.case_id is not None and m.purpose == purpose}
+        if kept:
+            keep(kept)
 
 
 def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int:
@@ -347,18 +366,19 @@ def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int
             handed_over_at__lt=now - claim_timeout(),
         )
         .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", "method")[:limit]
     )
-    messages_record(dict.fromkeys(left, Said.SENT), now=now)
+    said = {pk: Said.FAX_SENT if method == Method.FAX else Said.SENT for pk, method in left}
+    messages_record(said, now=now)
     return len(left)
 
 
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
-    """The timeline entry for a message that has left, and the acknowledgement it gives: on
-    sending for e-mail and texts, on posting for letters."""
+    """The timeline entry for a message that has left, and what it does for its case (the
+    acknowledgement or confirmation it gives): on sending for e-mail and texts, on posting
+    for letters."""
     message_event_record(message, kind=Said.SENT, at=sent_at)
-    if message.purpose == Purpose.ACKNOWLEDGEMENT and message.case_id is not None:
-        cases_acknowledge(acknowledged_at={message.case_id: sent_at})
+    _promises_kept([(message, sent_at)])
 
 
 def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:

@@ -24,6 +24,7 @@ _TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
 class Purpose(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
     REPLY = "reply", _("Reply from an officer")
+    CONFIRMATION = "confirmation", _("Who is dealing with it, and when")
     EXTENSION = "extension", _("Extension notice")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
@@ -38,6 +39,7 @@ class Purpose(models.TextChoices):
 TEMPLATE_PURPOSES = (
     Purpose.ACKNOWLEDGEMENT,
     Purpose.REPLY,
+    Purpose.CONFIRMATION,
     Purpose.EXTENSION,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
@@ -63,6 +65,9 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
+    # ``officer``: the officer dealing with it (empty when only a team is); ``due_date``: when
+    # the full response will come.
+    Purpose.CONFIRMATION: (*_EVERY_MESSAGE, "officer", "due_date"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
@@ -79,6 +84,12 @@ class Method(models.TextChoices):
     EMAIL = ReplyMethod.EMAIL.value, _("E-mail")
     SMS = ReplyMethod.SMS.value, _("Text message")
     LETTER = ReplyMethod.LETTER.value, _("Printed letter")
+    FAX = ReplyMethod.FAX.value, _("Fax")
+
+
+#: The methods a message is worded for and a person may choose to be written to by: a fax is
+#: only ever a reply to a customer who faxed, worded as a letter (``messages.WORDED_AS``).
+WRITTEN_METHODS = [(method.value, method.label) for method in Method if method != Method.FAX]
 
 
 def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
@@ -125,7 +136,12 @@ class MessageTemplate(TimeStampedModel):
         max_length=24,
         choices=[(purpose.value, purpose.label) for purpose in TEMPLATE_PURPOSES],
     )
-    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    # Faxes are worded by the letter templates (``messages.WORDED_AS``).
+    method = models.CharField(
+        _("method"),
+        max_length=8,
+        choices=WRITTEN_METHODS,
+    )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("body"))
     next_steps = models.TextField(

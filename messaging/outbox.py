@@ -19,7 +19,7 @@ from common.jobs import enqueue
 from contacts.satisfaction_links import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
 
-from .domain.replies import ReplyMethod
+from .domain.replies import ReplyMethod, is_fax_number
 from .messages import (
     FULL_RESPONSE_KINDS,
     Message,
@@ -33,7 +33,7 @@ from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .tasks import message_deliver
 
 #: Methods with a delivery backend (``messaging.backends``).
-DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER})
+DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER, ReplyMethod.FAX})
 #: No address gets automatic messages more often than this, whatever it sends: a loop with
 #: another machine, or someone flooding the web form with another person's address, stops here.
 ACKNOWLEDGEMENTS_PER_ADDRESS = 5
@@ -84,7 +84,7 @@ def _automatic_allowed(
 ) -> bool:
     """Whether an automatic message may go: never in answer to automatic mail, only where a
     template says it, and not too often to one address."""
-    if plan is None or plan.method not in DELIVERABLE:
+    if plan is None or plan.method not in DELIVERABLE or _not_a_fax_number(plan):
         return False
     if (case.channel_details or {}).get("automatic"):
         return False
@@ -193,6 +193,10 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
     )
 
 
+def _not_a_fax_number(plan: Plan) -> bool:
+    return plan.method is ReplyMethod.FAX and not is_fax_number(plan.recipient)
+
+
 def _format_day(day: date, code: str) -> str:
     with translation.override(code):
         return date_format(day, "l j F Y")
@@ -210,6 +214,18 @@ def _officer_message(
                         "We have no e-mail address, mobile number or postal address for this "
                         "customer, so nothing can be sent."
                     )
+                }
+            )
+        return None
+    if _not_a_fax_number(plan):
+        if required:
+            raise ServiceError(
+                {
+                    "fax": _(
+                        "“%(number)s” is not a fax number, so nothing was sent. Record the "
+                        "customer's fax number, e-mail address or postal address, then try again."
+                    )
+                    % {"number": plan.recipient}
                 }
             )
         return None
@@ -247,6 +263,29 @@ def reply_queue(
         extra={code: {"message": text.strip()} for code in ("cy", "en")},
         required=True,
     )
+
+
+def confirmation_queue(
+    *, case, author, due: datetime, now: datetime, idempotency_key: str = ""
+) -> OutboundMessage:
+    """Tell the customer who is dealing with their enquiry — the case's owner, and its team or
+    service — and when the full response will come (``due``), by their method and language."""
+    owner = case.owner
+    officer = (owner.get_full_name() or owner.get_username()) if owner else ""
+    message = _officer_message(
+        key=f"case:{case.pk}:confirmation:{idempotency_key or uuid.uuid4().hex}",
+        case=case,
+        purpose=Purpose.CONFIRMATION,
+        author=author,
+        now=now,
+        extra={
+            code: {"officer": officer, "due_date": format_date(due, code)} for code in ("cy", "en")
+        },
+        required=True,
+    )
+    if message is None:  # a required message is refused, never skipped
+        raise ServiceError({"method": _("The message could not be written.")})
+    return message
 
 
 def extension_notice_queue(*, case, milestone, author, now: datetime) -> OutboundMessage | None:

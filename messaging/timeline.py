@@ -19,6 +19,8 @@ class Said:
     """What happened to a message, as the timeline tells it."""
 
     SENT = EventKind.REPLY_SENT
+    #: A fax handed to the e-mail-to-fax gateway, its PDF kept on the message.
+    FAX_SENT = EventKind.FAX_SENT
     #: Sent once more after a worker died holding it: the customer may have it twice.
     SENT_AGAIN = EventKind.MESSAGE_SENT_AGAIN
     READY_TO_POST = EventKind.LETTER_READY

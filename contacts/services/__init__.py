@@ -11,6 +11,7 @@ from .progress import (
     case_resolve,
     case_respond,
     cases_acknowledge,
+    cases_confirm,
 )
 from .timeline import case_add_inbound, case_add_note
 
@@ -30,6 +31,7 @@ __all__ = [
     "case_take",
     "case_transfer",
     "cases_acknowledge",
+    "cases_confirm",
     "milestone_extend",
     "milestone_meet",
     "threshold_of",
