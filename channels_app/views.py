@@ -45,9 +45,9 @@ class PostedForm(forms.Form):
 def letters(request: HttpRequest) -> HttpResponse:
     form = PostedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        # Only the user's own service's letters: ids of others' are as good as none.
+        # Only letters of the user's own print queue: ids of others' are as good as none.
         chosen = list(
-            print_queue.letters_visible_to(request.user)
+            print_queue.letters_postable_by(request.user)
             .filter(pk__in=form.cleaned_data["letters"])
             .values_list("pk", flat=True)
         )
