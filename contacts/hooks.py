@@ -110,6 +110,14 @@ staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility"
 case_receivers: Filters[QuerySet[User]] = Filters("case_receivers")
 
 
+#: Narrows rows that each pair a case with a person to those where the person may be told of
+#: the case (an e-mail naming it), set-based for many cases at once: ``rule(rows, case=path,
+#: person=path) -> rows``, the paths leading from a row to its case and to the person's id.
+#: The pair form of ``staff_case_visibility`` (``contacts.audience``): complaints tell only
+#: complaints officers and managers of the service who are not named in the complaint.
+case_audience: Filters[QuerySet[Any]] = Filters("case_audience")
+
+
 def _own_submissions(user: User) -> QuerySet[Case]:
     return Case.objects.filter(submitted_by=user)
 
