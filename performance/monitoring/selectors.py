@@ -3,8 +3,9 @@ they may open (the one visibility policy, ``case_visible_to``, SPEC §6 and §9)
 
 A sample is drawn from every case its service resolved in the month, whoever may open it, so
 that the draw stays reproducible from its seed. What a manager reads of it is narrowed: a
-complaint about them is neither listed, counted among the cases sampled or scored, nor opened.
-The month's population and the size asked for are whole-service figures that name no case.
+complaint about them is neither listed, counted among the cases sampled or scored, nor opened
+(the sample's page shows how many cases it lists, not the size asked for). The month's
+population is a whole-service figure that names no case.
 """
 
 from django.db.models import Count, Q, QuerySet

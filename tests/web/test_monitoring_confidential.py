@@ -61,10 +61,15 @@ def test_a_manager_named_in_a_sampled_complaint_sees_nothing_of_it(client, sampl
     client.force_login(cast.manager)
 
     for language in ("en", "cy"):
-        page = client.get(f"/{language}/monitoring/{drawn.pk}/").text
-        assert enquiry.reference in page
-        assert complaint.reference not in page
-        assert cast.handler.get_full_name() not in page
+        page = client.get(f"/{language}/monitoring/{drawn.pk}/")
+        assert enquiry.reference in page.text
+        assert complaint.reference not in page.text
+        assert cast.handler.get_full_name() not in page.text
+        # How many were drawn is how many they may open: no gap tells of the complaint.
+        assert len(page.context["checks"]) == 1
+        assert 'Cases sampled</dt><dd class="govuk-summary-list__value">1<' in page.text.replace(
+            "Achosion a samplwyd", "Cases sampled"
+        )
     listed = client.get("/en/monitoring/").context["samples"]
     assert [(s.pk, s.sampled, s.checked) for s in listed] == [(drawn.pk, 1, 0)]
     for language in ("en", "cy"):
