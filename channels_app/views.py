@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy, ngettext
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES
 from messaging import print_queue
 
@@ -47,7 +47,7 @@ def letters(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # Only letters of the user's own print queue: ids of others' are as good as none.
         chosen = list(
-            print_queue.letters_postable_by(request.user)
+            print_queue.letters_postable_by(signed_in(request))
             .filter(pk__in=form.cleaned_data["letters"])
             .values_list("pk", flat=True)
         )

@@ -10,7 +10,7 @@ many cases at once, such as the SLA sweep, filters every (case, person) pair in 
 ``tests/contacts/test_audience.py`` checks that this answers as the policy does, pair by pair.
 """
 
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
@@ -46,7 +46,7 @@ def told_of_cases(rows: Rows, *, case: str, person: str) -> Rows:
         | Q(role__in=STAFF_ROLES, team__service_id=OuterRef(case_field(case, "service_id")))
     )
     rows = rows.filter(Exists(may_work))
-    return hooks.case_audience.apply(rows, case=case, person=person)
+    return cast(Rows, hooks.case_audience.apply(rows, case=case, person=person))
 
 
 def may_be_told(user: User, *, case: Case) -> bool:

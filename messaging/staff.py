@@ -6,6 +6,7 @@ retried with the same backoff, re-dispatched by the same beat job.
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, F, QuerySet
@@ -34,7 +35,7 @@ def _swept(milestone_ids: Sequence[int]) -> QuerySet[Milestone]:
     return Milestone.objects.filter(RawSQL(condition, params, output_field=BooleanField()))
 
 
-def alert_recipients(milestone_ids: Sequence[int]) -> QuerySet[Milestone]:
+def alert_recipients(milestone_ids: Sequence[int]) -> QuerySet[Any]:
     """Who is owed an alert about each milestone: ``owed_milestone``, ``owed_revision``,
     ``owed_case`` and ``recipient`` (a user's id), one row per alert.
 

@@ -8,6 +8,7 @@ it; and an advisor of another service. ``complaint_naming`` records such a compl
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from accounts.models import Role, Team, User
 from complaints.models import ComplaintCategory
@@ -29,13 +30,19 @@ class Cast:
 
 
 def complaint_cast(team: Team) -> Cast:
+    assert team.manager is not None
     other_service = ServiceFactory(code="housing", name_en="Housing", name_cy="Tai")
     return Cast(
         manager=team.manager,
-        officer=UserFactory(role=Role.ADVISOR, team=team, username="named-officer"),
-        handler=UserFactory(role=Role.COMPLAINTS_OFFICER, team=team, username="handler"),
-        stranger=UserFactory(
-            role=Role.ADVISOR, team=TeamFactory(service=other_service), username="stranger"
+        officer=cast(User, UserFactory(role=Role.ADVISOR, team=team, username="named-officer")),
+        handler=cast(
+            User, UserFactory(role=Role.COMPLAINTS_OFFICER, team=team, username="handler")
+        ),
+        stranger=cast(
+            User,
+            UserFactory(
+                role=Role.ADVISOR, team=TeamFactory(service=other_service), username="stranger"
+            ),
         ),
     )
 
@@ -47,7 +54,7 @@ def complaint_naming(
     details: dict | None = None,
     customer: Customer | None = None,
     recorded_by: User,
-    **case_fields: object,
+    **case_fields: Any,
 ) -> Case:
     """A complaint to ``team``'s service, recorded as being about ``named``."""
     case = make_case(

@@ -17,6 +17,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from messaging import print_queue
 from messaging.models import OutboundMessage
 
@@ -102,7 +103,7 @@ class LetterViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], url_path="mark-posted")
     def mark_posted(self, request: Request, pk: str) -> Response:
         letter = self._letter(pk)
-        if not print_queue.letters_postable_by(request.user).filter(pk=letter.pk).exists():
+        if not print_queue.letters_postable_by(signed_in(request)).filter(pk=letter.pk).exists():
             raise PermissionDenied(_("Only staff of the case's service can do this."))
         data = io.PostedInput(data=request.data)
         data.is_valid(raise_exception=True)
