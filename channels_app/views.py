@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy, ngettext
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES
 from audit import reads
 from audit.models import ReadPath
@@ -47,9 +47,9 @@ class PostedForm(forms.Form):
 def letters(request: HttpRequest) -> HttpResponse:
     form = PostedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        # Only the user's own service's letters: ids of others' are as good as none.
+        # Only letters of the user's own print queue: ids of others' are as good as none.
         chosen = list(
-            print_queue.letters_visible_to(request.user)
+            print_queue.letters_postable_by(signed_in(request))
             .filter(pk__in=form.cleaned_data["letters"])
             .values_list("pk", flat=True)
         )

@@ -12,7 +12,7 @@ Import this module only once the apps are loaded (from ``ready()``, views, servi
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db.models import QuerySet
 
@@ -31,6 +31,14 @@ staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility"
 #: Narrows the colleagues who may receive a case handed on: ``rule(users, case=case) ->
 #: users``. Complaints allow only complaints officers and managers not named in it.
 case_receivers: Filters[QuerySet[User]] = Filters("case_receivers")
+
+
+#: Narrows rows that each pair a case with a person to those where the person may be told of
+#: the case (an e-mail naming it), set-based for many cases at once: ``rule(rows, case=path,
+#: person=path) -> rows``, the paths leading from a row to its case and to the person's id.
+#: The pair form of ``staff_case_visibility`` (``contacts.audience``): complaints tell only
+#: complaints officers and managers of the service who are not named in the complaint.
+case_audience: Filters[QuerySet[Any]] = Filters("case_audience")
 
 
 def _own_submissions(user: User) -> QuerySet[Case]:

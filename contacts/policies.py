@@ -1,5 +1,6 @@
 """Who may do what to cases, by role. Plain rules over users and cases."""
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
@@ -36,6 +37,16 @@ def can_work(user: User, case: Case) -> bool:
     if user.is_administrator:
         return True
     return user.role in STAFF_ROLES and user.service_id == case.service_id
+
+
+def workable(cases: QuerySet[Case], *, user: User) -> QuerySet[Case]:
+    """``can_work`` as a filter: of ``cases``, those ``user`` may act on. Narrow what the user
+    may see with it (``workable(case_visible_to(user), user=user)``): seeing comes first."""
+    if user.is_administrator:
+        return cases
+    if user.role in STAFF_ROLES and user.service_id:
+        return cases.filter(service_id=user.service_id)
+    return cases.none()
 
 
 #: Milestones an officer records as done from the case page (``milestone_kinds``).

@@ -2,7 +2,7 @@
 
 import pytest
 
-from complaints.access import complaint_receivers, hide_confidential
+from complaints.access import complaint_audience, complaint_receivers, hide_confidential
 from contacts import hooks
 from councillors.selectors import enquiry_cases_visible_to
 from councillors.services import enquiry_resolved
@@ -64,5 +64,6 @@ def test_a_provider_answers_with_its_default_until_one_app_provides():
 def test_complaints_and_councillors_register_what_contacts_needs_of_them():
     assert hide_confidential in hooks.staff_case_visibility.registered()
     assert complaint_receivers in hooks.case_receivers.registered()
+    assert complaint_audience in hooks.case_audience.registered()
     assert enquiry_resolved in hooks.case_resolved.registered()
     assert hooks.members_cases._function is enquiry_cases_visible_to
