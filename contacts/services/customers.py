@@ -81,15 +81,27 @@ def customer_update(
     customer_id: int,
     changes: Mapping[str, Any],
     actor: User,
+    seen: datetime | None = None,
     now: datetime | None = None,
 ) -> CustomerEvent | None:
     """Change a customer's details, preferences and needs (front-line staff and
-    administrators). Returns the history entry, or ``None`` when nothing changed."""
+    administrators). ``seen`` is when the record was last changed as the editor saw it: a
+    change made since is refused rather than silently undone. Returns the history entry, or
+    ``None`` when nothing changed."""
     if not may_edit_customers(actor):
         raise ServiceError(
             _("Only front-line staff and administrators can change customer records.")
         )
     customer = customer_locked(customer_id)
+    if seen is not None and customer.modified_at != seen:
+        raise ServiceError(
+            {
+                "version": _(
+                    "Someone else changed this record while you were editing it. Check the "
+                    "details and save again."
+                )
+            }
+        )
     return record_change(customer=customer, after=changes, actor=actor, now=now or timezone.now())
 
 

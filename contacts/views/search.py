@@ -13,8 +13,16 @@ from common.paging import pagination
 from standards.selectors import working_calendar
 
 from .. import presenters
+from ..customer_access import may_merge_customers
 from ..forms.search import SearchForm
-from ..search import MAX_TEXT_MATCHES, case_by_reference, case_search
+from ..models import Customer
+from ..search import (
+    CUSTOMER_RESULTS,
+    MAX_TEXT_MATCHES,
+    case_by_reference,
+    case_search,
+    customer_search,
+)
 
 PAGE_SIZE = 25
 
@@ -27,7 +35,9 @@ def search(request: HttpRequest) -> HttpResponse:
     if query and (case := case_by_reference(user=request.user, query=query)):
         return redirect("contacts:case", case.reference)
     page = rows = None
+    customers: list[Customer] = []
     if query.strip():
+        customers = customer_search(user=request.user, query=query)
         cases = case_search(user=request.user, query=query)
         page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = presenters.queue_rows(
@@ -44,6 +54,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "pagination": pagination(page=page, params=request.GET) if page else None,
             "capped": bool(page) and page.paginator.count >= MAX_TEXT_MATCHES,
             "cap": MAX_TEXT_MATCHES,
+            "customers": customers[:CUSTOMER_RESULTS],
+            "more_customers": len(customers) > CUSTOMER_RESULTS,
+            "merges": may_merge_customers(request.user),
         },
         status=200 if form.is_valid() else 400,
     )

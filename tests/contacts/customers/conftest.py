@@ -1,33 +1,19 @@
-"""A council of three services around one customer: the contact centre (a front-line team),
-waste (the root ``conftest``'s ``service``, ``team`` and ``advisor``) and highways.
-
-``gwen`` has three cases: waste (open), highways (open) and waste (resolved).
-"""
+"""Fixtures of the customer record's tests (see ``world``)."""
 
 from datetime import UTC, datetime
 
 import pytest
 
 from accounts.models import Role
-from contacts.models import Customer
 from contacts.services import case_resolve
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
-RECEIVED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+from .world import RECEIVED, build_customer_world, front_line_team, gwenllian
 
 
 @pytest.fixture
 def contact_centre(db):
-    service = ServiceFactory(
-        code="customer-services", name_en="Customer Services", name_cy="Gwasanaethau Cwsmeriaid"
-    )
-    return TeamFactory(
-        service=service,
-        code="contact-centre",
-        name_en="Contact Centre",
-        name_cy="Canolfan Gyswllt",
-        front_line=True,
-    )
+    return front_line_team()
 
 
 @pytest.fixture
@@ -54,19 +40,12 @@ def highways_advisor(highways):
 
 @pytest.fixture
 def gwen(db):
-    return Customer.objects.create(
-        name="Gwenllian Parry",
-        email="gwen@example.com",
-        phone="01234 560101",
-        address="3 Heol y Bryn, Llanfair",
-        postcode="LL99 1AB",
-        preferred_language="cy",
-        preferred_contact_method="email",
-    )
+    return gwenllian()
 
 
 @pytest.fixture
 def gwens_cases(gwen, service, highways, advisor):
+    """Waste (open, 2 March), highways (open, 3 March), waste (resolved, 2 February)."""
     waste_open = make_case(service=service, customer=gwen, received_at=RECEIVED)
     highways_open = make_case(
         service=highways, customer=gwen, received_at=datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
@@ -76,3 +55,9 @@ def gwens_cases(gwen, service, highways, advisor):
     )
     case_resolve(case=waste_resolved, actor=advisor, at=RECEIVED, now=RECEIVED)
     return waste_open, highways_open, waste_resolved
+
+
+@pytest.fixture
+def world(service, team, advisor):
+    """The whole council of ``world``, for the pages and the API."""
+    return build_customer_world(service=service, team=team, advisor=advisor)
