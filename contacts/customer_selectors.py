@@ -169,7 +169,7 @@ def duplicate_pairs() -> list[DuplicatePair]:
     return _pairs(candidates)
 
 
-def _pairs(candidates: list[Customer]) -> list[DuplicatePair]:
+def _pairs(candidates: Iterable[Customer]) -> list[DuplicatePair]:
     """The pairs among ``candidates`` that share a key, each once, newest duplicate first."""
     groups: dict[tuple[str, str], list[Customer]] = defaultdict(list)
     for customer in candidates:

@@ -61,10 +61,10 @@ class CustomerForm(forms.Form):
     #: is not overwritten unseen.
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, customer: Customer, **kwargs: Any) -> None:
+    def __init__(self, data: Any = None, *, customer: Customer, **kwargs: Any) -> None:
         initial = {name: getattr(customer, name) for name in EDITABLE_FIELDS}
         initial["version"] = customer.modified_at.isoformat()
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(data, initial=initial, **kwargs)
         self.fields["address"].widget.attrs["rows"] = 3
         self.fields["other_needs"].widget.attrs["rows"] = 2
 
@@ -124,10 +124,14 @@ class CustomerMergeForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, first: Customer, second: Customer, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: Any = None, *, first: Customer, second: Customer, **kwargs: Any
+    ) -> None:
+        super().__init__(data, **kwargs)
         self.records = {str(first.pk): first, str(second.pk): second}
-        self.fields["keep"].choices = [
+        keep = self.fields["keep"]
+        assert isinstance(keep, forms.ChoiceField)
+        keep.choices = [
             (str(customer.pk), _("Record %(id)s") % {"id": customer.pk})
             for customer in (first, second)
         ]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES
 from common.paging import pagination
 from standards.selectors import working_calendar
@@ -37,7 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
     page = rows = None
     customers: list[Customer] = []
     if query.strip():
-        customers = customer_search(user=request.user, query=query)
+        customers = customer_search(user=signed_in(request), query=query)
         cases = case_search(user=request.user, query=query)
         page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = presenters.queue_rows(
@@ -56,7 +56,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "cap": MAX_TEXT_MATCHES,
             "customers": customers[:CUSTOMER_RESULTS],
             "more_customers": len(customers) > CUSTOMER_RESULTS,
-            "merges": may_merge_customers(request.user),
+            "merges": may_merge_customers(signed_in(request)),
         },
         status=200 if form.is_valid() else 400,
     )

@@ -94,7 +94,9 @@ def test_the_complaints_officer_of_the_service_sees_the_complaint_too(client, wo
 
 
 def row_text(response, reference: str) -> str:
-    row = re.search(rf"{reference}/\">.*?</tr>", response.text, re.DOTALL).group(0)
+    match = re.search(rf"{reference}/\">.*?</tr>", response.text, re.DOTALL)
+    assert match is not None, reference
+    row = match.group(0)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
 
 
