@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from .domain.customer_records import EMAIL, NAME_AND_POSTCODE, PHONE
 from .models import ContactMethod, CustomerEvent, CustomerEventKind, LanguagePreference
@@ -82,16 +82,12 @@ def _changed_lines(payload: dict[str, Any]) -> list[str]:
 
 
 def _merged_lines(payload: dict[str, Any]) -> list[str]:
-    moved = int(payload.get("cases_moved") or 0)
+    # How many cases moved is kept but not shown: the reader may not see them all, and a
+    # count would tell them that a confidential case exists (docs/adr/0019).
     lines = [
-        _("Record %(merged)s merged into this one.") % {"merged": payload.get("merged_customer")},
+        _("Record %(merged)s merged into this one; its cases are on this record now.")
+        % {"merged": payload.get("merged_customer")},
     ]
-    lines.append(
-        ngettext(
-            "%(count)s case moved to this record.", "%(count)s cases moved to this record.", moved
-        )
-        % {"count": moved}
-    )
     if payload.get("from_merged"):
         lines.append(
             _("Taken from the merged record: %(fields)s")

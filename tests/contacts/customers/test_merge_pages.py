@@ -100,7 +100,7 @@ def test_merging_moves_the_cases_and_lands_on_the_kept_record(client, world, twi
     assert (gwen.email, gwen.large_print) == ("gwen@example.com", True)
     page = words(client.get(response["Location"]))
     assert "Records merged. Every case is now on this record." in page
-    assert f"Record {twin.pk} merged into this one." in page
+    assert f"Record {twin.pk} merged into this one; its cases are on this record now." in page
     assert "Taken from the merged record: Large print" in page
 
 
@@ -212,3 +212,19 @@ def test_an_administrator_may_merge(client, world, twin, administrator):
     response = client.post(merge_url(world.gwen, twin), keeping(world.gwen))
 
     assert response.status_code == 302
+
+
+def test_the_merge_in_the_history_tells_no_one_of_cases_they_may_not_see(client, world, twin):
+    """The merged record's complaint moves too; an advisor reading the kept record learns
+    nothing of it, not even a count."""
+    complaint = make_case(service=world.waste_open.service, customer=twin, kind="complaint")
+    client.force_login(world.front_line)
+    client.post(merge_url(world.gwen, twin), keeping(world.gwen))
+    assert Case.objects.get(pk=complaint.pk).customer_id == world.gwen.pk
+
+    client.force_login(world.advisor)
+    page = words(client.get(f"/en/customers/{world.gwen.pk}/"))
+
+    assert complaint.reference not in page
+    assert "its cases are on this record now" in page
+    assert not re.search(r"\d+ cases? moved", page)
