@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Absence, Role, Service, User
-from contacts.customer_selectors import duplicate_pairs
+from contacts.duplicates import DuplicatePairs
 from contacts.models import Case, Customer, Milestone
 from standards.channels import Channel
 
@@ -70,7 +70,7 @@ def test_the_contact_centre_is_the_front_line_and_one_resident_was_entered_twice
 
     assert User.objects.get(username="advisor").team.front_line
     assert not User.objects.get(username="advisor-waste").team.front_line
-    pairs = [(p.first.name, p.second.name, p.reasons) for p in duplicate_pairs()]
+    pairs = [(p.first.name, p.second.name, p.reasons) for p in DuplicatePairs()]
     assert ("Gwenllian Parry", "Gwenllian Parry", ("email", "name_and_postcode")) in pairs
 
 

@@ -21,7 +21,7 @@ from common.errors import add_service_error, error_fields
 from common.paging import pagination
 from standards.selectors import working_calendar
 
-from .. import customer_presenters, customer_selectors, hooks, presenters, services
+from .. import customer_presenters, customer_selectors, duplicates, hooks, presenters, services
 from ..customer_access import may_edit_customers, may_merge_customers, may_open_customers
 from ..forms.customers import CustomerForm, CustomerMergeForm
 from ..models import Customer
@@ -70,7 +70,7 @@ def customer_page(request: HttpRequest, customer_id: str) -> HttpResponse:
             "editable": editable,
             "duplicates": [
                 (match, customer_presenters.reasons_text(match.reasons))
-                for match in customer_selectors.customer_duplicates(customer=customer)
+                for match in duplicates.customer_duplicates(customer=customer)
             ]
             if editable
             else [],
@@ -118,8 +118,7 @@ def customer_edit(request: HttpRequest, customer_id: str) -> HttpResponse:
 def customer_duplicates(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     _user(request, allowed=may_merge_customers(user))
-    pairs = customer_selectors.duplicate_pairs()
-    page = Paginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(duplicates.DuplicatePairs(), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(pair, customer_presenters.reasons_text(pair.reasons)) for pair in page.object_list]
     return render(
         request,
