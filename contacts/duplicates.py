@@ -3,13 +3,15 @@ address whatever its capitals, the same telephone digits, or the same name at th
 postcode. Each condition repeats an expression of ``contacts.searchable``, the expressions the
 customer table is indexed by, so the database compares them as it looks customers up."""
 
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, overload
+from datetime import datetime
+from typing import overload
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, QuerySet, Value, Window
-from django.db.models.functions import Concat, Length, Trim, Upper
+from django.db.models import Q
+from django.db.models.functions import Trim, Upper
 
 from . import searchable
 from .customers import MAX_MATCHES
@@ -52,7 +54,9 @@ def customer_duplicates(*, customer: Customer, limit: int = MAX_MATCHES) -> list
         others = others.alias(phone_key=searchable.phone_digits())
         condition |= Q(phone_key=digits)
     if postcode_key(customer.postcode) and name_key(customer.name):
-        others = others.alias(postcode_key=searchable.postcode_compact(), name_key=_name())
+        others = others.alias(
+            postcode_key=searchable.postcode_compact(), name_key=Upper(Trim("name"))
+        )
         condition |= Q(
             postcode_key=postcode_key(customer.postcode), name_key=name_key(customer.name)
         )
@@ -66,7 +70,11 @@ def customer_duplicates(*, customer: Customer, limit: int = MAX_MATCHES) -> list
     return found
 
 
-# --- Every possible pair, a page at a time ---------------------------------------------------
+# --- The records added lately that may be someone already known ----------------------------
+
+#: The list of possible duplicates looks at the records added in these last days (each
+#: customer's own page shows its possible duplicates whatever their age).
+RECENT_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -76,82 +84,88 @@ class DuplicatePair:
     reasons: tuple[str, ...]
 
 
-def _name() -> Upper:
-    return Upper(Trim("name"))
+def _phone_sql(alias: str) -> str:
+    """``contacts.searchable.phone_digits`` in SQL, for a table alias: the same expression as
+    the index ``customer_phone_digits``, so that the database looks numbers up by it."""
+    expression = f"{alias}.phone"
+    for character in searchable.PHONE_PUNCTUATION:
+        expression = f"REPLACE({expression}, '{character}', '')"
+    return expression
 
 
-def _keyed(customers: QuerySet[Customer], key: Any) -> tuple[str, tuple[Any, ...]]:
-    """SQL of each customer's id, its ``key`` and how many customers share that key."""
-    keyed = customers.order_by().values(
-        cid=F("pk"), k=key, n=Window(Count("pk"), partition_by=[key])
-    )
-    sql, params = keyed.query.sql_with_params()
-    return sql, tuple(params)
+#: Each reason's join between a recent record ``r`` and any other ``c``, by the expressions
+#: the customer table is indexed by (``contacts.searchable``; the name is compared only among
+#: the records at the postcode).
+_MATCHES = {
+    EMAIL: ("r.email <> '' AND UPPER(c.email) = UPPER(r.email)"),
+    PHONE: (
+        f"LENGTH({_phone_sql('r')}) >= {MIN_PHONE_DIGITS:d} "
+        f"AND {_phone_sql('c')} = {_phone_sql('r')}"
+    ),
+    NAME_AND_POSTCODE: (
+        "r.postcode <> '' AND UPPER(REPLACE(c.postcode, ' ', '')) = "
+        "UPPER(REPLACE(r.postcode, ' ', '')) AND UPPER(TRIM(c.name)) = UPPER(TRIM(r.name))"
+    ),
+}
 
 
-def _keys() -> dict[str, tuple[str, tuple[Any, ...]]]:
-    customers = Customer.objects.all()
-    return {
-        EMAIL: _keyed(customers.exclude(email=""), searchable.email_upper()),
-        PHONE: _keyed(
-            customers.alias(digits=Length(searchable.phone_digits())).filter(
-                digits__gte=MIN_PHONE_DIGITS
-            ),
-            searchable.phone_digits(),
-        ),
-        NAME_AND_POSTCODE: _keyed(
-            customers.exclude(postcode="").alias(name_key=_name()).exclude(name_key=""),
-            Concat(
-                searchable.postcode_compact(),
-                Value("|"),
-                _name(),
-                output_field=CharField(),
-            ),
-        ),
-    }
-
-
-def _pairs_sql() -> tuple[str, list[Any]]:
-    """Every pair of records sharing a key that at most ``MAX_MATCHES`` records share (more is
-    a shared mailbox or a busy address, not one person entered twice), once, with a flag per
-    reason: one statement, however many customers."""
-    keys = _keys()
-    names = {EMAIL: "by_email", PHONE: "by_phone", NAME_AND_POSTCODE: "by_place"}
-    ctes: list[str] = []
-    branches: list[str] = []
-    params: list[Any] = []
-    for reason in REASONS:
-        sql, key_params = keys[reason]
-        ctes.append(f"{names[reason]}_keys AS ({sql})")
-        params.extend(key_params)
-        flags = ", ".join(f"{1 if other == reason else 0} AS {names[other]}" for other in REASONS)
-        branches.append(
-            f"SELECT a.cid AS first_id, b.cid AS second_id, {flags} "
-            f"FROM {names[reason]}_keys a JOIN {names[reason]}_keys b "
-            f"ON a.k = b.k AND a.cid < b.cid WHERE a.n <= {MAX_MATCHES:d}"
+def _pairs_sql() -> str:
+    """Each record added since the parameter, with each other record that shares a key with
+    it and the reason (its index in ``REASONS``): one statement, a few index look-ups per
+    recent record."""
+    table = connection.ops.quote_name(Customer._meta.db_table)
+    if connection.vendor == "postgresql":
+        # Each recent record looks its matches up by the index, rather than the planner
+        # hashing every customer when a postcode is shared by many: OFFSET 0 keeps the
+        # LATERAL subquery from being flattened into a join.
+        join = (
+            "CROSS JOIN LATERAL (SELECT c.id FROM {table} c "
+            "WHERE c.id <> r.id AND {match} OFFSET 0) c"
         )
-    sql = (
-        f"WITH {', '.join(ctes)}, shared AS ({' UNION ALL '.join(branches)}) "
-        "SELECT first_id, second_id, MAX(by_email), MAX(by_phone), MAX(by_place) "
-        "FROM shared GROUP BY first_id, second_id"
+    else:
+        join = "JOIN {table} c ON c.id <> r.id AND {match}"
+    return " UNION ALL ".join(
+        f"SELECT r.id, c.id, {number:d} FROM {table} r "
+        + join.format(table=table, match=_MATCHES[reason])
+        + " WHERE r.created_at >= %s"
+        for number, reason in enumerate(REASONS)
     )
-    return sql, params
+
+
+def _pairs_of(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(first id, second id, reasons) of each pair, once, newest first. A record sharing a key
+    with ``MAX_MATCHES`` or more others (a shared mailbox, a busy address) is not one person
+    entered twice, for that key."""
+    shared = Counter((recent, reason) for recent, _other, reason in matches)
+    reasons: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for recent, other, reason in matches:
+        if shared[recent, reason] < MAX_MATCHES:
+            reasons[min(recent, other), max(recent, other)].add(reason)
+    newest_first = sorted(reasons, key=lambda pair: (pair[1], pair[0]), reverse=True)
+    return [
+        (first, second, tuple(REASONS[i] for i in sorted(reasons[first, second])))
+        for first, second in newest_first
+    ]
 
 
 class DuplicatePairs:
-    """Every possible pair, the newest duplicate first, for Django's ``Paginator``: ``count()``
-    is one query, and a page (a slice) one more, plus one for the page's records."""
+    """The possible duplicates among the records added since ``since``, newest first, for
+    Django's ``Paginator``: the pairs' ids in one query (a few index look-ups per recent
+    record), and a page's records in one more."""
 
-    def __init__(self) -> None:
-        self._sql, self._params = _pairs_sql()
-        self._count: int | None = None
+    def __init__(self, *, since: datetime) -> None:
+        self.since = since
+        self._rows: list[tuple[int, int, tuple[str, ...]]] | None = None
+
+    def _pairs(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        if self._rows is None:
+            with connection.cursor() as cursor:
+                cursor.execute(_pairs_sql(), [self.since] * len(REASONS))
+                self._rows = _pairs_of(cursor.fetchall())
+        return self._rows
 
     def count(self) -> int:
-        if self._count is None:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT COUNT(*) FROM ({self._sql}) pairs", self._params)
-                self._count = int(cursor.fetchone()[0])
-        return self._count
+        return len(self._pairs())
 
     def __len__(self) -> int:
         return self.count()
@@ -163,24 +177,13 @@ class DuplicatePairs:
     def __getitem__(self, index: int | slice) -> DuplicatePair | list[DuplicatePair]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        start, stop = index.start or 0, index.stop
-        limit = (stop - start) if stop is not None else self.count() - start
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{self._sql} ORDER BY second_id DESC, first_id DESC LIMIT %s OFFSET %s",
-                [*self._params, max(limit, 0), start],
-            )
-            rows = cursor.fetchall()
+        rows = self._pairs()[index]
         records = Customer.objects.in_bulk({pk for row in rows for pk in row[:2]})
         return [
-            DuplicatePair(
-                records[first],
-                records[second],
-                tuple(reason for reason, flag in zip(REASONS, flags, strict=True) if flag),
-            )
-            for first, second, *flags in rows
+            DuplicatePair(records[first], records[second], reasons)
+            for first, second, reasons in rows
             if first in records and second in records
         ]
 
     def __iter__(self) -> Iterator[DuplicatePair]:
-        return iter(self[0 : self.count()])
+        return iter(self[:])

@@ -58,6 +58,9 @@ class Customer(TimeStampedModel):
                 OpClass(searchable.postcode_compact(), name="text_pattern_ops"),
                 name="customer_postcode_compact",
             ),
+            # The possible duplicates list starts from the records added lately
+            # (contacts/duplicates.py).
+            models.Index(fields=["created_at"], name="customer_created"),
         ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")

@@ -5,6 +5,8 @@ Customer ids are not personal data and are the only thing these addresses carry:
 an e-mail address or a postcode.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -118,12 +120,19 @@ def customer_edit(request: HttpRequest, customer_id: str) -> HttpResponse:
 def customer_duplicates(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     _user(request, allowed=may_merge_customers(user))
-    page = Paginator(duplicates.DuplicatePairs(), PAGE_SIZE).get_page(request.GET.get("page"))
+    since = timezone.now() - timedelta(days=duplicates.RECENT_DAYS)
+    pairs = duplicates.DuplicatePairs(since=since)
+    page = Paginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(pair, customer_presenters.reasons_text(pair.reasons)) for pair in page.object_list]
     return render(
         request,
         "contacts/customer_duplicates.html",
-        {"page": page, "rows": rows, "pagination": pagination(page=page, params=request.GET)},
+        {
+            "page": page,
+            "rows": rows,
+            "pagination": pagination(page=page, params=request.GET),
+            "days": duplicates.RECENT_DAYS,
+        },
     )
 
 

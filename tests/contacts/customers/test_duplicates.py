@@ -1,15 +1,18 @@
 """Possible duplicates: the database finds the same pairs as the pure rule, for one record (one
-query) and for the whole council (a page in three queries however many customers)."""
+query, newest first) and among the records added lately (a page in two queries, by the
+indexed expressions)."""
 
+from datetime import timedelta
 from itertools import combinations
 
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from contacts.domain.customer_records import EDITABLE_FIELDS, duplicate_reasons
-from contacts.duplicates import DuplicatePairs, customer_duplicates
+from contacts.duplicates import DuplicatePairs, _pairs_sql, customer_duplicates
 from contacts.models import Customer
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +44,8 @@ def people(db) -> list[Customer]:
     return made
 
 
-def duplicate_pairs():
-    return list(DuplicatePairs())
+def duplicate_pairs(since=None):
+    return list(DuplicatePairs(since=since or timezone.now() - timedelta(days=30)))
 
 
 def values(customer: Customer) -> dict[str, object]:
@@ -73,9 +76,10 @@ def test_the_newest_duplicates_come_first(people):
     ]
 
 
-def test_a_page_of_pairs_costs_three_queries_however_many_customers(people):
+def test_a_page_of_pairs_costs_two_queries_however_many_customers(people):
+    since = timezone.now() - timedelta(days=30)
     with CaptureQueriesContext(connection) as queries:
-        list(Paginator(DuplicatePairs(), 2).get_page(1))
+        list(Paginator(DuplicatePairs(since=since), 2).get_page(1))
     Customer.objects.bulk_create(
         Customer(name=f"Resident {i}", email=f"r{i}@example.com", phone=f"0170 000 {i:04d}")
         for i in range(200)
@@ -83,15 +87,40 @@ def test_a_page_of_pairs_costs_three_queries_however_many_customers(people):
     Customer.objects.create(name="Resident 7", email="R7@example.com")
 
     with CaptureQueriesContext(connection) as more:
-        page = Paginator(DuplicatePairs(), 2).get_page(2)
+        page = Paginator(DuplicatePairs(since=since), 2).get_page(2)
         pairs = list(page)
 
-    assert len(queries) == len(more) == 3
+    assert len(queries) == len(more) == 2
     assert page.paginator.count == 4
     assert [(p.first.pk, p.second.pk) for p in pairs] == [
         (people[0].pk, people[2].pk),
         (people[0].pk, people[1].pk),
     ]
+
+
+def test_only_records_added_lately_are_looked_at_but_they_are_matched_with_any(people):
+    long_ago = timezone.now() - timedelta(days=400)
+    Customer.objects.filter(pk__in=[c.pk for c in people[:3]]).update(created_at=long_ago)
+
+    # 0, 1 and 2 are old: only 3, added lately, is matched, with old 0.
+    assert [(p.first.pk, p.second.pk) for p in duplicate_pairs()] == [(people[0].pk, people[3].pk)]
+    assert len(duplicate_pairs(since=long_ago)) == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+def test_the_pairs_are_looked_up_by_the_indexed_expressions(people):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {_pairs_sql()}", [timezone.now() - timedelta(days=30)] * 3)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    for index in (
+        "customer_created",
+        "customer_email_upper",
+        "customer_phone_digits",
+        "customer_postcode_compact",
+    ):
+        assert index in plan, plan
 
 
 def test_no_customers_no_pairs(db):
