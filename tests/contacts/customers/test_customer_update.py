@@ -202,3 +202,36 @@ def test_preferences_not_asked_record_nothing(advisor, gwen):
     customer_preferences_record(customer=gwen, actor=advisor, now=NOW)
 
     assert not CustomerEvent.objects.exists()
+
+
+def test_a_change_in_the_django_admin_is_recorded_too(client, administrator, gwen):
+    client.force_login(administrator)
+    url = f"/en/admin/contacts/customer/{gwen.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+
+    response = client.post(
+        url,
+        {
+            "name": "Gwenllian Parry",
+            "email": "gwen@example.com",
+            "phone": "01234 560101",
+            "address": gwen.address,
+            "postcode": gwen.postcode,
+            "preferred_language": "cy",
+            "preferred_contact_method": "letter",
+            "interpreter_language": "",
+            "other_needs": "",
+            "events-TOTAL_FORMS": "0",
+            "events-INITIAL_FORMS": "0",
+            "events-MIN_NUM_FORMS": "0",
+            "events-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Customer.objects.get(pk=gwen.pk).preferred_contact_method == "letter"
+    assert CustomerEvent.objects.get(customer=gwen).payload == {
+        "fields": ["preferred_contact_method"],
+        "values": {"preferred_contact_method": "letter"},
+    }
