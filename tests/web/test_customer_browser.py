@@ -131,3 +131,18 @@ def test_other_staff_read_the_record_from_the_case_page(sign_in_browser, custome
     assert page.locator(f"a[href$='/customers/{world.gwen.pk}/edit/']").count() == 0
     assert page.locator("#duplicates-heading").count() == 0
     check(page, f"record-read-only-{language}")
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+def test_search_lists_the_customer_and_leads_to_the_record(
+    sign_in_browser, customer_world, language
+):
+    world, twin = customer_world
+    page = sign_in_browser(world.highways_advisor)
+
+    page.goto(f"/{language}/search/?q=parry")
+    check(page, f"search-{language}")
+    with page.expect_navigation():
+        page.locator(f"a[href='/{language}/customers/{twin.pk}/']").click()
+
+    assert page.locator("h1").inner_text() == "Gwen Parry"
