@@ -47,7 +47,7 @@ class UserAdmin(BaseUserAdmin):
 class TeamInline(admin.TabularInline):
     model = Team
     extra = 0
-    fields = ("code", "name_cy", "name_en", "manager", "mailbox")
+    fields = ("code", "name_cy", "name_en", "manager", "mailbox", "front_line")
     autocomplete_fields = ("manager",)
 
 
@@ -62,8 +62,8 @@ class ServiceAdmin(TranslationAdmin):
 
 @admin.register(Team)
 class TeamAdmin(TranslationAdmin):
-    list_display = ("code", "name", "service", "manager")
-    list_filter = ("service",)
+    list_display = ("code", "name", "service", "manager", "front_line")
+    list_filter = ("service", "front_line")
     search_fields = ("code", "name_cy", "name_en")
     autocomplete_fields = ("manager",)
     list_select_related = ("service", "manager")

@@ -64,6 +64,16 @@ class Team(TimeStampedModel):
         verbose_name=_("manager"),
     )
     mailbox = models.EmailField(_("team mailbox"), blank=True)
+    # The council's front door (contact centre, reception): its members log contacts for any
+    # service and keep customers' records up to date (SPEC §9).
+    front_line = models.BooleanField(
+        _("front line"),
+        default=False,
+        help_text=_(
+            "A contact centre or reception: its members log contacts for any service and "
+            "edit and merge customer records."
+        ),
+    )
 
     class Meta:
         ordering = ["service__name", "name"]

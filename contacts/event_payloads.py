@@ -25,6 +25,8 @@ Shapes, by kind (keys absent when they do not apply):
 ``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
 ``made_into_complaint``       ``{"reference": "CYS-2026-000042"}`` (the complaint made)
 ``made_from_case``            ``{"reference": "CYS-2026-000041"}`` (the case it came from)
+``customer_changed``          ``{"fields": ["preferred_contact_method", "large_print"]}``
+``customer_merged``           ``{"merged_customer": 41, "kept_customer": 12}`` (record ids)
 others                        ``{}``
 ============================  =================================================================
 
@@ -92,6 +94,15 @@ class ReferencePayload(TypedDict):
     reference: str
 
 
+class CustomerChangedPayload(TypedDict):
+    fields: list[str]  # names of the customer's fields (contacts.domain.customer_records)
+
+
+class CustomerMergedPayload(TypedDict):
+    merged_customer: int
+    kept_customer: int
+
+
 #: The payload type of each event kind (the values of ``contacts.models.EventKind``).
 PAYLOADS: dict[str, type] = {
     "created": CreatedPayload,
@@ -119,6 +130,8 @@ PAYLOADS: dict[str, type] = {
     "ombudsman_recorded": Empty,
     "made_into_complaint": ReferencePayload,
     "made_from_case": ReferencePayload,
+    "customer_changed": CustomerChangedPayload,
+    "customer_merged": CustomerMergedPayload,
 }
 
 

@@ -59,12 +59,56 @@ class Customer(TimeStampedModel):
                 OpClass(searchable.postcode_compact(), name="text_pattern_ops"),
                 name="customer_postcode_compact",
             ),
+            # The possible duplicates list starts from the records added lately
+            # (contacts/duplicates.py).
+            models.Index(fields=["created_at"], name="customer_created"),
         ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
 
     def __str__(self) -> str:
         return self.name
+
+
+class CustomerEventKind(models.TextChoices):
+    CHANGED = "changed", _("Details changed")
+    MERGED = "merged", _("Another record merged into this one")
+
+
+class CustomerEvent(models.Model):
+    """The customer record's history: who changed which of its fields and when, and which
+    duplicate records were merged into it (written only by ``contacts.services.customers``;
+    what the payload keeps is ``contacts.domain.customer_records``', docs/adr/0019)."""
+
+    customer = models.ForeignKey(  # served by the (customer, created_at) index
+        Customer,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("customer"),
+        db_index=False,
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=CustomerEventKind.choices)
+    created_at = models.DateTimeField(_("when"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # Changed: {"fields": [...], "values": {...}}; merged: {"merged_customer": id,
+    # "from_merged": [...], "from_kept": [...], "cases_moved": n}. Field names, not sentences.
+    payload = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["customer", "-created_at"], name="customer_event_time")]
+        verbose_name = _("customer history entry")
+        verbose_name_plural = _("customer history")
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.kind}"
 
 
 class CaseKind(models.TextChoices):
@@ -316,6 +360,8 @@ class EventKind(models.TextChoices):
     OMBUDSMAN_RECORDED = "ombudsman_recorded", _("Ombudsman referral recorded")
     MADE_INTO_COMPLAINT = "made_into_complaint", _("Made into a complaint")
     MADE_FROM_CASE = "made_from_case", _("Made from a service request")
+    CUSTOMER_CHANGED = "customer_changed", _("Customer's details changed")
+    CUSTOMER_MERGED = "customer_merged", _("Customer's records merged")
 
 
 class CaseEvent(models.Model):

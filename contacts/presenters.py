@@ -4,9 +4,10 @@ No queries: everything here works on cases whose milestones are already loaded (
 prefetch them), so a page costs the same whatever it lists.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -20,6 +21,7 @@ from standards.milestone_kinds import kind_label
 
 from . import hooks
 from .channel_details import DEFINITIONS, DetailField, Kind
+from .customer_presenters import field_names
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
 from .event_payloads import USER, Party, time_parse, transfer_parties
@@ -223,6 +225,19 @@ def _in_language(names: object) -> str:
     return str(names.get(first) or names.get("en" if first == "cy" else "cy") or "")
 
 
+#: Kinds whose one line is read from their payload alone.
+PAYLOAD_DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
+    EventKind.MADE_INTO_COMPLAINT: lambda payload: str(payload.get("reference", "")),
+    EventKind.MADE_FROM_CASE: lambda payload: str(payload.get("reference", "")),
+    EventKind.MEMBER_TOLD: lambda payload: _in_language(payload.get("update")),
+    EventKind.CUSTOMER_CHANGED: lambda payload: field_names(payload.get("fields") or []),
+    EventKind.CUSTOMER_MERGED: lambda payload: (
+        _("Record %(merged)s merged into record %(kept)s")
+        % {"merged": payload.get("merged_customer"), "kept": payload.get("kept_customer")}
+    ),
+}
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
@@ -254,10 +269,8 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
             "owner": payload.get("owner", ""),
             "date": date_format(due_on, "j F Y") if due_on else "",
         }
-    if kind in (EventKind.MADE_INTO_COMPLAINT, EventKind.MADE_FROM_CASE):
-        return str(payload.get("reference", ""))
-    if kind == EventKind.MEMBER_TOLD:
-        return _in_language(payload.get("update"))
+    if kind in PAYLOAD_DETAILS:
+        return PAYLOAD_DETAILS[kind](payload)
     if event.milestone is not None:
         label = milestone_label(event.milestone.kind)
         state = payload.get("state")

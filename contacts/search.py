@@ -21,6 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import searchable
+from .customer_access import customers_openable_by
 from .models import Case, Customer
 from .selectors import case_visible_to, with_details
 
@@ -188,3 +189,24 @@ def case_by_reference(*, user: User, query: str) -> Case | None:
     if not REFERENCE.fullmatch(reference):
         return None
     return case_visible_to(user).filter(reference=reference).only("reference").first()
+
+
+#: The search page lists this many of the customers whose details match.
+CUSTOMER_RESULTS = 10
+
+
+def customer_search(*, user: User, query: str, limit: int = CUSTOMER_RESULTS) -> list[Customer]:
+    """The customers whose name, e-mail address, telephone number or postcode match
+    ``query``, by name, at most ``limit`` + 1 (so the page can say there are more): any
+    customer of the council, for those who may open customer records, none for others."""
+    terms = search_terms(query)
+    if terms.empty or terms.reference:
+        return []
+    matching = _matching_customers(terms)
+    if matching is None:
+        return []
+    return list(
+        customers_openable_by(user)
+        .filter(pk__in=matching.values("pk"))
+        .order_by("name", "id")[: limit + 1]
+    )

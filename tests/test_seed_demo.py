@@ -2,12 +2,15 @@
 loaded twice without change."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import Absence, Role, Service, User
-from contacts.models import Case, Milestone
+from contacts.duplicates import DuplicatePairs
+from contacts.models import Case, Customer, Milestone
 from standards.channels import Channel
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +50,31 @@ def test_the_demo_officers_sign_in_both_languages_and_one_is_away():
 
 def test_seeding_twice_changes_nothing():
     seed()
-    counts = (Case.objects.count(), Milestone.objects.count(), User.objects.count())
+    counts = (
+        Case.objects.count(),
+        Milestone.objects.count(),
+        User.objects.count(),
+        Customer.objects.count(),
+    )
 
     seed()
 
-    assert (Case.objects.count(), Milestone.objects.count(), User.objects.count()) == counts
+    assert (
+        Case.objects.count(),
+        Milestone.objects.count(),
+        User.objects.count(),
+        Customer.objects.count(),
+    ) == counts
+
+
+def test_the_contact_centre_is_the_front_line_and_one_resident_was_entered_twice():
+    seed()
+
+    assert User.objects.get(username="advisor").team.front_line
+    assert not User.objects.get(username="advisor-waste").team.front_line
+    since = timezone.now() - timedelta(days=1)
+    pairs = [(p.first.name, p.second.name, p.reasons) for p in DuplicatePairs(since=since)]
+    assert ("Gwenllian Parry", "Gwenllian Parry", ("email", "name_and_postcode")) in pairs
 
 
 def test_the_demo_refuses_a_server_database_unless_told():

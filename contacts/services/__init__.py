@@ -1,6 +1,8 @@
 """Writes to cases (every write goes through a function here), one module per job."""
 
 from .creation import CLOCK_SKEW, CaseCreated, case_create, threshold_of
+from .customer_merge import customer_merge
+from .customers import customer_preferences_record, customer_update
 from .milestones import callback_arrange, milestone_extend, milestone_meet
 from .ownership import case_take, case_transfer
 from .progress import (
@@ -32,6 +34,9 @@ __all__ = [
     "case_transfer",
     "cases_acknowledge",
     "cases_confirm",
+    "customer_merge",
+    "customer_preferences_record",
+    "customer_update",
     "milestone_extend",
     "milestone_meet",
     "threshold_of",

@@ -23,7 +23,6 @@ from standards.channels import Channel
 
 from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard
-from ..customers import customer_preferences_record
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
 from ..models import Attachment, Milestone
 
@@ -98,10 +97,12 @@ def _log(form: LogContactForm, *, user: User):
         with transaction.atomic():
             customer = form.chosen_customer
             if customer is not None:
-                customer_preferences_record(
+                services.customer_preferences_record(
                     customer=customer,
                     preferred_language=form.preferred_language(),
                     preferred_contact_method=data["customer_contact_method"] or None,
+                    actor=user,
+                    now=now,
                 )
             else:
                 customer = form.new_customer()

@@ -21,6 +21,7 @@ PATHS = {
     "/api/v1/cases/{reference}/confirm/": {"post"},
     "/api/v1/cases/{reference}/milestones/{kind}/extend/": {"post"},
     "/api/v1/cases/{reference}/milestones/{kind}/meet/": {"post"},
+    "/api/v1/customers/{id}/": {"get"},
     "/api/v1/letters/": {"get"},
     "/api/v1/letters/{id}/document/": {"get"},
     "/api/v1/letters/{id}/mark-posted/": {"post"},

@@ -45,6 +45,7 @@ from demo.case_seeds import (
 )
 from demo.complaints import seed_complaints
 from demo.councillors import seed_councillors
+from demo.customers import seed_customers
 from demo.evaluation import seed_evaluation
 from demo.reference import (
     ADMIN_SITE_ROLES,
@@ -128,6 +129,7 @@ class Command(BaseCommand):
             self._closures(now)
             self._absences(users, now)
             created = self._cases(users, teams, now)
+            seed_customers(first_run=bool(created))
             seed_councillors(now=now)
             sweep = sla_sweep(now=now) if created else None
             seed_complaints(now=now)
