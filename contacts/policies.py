@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
 from standards import milestone_kinds
+from standards.channels import Channel, PhoneContact
 
 from .domain import lifecycle
 from .models import Case, CaseKind
@@ -59,7 +60,17 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
         actions.add("extend")
     if any(m.kind in MEETABLE_KINDS for m in milestones):
         actions.add("meet")
+    # Acknowledged with the callback it promises (SPEC §10), not by the generic action.
+    if is_voicemail(case) and any(m.kind in milestone_kinds.ACKNOWLEDGES for m in milestones):
+        actions.add("voicemail")
     return frozenset(actions)
+
+
+def is_voicemail(case: Case) -> bool:
+    return (
+        case.channel == Channel.PHONE
+        and (case.channel_details or {}).get("contact_type") == PhoneContact.VOICEMAIL
+    )
 
 
 def handled_as_complaint(case: Case) -> bool:

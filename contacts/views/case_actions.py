@@ -106,6 +106,18 @@ ACTIONS = {
             {},
         ),
         Action(
+            "voicemail",
+            _("Acknowledge the voicemail"),
+            _("Acknowledge voicemail"),
+            _("Voicemail acknowledged. The caller will be told when you will call back."),
+            "contacts/case_voicemail.html",
+            _plain(action_forms.VoicemailForm),
+            lambda request, case, form: services.voicemail_acknowledge(
+                case=case, actor=request.user, callback_at=form.cleaned_data["callback_at"]
+            ),
+            {},
+        ),
+        Action(
             "extend",
             _("Extend a deadline"),
             _("Extend deadline"),
@@ -213,6 +225,7 @@ note = action_view(ACTIONS["note"])
 take = action_view(ACTIONS["take"])
 transfer = action_view(ACTIONS["transfer"])
 callback = action_view(ACTIONS["callback"])
+voicemail = action_view(ACTIONS["voicemail"])
 extend = action_view(ACTIONS["extend"])
 meet = action_view(ACTIONS["meet"])
 resolve = action_view(ACTIONS["resolve"])
