@@ -130,6 +130,19 @@ class CaseViewSet(viewsets.GenericViewSet):
         )
         return self._answer(reference)
 
+    @extend_schema(request=io.VoicemailInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"], url_path="acknowledge-voicemail")
+    def acknowledge_voicemail(self, request: Request, reference: str) -> Response:
+        """A voicemail acknowledged, with when the caller will be called back (SPEC §10): the
+        callback deadline is set and the caller told."""
+        data = _validated(io.VoicemailInput, request.data)
+        services.voicemail_acknowledge(
+            case=self._workable(reference),
+            actor=signed_in(request),
+            callback_at=data.get("callback_at"),
+        )
+        return self._answer(reference)
+
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, reference: str) -> Response:
