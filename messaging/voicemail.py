@@ -45,9 +45,10 @@ def cover_notices_owe(*, case: Case, now: datetime, calendar: WorkingCalendar) -
     """A voicemail left for an officer who is away with a colleague covering is the cover's to
     acknowledge by the normal deadline: tell each colleague covering, once. Nothing for a
     voicemail that waits for the officer's return, or for an officer at work (one query then)."""
-    if not is_voicemail(case) or case.owner_id is None:
+    officer = case.owner
+    if not is_voicemail(case) or officer is None:
         return
-    away = officer_away(case.owner_id, from_day=calendar.local_date(case.received_at))
+    away = officer_away(officer.pk, from_day=calendar.local_date(case.received_at))
     if not away:
         return
     deadline = voicemail_acknowledge_by(case.received_at, away=away, calendar=calendar)
@@ -58,7 +59,6 @@ def cover_notices_owe(*, case: Case, now: datetime, calendar: WorkingCalendar) -
         (m for m in case.milestones.all() if m.kind in milestone_kinds.ACKNOWLEDGES), None
     )
     due_at = acknowledge.due_at if acknowledge and acknowledge.due_at else deadline.due_at
-    officer = case.owner
     covers = User.objects.filter(pk__in=cover_ids, is_active=True).exclude(email="")
     notices = []
     for cover in covers:

@@ -21,6 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import signed_in
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
@@ -113,7 +114,7 @@ ACTIONS = {
             "contacts/case_voicemail.html",
             _plain(action_forms.VoicemailForm),
             lambda request, case, form: services.voicemail_acknowledge(
-                case=case, actor=request.user, callback_at=form.cleaned_data["callback_at"]
+                case=case, actor=signed_in(request), callback_at=form.cleaned_data["callback_at"]
             ),
             {},
         ),
