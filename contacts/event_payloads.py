@@ -20,6 +20,7 @@ Shapes, by kind (keys absent when they do not apply):
 ``extended``                  ``{"due_at": T, "previous_due_at": T}``
 ``transferred``               ``{"from_user": 12 | "from_team": 3, "to_user": 7 | "to_team": 4}``
 ``callback_arranged``         ``{"at": T}``
+``voicemail_acknowledged``    ``{"callback_at": T, "agreed": true}`` (false: by the end of that day)
 ``complaint_recorded``        ``{"category": {"cy": "…", "en": "…"}, "stage": 1}``
 ``member_told``               ``{"update": {"cy": "…", "en": "…"}}`` (what kind of update)
 ``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
@@ -76,6 +77,11 @@ class CallbackPayload(TypedDict):
     at: str
 
 
+class VoicemailAcknowledgedPayload(TypedDict):
+    callback_at: str
+    agreed: bool  # a time the officer gave; else by closing time on that day
+
+
 class ComplaintRecordedPayload(TypedDict):
     category: dict[str, str]
     stage: int
@@ -120,6 +126,8 @@ PAYLOADS: dict[str, type] = {
     "fax_sent": Empty,
     "message_sent_again": Empty,
     "extension_notice_sent": Empty,
+    "callback_notice_sent": Empty,
+    "voicemail_acknowledged": VoicemailAcknowledgedPayload,
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,

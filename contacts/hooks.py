@@ -90,6 +90,17 @@ class MilestoneExtended(Protocol):
 milestone_extended: Hook[MilestoneExtended] = Hook("milestone_extended")
 
 
+class VoicemailAcknowledged(Protocol):
+    def __call__(
+        self, *, case: Case, callback: Milestone, agreed: bool, actor: User, now: datetime
+    ) -> object: ...
+
+
+#: A voicemail was acknowledged, with the callback it promises (``agreed``: at the time the
+#: officer gave, else by the end of that day): messaging owes the caller the callback time.
+voicemail_acknowledged: Hook[VoicemailAcknowledged] = Hook("voicemail_acknowledged")
+
+
 class CaseTransferred(Protocol):
     def __call__(self, *, event: CaseEvent, now: datetime) -> object: ...
 

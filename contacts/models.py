@@ -352,6 +352,8 @@ class EventKind(models.TextChoices):
     MESSAGE_SENT_AGAIN = "message_sent_again", _("Message sent again")
     # A notice about timing, labelled as what it is rather than as a reply (SPEC §10).
     EXTENSION_NOTICE_SENT = "extension_notice_sent", _("Extension notice sent")
+    CALLBACK_NOTICE_SENT = "callback_notice_sent", _("Callback time sent")
+    VOICEMAIL_ACKNOWLEDGED = "voicemail_acknowledged", _("Voicemail acknowledged")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
     COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
     MEMBER_TOLD = "member_told", _("Member told")

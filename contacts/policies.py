@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
 from standards import milestone_kinds
+from standards.channels import Channel, PhoneContact
 
 from .domain import lifecycle
 from .models import Case, CaseKind
@@ -73,7 +74,17 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
     # A text's second step (SPEC §10): who is dealing with it, and when (messaging's action).
     if any(m.kind in milestone_kinds.CONFIRMS for m in milestones):
         actions.add("confirm")
+    # Acknowledged with the callback it promises (SPEC §10), not by the generic action.
+    if is_voicemail(case) and any(m.kind in milestone_kinds.ACKNOWLEDGES for m in milestones):
+        actions.add("voicemail")
     return frozenset(actions)
+
+
+def is_voicemail(case: Case) -> bool:
+    return (
+        case.channel == Channel.PHONE
+        and (case.channel_details or {}).get("contact_type") == PhoneContact.VOICEMAIL
+    )
 
 
 def handled_as_complaint(case: Case) -> bool:

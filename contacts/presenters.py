@@ -190,6 +190,7 @@ SENT_KINDS = (
     EventKind.FAX_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
     EventKind.EXTENSION_NOTICE_SENT,
+    EventKind.CALLBACK_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )
@@ -238,6 +239,21 @@ PAYLOAD_DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
+def _callback_detail(kind: str, payload: dict) -> str:
+    """When the customer was promised a call back: at an agreed time, or by the end of a day."""
+    if kind == EventKind.CALLBACK_ARRANGED:
+        moment = time_parse(payload.get("at"))
+        return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+    moment = time_parse(payload.get("callback_at"))
+    if moment is None:
+        return ""
+    if payload.get("agreed"):
+        return _("Callback at %(time)s") % {"time": moment_text(moment)}
+    return _("Callback by the end of %(day)s") % {
+        "day": date_format(timezone.localtime(moment), "l j F Y")
+    }
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
@@ -249,9 +265,8 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
         if to and before:
             return _("From %(before)s to %(to)s") % {"before": before, "to": to}
         return _("To %(to)s") % {"to": to} if to else ""
-    if kind == EventKind.CALLBACK_ARRANGED:
-        moment = time_parse(payload.get("at"))
-        return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+    if kind in (EventKind.CALLBACK_ARRANGED, EventKind.VOICEMAIL_ACKNOWLEDGED):
+        return _callback_detail(kind, payload)
     if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
             "before": _status_label(payload["from"]),

@@ -11,6 +11,7 @@ from accounts.models import User
 from common.jobs import enqueue
 from contacts.models import Case, CaseEvent, Milestone
 from contacts.services.steps import case_with_relations
+from standards.selectors import case_rules
 
 from .outbox import (
     acknowledgement_queue,
@@ -20,11 +21,13 @@ from .outbox import (
 )
 from .staff import sla_alerts_owe, transfer_notice_owe
 from .tasks import messages_redispatch
+from .voicemail import cover_notices_owe
 
 
 def on_case_created(*, case: Case, now: datetime, rules_version: str) -> None:
     acknowledgement_queue(case=case, now=now, rules_version=rules_version)
     out_of_office_queue(case=case, now=now)
+    cover_notices_owe(case=case, now=now, calendar=case_rules(version=rules_version).calendar)
 
 
 def on_case_resolved(

@@ -26,6 +26,8 @@ class Purpose(models.TextChoices):
     REPLY = "reply", _("Reply from an officer")
     CONFIRMATION = "confirmation", _("Who is dealing with it, and when")
     EXTENSION = "extension", _("Extension notice")
+    # When the officer will call back a voicemail they acknowledged (SPEC §10).
+    CALLBACK = "callback", _("Callback time")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
     # Written by the app that owes them, not from the templates administrators edit.
@@ -33,6 +35,7 @@ class Purpose(models.TextChoices):
     SLA_ALERT = "sla_alert", _("Deadline alert to staff")
     TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
     COMPLIMENT = "compliment", _("Compliment passed on")
+    COVER_NOTICE = "cover_notice", _("Voicemail notice to the colleague covering")
 
 
 #: What administrators word in message templates: the messages to customers.
@@ -41,6 +44,7 @@ TEMPLATE_PURPOSES = (
     Purpose.REPLY,
     Purpose.CONFIRMATION,
     Purpose.EXTENSION,
+    Purpose.CALLBACK,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
 )
@@ -69,6 +73,9 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     # the full response will come.
     Purpose.CONFIRMATION: (*_EVERY_MESSAGE, "officer", "due_date"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
+    # ``callback_date``: the day, as that language writes it; ``callback_time``: the time agreed
+    # ("14:30"), empty when the call will be by the end of that day.
+    Purpose.CALLBACK: (*_EVERY_MESSAGE, "callback_date", "callback_time"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
     Purpose.OUT_OF_OFFICE: (

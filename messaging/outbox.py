@@ -331,3 +331,27 @@ def resolution_queue(*, case, author, text: str, now: datetime) -> OutboundMessa
         },
         required=True,
     )
+
+
+def callback_notice_queue(
+    *, case, milestone, agreed: bool, author, now: datetime
+) -> OutboundMessage | None:
+    """Tell a caller whose voicemail was acknowledged when they will be called back: at the time
+    agreed, or by the end of the day. A caller who cannot be reached by message (a landline
+    only) is not, and the acknowledgement stands."""
+    local = timezone.localtime(milestone.due_at)
+    return _officer_message(
+        key=f"milestone:{milestone.pk}:callback:{milestone.revision}",
+        case=case,
+        purpose=Purpose.CALLBACK,
+        author=author,
+        now=now,
+        extra={
+            code: {
+                "callback_date": format_date(milestone.due_at, code),
+                "callback_time": local.strftime("%H:%M") if agreed else "",
+            }
+            for code in ("cy", "en")
+        },
+        required=False,
+    )

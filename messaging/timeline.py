@@ -30,6 +30,7 @@ class Said:
 #: Sent messages the timeline names by what they are rather than "Reply sent".
 _SENT_AS = {
     Purpose.EXTENSION: EventKind.EXTENSION_NOTICE_SENT,
+    Purpose.CALLBACK: EventKind.CALLBACK_NOTICE_SENT,
 }
 
 

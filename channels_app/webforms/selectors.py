@@ -121,6 +121,7 @@ def case_public_status(*, reference: str) -> PublicStatus | None:
             EventKind.STATUS_CHANGED,
             EventKind.REPLY_SENT,
             EventKind.EXTENSION_NOTICE_SENT,
+            EventKind.CALLBACK_NOTICE_SENT,
         ),
     ).only("kind", "created_at", "payload", "text")
     updates = []

@@ -169,6 +169,16 @@ class ReopenInput(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class VoicemailInput(serializers.Serializer):
+    callback_at = AwareDateTimeField(
+        required=False,
+        help_text=_(
+            "When the officer will call back, if not by the end of the next working day: a "
+            "working day, within business hours."
+        ),
+    )
+
+
 class ExtendInput(serializers.Serializer):
     due_at = AwareDateTimeField()
     reason = serializers.CharField(max_length=2000)

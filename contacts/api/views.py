@@ -11,6 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
 from audit import reads
 from audit.models import ReadPath
@@ -126,6 +127,19 @@ class CaseViewSet(viewsets.GenericViewSet):
         data = _validated(io.AtInput, request.data)
         services.case_acknowledge(
             case=self._workable(reference), actor=request.user, at=data.get("at")
+        )
+        return self._answer(reference)
+
+    @extend_schema(request=io.VoicemailInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"], url_path="acknowledge-voicemail")
+    def acknowledge_voicemail(self, request: Request, reference: str) -> Response:
+        """A voicemail acknowledged, with when the caller will be called back (SPEC §10): the
+        callback deadline is set and the caller told."""
+        data = _validated(io.VoicemailInput, request.data)
+        services.voicemail_acknowledge(
+            case=self._workable(reference),
+            actor=signed_in(request),
+            callback_at=data.get("callback_at"),
         )
         return self._answer(reference)
 

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from common.form_fields import NOTE_MAX, AgreedTimeField, TextField
+from common.form_fields import NOTE_MAX, AgreedTimeField, DateAndTimeField, TextField
 
 from ..event_payloads import Party, party_parse
 from ..models import Case
@@ -70,6 +70,19 @@ class CallbackForm(forms.Form):
         required_message=_("Enter the date and time agreed with the customer."),
     )
     note = TextField(label=_("Note (optional)"), max_length=NOTE_MAX)
+
+
+class VoicemailForm(forms.Form):
+    """Empty means the caller is called back by the end of the next working day; the service
+    checks a time given (ahead, a working day, business hours)."""
+
+    callback_at = DateAndTimeField(
+        label=_("When will you call back?"),
+        help_text=_(
+            "Leave empty if you will call back by the end of the next working day. For example, "
+            "27 3 2026 and 14:30."
+        ),
+    )
 
 
 def _milestone_choices(case: Case, *, kinds=None, with_due=False):

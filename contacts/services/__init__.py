@@ -16,6 +16,7 @@ from .progress import (
     cases_confirm,
 )
 from .timeline import case_add_inbound, case_add_note
+from .voicemail_acknowledgement import voicemail_acknowledge
 
 __all__ = [
     "CLOCK_SKEW",
@@ -40,4 +41,5 @@ __all__ = [
     "milestone_extend",
     "milestone_meet",
     "threshold_of",
+    "voicemail_acknowledge",
 ]

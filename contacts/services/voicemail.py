@@ -3,7 +3,7 @@ docs/adr/0022-voicemail-deadline-and-absences.md): the pure rule is
 ``standards.domain.voicemail``; this reads the officer's absences for it."""
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from accounts.models import Absence, User
 from standards import milestone_kinds
@@ -15,6 +15,17 @@ from ..models import Milestone
 from .milestone_writer import Timing, milestone_build
 
 
+def officer_away(officer_id: int, *, from_day: date) -> list[Away]:
+    """The officer's absences that have not ended by ``from_day``, with who covers each (one
+    query)."""
+    return [
+        Away(first_day=first, last_day=last, covered=cover is not None, cover_id=cover)
+        for first, last, cover in Absence.objects.filter(user_id=officer_id, ends_on__gte=from_day)
+        .order_by("starts_on")
+        .values_list("starts_on", "ends_on", "cover_id")
+    ]
+
+
 def voicemail_milestones(
     milestones: Sequence[Milestone],
     *,
@@ -24,13 +35,7 @@ def voicemail_milestones(
 ) -> list[Milestone]:
     """``milestones`` of a new voicemail case, its acknowledgement re-timed for the absences of
     ``officer`` (one query; nothing changes when they are not away)."""
-    day = calendar.local_date(received_at)
-    away = [
-        Away(first_day=first, last_day=last, covered=cover is not None)
-        for first, last, cover in Absence.objects.filter(user=officer, ends_on__gte=day)
-        .order_by("starts_on")
-        .values_list("starts_on", "ends_on", "cover_id")
-    ]
+    away = officer_away(officer.pk, from_day=calendar.local_date(received_at))
     if not away:
         return list(milestones)
     deadline = voicemail_acknowledge_by(received_at, away=away, calendar=calendar)

@@ -21,6 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import signed_in
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
@@ -102,6 +103,18 @@ ACTIONS = {
                 actor=request.user,
                 at=form.cleaned_data["at"],
                 note=form.cleaned_data["note"],
+            ),
+            {},
+        ),
+        Action(
+            "voicemail",
+            _("Acknowledge the voicemail"),
+            _("Acknowledge voicemail"),
+            _("Voicemail acknowledged. The caller will be told when you will call back."),
+            "contacts/case_voicemail.html",
+            _plain(action_forms.VoicemailForm),
+            lambda request, case, form: services.voicemail_acknowledge(
+                case=case, actor=signed_in(request), callback_at=form.cleaned_data["callback_at"]
             ),
             {},
         ),
@@ -213,6 +226,7 @@ note = action_view(ACTIONS["note"])
 take = action_view(ACTIONS["take"])
 transfer = action_view(ACTIONS["transfer"])
 callback = action_view(ACTIONS["callback"])
+voicemail = action_view(ACTIONS["voicemail"])
 extend = action_view(ACTIONS["extend"])
 meet = action_view(ACTIONS["meet"])
 resolve = action_view(ACTIONS["resolve"])

@@ -13,6 +13,7 @@ PATHS = {
     "/api/v1/cases/": {"get", "post"},
     "/api/v1/cases/{reference}/": {"get"},
     "/api/v1/cases/{reference}/acknowledge/": {"post"},
+    "/api/v1/cases/{reference}/acknowledge-voicemail/": {"post"},
     "/api/v1/cases/{reference}/respond/": {"post"},
     "/api/v1/cases/{reference}/resolve/": {"post"},
     "/api/v1/cases/{reference}/close/": {"post"},

@@ -6,6 +6,7 @@ from complaints.access import complaint_audience, complaint_receivers, hide_conf
 from contacts import hooks
 from councillors.selectors import enquiry_cases_visible_to
 from councillors.services import enquiry_resolved
+from messaging.voicemail import on_voicemail_acknowledged
 
 
 def test_a_hook_calls_its_functions_once_each_in_the_order_they_registered():
@@ -67,3 +68,7 @@ def test_complaints_and_councillors_register_what_contacts_needs_of_them():
     assert complaint_audience in hooks.case_audience.registered()
     assert enquiry_resolved in hooks.case_resolved.registered()
     assert hooks.members_cases._function is enquiry_cases_visible_to
+
+
+def test_messaging_tells_the_caller_when_a_voicemail_is_acknowledged():
+    assert on_voicemail_acknowledged in hooks.voicemail_acknowledged.registered()

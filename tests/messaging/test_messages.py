@@ -99,7 +99,7 @@ class TestDefaults:
         complaint = MessageTemplate.objects.filter(standard__code="COMPLAINT").first().standard_id
         assert rows == {
             (None, purpose, method)
-            for purpose in ("reply", "confirmation", "extension", "resolution")
+            for purpose in ("reply", "confirmation", "extension", "callback", "resolution")
             for method in ("email", "sms", "letter")
         } | {(None, "out_of_office", "email")} | {
             (complaint, "resolution", method) for method in ("email", "sms", "letter")

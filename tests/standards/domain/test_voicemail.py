@@ -12,7 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from standards.domain.calendar import WorkingCalendar
-from standards.domain.voicemail import Away, VoicemailDeadline, voicemail_acknowledge_by
+from standards.domain.voicemail import (
+    Away,
+    Callback,
+    CallbackRefused,
+    VoicemailDeadline,
+    voicemail_acknowledge_by,
+    voicemail_callback,
+)
 
 LONDON = ZoneInfo("Europe/London")
 CALENDAR = WorkingCalendar()
@@ -69,7 +76,11 @@ WEEK_OF_2_MARCH = away(date(2026, 3, 2), date(2026, 3, 6))
             local(2026, 3, 4, 10),
             [away(date(2026, 3, 2), date(2026, 3, 6), covered=True)],
             CALENDAR,
-            VoicemailDeadline(closing(2026, 3, 5), by_cover=True),
+            VoicemailDeadline(
+                closing(2026, 3, 5),
+                by_cover=True,
+                covering=(away(date(2026, 3, 2), date(2026, 3, 6), covered=True),),
+            ),
             id="covered-the-normal-deadline-holds-for-the-cover",
         ),
         pytest.param(
@@ -180,3 +191,157 @@ def test_an_officer_away_for_over_a_year_is_a_data_error():
             away=[away(date(2026, 3, 1), date(2028, 1, 1))],
             calendar=CALENDAR,
         )
+
+
+def test_the_covering_absences_name_who_covers_and_leave_out_the_others():
+    """Tell the cover of the absence that matters, not the cover of a later one."""
+    this_week = Away(date(2026, 3, 2), date(2026, 3, 6), covered=True, cover_id=7)
+    next_month = Away(date(2026, 4, 13), date(2026, 4, 17), covered=True, cover_id=9)
+
+    deadline = voicemail_acknowledge_by(
+        local(2026, 3, 4, 10), away=[this_week, next_month], calendar=CALENDAR
+    )
+
+    assert deadline.covering == (this_week,)
+
+
+def test_no_covering_when_the_deadline_waits_for_the_officer():
+    deadline = voicemail_acknowledge_by(
+        local(2026, 3, 4, 10),
+        away=[Away(date(2026, 3, 2), date(2026, 3, 6), covered=False)],
+        calendar=CALENDAR,
+    )
+
+    assert (deadline.by_cover, deadline.covering) == (False, ())
+
+
+# --- The callback promised when it is acknowledged ----------------------------------------------
+# "Confirming when a call back will be made if not the following day".
+
+
+@pytest.mark.parametrize(
+    ("now", "given", "calendar", "expected"),
+    [
+        pytest.param(
+            local(2026, 3, 4, 10),
+            None,
+            CALENDAR,
+            Callback(closing(2026, 3, 5), agreed=False),
+            id="no-time-given-by-the-end-of-the-next-working-day",
+        ),
+        pytest.param(
+            local(2026, 3, 6, 16, 30),
+            None,
+            CALENDAR,
+            Callback(closing(2026, 3, 9), agreed=False),
+            id="friday-afternoon-by-monday",
+        ),
+        pytest.param(
+            local(2026, 3, 6, 16, 30),
+            None,
+            MONDAY_9_MARCH_CLOSED,
+            Callback(closing(2026, 3, 10), agreed=False),
+            id="over-an-office-closure-by-tuesday",
+        ),
+        pytest.param(
+            local(2026, 4, 2, 12),
+            None,
+            CALENDAR,
+            Callback(closing(2026, 4, 7), agreed=False),
+            id="thursday-before-easter-by-the-tuesday-after",
+        ),
+        pytest.param(
+            local(2026, 12, 24, 9),
+            None,
+            CALENDAR,
+            Callback(closing(2026, 12, 29), agreed=False),
+            id="christmas-eve-by-the-tuesday-after-boxing-days-substitute",
+        ),
+        pytest.param(
+            local(2026, 3, 7, 11),
+            None,
+            CALENDAR,
+            Callback(closing(2026, 3, 9), agreed=False),
+            id="acknowledged-on-a-saturday-by-monday",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 10, 14, 30),
+            CALENDAR,
+            Callback(datetime(2026, 3, 10, 14, 30, tzinfo=UTC), agreed=True),
+            id="a-tuesday-afternoon-the-week-after",
+        ),
+        pytest.param(
+            local(2026, 6, 29, 10),
+            local(2026, 6, 30, 9),
+            CALENDAR,
+            Callback(datetime(2026, 6, 30, 8, tzinfo=UTC), agreed=True),
+            id="summer-time-opening-time-is-inside",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 4, 17),
+            CALENDAR,
+            Callback(closing(2026, 3, 4), agreed=True),
+            id="later-today-at-closing-time-is-inside",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 4, 10),
+            CALENDAR,
+            CallbackRefused.PAST,
+            id="now-is-not-ahead",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 3, 14),
+            CALENDAR,
+            CallbackRefused.PAST,
+            id="yesterday",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 7, 11),
+            CALENDAR,
+            CallbackRefused.NOT_A_WORKING_DAY,
+            id="a-saturday",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 4, 6, 11),
+            CALENDAR,
+            CallbackRefused.NOT_A_WORKING_DAY,
+            id="easter-monday",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 9, 11),
+            MONDAY_9_MARCH_CLOSED,
+            CallbackRefused.NOT_A_WORKING_DAY,
+            id="an-office-closure",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 5, 8, 59),
+            CALENDAR,
+            CallbackRefused.OUTSIDE_BUSINESS_HOURS,
+            id="a-minute-before-opening",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2026, 3, 5, 17, 1),
+            CALENDAR,
+            CallbackRefused.OUTSIDE_BUSINESS_HOURS,
+            id="a-minute-after-closing",
+        ),
+        pytest.param(
+            local(2026, 3, 4, 10),
+            local(2027, 3, 8, 10),
+            CALENDAR,
+            CallbackRefused.TOO_FAR,
+            id="over-a-year-ahead",
+        ),
+    ],
+)
+def test_voicemail_callback(now, given, calendar, expected):
+    assert voicemail_callback(given, now=now, calendar=calendar) == expected
