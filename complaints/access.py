@@ -1,11 +1,12 @@
 """Who may see a complaint (SPEC §1 and §9): complaints officers and managers of the service
 concerned, and administrators; never a member of staff the complaint is about.
 
-One rule, ``hide_confidential``, a filter of any queryset of cases, registered with
-``contacts.hooks.staff_case_visibility``: ``case_visible_to`` applies it, so every page and API
-that lists or opens cases (and the complaints pages, which read through it) hides what the
-user may not see. ``complaint_receivers`` (``contacts.hooks.case_receivers``) keeps a complaint
-from being handed to anyone who may not open it.
+``complaints_readable`` answers ``contacts.hooks.complaints_readable``: the one visibility
+policy (``contacts.visibility.case_visible_to``) opens a complaint to a member of staff only
+where this condition holds, so every page and API that lists or opens cases (and the complaints
+pages, which read through it) hides what the user may not see, set-based. Administrators are
+the policy's own rule. ``complaint_receivers`` (``contacts.hooks.case_receivers``) keeps a
+complaint from being handed to anyone who may not open it.
 """
 
 from typing import Any
@@ -26,20 +27,17 @@ def handles_complaints(user: User) -> bool:
     return user.is_authenticated and (user.is_administrator or user.role in COMPLAINT_ROLES)
 
 
-def hide_confidential(cases: QuerySet, user: User) -> QuerySet:
-    """``cases`` without the complaints ``user`` may not see."""
-    about_user = Exists(
+def complaints_readable(user: User, /) -> Q:
+    """Of the complaints (a condition over cases), those a member of staff may read: their own
+    service's, if they handle complaints, unless the complaint names them."""
+    if user.role not in COMPLAINT_ROLES or not user.service_id:
+        return Q(pk__in=[])
+    named = Exists(
         Complaint.officers_complained_about.through.objects.filter(
             complaint__case_id=OuterRef("pk"), user_id=user.pk
         )
     )
-    if user.is_administrator:
-        allowed = Q()
-    elif user.role in COMPLAINT_ROLES and user.service_id:
-        allowed = Q(service_id=user.service_id)
-    else:
-        return cases.exclude(kind=COMPLAINT_KIND)
-    return cases.filter(~Q(kind=COMPLAINT_KIND) | (allowed & ~about_user))
+    return Q(service_id=user.service_id) & ~named
 
 
 def complaint_receivers(users: QuerySet[User], *, case: Any) -> QuerySet[User]:

@@ -10,9 +10,9 @@ class ComplaintsConfig(AppConfig):
         # What contacts must know of complaints, told through its registry (ADR 0015).
         from contacts import hooks
 
-        from .access import complaint_receivers, hide_confidential
+        from .access import complaint_receivers, complaints_readable
         from .views_log import complaint_views_record
 
-        hooks.staff_case_visibility.register(hide_confidential)
+        hooks.complaints_readable.register(complaints_readable)
         hooks.case_receivers.register(complaint_receivers)
         hooks.cases_viewed.register(complaint_views_record)

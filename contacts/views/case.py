@@ -54,6 +54,6 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
-    if not hooks.members_cases(signed_in(request)).filter(reference=reference).exists():
+    if not selectors.case_visible_to(signed_in(request)).filter(reference=reference).exists():
         raise Http404
     return redirect("councillors:enquiry", reference)

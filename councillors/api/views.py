@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from accounts.models import SUBMITTER_ROLES
 from contacts.models import Case
+from contacts.visibility import case_redactions
 
 from .. import selectors, services
 from . import serializers as io
@@ -36,16 +37,13 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
         return io.EnquiryOutput(
             cases,
             many=many,
-            context={
-                "shows_resident": lambda case: selectors.enquiry_shows_resident(
-                    user=user, case=case
-                )
-            },
+            # Another member's enquiry (a ward's, one copied in): its outline only.
+            context={"in_full": lambda case: not case_redactions(user, case)},
         ).data
 
     def _visible(self) -> QuerySet[Case]:
         return (
-            selectors.enquiry_cases_visible_to(self.request.user)
+            selectors.enquiries_followed(self.request.user)
             .select_related(
                 "service",
                 "owner",
