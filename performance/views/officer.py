@@ -33,6 +33,7 @@ def officer(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
     if form.is_valid():
         results = officer_results(
             officer=officer,
+            viewer=request.user,
             first=form.cleaned_data["first"],
             last=form.cleaned_data["last"],
             now=timezone.now(),
