@@ -277,13 +277,16 @@ def test_another_services_complaints_officer_finds_no_complaint(signed_in, world
 
 @pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_the_evaluation_exports_hold_figures_never_a_case(signed_in, world, hidden, extension):
-    """Aggregates of whole services (ADR 0018): no reference, no words, no name of any case."""
+    """Aggregates of whole services (ADR 0018): no reference, no words, no name of any case,
+    in the files nor in the page printed to PDF."""
     client = signed_in(world.manager)
     today = timezone.localdate()
     query = f"first={today.replace(day=1).isoformat()}&last={today.isoformat()}"
     page = client.get(f"/en/standards-evaluation/?{query}")
     slugs = set(re.findall(r"/standards-evaluation/([a-z-]+)\.(?:csv|xlsx)", page.content.decode()))
     assert slugs
+    printed = client.get(f"/en/standards-evaluation/?{query}&print=1").content.decode()
+    assert not [secret for secret in (SECRET, COMPLAINED, "Gwenllian") if secret in printed]
     for slug in slugs:
         response = client.get(f"/en/standards-evaluation/{slug}.{extension}?{query}")
         assert response.status_code == 200, slug
