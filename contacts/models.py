@@ -183,8 +183,8 @@ class Case(TimeStampedModel):
             models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
             models.Index(fields=["-received_at"], name="case_received"),
             # My work and the team queue: open cases by their next deadline. The service leads,
-            # since staff only ever see their service's cases; without it PostgreSQL prefers to
-            # AND these with the service's whole bitmap.
+            # since the queues list the user's service's work (selectors.service_work); without
+            # it PostgreSQL prefers to AND these with the service's whole bitmap.
             models.Index(
                 fields=["service", "owner", "next_due_at"],
                 name="case_owner_open_due",
