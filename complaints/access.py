@@ -37,7 +37,7 @@ def complaints_readable(user: User, /) -> Q:
             complaint__case_id=OuterRef("pk"), user_id=user.pk
         )
     )
-    return Q(service_id=user.service_id) & ~named
+    return Q(~named, service_id=user.service_id)
 
 
 def complaint_receivers(users: QuerySet[User], *, case: Any) -> QuerySet[User]:

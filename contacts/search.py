@@ -176,7 +176,7 @@ def case_search(*, user: User, query: str) -> QuerySet[Case]:
     cases = visible.alias(**vectors).filter(matched)
     return with_details(
         cases.annotate(identity_match=identity_first, relevance=relevance)
-    ).order_by("-identity_match", "-relevance", "-received_at", "-id")
+    ).order_by(F("identity_match").desc(), F("relevance").desc(), "-received_at", "-id")
 
 
 def case_by_reference(*, user: User, query: str) -> Case | None:

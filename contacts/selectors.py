@@ -170,7 +170,10 @@ def service_work(user: User) -> QuerySet[Case]:
     """The cases of the user's own service that they may see: the queues and their counts list
     work, which is the service's, although staff may read every service's cases (one council).
     Naming the service keeps the queues on the indexes that lead with it."""
-    return case_visible_to(user).filter(service_id=user.service_id)
+    service_id = user.service_id
+    if service_id is None:
+        return Case.objects.none()
+    return case_visible_to(user).filter(service_id=service_id)
 
 
 def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:

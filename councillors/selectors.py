@@ -43,8 +43,10 @@ def enquiries_read_in_full(user: User, /) -> Q:
     council's. Of the rest (a ward's, one they were copied into) they read the outline."""
     own = Q(submitted_by=user)
     if user.role == Role.CLERK:
-        own |= Exists(
-            MemberEnquiry.objects.filter(case=OuterRef("pk"), community_council__clerks=user)
+        own |= Q(
+            Exists(
+                MemberEnquiry.objects.filter(case=OuterRef("pk"), community_council__clerks=user)
+            )
         )
     return own
 

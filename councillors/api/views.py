@@ -9,6 +9,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
 from contacts.models import Case
 from contacts.visibility import case_redactions
@@ -33,7 +34,7 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
             raise PermissionDenied(_("Only councillors and clerks have member enquiries."))
 
     def _output(self, cases, *, many: bool = False) -> dict:
-        user = self.request.user
+        user = signed_in(self.request)
         return io.EnquiryOutput(
             cases,
             many=many,
@@ -43,7 +44,7 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
 
     def _visible(self) -> QuerySet[Case]:
         return (
-            selectors.enquiries_followed(self.request.user)
+            selectors.enquiries_followed(signed_in(self.request))
             .select_related(
                 "service",
                 "owner",

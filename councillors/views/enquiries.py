@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import SUBMITTER_ROLES
 from common.errors import add_service_error
 from contacts.models import OPEN_MILESTONE_STATES, Customer
@@ -85,6 +85,6 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "response_open": response_due is not None
             and response_due.state in OPEN_MILESTONE_STATES,
             # Another member's enquiry (a ward's, one copied in): its outline only.
-            "in_full": not case_redactions(request.user, case),
+            "in_full": not case_redactions(signed_in(request), case),
         },
     )
