@@ -517,6 +517,7 @@ CASE_COLUMNS = [
     "submitted_by_id",
     "team_id",
     "customer_id",
+    "confidential",
 ]
 MILESTONE_COLUMNS = [
     "id",
@@ -1241,6 +1242,8 @@ class CaseLoader:
                     submitted_by,
                     team_id,
                     customer_id,
+                    # Every complaint is confidential (a constraint, docs/adr/0018).
+                    "t" if kind == "complaint" else "f",
                 )
             )
         )

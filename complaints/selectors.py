@@ -95,10 +95,13 @@ def complaint_register(*, user: User, filters: RegisterFilters) -> QuerySet[Comp
 
 
 def complaints_to_record(*, user: User) -> QuerySet[Case]:
-    """Open complaint cases nobody has recorded the complaint details of yet."""
+    """Open complaint cases of the user's service (every one, for administrators) that nobody
+    has recorded the complaint details of yet. Complaints are confidential: named so, the
+    service's are read from the partial index of confidential cases."""
+    complaints = case_visible_to(user).filter(kind=CaseKind.COMPLAINT, confidential=True)
     return (
-        case_visible_to(user)
-        .filter(kind=CaseKind.COMPLAINT, status__in=lifecycle.OPEN, complaint__isnull=True)
+        _in_users_services(complaints, user, service_path="service_id")
+        .filter(status__in=lifecycle.OPEN, complaint__isnull=True)
         .select_related("customer")
         .order_by("received_at")
     )

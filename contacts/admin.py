@@ -72,7 +72,7 @@ class CaseAdmin(admin.ModelAdmin):
     """Read mostly: changes to a case go through its actions so the timeline stays whole."""
 
     list_display = ("reference", "channel", "kind", "status", "service", "owner", "received_at")
-    list_filter = ("channel", "kind", "status", "service", "language")
+    list_filter = ("channel", "kind", "status", "service", "language", "confidential")
     search_fields = ("reference", "summary", "customer__name")
     list_select_related = ("service", "owner")
     date_hierarchy = "received_at"
@@ -81,6 +81,8 @@ class CaseAdmin(admin.ModelAdmin):
         "channel",
         "contact_type",
         "kind",
+        # Decided once, when the case is logged (docs/adr/0018).
+        "confidential",
         "status",
         "standard",
         "received_at",

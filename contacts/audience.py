@@ -23,10 +23,10 @@ from .selectors import case_visible_to
 
 Rows = TypeVar("Rows", bound=QuerySet)
 
-#: The cases the policy keeps from some staff of their own service (complaints today), as a
-#: filter of cases and as SQL over a case aliased ``c``, for figures counted apart from the
-#: rest (the SLA dashboard). MERGE: ``Q(confidential=True)`` and ``"c.confidential"`` once
-#: ``Case.confidential`` exists (the visibility policy's column).
+#: The cases the policy keeps from some staff of their own service, as a filter of cases and as
+#: SQL over a case aliased ``c``, for figures counted apart from the rest (the SLA dashboard).
+#: Complaints only: other confidential cases (``Case.confidential``) are read by every member
+#: of staff of their service, and a service's figures are shown to its own staff (ADR 0018).
 CONFIDENTIAL = Q(kind=CaseKind.COMPLAINT)
 CONFIDENTIAL_SQL = "c.kind = 'complaint'"
 

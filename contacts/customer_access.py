@@ -6,15 +6,11 @@ anyone without a service open none. Editing and merging are for the front line (
 ``Team.front_line`` team: the contact centre, reception), who keep the record right as people
 contact them, and for administrators; other staff read.
 
-Kept apart so that the one visibility module can take ``may_open_customers`` over
-(``customer_visible_to``) without the pages changing.
+Which customers a user may find is the one visibility policy's
+(``contacts.visibility.customer_visible_to``); ``may_open_customers`` is its yes-or-no for a page.
 """
 
-from django.db.models import QuerySet
-
 from accounts.models import STAFF_ROLES, User
-
-from .models import Customer
 
 
 def may_open_customers(user: User) -> bool:
@@ -35,9 +31,3 @@ def may_edit_customers(user: User) -> bool:
 
 #: Merging duplicates is keeping records right, like editing them.
 may_merge_customers = may_edit_customers
-
-
-def customers_openable_by(user: User) -> QuerySet[Customer]:
-    """The customers ``user`` may open: every one, or none."""
-    customers = Customer.objects.all()
-    return customers if may_open_customers(user) else customers.none()

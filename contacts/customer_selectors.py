@@ -7,16 +7,16 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import User
 
-from .customer_access import customers_openable_by
 from .models import Case, Customer, CustomerEvent, Milestone
 from .selectors import case_visible_to
+from .visibility import customer_visible_to
 
 #: The customer page shows this many entries of the record's history, newest first.
 HISTORY_LIMIT = 50
 
 
 def customer_get(*, user: User, customer_id: int) -> Customer | None:
-    return customers_openable_by(user).filter(pk=customer_id).first()
+    return customer_visible_to(user).filter(pk=customer_id).first()
 
 
 def customer_cases(*, user: User, customer: Customer | int) -> QuerySet[Case]:

@@ -8,7 +8,7 @@ ways, so the look-ups compare a few normal forms of it, each against an indexed 
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .models import Customer
 
@@ -35,10 +35,11 @@ class CustomerMatch:
 
 
 def customer_matches(
-    *, email: str = "", phone: str = "", postcode: str = ""
+    *, customers: QuerySet[Customer], email: str = "", phone: str = "", postcode: str = ""
 ) -> list[CustomerMatch]:
-    """Existing customers sharing the e-mail address, phone number or postcode typed, those
-    matching on more (and on the stronger details) first. One query."""
+    """Of ``customers`` (those the user may open: ``visibility.customer_visible_to``), those
+    sharing the e-mail address, phone number or postcode typed, those matching on more (and on
+    the stronger details) first. One query."""
     email, phone, postcode = email.strip()[:254], phone.strip()[:30], postcode.strip()[:10]
     condition = Q()
     if email:
@@ -52,7 +53,7 @@ def customer_matches(
     if not condition:
         return []
     matches = []
-    for customer in Customer.objects.filter(condition).order_by("name", "id")[: MAX_MATCHES * 3]:
+    for customer in customers.filter(condition).order_by("name", "id")[: MAX_MATCHES * 3]:
         on = tuple(
             detail
             for detail, matched in (

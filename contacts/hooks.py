@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from common.registry import Filters, Hook, Provider
@@ -24,9 +24,20 @@ from .models import Case, CaseEvent, Milestone
 # --- The hooks ----------------------------------------------------------------------------
 # Each names who registers it today; contacts works (with the default) when nobody does.
 
-#: Narrows the cases a member of staff of the case's service may see (the service rule is
-#: contacts' own): ``rule(cases, user=user) -> cases``. Complaints hide confidential cases.
-staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility")
+
+class ComplaintsReadable(Protocol):
+    def __call__(self, user: User, /) -> Q: ...
+
+
+def _no_complaints(user: User, /) -> Q:
+    return Q(pk__in=[])
+
+
+#: Which complaints a member of staff may read, as a condition over cases (the policy,
+#: ``contacts.visibility``, applies it to complaints only). Complaints provide it: complaints
+#: officers and managers of the complaint's service who are not named in it. Without the
+#: complaints app no member of staff reads a complaint.
+complaints_readable: Provider[ComplaintsReadable] = Provider("complaints_readable", _no_complaints)
 
 #: Narrows the colleagues who may receive a case handed on: ``rule(users, case=case) ->
 #: users``. Complaints allow only complaints officers and managers not named in it.
@@ -52,6 +63,20 @@ class MembersCases(Protocol):
 
 
 members_cases: Provider[MembersCases] = Provider("members_cases", _own_submissions)
+
+
+class MembersOwnCases(Protocol):
+    def __call__(self, user: User, /) -> Q: ...
+
+
+def _submitted_by(user: User, /) -> Q:
+    return Q(submitted_by=user)
+
+
+#: Of the cases a councillor or clerk follows, those they read in full (their free text and
+#: the resident), as a condition over cases: always those they raised; councillors add a
+#: clerk's council's. Of the others they read only the outline (``contacts.visibility``).
+members_own_cases: Provider[MembersOwnCases] = Provider("members_own_cases", _submitted_by)
 
 
 class CaseResolved(Protocol):

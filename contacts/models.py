@@ -209,6 +209,10 @@ class Case(TimeStampedModel):
         unique=True,
         help_text=_("The channel's own identifier of the message, so that it makes one case."),
     )
+    # Need to know (SPEC §9, docs/adr/0018): a confidential case is read only by those the one
+    # visibility policy (contacts/visibility.py) allows, and nobody else learns it exists.
+    # Every complaint is one (a constraint); so is any case ``case_create`` is told is.
+    confidential = models.BooleanField(_("confidential"), default=False, editable=False)
     reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
     # The earliest due time of the open milestones, kept by database triggers on the milestones
     # (migration 0006, docs/adr/0010) so that queues sort and count by an index.
@@ -224,8 +228,8 @@ class Case(TimeStampedModel):
             models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
             models.Index(fields=["-received_at"], name="case_received"),
             # My work and the team queue: open cases by their next deadline. The service leads,
-            # since staff only ever see their service's cases; without it PostgreSQL prefers to
-            # AND these with the service's whole bitmap.
+            # since the queues list the user's service's work (selectors.service_work); without
+            # it PostgreSQL prefers to AND these with the service's whole bitmap.
             models.Index(
                 fields=["service", "owner", "next_due_at"],
                 name="case_owner_open_due",
@@ -238,6 +242,20 @@ class Case(TimeStampedModel):
             ),
             GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
             GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
+            # The few confidential cases by service: the policy's second branch, and the pages
+            # that list a service's complaints (docs/adr/0018).
+            models.Index(
+                fields=["service", "kind", "-received_at"],
+                name="case_confidential",
+                condition=Q(confidential=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=CaseKind.COMPLAINT) | Q(confidential=True),
+                name="complaint_is_confidential",
+                violation_error_message=_("A complaint is always confidential."),
+            ),
         ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")

@@ -47,6 +47,7 @@ from .models import (
 from .presenters import Tag, sla_tag
 from .services import case_create, milestone_meet
 from .timeline import event_record
+from .visibility import case_visible_to
 
 SEEN = milestone_kinds.VISITOR_SEEN
 RECEPTION_TYPES = (VisitContact.APPOINTMENT, VisitContact.RECEPTION)
@@ -114,14 +115,16 @@ def _live_state(milestone: Milestone, now: datetime) -> str:
     return state_at(due_at=milestone.due_at, due_soon_at=milestone.due_soon_at, now=now)
 
 
-def _seen_milestones(*, service_id: int, now: datetime):
+def _seen_milestones(*, user: User, service_id: int, now: datetime):
     start, end = day_bounds(now)
     return (
         Milestone.objects.filter(
             kind=SEEN,
             starts_at__gte=start,
             starts_at__lt=end,
+            # The desk's own service's visitors, and of those whom the policy lets it see.
             case__service_id=service_id,
+            case__in=case_visible_to(user),
             case__channel=Channel.VISIT,
             case__contact_type__in=RECEPTION_TYPES,
         )
@@ -142,7 +145,7 @@ def reception_day(*, user: User, now: datetime) -> ReceptionDay:
     """The user's service's visitors today, in one query whatever the day holds."""
     if not user.service_id:
         return ReceptionDay([], [], [], None, estimate_wait(ahead=0, per_visitor=None))
-    milestones = list(_seen_milestones(service_id=user.service_id, now=now))
+    milestones = list(_seen_milestones(user=user, service_id=user.service_id, now=now))
     arrivals = {m.case_id: _arrival(m.case) for m in milestones}
     drop_ins = [m for m in milestones if m.case.contact_type == VisitContact.RECEPTION]
     visitors = [

@@ -21,9 +21,9 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import searchable
-from .customer_access import customers_openable_by
 from .models import Case, Customer
 from .selectors import case_visible_to, with_details
+from .visibility import customer_visible_to
 
 #: Words beyond these add nothing a person would type, and cost the database.
 MAX_WORDS = 8
@@ -175,11 +175,9 @@ def case_search(*, user: User, query: str) -> QuerySet[Case]:
         else Value(0, output_field=IntegerField())
     )
     cases = visible.alias(**vectors).filter(matched)
-    return (
-        with_details(cases)
-        .annotate(identity_match=identity_first, relevance=relevance)
-        .order_by("-identity_match", "-relevance", "-received_at", "-id")
-    )
+    return with_details(
+        cases.annotate(identity_match=identity_first, relevance=relevance)
+    ).order_by(F("identity_match").desc(), F("relevance").desc(), "-received_at", "-id")
 
 
 def case_by_reference(*, user: User, query: str) -> Case | None:
@@ -206,7 +204,7 @@ def customer_search(*, user: User, query: str, limit: int = CUSTOMER_RESULTS) ->
     if matching is None:
         return []
     return list(
-        customers_openable_by(user)
+        customer_visible_to(user)
         .filter(pk__in=matching.values("pk"))
         .order_by("name", "id")[: limit + 1]
     )

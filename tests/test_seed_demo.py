@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import Absence, Role, Service, User
 from contacts.duplicates import DuplicatePairs
 from contacts.models import Case, Customer, Milestone
+from contacts.visibility import case_visible_to
 from standards.channels import Channel
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,19 @@ def test_the_demo_officers_sign_in_both_languages_and_one_is_away():
         ("advisor-highways", "manager-highways")
     ]
     assert not Service.objects.filter(website_cy="").exists()
+
+
+def test_the_demo_has_a_confidential_case_only_its_service_reads():
+    seed()
+    case = Case.objects.get(confidential=True, kind="enquiry")
+    visible = {
+        username: case_visible_to(User.objects.get(username=username)).filter(pk=case.pk).exists()
+        for username in ("advisor", "advisor-housing", "advisor-waste")
+    }
+    assert visible == {"advisor": False, "advisor-housing": True, "advisor-waste": False}
+    # The contact centre reads Mrs Parry's other cases, whatever their service.
+    others = case_visible_to(User.objects.get(username="advisor")).filter(customer=case.customer)
+    assert others.exclude(service=case.service).exists()
 
 
 def test_seeding_twice_changes_nothing():

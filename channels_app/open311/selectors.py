@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 from django.db.models import F, Min, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from accounts.models import Service
+from accounts.models import Service, User
 from contacts.domain.lifecycle import OPEN
 from contacts.models import OPEN_MILESTONE_STATES, Case, CaseEvent, CaseStatus, Milestone
 from standards.channels import Channel
 from standards.selectors import case_rules
 
-from .services import FORM
+from .services import submission_prefix
 
 #: GeoReport's default window when a client names neither references nor dates.
 DEFAULT_WINDOW = timedelta(days=90)
@@ -41,15 +41,18 @@ def services_offered() -> list[ServiceEntry]:
     ]
 
 
-def _open311_cases() -> QuerySet[Case]:
-    # Only what Open311 clients sent: other cases hold residents' personal data.
+def _open311_cases(client: User) -> QuerySet[Case]:
+    # Only what this client sent: other cases hold residents' personal data, and another
+    # client's reports are its own business (docs/adr/0018: a submitter reads what it raised).
     return Case.objects.filter(
-        channel=Channel.WEBFORM, source_key__startswith=f"{Channel.WEBFORM}:{FORM}-"
+        channel=Channel.WEBFORM,
+        source_key__startswith=f"{Channel.WEBFORM}:{submission_prefix(client)}",
     )
 
 
 def requests_find(
     *,
+    client: User,
     references: Sequence[str] = (),
     service_code: str = "",
     status: str = "",
@@ -57,9 +60,10 @@ def requests_find(
     end: datetime | None = None,
     now: datetime | None = None,
 ) -> list[Case]:
-    """The Open311 requests asked for, newest first, with the service, the next promised date
-    (``expected_at``) and the time of the latest change (``updated_at``) in the same query."""
-    cases = _open311_cases()
+    """The requests ``client`` sent that it asked for, newest first, with the service, the
+    next promised date (``expected_at``) and the time of the latest change (``updated_at``) in
+    the same query."""
+    cases = _open311_cases(client)
     if references:
         cases = cases.filter(reference__in=references)
     else:

@@ -22,6 +22,12 @@ from ..webforms.services import summary_of
 FORM = "open311"
 
 
+def submission_prefix(client: User) -> str:
+    """The start of every submission id ``client`` made: each client reads back only its own
+    requests (``selectors.requests_find``), so the key says whose a request is."""
+    return f"{FORM}-{client.pk}-"
+
+
 def report_key(*, client: User, data: Mapping[str, Any]) -> str:
     """The same report posted twice by one client (a retry after a lost answer) makes one
     case: GeoReport has no idempotency key, so the report's own content is the key."""
@@ -54,7 +60,7 @@ def open311_request_submit(
         raise ServiceError({"service_code": [_("There is no service with this code.")]})
     raw_details: dict[str, Any] = {
         "form": FORM,
-        "submission_id": f"{FORM}-{report_key(client=client, data=data)}",
+        "submission_id": submission_prefix(client) + report_key(client=client, data=data),
         "client": client.get_username(),
     }
     optional = {

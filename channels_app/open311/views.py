@@ -118,7 +118,7 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
         messages = [message for messages in error_fields(error).values() for message in messages]
         return render_errors([(400, message) for message in messages], fmt=fmt, status=400)
     case = created.case
-    due = selectors.requests_find(references=[case.reference])
+    due = selectors.requests_find(client=client, references=[case.reference])
     expected = due[0].expected_at if due else None
     notice = (
         _("We will respond by %(date)s.") % {"date": format_date(expected, get_language())}
@@ -144,6 +144,7 @@ def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
         return render_errors(_form_errors(form), fmt=fmt, status=400)
     data = form.cleaned_data
     cases = selectors.requests_find(
+        client=client,
         references=data["service_request_id"],
         service_code=data["service_code"],
         status=data["status"],
@@ -161,7 +162,8 @@ def request_detail(request: HttpRequest, reference: str, fmt: str) -> HttpRespon
     client = _client(request)
     if client is None:
         return _forbidden(fmt)
-    cases = selectors.requests_find(references=[reference.upper()])
+    # Another client's request is "not found", as one that does not exist.
+    cases = selectors.requests_find(client=client, references=[reference.upper()])
     if not cases:
         return render_errors(
             [(404, _("There is no request with this service_request_id."))], fmt=fmt, status=404

@@ -35,6 +35,7 @@ from ..models import (
     Milestone,
     MilestoneState,
 )
+from ..visibility import case_redactions, customer_visible_to
 
 # Plain values: DRF deep-copies every field per request, and lazy labels made that slow.
 SLA_STATES = MilestoneState.values
@@ -96,6 +97,21 @@ class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class VisibleCustomerField(LazyPrimaryKeyField):
+    """An existing customer, by id, among those the user may open (``customer_visible_to``):
+    one the user may not open is refused as one that does not exist, so that the answer never
+    tells whether an id is someone's. The serializer's context names the ``user``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        messages = {"does_not_exist": _("Select a valid customer.")}
+        super().__init__(
+            lambda: customer_visible_to(self.context["user"]),
+            error_messages=messages,
+            **kwargs,
+        )
+
+
 @extend_schema_field(channel_details_schema)
 class ChannelDetailsField(serializers.JSONField):
     pass
@@ -134,7 +150,7 @@ class CaseCreateInput(serializers.Serializer):
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
     language = serializers.ChoiceField(LanguagePreference.values, required=False)
-    customer_id = LazyPrimaryKeyField(lambda: Customer.objects.all(), required=False)
+    customer_id = VisibleCustomerField(required=False)
     customer = CustomerInput(required=False)
     channel_details = ChannelDetailsField(required=False, default=dict)
 
@@ -280,6 +296,10 @@ def sla_state(milestones: list[Milestone]) -> str | None:
 
 
 class CaseOutput(serializers.Serializer):
+    """A case as the user may read it (the context names the ``user``): of another member's
+    enquiry that a councillor or clerk follows, the outline only (``in_full`` false: the free
+    text, the resident, the channel's details and the people are null, docs/adr/0018)."""
+
     reference = serializers.CharField()
     channel = serializers.ChoiceField(Channel.values)
     contact_type = serializers.CharField()
@@ -287,15 +307,16 @@ class CaseOutput(serializers.Serializer):
     status = serializers.ChoiceField(CaseStatus.values)
     standard = serializers.CharField(source="standard.code")
     service = serializers.CharField(source="service.code")
+    in_full = serializers.BooleanField()
     team = serializers.CharField(source="team.code", allow_null=True)
     owner = serializers.CharField(source="owner.username", allow_null=True)
     submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True)
     customer = CustomerOutput(allow_null=True)
     language = serializers.ChoiceField(LanguagePreference.values)
     received_at = serializers.DateTimeField()
-    summary = serializers.CharField()
-    description = serializers.CharField()
-    channel_details = ChannelDetailsField()
+    summary = serializers.CharField(allow_null=True)
+    description = serializers.CharField(allow_null=True)
+    channel_details = ChannelDetailsField(allow_null=True)
     right_first_time = serializers.BooleanField()
     reopened_count = serializers.IntegerField()
     resolved_at = serializers.DateTimeField(allow_null=True)
@@ -316,7 +337,8 @@ class CaseOutput(serializers.Serializer):
     def to_representation(self, case: Case) -> dict[str, Any]:
         milestones = list(case.milestones.all())
         milestone_output = MilestoneOutput()
-        return {
+        in_full = not case_redactions(self.context["user"], case)
+        output = {
             "reference": case.reference,
             "channel": case.channel,
             "contact_type": case.contact_type,
@@ -324,6 +346,7 @@ class CaseOutput(serializers.Serializer):
             "status": case.status,
             "standard": case.standard.code,
             "service": case.service.code,
+            "in_full": in_full,
             "team": case.team.code if case.team else None,
             "owner": case.owner.username if case.owner else None,
             "submitted_by": case.submitted_by.username if case.submitted_by else None,
@@ -343,6 +366,23 @@ class CaseOutput(serializers.Serializer):
             "next_due_at": self.get_next_due_at(case),
             "milestones": [milestone_output.to_representation(m) for m in milestones],
         }
+        if not in_full:
+            output |= dict.fromkeys(OUTLINE_WITHHOLDS, None)
+            for milestone in output["milestones"]:
+                milestone["extension_reason"] = ""
+        return output
+
+
+#: What the outline of a case leaves out of its output (``visibility.WITHHELD``, as fields).
+OUTLINE_WITHHOLDS = (
+    "team",
+    "owner",
+    "submitted_by",
+    "customer",
+    "summary",
+    "description",
+    "channel_details",
+)
 
 
 __all__ = ["CaseCreateInput", "CaseOutput", "ChannelDetails"]

@@ -79,9 +79,13 @@ def case_create(
     submitted_by: User | None = None,
     standard: Standard | None = None,
     actor: User | None = None,
+    confidential: bool = False,
     now: datetime | None = None,
 ) -> CaseCreated:
     """Record a contact as a case with the milestones its standard promises.
+
+    ``confidential``: only those the visibility policy allows may read the case (docs/adr/0018):
+    a case of a request type an administrator marked confidential. A complaint always is.
 
     Seeing the same inbound message twice (same channel and message id) returns the case the
     first one made.
@@ -129,6 +133,7 @@ def case_create(
         channel=channel,
         contact_type=details.contact_type,
         kind=kind,
+        confidential=confidential or kind == CaseKind.COMPLAINT,
         status=CaseStatus.NEW,
         standard=standard,
         service=service,

@@ -12,7 +12,7 @@ from audit import reads
 from audit.models import ReadPath
 from standards.selectors import working_calendar
 
-from .. import hooks, policies, presenters, selectors
+from .. import policies, presenters, selectors
 from ..forms.case_actions import MeetForm, NoteForm
 
 
@@ -53,6 +53,6 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
-    if not hooks.members_cases(signed_in(request)).filter(reference=reference).exists():
+    if not selectors.case_visible_to(signed_in(request)).filter(reference=reference).exists():
         raise Http404
     return redirect("councillors:enquiry", reference)

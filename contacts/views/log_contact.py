@@ -24,7 +24,7 @@ from standards.channels import Channel
 from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
-from ..models import Attachment, Milestone
+from ..models import Attachment, Case, CaseKind, Milestone
 
 #: Where an error of ``case_create`` is shown on the form.
 SERVICE_ERROR_FIELDS = {
@@ -73,16 +73,10 @@ def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
         add_service_error(form, error, SERVICE_ERROR_FIELDS)
         return _page(request, form, status=400)
     if selectors.case_get(user=user, reference=case.reference) is None:
-        # A complaint goes to the service's complaints officers: whoever took it in may not
-        # open it, so they go back to logging with word of where it went.
-        messages.success(
-            request,
-            _(
-                "Complaint logged: %(reference)s. It has gone to the service's complaints "
-                "officer, who will deal with it."
-            )
-            % {"reference": case.reference},
-        )
+        # A complaint goes to the service's complaints officers, a confidential case to the
+        # service's staff (docs/adr/0018): whoever took it in may not open it, so they go back
+        # to logging with word of where it went.
+        messages.success(request, _gone_banner(case))
         return redirect("contacts:log-contact")
     messages.success(request, _banner(case.reference, milestones))
     return redirect(reverse("contacts:case", kwargs={"reference": case.reference}))
@@ -126,6 +120,18 @@ def _log(form: LogContactForm, *, user: User):
         attachments_discard(stored)
         raise
     return result.case, result.milestones
+
+
+def _gone_banner(case: Case) -> str:
+    if case.kind == CaseKind.COMPLAINT:
+        return _(
+            "Complaint logged: %(reference)s. It has gone to the service's complaints "
+            "officer, who will deal with it."
+        ) % {"reference": case.reference}
+    return _(
+        "Contact logged: %(reference)s. It is confidential: it has gone to %(service)s, "
+        "who will deal with it."
+    ) % {"reference": case.reference, "service": case.service.name}
 
 
 def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:

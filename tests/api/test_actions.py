@@ -558,9 +558,25 @@ def test_a_clerk_may_not_act_on_their_enquiry_either(client_for, service, clerk)
 
 
 @pytest.mark.parametrize(("action", "data"), ACTIONS, ids=[a for a, _ in ACTIONS])
-def test_staff_of_another_service_cannot_find_the_case(
+def test_staff_of_another_service_may_read_the_case_but_not_act_on_it(
     client_for, highways_advisor, case, action, data
 ):
+    before = snapshot(case)
+
+    response = act(client_for(highways_advisor, "cy"), action, data)
+
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "Dim ond staff gwasanaeth yr achos sy'n gallu gwneud hyn."},
+    )
+    assert snapshot(case) == before
+
+
+@pytest.mark.parametrize(("action", "data"), ACTIONS, ids=[a for a, _ in ACTIONS])
+def test_staff_of_another_service_cannot_find_a_confidential_case(
+    client_for, highways_advisor, case, action, data
+):
+    Case.objects.filter(pk=case.pk).update(confidential=True)
     before = snapshot(case)
 
     response = act(client_for(highways_advisor, "cy"), action, data)

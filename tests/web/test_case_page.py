@@ -82,10 +82,18 @@ def test_the_page_shows_the_case_customer_history_and_timeline(signed_in, world,
         customer=customer,
         received_at=world.now - timedelta(days=2),
     )
-    make_case(  # another service's case of the same person is not this advisor's to see
+    # One council: another service's case of the same person is listed (with its service);
+    # a confidential one of another service is not there at all (docs/adr/0018).
+    highways = make_case(
         service=world.highways.service,
         customer=customer,
         received_at=world.now - timedelta(days=1),
+    )
+    make_case(
+        service=world.highways.service,
+        customer=customer,
+        confidential=True,
+        received_at=world.now - timedelta(hours=12),
     )
     case_add_note(case=case, actor=world.advisor, text="Rang twice, no answer.")
 
@@ -104,7 +112,8 @@ def test_the_page_shows_the_case_customer_history_and_timeline(signed_in, world,
         "Interpreter for Polish" in page
     )
     history = re.findall(r'href="/en/cases/([A-Z0-9-]+)/">', response.text.split("Their other")[1])
-    assert history == [newer.reference, older.reference]
+    assert history == [highways.reference, newer.reference, older.reference]
+    assert "Highways · " in page
     timeline = page.split("Timeline")[1]
     assert timeline.index("Note added by Alex") < timeline.index("Case created")
     assert "Rang twice, no answer." in timeline
@@ -176,10 +185,23 @@ def test_a_councillor_sees_their_enquiry_without_actions_and_cannot_act(signed_i
     "action",
     ["note", "reply", "take", "transfer", "callback", "extend", "meet", "resolve", "reopen"],
 )
-def test_staff_of_another_service_get_not_found_for_every_action(signed_in, world, action):
+def test_staff_of_another_service_may_read_but_not_act(signed_in, world, action):
     client = signed_in(world.highways_advisor)
     before = snapshot(world.mine_breached)
 
+    assert client.get(url(world.mine_breached)).status_code == 200
+    assert client.get(url(world.mine_breached, action)).status_code == 403
+    assert client.post(url(world.mine_breached, action), {"text": "x"}).status_code == 403
+    assert snapshot(world.mine_breached) == before
+
+
+@pytest.mark.parametrize("action", ["note", "take", "transfer", "resolve"])
+def test_staff_of_another_service_get_not_found_for_a_confidential_case(signed_in, world, action):
+    Case.objects.filter(pk=world.mine_breached.pk).update(confidential=True)
+    client = signed_in(world.highways_advisor)
+    before = snapshot(world.mine_breached)
+
+    assert client.get(url(world.mine_breached)).status_code == 404
     assert client.get(url(world.mine_breached, action)).status_code == 404
     assert client.post(url(world.mine_breached, action), {"text": "x"}).status_code == 404
     assert snapshot(world.mine_breached) == before

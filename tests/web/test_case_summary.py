@@ -6,6 +6,8 @@ import re
 import pytest
 from django.utils import timezone
 
+from contacts.models import Case
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,8 +47,14 @@ def test_the_summary_speaks_welsh(signed_in, world):
     assert "3 awr" in page
 
 
-def test_a_case_of_another_service_is_not_found(signed_in, world):
-    response = signed_in(world.advisor).get(f"/en/cases/{world.highways.reference}/")
+def test_a_case_of_another_service_is_read_but_a_confidential_one_is_not_found(signed_in, world):
+    """One council (docs/adr/0018): reading another service's case, never its confidential
+    ones."""
+    client = signed_in(world.advisor)
+    assert client.get(f"/en/cases/{world.highways.reference}/").status_code == 200
+    Case.objects.filter(pk=world.highways.pk).update(confidential=True)
+
+    response = client.get(f"/en/cases/{world.highways.reference}/")
 
     assert response.status_code == 404
     assert "Page not found" in response.text

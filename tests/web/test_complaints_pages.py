@@ -16,7 +16,7 @@ from complaints.models import Complaint, Compliment, Feedback, Signposting
 from complaints.services import complaint_record, feedback_decide
 from contacts.models import Case
 from messaging.models import OutboundMessage
-from tests.factories import CustomerFactory, UserFactory, make_case, token_for
+from tests.factories import CustomerFactory, TeamFactory, UserFactory, make_case, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -370,6 +370,21 @@ def test_signposting_records_the_route_and_resolves(signed_in, officer, service)
     assert Signposting.objects.get(case=case).route == "parking_penalty"
     case.refresh_from_db()
     assert case.status == "resolved"
+
+
+@pytest.mark.parametrize("action", ["convert", "signpost"])
+def test_another_services_complaints_officer_reads_but_cannot_triage(signed_in, service, action):
+    """One council is for reading (docs/adr/0018): triage acts on the case, so it is for the
+    case's own service."""
+    case = make_case(service=service, kind="service_request")
+    elsewhere = UserFactory(role=Role.COMPLAINTS_OFFICER, team=TeamFactory())
+    client = signed_in(elsewhere)
+    url = f"/en/complaints/triage/{case.reference}/{action}/"
+    assert client.get(url).status_code == 403
+    data = {"reason": "x", "route": "parking_penalty"}
+    assert client.post(url, data).status_code == 403
+    assert Case.objects.get() == case and Case.objects.get().status == "new"
+    assert not Signposting.objects.exists()
 
 
 def test_advisors_cannot_use_the_triage_or_compliment_pages(signed_in, advisor, service):

@@ -39,8 +39,15 @@ def test_a_reference_goes_straight_to_the_case(signed_in, advisor, service):
     assert response["Location"] == f"/en/cases/{case.reference}/"
 
 
-def test_another_services_reference_is_not_found(signed_in, advisor):
+def test_another_services_reference_opens_its_case(signed_in, advisor):
     theirs = make_case(service=ServiceFactory(code="highways"))
+    response = signed_in(advisor).get(SEARCH, {"q": theirs.reference})
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/cases/{theirs.reference}/"
+
+
+def test_another_services_confidential_reference_is_not_found(signed_in, advisor):
+    theirs = make_case(service=ServiceFactory(code="highways"), confidential=True)
     response = signed_in(advisor).get(SEARCH, {"q": theirs.reference})
     assert response.status_code == 200
     assert references(response) == []

@@ -306,6 +306,7 @@ class Command(BaseCommand):
                 owner=owner,
                 submitted_by=submitter,
                 actor=logged_by,
+                confidential=seed.confidential,
                 # Logged a few minutes after it arrived, as it would have been.
                 now=min(received_at + timedelta(minutes=3), now),
             ).case

@@ -8,12 +8,14 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import Role
 from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
-from tests.factories import ServiceFactory, make_case, token_for
+from tests.factories import ServiceFactory, UserFactory, make_case, token_for
 
 from .samples import payload
 
@@ -227,6 +229,34 @@ def test_cases_from_other_routes_are_never_listed(client, api_key, service, team
         {"code": 404, "description": "There is no request with this service_request_id."}
     ]
     assert listed.json() == []
+
+
+def test_a_client_reads_only_the_requests_it_sent(client, report, integration):
+    """Another client's request is not found, and absent from the lists: each client reads
+    what it raised (docs/adr/0018)."""
+    other = UserFactory(role=Role.ADVISOR, team=None, username="other-client")
+    other.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
+    mine = client.post("/open311/v2/requests.json", report).json()[0]["service_request_id"]
+    theirs = client.post(
+        "/open311/v2/requests.json", {**report, "api_key": token_for(other)}
+    ).json()[0]["service_request_id"]
+
+    answers = {
+        who: (
+            client.get(f"/open311/v2/requests/{theirs}.json", {"api_key": key}),
+            client.get("/open311/v2/requests.json", {"api_key": key}),
+            client.get("/open311/v2/requests.xml", {"api_key": key, "service_request_id": theirs}),
+        )
+        for who, key in (("mine", token_for(integration)), ("theirs", token_for(other)))
+    }
+
+    one, listed, asked = answers["mine"]
+    assert one.status_code == 404
+    assert [entry["service_request_id"] for entry in listed.json()] == [mine]
+    assert xml_items(asked.content, "service_requests", "request") == []
+    one, listed, _asked = answers["theirs"]
+    assert one.json()[0]["service_request_id"] == theirs
+    assert [entry["service_request_id"] for entry in listed.json()] == [theirs]
 
 
 @pytest.mark.parametrize(
