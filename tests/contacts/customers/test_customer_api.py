@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.models import Role
-from complaints.models import ComplaintView
+from audit.models import Read, ReadPath
 from contacts.selectors import case_visible_to
 from tests.factories import UserFactory, make_case, token_for
 
@@ -77,12 +77,12 @@ def test_the_cases_are_paginated(world, administrator, service):
     assert "page_size=5" in body["cases"]["previous"]
 
 
-def test_complaints_listed_are_logged_as_seen(world):
+def test_the_record_and_the_cases_listed_are_in_the_audit_of_reads(world):
     api(world.complaints_officer).get(url(world.gwen))
 
-    assert list(ComplaintView.objects.values_list("case_id", "via")) == [
-        (world.waste_complaint.pk, "api")
-    ]
+    reads = set(Read.objects.values_list("case_id", "customer_id", "path"))
+    assert (world.waste_complaint.pk, world.gwen.pk, ReadPath.API) in reads
+    assert (None, world.gwen.pk, ReadPath.API) in reads
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
-from complaints.models import ComplaintView
+from audit.models import Read, ReadPath
 from contacts.models import Customer
 from contacts.selectors import case_visible_to
 from contacts.services import customer_update
@@ -87,10 +87,11 @@ def test_the_complaints_officer_of_the_service_sees_the_complaint_too(client, wo
 
     assert world.waste_complaint.reference in listed(response)
     assert listed(response) == visible(world.complaints_officer, world.gwen)
-    # Complaints log who saw them, wherever they were listed.
-    assert list(ComplaintView.objects.values_list("case_id", "user_id", "via")) == [
-        (world.waste_complaint.pk, world.complaints_officer.pk, "customer")
-    ]
+    # The audit of reads keeps who saw the record and each case listed with it.
+    reads = set(Read.objects.values_list("case_id", "customer_id", "user_id", "path"))
+    officer = world.complaints_officer.pk
+    assert (world.waste_complaint.pk, world.gwen.pk, officer, ReadPath.CUSTOMER_PAGE) in reads
+    assert (None, world.gwen.pk, officer, ReadPath.CUSTOMER_PAGE) in reads
 
 
 def row_text(response, reference: str) -> str:
