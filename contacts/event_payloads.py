@@ -20,6 +20,8 @@ Shapes, by kind (keys absent when they do not apply):
 ``extended``                  ``{"due_at": T, "previous_due_at": T}``
 ``transferred``               ``{"from_user": 12 | "from_team": 3, "to_user": 7 | "to_team": 4}``
 ``callback_arranged``         ``{"at": T}``
+``running_late``              ``{"minutes": 20, "booked_at": T, "expected_at": T}``
+``rebooked``                  ``{"previous_at": T, "at": T}``
 ``complaint_recorded``        ``{"category": {"cy": "…", "en": "…"}, "stage": 1}``
 ``member_told``               ``{"update": {"cy": "…", "en": "…"}}`` (what kind of update)
 ``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
@@ -74,6 +76,17 @@ class CallbackPayload(TypedDict):
     at: str
 
 
+class RunningLatePayload(TypedDict):
+    minutes: int
+    booked_at: str
+    expected_at: str
+
+
+class RebookedPayload(TypedDict):
+    previous_at: str
+    at: str
+
+
 class ComplaintRecordedPayload(TypedDict):
     category: dict[str, str]
     stage: int
@@ -111,6 +124,9 @@ PAYLOADS: dict[str, type] = {
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,
+    "running_late": RunningLatePayload,
+    "rebooked": RebookedPayload,
+    "appointment_notice_sent": Empty,
     "complaint_recorded": ComplaintRecordedPayload,
     "member_told": MemberToldPayload,
     "complaint_escalated": Empty,

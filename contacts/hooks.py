@@ -82,6 +82,21 @@ class MilestoneExtended(Protocol):
 milestone_extended: Hook[MilestoneExtended] = Hook("milestone_extended")
 
 
+class AppointmentNotice(Protocol):
+    def __call__(self, *, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool: ...
+
+
+def _nobody_told(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
+    return False
+
+
+#: An appointment or officer visit is running late or was re-booked (``event``: the
+#: ``running_late`` or ``rebooked`` entry on the timeline, its reason in ``text``): messaging
+#: owes the customer the notice, by their method and in their language, and answers whether
+#: one is owed (when not, staff phone the customer).
+appointment_notice: Provider[AppointmentNotice] = Provider("appointment_notice", _nobody_told)
+
+
 class CaseTransferred(Protocol):
     def __call__(self, *, event: CaseEvent, now: datetime) -> object: ...
 

@@ -187,6 +187,7 @@ SENT_KINDS = (
     EventKind.REPLY_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
     EventKind.EXTENSION_NOTICE_SENT,
+    EventKind.APPOINTMENT_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )
@@ -236,6 +237,23 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     if kind == EventKind.CALLBACK_ARRANGED:
         moment = time_parse(payload.get("at"))
         return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+    if kind == EventKind.RUNNING_LATE:
+        expected = time_parse(payload.get("expected_at"))
+        if expected is None:
+            return ""
+        return ngettext(
+            "%(count)s minute late; expected at %(time)s",
+            "%(count)s minutes late; expected at %(time)s",
+            payload.get("minutes", 0),
+        ) % {"count": payload.get("minutes", 0), "time": moment_text(expected)}
+    if kind == EventKind.REBOOKED:
+        before, after = time_parse(payload.get("previous_at")), time_parse(payload.get("at"))
+        if before is None or after is None:
+            return ""
+        return _("Moved from %(before)s to %(after)s") % {
+            "before": moment_text(before),
+            "after": moment_text(after),
+        }
     if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
             "before": _status_label(payload["from"]),

@@ -20,3 +20,4 @@ class MessagingConfig(AppConfig):
         contacts_hooks.case_transferred.register(hooks.on_case_transferred)
         contacts_hooks.sla_alerts_owed.register(hooks.on_sla_alerts_owed)
         contacts_hooks.message_way.register(presenters.message_way)
+        contacts_hooks.appointment_notice.register(hooks.on_appointment_changed)

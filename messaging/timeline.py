@@ -28,6 +28,8 @@ class Said:
 #: Sent messages the timeline names by what they are rather than "Reply sent".
 _SENT_AS = {
     Purpose.EXTENSION: EventKind.EXTENSION_NOTICE_SENT,
+    Purpose.RUNNING_LATE: EventKind.APPOINTMENT_NOTICE_SENT,
+    Purpose.REBOOKED: EventKind.APPOINTMENT_NOTICE_SENT,
 }
 
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
+from ..services import appointments
 from ..forms import case_actions as action_forms
 from ..models import Case
 
@@ -39,6 +40,8 @@ class Action:
     perform: Callable[[HttpRequest, Case, forms.Form], object]
     #: The service's error keys that belong to a field of the form under another name.
     fields: dict[str, str]
+    #: Said after ``done`` when what the service returned calls for it.
+    then: Callable[[Any], str | None] = lambda result: None
 
 
 def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], forms.Form]:
@@ -50,6 +53,17 @@ def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
         data,
         colleagues=selectors.transfer_colleagues(case=case),
         teams=selectors.transfer_teams(case=case),
+    )
+
+
+def _not_told(change: appointments.AppointmentChange) -> str | None:
+    if change.told:
+        return str(_("The customer will be told by their usual method."))
+    return str(
+        _(
+            "No message can reach the customer in time (no e-mail address or mobile number). "
+            "Phone them to tell them."
+        )
     )
 
 
@@ -135,6 +149,38 @@ ACTIONS = {
             {},
         ),
         Action(
+            "late",
+            _("Running late"),
+            _("Tell the customer"),
+            _("Running late recorded."),
+            "contacts/case_late.html",
+            _plain(action_forms.LateForm),
+            lambda request, case, form: appointments.appointment_running_late(
+                case=case,
+                actor=request.user,
+                minutes=form.cleaned_data["minutes"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
+        ),
+        Action(
+            "rebook",
+            _("Cancel and offer another time"),
+            _("Re-book and tell the customer"),
+            _("Appointment re-booked."),
+            "contacts/case_rebook.html",
+            _plain(action_forms.RebookForm),
+            lambda request, case, form: appointments.appointment_rebook(
+                case=case,
+                actor=request.user,
+                at=form.cleaned_data["at"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
+        ),
+        Action(
             "resolve",
             _("Resolve the case"),
             _("Resolve case"),
@@ -188,11 +234,12 @@ def action_view(action: Action) -> Callable[..., HttpResponse]:
         form = action.form(request, case, request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                action.perform(request, case, form)
+                result = action.perform(request, case, form)
             except ValidationError as error:
                 add_service_error(form, error, action.fields)
             else:
-                messages.success(request, str(action.done))
+                then = action.then(result)
+                messages.success(request, f"{action.done} {then}" if then else str(action.done))
                 return redirect("contacts:case", case.reference)
         return render(
             request,
@@ -215,5 +262,7 @@ transfer = action_view(ACTIONS["transfer"])
 callback = action_view(ACTIONS["callback"])
 extend = action_view(ACTIONS["extend"])
 meet = action_view(ACTIONS["meet"])
+late = action_view(ACTIONS["late"])
+rebook = action_view(ACTIONS["rebook"])
 resolve = action_view(ACTIONS["resolve"])
 reopen = action_view(ACTIONS["reopen"])
