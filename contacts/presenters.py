@@ -223,6 +223,26 @@ def _in_language(names: object) -> str:
     return str(names.get(first) or names.get("en" if first == "cy" else "cy") or "")
 
 
+def _appointment_detail(kind: str, payload: dict) -> str:
+    """How late, and till when; or from which time to which (a re-booking)."""
+    if kind == EventKind.RUNNING_LATE:
+        expected = time_parse(payload.get("expected_at"))
+        if expected is None:
+            return ""
+        return ngettext(
+            "%(count)s minute late; expected at %(time)s",
+            "%(count)s minutes late; expected at %(time)s",
+            payload.get("minutes", 0),
+        ) % {"count": payload.get("minutes", 0), "time": moment_text(expected)}
+    before, after = time_parse(payload.get("previous_at")), time_parse(payload.get("at"))
+    if before is None or after is None:
+        return ""
+    return _("Moved from %(before)s to %(after)s") % {
+        "before": moment_text(before),
+        "after": moment_text(after),
+    }
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
@@ -237,23 +257,8 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     if kind == EventKind.CALLBACK_ARRANGED:
         moment = time_parse(payload.get("at"))
         return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
-    if kind == EventKind.RUNNING_LATE:
-        expected = time_parse(payload.get("expected_at"))
-        if expected is None:
-            return ""
-        return ngettext(
-            "%(count)s minute late; expected at %(time)s",
-            "%(count)s minutes late; expected at %(time)s",
-            payload.get("minutes", 0),
-        ) % {"count": payload.get("minutes", 0), "time": moment_text(expected)}
-    if kind == EventKind.REBOOKED:
-        before, after = time_parse(payload.get("previous_at")), time_parse(payload.get("at"))
-        if before is None or after is None:
-            return ""
-        return _("Moved from %(before)s to %(after)s") % {
-            "before": moment_text(before),
-            "after": moment_text(after),
-        }
+    if kind in (EventKind.RUNNING_LATE, EventKind.REBOOKED):
+        return _appointment_detail(kind, payload)
     if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
             "before": _status_label(payload["from"]),

@@ -165,7 +165,9 @@ def _delay(milestone: Milestone) -> Delay | None:
     if expected is None or payload.get("booked_at") != time_value(milestone.starts_at):
         return None
     return Delay(
-        minutes=payload["minutes"], expected_at=expected, reason=milestone.late_reason or ""
+        minutes=payload["minutes"],
+        expected_at=expected,
+        reason=getattr(milestone, "late_reason", None) or "",
     )
 
 

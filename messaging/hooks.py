@@ -41,9 +41,7 @@ def on_milestone_extended(
     extension_notice_queue(case=case, milestone=milestone, author=actor, now=now)
 
 
-def on_appointment_changed(
-    *, case: Case, event: CaseEvent, actor: User, now: datetime
-) -> bool:
+def on_appointment_changed(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
     return appointment_notice_queue(case=case, event=event, author=actor, now=now) is not None
 
 

@@ -50,9 +50,7 @@ def late_problem(*, booked_at: datetime, minutes: int, now: datetime) -> LatePro
     return None
 
 
-def rebook_problem(
-    *, booked_at: datetime, new_at: datetime, now: datetime
-) -> RebookProblem | None:
+def rebook_problem(*, booked_at: datetime, new_at: datetime, now: datetime) -> RebookProblem | None:
     """What is wrong with re-booking the appointment at ``booked_at`` for ``new_at``."""
     if new_at <= now:
         return RebookProblem.IN_THE_PAST

@@ -42,7 +42,6 @@ from .creation import threshold_of
 from .steps import case_locked, case_with_relations
 
 
-
 @dataclass(frozen=True)
 class AppointmentChange:
     event: CaseEvent
@@ -65,11 +64,7 @@ def _booked(case: Case, reason: str, errors: dict[str, str]) -> Milestone | None
     if case.status not in lifecycle.OPEN:
         errors["case"] = _("This case is closed; reopen it first.")
         return None
-    milestone = (
-        case.milestones.select_related("target")
-        .filter(kind=kind)
-        .first()
-    )
+    milestone = case.milestones.select_related("target").filter(kind=kind).first()
     if milestone is None or milestone.rule != Rule.MINUTES_AFTER_SCHEDULED:
         errors["case"] = _("This case has no booked time.")
         return None

@@ -21,12 +21,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import User
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
-from ..services import appointments
 from ..forms import case_actions as action_forms
 from ..models import Case
+from ..services import appointments
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
         colleagues=selectors.transfer_colleagues(case=case),
         teams=selectors.transfer_teams(case=case),
     )
+
+
+def _officer(request: HttpRequest) -> User:
+    """The signed-in officer (every action page requires signing in)."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _not_told(change: appointments.AppointmentChange) -> str | None:
@@ -157,7 +164,7 @@ ACTIONS = {
             _plain(action_forms.LateForm),
             lambda request, case, form: appointments.appointment_running_late(
                 case=case,
-                actor=request.user,
+                actor=_officer(request),
                 minutes=form.cleaned_data["minutes"],
                 reason=form.cleaned_data["reason"],
             ),
@@ -173,7 +180,7 @@ ACTIONS = {
             _plain(action_forms.RebookForm),
             lambda request, case, form: appointments.appointment_rebook(
                 case=case,
-                actor=request.user,
+                actor=_officer(request),
                 at=form.cleaned_data["at"],
                 reason=form.cleaned_data["reason"],
             ),

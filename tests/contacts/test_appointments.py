@@ -31,6 +31,7 @@ def at(hour: int, minute: int = 0, day: int = 8) -> datetime:
 
 BOOKED = at(10, 30)
 NOW = at(10, 20)
+NEW_TIME = at(14, day=10)
 
 
 def customer(**kwargs) -> Customer:
@@ -65,7 +66,7 @@ def late(case, advisor, minutes=20, reason="The previous visitor needed more tim
     )
 
 
-def rebook(case, advisor, when=at(14, day=10), reason="The officer is ill", now=NOW):
+def rebook(case, advisor, when=NEW_TIME, reason="The officer is ill", now=NOW):
     return appointment_rebook(case=case, at=when, reason=reason, actor=advisor, now=now)
 
 
@@ -120,7 +121,10 @@ def test_running_late_is_recorded_and_the_welsh_customer_told_how_long_why_and_w
         "gwen@example.com",
     )
     assert notice.key == f"event:{event.pk}:running_late"
-    assert notice.subject == f"Rydym yn rhedeg yn hwyr ar gyfer eich apwyntiad – {appointment.reference}"
+    assert (
+        notice.subject
+        == f"Rydym yn rhedeg yn hwyr ar gyfer eich apwyntiad – {appointment.reference}"
+    )
     assert notice.body.startswith("Annwyl Gwen Morgan,")
     assert (
         "rydym yn rhedeg tua 20 munud yn hwyr ar gyfer eich apwyntiad "
@@ -284,7 +288,9 @@ def test_rebooking_in_english_by_letter(service, advisor):
         service,
         contact_type="officer_visit",
         customer=customer(
-            email="", address="1 High Street", preferred_language="en",
+            email="",
+            address="1 High Street",
+            preferred_language="en",
             preferred_contact_method="letter",
         ),
     )

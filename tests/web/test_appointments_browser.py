@@ -137,7 +137,5 @@ def test_running_late_then_re_booking_from_reception(
     with page.expect_navigation(url=f"**/{language}/cases/{appointment.reference}/"):
         page.get_by_role("button", name=words["rebook_button"]).click()
     assert words["rebooked"] in page.locator(".govuk-notification-banner").inner_text()
-    assert Milestone.objects.get(case=appointment).starts_at == datetime(
-        2026, 3, 4, 14, tzinfo=UTC
-    )
+    assert Milestone.objects.get(case=appointment).starts_at == datetime(2026, 3, 4, 14, tzinfo=UTC)
     check(page, "case-rebooked", language)

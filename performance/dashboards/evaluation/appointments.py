@@ -38,9 +38,7 @@ def appointment_changes(period: Period) -> Table:
     if period.service_id:
         events = events.filter(case__service_id=period.service_id)
     found = (
-        events.annotate(
-            period=trunc_class("created_at", output_field=DateField(), tzinfo=zone)
-        )
+        events.annotate(period=trunc_class("created_at", output_field=DateField(), tzinfo=zone))
         .values("period", "case__contact_type")
         .annotate(
             late=Count("case_id", distinct=True, filter=Q(kind=EventKind.RUNNING_LATE)),
