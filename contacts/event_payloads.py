@@ -21,6 +21,8 @@ Shapes, by kind (keys absent when they do not apply):
 ``transferred``               ``{"from_user": 12 | "from_team": 3, "to_user": 7 | "to_team": 4}``
 ``callback_arranged``         ``{"at": T}``
 ``voicemail_acknowledged``    ``{"callback_at": T, "agreed": true}`` (false: by the end of that day)
+``running_late``              ``{"minutes": 20, "booked_at": T, "expected_at": T}``
+``rebooked``                  ``{"previous_at": T, "at": T}``
 ``complaint_recorded``        ``{"category": {"cy": "…", "en": "…"}, "stage": 1}``
 ``member_told``               ``{"update": {"cy": "…", "en": "…"}}`` (what kind of update)
 ``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
@@ -82,6 +84,17 @@ class VoicemailAcknowledgedPayload(TypedDict):
     agreed: bool  # a time the officer gave; else by closing time on that day
 
 
+class RunningLatePayload(TypedDict):
+    minutes: int
+    booked_at: str
+    expected_at: str
+
+
+class RebookedPayload(TypedDict):
+    previous_at: str
+    at: str
+
+
 class ComplaintRecordedPayload(TypedDict):
     category: dict[str, str]
     stage: int
@@ -131,6 +144,9 @@ PAYLOADS: dict[str, type] = {
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,
+    "running_late": RunningLatePayload,
+    "rebooked": RebookedPayload,
+    "appointment_notice_sent": Empty,
     "complaint_recorded": ComplaintRecordedPayload,
     "member_told": MemberToldPayload,
     "complaint_escalated": Empty,

@@ -126,6 +126,21 @@ class VoicemailAcknowledged(Protocol):
 voicemail_acknowledged: Hook[VoicemailAcknowledged] = Hook("voicemail_acknowledged")
 
 
+class AppointmentNotice(Protocol):
+    def __call__(self, *, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool: ...
+
+
+def _nobody_told(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
+    return False
+
+
+#: An appointment or officer visit is running late or was re-booked (``event``: the
+#: ``running_late`` or ``rebooked`` entry on the timeline, its reason in ``text``): messaging
+#: owes the customer the notice, by their method and in their language, and answers whether
+#: one is owed (when not, staff phone the customer).
+appointment_notice: Provider[AppointmentNotice] = Provider("appointment_notice", _nobody_told)
+
+
 class CaseTransferred(Protocol):
     def __call__(self, *, event: CaseEvent, now: datetime) -> object: ...
 

@@ -373,6 +373,10 @@ class EventKind(models.TextChoices):
     CALLBACK_NOTICE_SENT = "callback_notice_sent", _("Callback time sent")
     VOICEMAIL_ACKNOWLEDGED = "voicemail_acknowledged", _("Voicemail acknowledged")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
+    # An appointment or officer visit running late, or moved to another time (SPEC §10).
+    RUNNING_LATE = "running_late", _("Running late")
+    REBOOKED = "rebooked", _("Appointment re-booked")
+    APPOINTMENT_NOTICE_SENT = "appointment_notice_sent", _("Appointment notice sent")
     COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
     MEMBER_TOLD = "member_told", _("Member told")
     COMPLAINT_ESCALATED = "complaint_escalated", _("Escalated to stage 2")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
 from standards import milestone_kinds
-from standards.channels import Channel, PhoneContact
+from standards.channels import Channel, PhoneContact, VisitContact
 
 from .domain import lifecycle
 from .models import Case, CaseKind
@@ -54,6 +54,21 @@ def workable(cases: QuerySet[Case], *, user: User) -> QuerySet[Case]:
 MEETABLE_KINDS = milestone_kinds.RECORDED_BY_HAND
 
 
+#: The milestone that holds a booked visit's time, by the kind of visit: the appointment's
+#: "seen" and the officer visit's "arrive" (SPEC §10).
+BOOKED_MILESTONE = {
+    VisitContact.APPOINTMENT.value: milestone_kinds.VISITOR_SEEN,
+    VisitContact.OFFICER_VISIT.value: milestone_kinds.ARRIVE,
+}
+
+
+def booked_kind(case: Case) -> str | None:
+    """The kind of the milestone holding ``case``'s booked time; ``None`` when it has none."""
+    if case.channel != Channel.VISIT:
+        return None
+    return BOOKED_MILESTONE.get(case.contact_type)
+
+
 def case_actions(user: User, case: Case) -> frozenset[str]:
     """What ``user`` may do to ``case`` as it stands (its milestones prefetched): an open case
     is worked, a resolved or closed one can only be noted on or reopened."""
@@ -77,6 +92,8 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
     # Acknowledged with the callback it promises (SPEC §10), not by the generic action.
     if is_voicemail(case) and any(m.kind in milestone_kinds.ACKNOWLEDGES for m in milestones):
         actions.add("voicemail")
+    if any(m.kind == booked_kind(case) for m in milestones):
+        actions.update({"late", "rebook"})
     return frozenset(actions)
 
 

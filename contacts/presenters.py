@@ -191,6 +191,7 @@ SENT_KINDS = (
     EventKind.MESSAGE_SENT_AGAIN,
     EventKind.EXTENSION_NOTICE_SENT,
     EventKind.CALLBACK_NOTICE_SENT,
+    EventKind.APPOINTMENT_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )
@@ -254,6 +255,26 @@ def _callback_detail(kind: str, payload: dict) -> str:
     }
 
 
+def _appointment_detail(kind: str, payload: dict) -> str:
+    """How late, and till when; or from which time to which (a re-booking)."""
+    if kind == EventKind.RUNNING_LATE:
+        expected = time_parse(payload.get("expected_at"))
+        if expected is None:
+            return ""
+        return ngettext(
+            "%(count)s minute late; expected at %(time)s",
+            "%(count)s minutes late; expected at %(time)s",
+            payload.get("minutes", 0),
+        ) % {"count": payload.get("minutes", 0), "time": moment_text(expected)}
+    before, after = time_parse(payload.get("previous_at")), time_parse(payload.get("at"))
+    if before is None or after is None:
+        return ""
+    return _("Moved from %(before)s to %(after)s") % {
+        "before": moment_text(before),
+        "after": moment_text(after),
+    }
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
@@ -267,6 +288,8 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
         return _("To %(to)s") % {"to": to} if to else ""
     if kind in (EventKind.CALLBACK_ARRANGED, EventKind.VOICEMAIL_ACKNOWLEDGED):
         return _callback_detail(kind, payload)
+    if kind in (EventKind.RUNNING_LATE, EventKind.REBOOKED):
+        return _appointment_detail(kind, payload)
     if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
             "before": _status_label(payload["from"]),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import JSONField, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,9 +35,11 @@ from .domain.waiting import (
     minutes_per_visitor,
     minutes_waited,
 )
+from .event_payloads import time_parse, time_value
 from .models import (
     OPEN_MILESTONE_STATES,
     Case,
+    CaseEvent,
     CaseKind,
     Customer,
     EventKind,
@@ -57,6 +60,13 @@ RECEPTION_TYPES = (VisitContact.APPOINTMENT, VisitContact.RECEPTION)
 
 
 @dataclass(frozen=True)
+class Delay:
+    minutes: int
+    expected_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class VisitRow:
     case: Case
     milestone: Milestone
@@ -70,6 +80,8 @@ class VisitRow:
     estimate_minutes: int | None
     #: The appointment's 5-minute promise as it stands now (a state of MilestoneState).
     sla_state: str | None
+    #: The officer running late for this appointment (what the visitor was told), if so.
+    delay: Delay | None = None
 
     @property
     def tag(self) -> Tag | None:
@@ -117,8 +129,17 @@ def _live_state(milestone: Milestone, now: datetime) -> str:
 
 def _seen_milestones(*, user: User, service_id: int, now: datetime):
     start, end = day_bounds(now)
+    # The latest "running late" told for the appointment as booked now (one re-booked since
+    # was late for another time), read in the same query as the rows.
+    late = CaseEvent.objects.filter(
+        case_id=OuterRef("case_id"), kind=EventKind.RUNNING_LATE, milestone_id=OuterRef("pk")
+    ).order_by("-created_at", "-id")
     return (
-        Milestone.objects.filter(
+        Milestone.objects.annotate(
+            late_payload=Subquery(late.values("payload")[:1], output_field=JSONField()),
+            late_reason=Subquery(late.values("text")[:1]),
+        )
+        .filter(
             kind=SEEN,
             starts_at__gte=start,
             starts_at__lt=end,
@@ -139,6 +160,18 @@ def _arrival(case: Case) -> datetime | None:
     if visit is not None:
         return visit.arrived_at
     return case.received_at if case.contact_type == VisitContact.RECEPTION else None
+
+
+def _delay(milestone: Milestone) -> Delay | None:
+    payload = getattr(milestone, "late_payload", None) or {}
+    expected = time_parse(payload.get("expected_at"))
+    if expected is None or payload.get("booked_at") != time_value(milestone.starts_at):
+        return None
+    return Delay(
+        minutes=payload["minutes"],
+        expected_at=expected,
+        reason=getattr(milestone, "late_reason", None) or "",
+    )
 
 
 def reception_day(*, user: User, now: datetime) -> ReceptionDay:
@@ -173,6 +206,7 @@ def reception_day(*, user: User, now: datetime) -> ReceptionDay:
             waited_minutes=waited,
             estimate_minutes=estimate,
             sla_state=_live_state(milestone, now) if appointment else None,
+            delay=_delay(milestone) if appointment and seen_at is None else None,
         )
 
     waiting = sorted(

@@ -21,3 +21,4 @@ class MessagingConfig(AppConfig):
         contacts_hooks.voicemail_acknowledged.register(voicemail.on_voicemail_acknowledged)
         contacts_hooks.sla_alerts_owed.register(hooks.on_sla_alerts_owed)
         contacts_hooks.message_way.register(presenters.message_way)
+        contacts_hooks.appointment_notice.register(hooks.on_appointment_changed)

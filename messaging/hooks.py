@@ -15,6 +15,7 @@ from standards.selectors import case_rules
 
 from .outbox import (
     acknowledgement_queue,
+    appointment_notice_queue,
     extension_notice_queue,
     out_of_office_queue,
     resolution_queue,
@@ -41,6 +42,10 @@ def on_milestone_extended(
     *, case: Case, milestone: Milestone, actor: User | None, now: datetime
 ) -> None:
     extension_notice_queue(case=case, milestone=milestone, author=actor, now=now)
+
+
+def on_appointment_changed(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
+    return appointment_notice_queue(case=case, event=event, author=actor, now=now) is not None
 
 
 def on_case_transferred(*, event: CaseEvent, now: datetime) -> None:

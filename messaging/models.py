@@ -30,6 +30,8 @@ class Purpose(models.TextChoices):
     CALLBACK = "callback", _("Callback time")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
+    RUNNING_LATE = "running_late", _("Running late for an appointment")
+    REBOOKED = "rebooked", _("Appointment cancelled and re-booked")
     # Written by the app that owes them, not from the templates administrators edit.
     MEMBER_NOTICE = "member_notice", _("Notice to a councillor or clerk")
     SLA_ALERT = "sla_alert", _("Deadline alert to staff")
@@ -47,6 +49,8 @@ TEMPLATE_PURPOSES = (
     Purpose.CALLBACK,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
+    Purpose.RUNNING_LATE,
+    Purpose.REBOOKED,
 )
 
 
@@ -78,6 +82,19 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     Purpose.CALLBACK: (*_EVERY_MESSAGE, "callback_date", "callback_time"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
+    # The booked day and time, the delay in minutes and when the officer now expects to be
+    # there (the same day): "let them know how long you will be", "why and when".
+    Purpose.RUNNING_LATE: (
+        *_EVERY_MESSAGE,
+        "reason",
+        "minutes",
+        "appointment_date",
+        "appointment_time",
+        "expected_time",
+    ),
+    # The day and time given up and the one offered instead, each as "Monday 7 December 2026
+    # at 10:30".
+    Purpose.REBOOKED: (*_EVERY_MESSAGE, "reason", "previous_time", "new_time"),
     Purpose.OUT_OF_OFFICE: (
         *_EVERY_MESSAGE,
         "officer_name",

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Absence
 from common.errors import ServiceError
 from common.jobs import enqueue
+from contacts.event_payloads import time_parse
+from contacts.models import EventKind
 from contacts.satisfaction_links import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
 
@@ -353,5 +355,65 @@ def callback_notice_queue(
             }
             for code in ("cy", "en")
         },
+        required=False,
+    )
+
+
+def _clock(moment: datetime, code: str) -> str:
+    with translation.override(code):
+        return date_format(timezone.localtime(moment), "H:i")
+
+
+def _moment(moment: datetime, code: str) -> str:
+    with translation.override(code):
+        return _("%(date)s at %(time)s") % {
+            "date": format_date(moment, code),
+            "time": _clock(moment, code),
+        }
+
+
+def _appointment_values(event, code: str) -> dict[str, str]:
+    payload = event.payload
+    if event.kind == EventKind.RUNNING_LATE:
+        booked = time_parse(payload["booked_at"])
+        expected = time_parse(payload["expected_at"])
+        assert booked is not None and expected is not None
+        return {
+            "reason": event.text,
+            "minutes": str(payload["minutes"]),
+            "appointment_date": format_date(booked, code),
+            "appointment_time": _clock(booked, code),
+            "expected_time": _clock(expected, code),
+        }
+    previous, new = time_parse(payload["previous_at"]), time_parse(payload["at"])
+    assert previous is not None and new is not None
+    return {
+        "reason": event.text,
+        "previous_time": _moment(previous, code),
+        "new_time": _moment(new, code),
+    }
+
+
+#: The notice each appointment change owes the customer.
+APPOINTMENT_PURPOSES = {
+    EventKind.RUNNING_LATE: Purpose.RUNNING_LATE,
+    EventKind.REBOOKED: Purpose.REBOOKED,
+}
+
+
+def appointment_notice_queue(*, case, event, author, now: datetime) -> OutboundMessage | None:
+    """Tell the customer their appointment or visit is running late (how long, why, and when
+    the officer will be there) or has been moved (an apology, why, and the new date and time),
+    in their language by their method. ``None`` when nothing reaches them in time (no address,
+    or a method with no wording for it: a letter would come after a delay it announces), so
+    staff phone them instead; the change stands either way."""
+    purpose = APPOINTMENT_PURPOSES[EventKind(event.kind)]
+    return _officer_message(
+        key=f"event:{event.pk}:{purpose}",
+        case=case,
+        purpose=purpose,
+        author=author,
+        now=now,
+        extra={code: _appointment_values(event, code) for code in ("cy", "en")},
         required=False,
     )

@@ -31,6 +31,8 @@ class Said:
 _SENT_AS = {
     Purpose.EXTENSION: EventKind.EXTENSION_NOTICE_SENT,
     Purpose.CALLBACK: EventKind.CALLBACK_NOTICE_SENT,
+    Purpose.RUNNING_LATE: EventKind.APPOINTMENT_NOTICE_SENT,
+    Purpose.REBOOKED: EventKind.APPOINTMENT_NOTICE_SENT,
 }
 
 

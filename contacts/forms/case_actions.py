@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.form_fields import NOTE_MAX, AgreedTimeField, DateAndTimeField, TextField
 
+from ..domain.appointments import REASON_MAX
 from ..event_payloads import Party, party_parse
 from ..models import Case
 from ..policies import MEETABLE_KINDS
@@ -161,4 +162,34 @@ class ReopenForm(forms.Form):
         label=_("Why is the case being reopened?"),
         required_message=_("Say why the case is being reopened."),
         max_length=NOTE_MAX,
+    )
+
+
+class LateForm(forms.Form):
+    minutes = forms.IntegerField(
+        label=_("How many minutes late?"),
+        help_text=_("From the appointment time."),
+        error_messages={
+            "required": _("Enter how many minutes late."),
+            "invalid": _("Enter how many minutes late as a whole number, like 15."),
+        },
+    )
+    reason = TextField(
+        label=_("Why are you running late?"),
+        help_text=_("The customer is told this."),
+        required_message=_("Give the reason, so the customer knows why."),
+        max_length=REASON_MAX,
+    )
+
+
+class RebookForm(forms.Form):
+    at = AgreedTimeField(
+        label=_("New date and time"),
+        required_message=_("Enter the new date and time of the appointment."),
+    )
+    reason = TextField(
+        label=_("Why can the appointment not be kept?"),
+        help_text=_("The customer is told this, with an apology."),
+        required_message=_("Give the reason, so the customer knows why."),
+        max_length=REASON_MAX,
     )

@@ -22,11 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import signed_in
+from accounts.models import User
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
 from ..forms import case_actions as action_forms
 from ..models import Case
+from ..services import appointments
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Action:
     perform: Callable[[HttpRequest, Case, forms.Form], object]
     #: The service's error keys that belong to a field of the form under another name.
     fields: dict[str, str]
+    #: Said after ``done`` when what the service returned calls for it.
+    then: Callable[[Any], str | None] = lambda result: None
 
 
 def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], forms.Form]:
@@ -51,6 +55,23 @@ def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
         data,
         colleagues=selectors.transfer_colleagues(case=case),
         teams=selectors.transfer_teams(case=case),
+    )
+
+
+def _officer(request: HttpRequest) -> User:
+    """The signed-in officer (every action page requires signing in)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _not_told(change: appointments.AppointmentChange) -> str | None:
+    if change.told:
+        return str(_("The customer will be told by their usual method."))
+    return str(
+        _(
+            "No message can reach the customer in time (no e-mail address or mobile number). "
+            "Phone them to tell them."
+        )
     )
 
 
@@ -148,6 +169,38 @@ ACTIONS = {
             {},
         ),
         Action(
+            "late",
+            _("Running late"),
+            _("Tell the customer"),
+            _("Running late recorded."),
+            "contacts/case_late.html",
+            _plain(action_forms.LateForm),
+            lambda request, case, form: appointments.appointment_running_late(
+                case=case,
+                actor=_officer(request),
+                minutes=form.cleaned_data["minutes"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
+        ),
+        Action(
+            "rebook",
+            _("Cancel and offer another time"),
+            _("Re-book and tell the customer"),
+            _("Appointment re-booked."),
+            "contacts/case_rebook.html",
+            _plain(action_forms.RebookForm),
+            lambda request, case, form: appointments.appointment_rebook(
+                case=case,
+                actor=_officer(request),
+                at=form.cleaned_data["at"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
+        ),
+        Action(
             "resolve",
             _("Resolve the case"),
             _("Resolve case"),
@@ -201,11 +254,12 @@ def action_view(action: Action) -> Callable[..., HttpResponse]:
         form = action.form(request, case, request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                action.perform(request, case, form)
+                result = action.perform(request, case, form)
             except ValidationError as error:
                 add_service_error(form, error, action.fields)
             else:
-                messages.success(request, str(action.done))
+                then = action.then(result)
+                messages.success(request, f"{action.done} {then}" if then else str(action.done))
                 return redirect("contacts:case", case.reference)
         return render(
             request,
@@ -229,5 +283,7 @@ callback = action_view(ACTIONS["callback"])
 voicemail = action_view(ACTIONS["voicemail"])
 extend = action_view(ACTIONS["extend"])
 meet = action_view(ACTIONS["meet"])
+late = action_view(ACTIONS["late"])
+rebook = action_view(ACTIONS["rebook"])
 resolve = action_view(ACTIONS["resolve"])
 reopen = action_view(ACTIONS["reopen"])

@@ -103,7 +103,11 @@ class TestDefaults:
             for method in ("email", "sms", "letter")
         } | {(None, "out_of_office", "email")} | {
             (complaint, "resolution", method) for method in ("email", "sms", "letter")
-        }
+        } | {
+            # Running late has no letter: it would come after the delay it announces.
+            (None, "running_late", "email"),
+            (None, "running_late", "sms"),
+        } | {(None, "rebooked", method) for method in ("email", "sms", "letter")}
 
     def test_the_default_wording_is_valid_in_both_languages(self):
         for template in MessageTemplate.objects.all():

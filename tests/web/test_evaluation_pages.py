@@ -39,6 +39,7 @@ def test_the_report_shows_every_table_for_the_period(client, month, team):
         "met-by-standard",
         "response-times",
         "reception-waits",
+        "appointment-changes",
         "right-first-time",
         "satisfaction",
         "language-parity",

@@ -6,6 +6,7 @@ year's report reads thousands of rows, not millions.
 """
 
 from ...tables import Table
+from .appointments import appointment_changes
 from .monitoring import monitoring_results
 from .outcomes import language_parity, met_by_standard, met_trend, right_first_time, satisfaction
 from .period import Period
@@ -25,6 +26,7 @@ def evaluation_tables(period: Period) -> list[Table]:
         met_by_standard(period),
         response_times(period),
         reception_waits(period),
+        appointment_changes(period),
         right_first_time(period),
         satisfaction(period),
         language_parity(period),
@@ -36,6 +38,7 @@ def evaluation_tables(period: Period) -> list[Table]:
 
 __all__ = [
     "Period",
+    "appointment_changes",
     "evaluation_tables",
     "language_parity",
     "met_by_standard",
