@@ -35,6 +35,11 @@ class Service(TimeStampedModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone number"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive service takes no new cases and no transfers."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -60,6 +65,14 @@ class Team(TimeStampedModel):
         verbose_name=_("manager"),
     )
     mailbox = models.EmailField(_("team mailbox"), blank=True)
+    front_line = models.BooleanField(
+        _("front line"),
+        default=False,
+        help_text=_("A contact centre or reception: its members log contacts for every service."),
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("An inactive team receives no cases.")
+    )
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -93,6 +106,11 @@ class User(AbstractUser):
     @property
     def service_id(self) -> int | None:
         return self.team.service_id if self.team_id else None
+
+    @property
+    def on_front_line(self) -> bool:
+        """A member of a front-line team (contact centre, reception): logs for any service."""
+        return self.team_id is not None and self.team.front_line
 
     @property
     def works_cases(self) -> bool:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "common",
     "accounts",
+    "routing",
     "standards",
     "contacts",
     "messaging",

@@ -119,6 +119,18 @@ class Case(TimeStampedModel):
         related_name="cases",
         verbose_name=_("team"),
     )
+    # What the contact was about, from the routing table, when someone chose or suggested it.
+    # Not indexed: only deleting a request type (rare, and refused while cases use it) looks
+    # cases up by it, and every case creation would pay for the index.
+    request_type = models.ForeignKey(
+        "routing.RequestType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("request type"),
+        db_index=False,
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -16,11 +16,16 @@ SUBMITTER_KINDS = {
 
 
 def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
-    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may."""
+    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may.
+
+    Front-line staff (a contact centre, reception: ``Team.front_line``) log for every active
+    service, since the council has one front door (SPEC §9); other staff for their own."""
+    if not service.active:
+        return _("This service no longer takes new cases.")
     if user.is_administrator:
         return None
     if user.role in STAFF_ROLES:
-        if user.service_id != service.pk:
+        if user.service_id != service.pk and not user.on_front_line:
             return _("You can log cases only for your own service.")
         return None
     allowed = SUBMITTER_KINDS.get(user.role)
