@@ -1,5 +1,6 @@
 """Reads of the routing table: what is on offer, and where a resident's words point."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -39,12 +40,16 @@ class Suggestion:
     phrase: str  # that phrase
 
 
-def request_type_suggestions(words: str, *, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """The request types ``words`` point to, best first: one query over the routing table (a
-    few hundred rows at most), ranked by the pure rule (``domain.matching.rank``)."""
+def request_type_suggestions(
+    words: str, *, among: Iterable[RequestType] | None = None, limit: int = SUGGESTIONS
+) -> list[Suggestion]:
+    """The request types ``words`` point to, best first, of ``among`` (already read) or else
+    of the whole active table (one query: a few hundred rows at most), ranked by the pure
+    rule (``domain.matching.rank``)."""
     if not words.strip():
         return []
-    types = {request_type.pk: request_type for request_type in request_types_active()}
+    offered = request_types_active() if among is None else among
+    types = {request_type.pk: request_type for request_type in offered}
     candidates = [Candidate(pk, request_type.phrases()) for pk, request_type in types.items()]
     return [
         Suggestion(types[match.key], match.score, match.phrase)
