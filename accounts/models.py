@@ -110,7 +110,8 @@ class User(AbstractUser):
     @property
     def on_front_line(self) -> bool:
         """A member of a front-line team (contact centre, reception): logs for any service."""
-        return self.team_id is not None and self.team.front_line
+        team = self.team if self.team_id else None
+        return team is not None and team.front_line
 
     @property
     def works_cases(self) -> bool:

@@ -36,6 +36,18 @@ def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
     return None
 
 
+def kept_in_service(case: Case) -> bool:
+    """Whether only staff of the case's own service may be handed it (issue 14's policy): a
+    complaint (its complaints officers and managers, ``hooks.case_receivers``); any other case
+    may go to staff of any service, since every member of staff may read it.
+
+    MERGE (issue 14): once the visibility branch's ``Case.confidential`` lands, this is
+    ``return case.confidential`` (every complaint is confidential, and so is every case of a
+    request type marked confidential: ``services.creation.confidential_for``).
+    """
+    return case.kind == CaseKind.COMPLAINT
+
+
 def can_work(user: User, case: Case) -> bool:
     """Acting on a case (acknowledging, resolving, extending...) is for its service's staff."""
     if user.is_administrator:

@@ -83,7 +83,12 @@ class CaseViewSet(viewsets.GenericViewSet):
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
         user = request.user
         data = _validated(io.CaseCreateInput, request.data)
-        service = data.get("service") or (user.team.service if user.team_id else None)
+        request_type = data.get("request_type")
+        service = (
+            data.get("service")
+            or (request_type.service if request_type else None)
+            or (user.team.service if user.team_id else None)
+        )
         if service is None:
             raise ValidationError({"service": [_("Choose the service the case is for.")]})
         refusal = policies.create_refusal(user, service=service, kind=data["kind"])
@@ -92,7 +97,7 @@ class CaseViewSet(viewsets.GenericViewSet):
         if user.role in SUBMITTER_ROLES:
             if "customer_id" in data:
                 raise PermissionDenied(_("Give the resident's details instead of a customer id."))
-            if {"standard", "owner", "team"} & data.keys():
+            if {"standard", "owner", "team", "request_type"} & data.keys():
                 raise PermissionDenied(
                     _("The council decides the standard, team and officer for an enquiry.")
                 )
@@ -113,6 +118,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             owner=data.get("owner"),
             submitted_by=user if user.role in SUBMITTER_ROLES else None,
             standard=data.get("standard"),
+            request_type=request_type,
             actor=user,
         )
         if not result.created:
@@ -120,6 +126,28 @@ class CaseViewSet(viewsets.GenericViewSet):
         # The new case, its relations and milestones are all in memory: answer without a query.
         case = selectors.case_with_milestones(result.case, result.milestones)
         return Response(io.CaseOutput(case).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=io.TransferInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request: Request, reference: str) -> Response:
+        """Hand the case to an officer or a team of any service, with a note for them; with
+        ``misrouted``, it goes back because it came to the wrong service. Its deadlines do
+        not change. Once transferred, the case may be out of the caller's sight (a complaint
+        handed to another service's complaints officer): the answer is then 204."""
+        data = _validated(io.TransferInput, request.data)
+        user = signed_in(request)
+        services.case_transfer(
+            case=self._workable(reference),
+            actor=user,
+            note=data["note"],
+            to_user=data.get("to_user"),
+            to_team=data.get("to_team"),
+            misrouted=data.get("misrouted"),
+        )
+        case = selectors.case_get(user=user, reference=reference)
+        if case is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])

@@ -120,9 +120,9 @@ def case_create(
         language = customer.preferred_language if customer else ""
     if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
         team = owner.team
-    if team is None and owner is None and request_type is not None and request_type.team_id:
+    default = request_type.team if request_type is not None and request_type.team_id else None
+    if team is None and owner is None and default is not None:
         # The routing table's default queue for this kind of request, while it takes cases.
-        default = request_type.team
         team = default if default.active and default.service_id == service.pk else None
 
     reference = reference_allocate(timezone.localtime(received_at).year)

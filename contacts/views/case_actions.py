@@ -24,8 +24,9 @@ from django.views.decorators.http import require_http_methods
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
+from ..event_payloads import TEAM, Party
 from ..forms import case_actions as action_forms
-from ..models import Case
+from ..models import Case, CaseEvent
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,20 @@ def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], f
 
 
 def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
+    arrival = selectors.arrived_from(case=case)
     return action_forms.TransferForm(
         data,
+        case=case,
         colleagues=selectors.transfer_colleagues(case=case),
         teams=selectors.transfer_teams(case=case),
+        came_from=_sender_team(arrival),
     )
+
+
+def _sender_team(arrival: CaseEvent | None) -> Party | None:
+    """The team a case that came from another service came from: where it goes back."""
+    team = arrival.payload.get("from_team") if arrival is not None else None
+    return Party(TEAM, team) if isinstance(team, int) else None
 
 
 ACTIONS = {
@@ -86,7 +96,11 @@ ACTIONS = {
             "contacts/case_transfer.html",
             _transfer_form,
             lambda request, case, form: services.case_transfer(
-                case=case, actor=request.user, note=form.cleaned_data["note"], **form.receiver()
+                case=case,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                misrouted=form.cleaned_data["misrouted"],
+                **form.receiver(),
             ),
             {},
         ),

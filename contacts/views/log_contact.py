@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES, Service, User
 from common.errors import add_service_error
 from standards import milestone_kinds
@@ -64,7 +64,7 @@ def choose_channel(request: HttpRequest) -> HttpResponse:
 def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
     if channel not in Channel.values:
         raise Http404
-    user = request.user
+    user = signed_in(request)
     own_service = _service_of(user)
     if policies.create_refusal(user, service=own_service, kind="enquiry"):
         raise PermissionDenied
@@ -121,11 +121,12 @@ def _rerouted(
     if chosen:
         data["destination"] = chosen
     form = LogContactForm(data, channel=channel, user=user, own_service=own_service)
-    if chosen or "choose_destination" in data:
-        # The queue or officer follows the destination, unless still one of its choices.
-        offered = {str(value) for value, _label in form.fields["assign_to"].choices}
-        if data.get("assign_to") not in offered or chosen:
-            data["assign_to"] = form.default_assignee()
+    # The queue or officer follows a suggestion taken, and another destination chosen unless
+    # it is still one of that destination's.
+    if chosen or (
+        "choose_destination" in data and data.get("assign_to") not in form.assignee_values()
+    ):
+        data["assign_to"] = form.default_assignee()
     form.quiet()
     suggestions = form.suggestions() if "suggest" in data else None
     return _page(request, form, suggestions=suggestions, files_dropped=bool(request.FILES))

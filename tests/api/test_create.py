@@ -44,6 +44,7 @@ CREATED = {
     "standard": "EMAIL_DEPARTMENT",
     "service": "waste",
     "team": None,
+    "request_type": None,
     "owner": None,
     "submitted_by": None,
     "customer": None,

@@ -8,7 +8,7 @@ own service. The routing table suggests a destination from the words typed
 (``routing.selectors.request_type_suggestions``).
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.utils import ErrorDict
@@ -56,10 +56,11 @@ class RoutingForm(forms.Form):
             types = [t for t in types if t.service_id == own_service.pk]
         self._services = {service.pk: service for service in services}
         self._types = {request_type.pk: request_type for request_type in types}
-        self.fields["destination"].choices = self._destinations()
+        cast(forms.ChoiceField, self.fields["destination"]).choices = self._destinations()
         self.fields["destination"].initial = f"{SERVICE}:{own_service.pk}"
         self.request_type, self.service = self._chosen()
-        self.fields["assign_to"].choices = self._assignees()
+        self._assignee_choices = self._assignees()
+        cast(forms.ChoiceField, self.fields["assign_to"]).choices = self._assignee_choices
         self.fields["assign_to"].initial = self.default_assignee()
 
     def _destinations(self) -> list[tuple[str, Any]]:
@@ -131,8 +132,11 @@ class RoutingForm(forms.Form):
             return f"team:{request_type.team_id}"
         if self.service.pk == self.user.service_id:
             return ME
-        choices = self.fields["assign_to"].choices
-        return str(choices[0][0]) if choices else ""
+        return next(iter(self.assignee_values()), "")
+
+    def assignee_values(self) -> list[str]:
+        """The assignees offered, in order (``ME``, ``team:…``, ``user:…``)."""
+        return [str(value) for value, _label in self._assignee_choices]
 
     def assignment(self) -> tuple[Team | None, User | None]:
         value = self.cleaned_data["assign_to"]
