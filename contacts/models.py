@@ -203,6 +203,12 @@ class Case(TimeStampedModel):
                 name="case_team_unowned_due",
                 condition=Q(status__in=OPEN_CASE_STATUSES, owner__isnull=True),
             ),
+            # The evaluation's "routed right first time": the cases resolved in a period.
+            models.Index(
+                fields=["resolved_at"],
+                name="case_resolved",
+                condition=Q(resolved_at__isnull=False),
+            ),
             GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
             GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
         ]
@@ -362,7 +368,16 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["case", "created_at"], name="event_case_time")]
+        indexes = [
+            models.Index(fields=["case", "created_at"], name="event_case_time"),
+            # The few transfers that sent a case back from the wrong service (the evaluation's
+            # "routed right first time" asks, per case closed, whether one exists).
+            models.Index(
+                fields=["case"],
+                name="event_misrouted",
+                condition=Q(kind="transferred", payload__misrouted=True),
+            ),
+        ]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
 

@@ -6,6 +6,7 @@ year's report reads thousands of rows, not millions.
 """
 
 from ...tables import Table
+from .misrouting import routing_right_first_time
 from .monitoring import monitoring_results
 from .outcomes import language_parity, met_by_standard, met_trend, right_first_time, satisfaction
 from .period import Period
@@ -26,6 +27,7 @@ def evaluation_tables(period: Period) -> list[Table]:
         response_times(period),
         reception_waits(period),
         right_first_time(period),
+        routing_right_first_time(period),
         satisfaction(period),
         language_parity(period),
         monitoring_results(period, by="standard"),
@@ -46,6 +48,7 @@ __all__ = [
     "reception_waits",
     "response_times",
     "right_first_time",
+    "routing_right_first_time",
     "satisfaction",
     "sqlite_percentiles",
 ]
