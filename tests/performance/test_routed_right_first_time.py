@@ -3,16 +3,16 @@
 March 2026, two services, every case received 2 March 10:00 and resolved as below (local
 times: BST from 29 March, so 31 March 23:59 is 22:59 UTC and 1 April 00:00 is 23:00 UTC):
 
-    case  service at the end  its hops                               resolved        counts
-    W1    waste               none                                   5 March         waste, right
-    W2    waste               waste → tax → back to waste, misrouted 10 March        waste, sent back
-    W3    waste               waste → tax (not misrouted) → waste    12 March        waste, right
-    W4    waste               none                                   31 March 23:59  waste, right
-    W5    waste               none                                   1 April 00:00   April: left out
-    W6    waste               none                                   open            left out
-    T1    tax                 waste → tax → waste → tax, the second  20 March        tax, sent back
-                              hop misrouted
-    T2    tax                 none; resolved and then closed         6 March         tax, right
+    case  at the end  its hops                                  resolved        counts
+    W1    waste       none                                      5 March         waste, right
+    W2    waste       waste → tax → back to waste, misrouted    10 March        waste, sent back
+    W3    waste       waste → tax (not misrouted) → waste       12 March        waste, right
+    W4    waste       none                                      31 March 23:59  waste, right
+    W5    waste       none                                      1 April 00:00   April: left out
+    W6    waste       none                                      open            left out
+    T1    tax         waste → tax → waste → tax, the second     20 March        tax, sent back
+                      hop misrouted
+    T2    tax         none; resolved and then closed            6 March         tax, right
 
 Waste: 4 closed, 1 sent back, 3 right = 75.0 %. Tax: 2 closed, 1 sent back, 1 right = 50.0 %.
 A hop between services that was not marked misrouted (W3) does not count against it.
