@@ -12,7 +12,7 @@ times: BST from 29 March, so 31 March 23:59 is 22:59 UTC and 1 April 00:00 is 23
     W6    waste       none                                      open            left out
     T1    tax         waste → tax → waste → tax, the second     20 March        tax, sent back
                       hop misrouted
-    T2    tax         none; resolved and then closed            6 March         tax, right
+    T2    tax         waste → tax; resolved, then closed        6 March         tax, right
 
 Waste: 4 closed, 1 sent back, 3 right = 75.0 %. Tax: 2 closed, 1 sent back, 1 right = 50.0 %.
 A hop between services that was not marked misrouted (W3) does not count against it.

@@ -33,9 +33,9 @@ def routing_right_first_time(period: Period) -> Table:
     if period.service_id:
         closed = closed.filter(service_id=period.service_id)
     rows = (
-        closed.annotate(sent_back=Exists(sent_back))
+        closed.annotate(was_sent_back=Exists(sent_back))
         .values("service_id")
-        .annotate(closed=Count("pk"), sent_back=Count("pk", filter=Q(sent_back=True)))
+        .annotate(closed=Count("pk"), sent_back=Count("pk", filter=Q(was_sent_back=True)))
         .order_by()
     )
     names = service_names()
