@@ -46,12 +46,24 @@ def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], f
     return lambda request, case, data: form_class(data)
 
 
+#: What the transfer form reads of each officer it offers (the name, the service it groups by).
+RECEIVER_FIELDS = (
+    "first_name",
+    "last_name",
+    "username",
+    "team__service__name",
+    "team__service__name_cy",
+    "team__service__name_en",
+)
+
+
 def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
     arrival = selectors.arrived_from(case=case)
     return action_forms.TransferForm(
         data,
         case=case,
-        colleagues=selectors.transfer_colleagues(case=case),
+        # Only what the choices show: every officer of every service is read.
+        colleagues=selectors.transfer_colleagues(case=case).only(*RECEIVER_FIELDS),
         teams=selectors.transfer_teams(case=case),
         came_from=_sender_team(arrival),
     )
