@@ -95,6 +95,17 @@ def test_a_bad_transfer_is_refused_on_the_page(signed_in, world, tax, team, data
     assert not mail.outbox
 
 
+def test_the_receiving_team_sees_it_in_its_queue_at_once(signed_in, world, tax):
+    case = world.mine_breached
+    signed_in(world.advisor).post(
+        url(case, "transfer"), {"to": f"team:{tax['billing'].pk}", "note": "Her tax bill"}
+    )
+
+    queue = signed_in(tax["officer"]).get("/en/team-queue/").content.decode()
+    assert case.reference in queue
+    assert "Her tax bill" in queue
+
+
 def test_the_welsh_page_names_the_reasons_in_welsh(client, world, tax):
     client.force_login(world.advisor)
     page = client.get(f"/cy/cases/{world.mine_breached.reference}/transfer/").content.decode()
