@@ -58,7 +58,7 @@ def main() -> int:
     user_logged_in.disconnect(update_last_login)
 
     advisor = User.objects.select_related("team").get(username=args.advisor)
-    service_id = advisor.team.service_id
+    service_id = advisor.service_id
     wanted = args.warmup * 2 + args.requests * 2
     # Open cases the advisor may work: complaints stay with their complaints officers.
     references = list(
