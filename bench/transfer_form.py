@@ -59,6 +59,8 @@ def main() -> int:
 
     advisor = User.objects.select_related("team").get(username=args.advisor)
     service_id = advisor.service_id
+    if service_id is None:
+        sys.exit(f"{advisor.username} is in no team, so has no service")
     wanted = args.warmup * 2 + args.requests * 2
     # Open cases the advisor may work: complaints stay with their complaints officers.
     references = list(
