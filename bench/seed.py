@@ -685,7 +685,8 @@ class Organisation:
                 for n, summary in enumerate(summaries)
             ]
         )
-        return {(r.service_id, r.name_en): r.pk for r in made}
+        # Keyed by the summary (the English name), set above.
+        return {(r.service_id, r.name): r.pk for r in made}
 
     def _add_team(self, rng: random.Random, service, code: str, name: str, area: str) -> None:
         from accounts.models import Role, Team, User
@@ -1326,7 +1327,8 @@ class CaseLoader:
         back = max(min(created + DAY, self.anchor - 30), created)
         out = min(created + 600, back)
         misrouted = hops.random() < 0.5
-        journeys = (
+        sent_back: dict[str, object] = {"misrouted": True, "reason": "not_ours"}
+        journeys: tuple[tuple[int, int, int, int, int, dict[str, object], str], ...] = (
             (out, team_id, other_team, service.pk, other.pk, {}, "Over to you, please."),
             (
                 back,
@@ -1334,7 +1336,7 @@ class CaseLoader:
                 team_id,
                 other.pk,
                 service.pk,
-                {"misrouted": True, "reason": "not_ours"} if misrouted else {},
+                sent_back if misrouted else {},
                 "Not ours: back to you." if misrouted else "Done our part; back to you.",
             ),
         )
