@@ -39,6 +39,11 @@ class Service(TimeStampedModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone number"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive service takes no new cases and no transfers."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -74,6 +79,9 @@ class Team(TimeStampedModel):
             "edit and merge customer records."
         ),
     )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("An inactive team receives no cases.")
+    )
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -107,6 +115,12 @@ class User(AbstractUser):
     @property
     def service_id(self) -> int | None:
         return self.team.service_id if self.team_id else None
+
+    @property
+    def on_front_line(self) -> bool:
+        """A member of a front-line team (contact centre, reception): logs for any service."""
+        team = self.team if self.team_id else None
+        return team is not None and team.front_line
 
     @property
     def works_cases(self) -> bool:

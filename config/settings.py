@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "common",
     "accounts",
     "audit",
+    "routing",
     "standards",
     "contacts",
     "messaging",

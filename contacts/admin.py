@@ -92,6 +92,7 @@ class CaseAdmin(admin.ModelAdmin):
         "resolved_at",
         "closed_at",
         "submitted_by",
+        "request_type",
     )
     raw_id_fields = ("customer", "owner", "team")
     inlines = [MilestoneInline, EventInline, AttachmentInline]

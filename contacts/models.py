@@ -164,6 +164,18 @@ class Case(TimeStampedModel):
         related_name="cases",
         verbose_name=_("team"),
     )
+    # What the contact was about, from the routing table, when someone chose or suggested it.
+    # Not indexed: only deleting a request type (rare, and refused while cases use it) looks
+    # cases up by it, and every case creation would pay for the index.
+    request_type = models.ForeignKey(
+        "routing.RequestType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("request type"),
+        db_index=False,
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -239,6 +251,12 @@ class Case(TimeStampedModel):
                 fields=["service", "team", "next_due_at"],
                 name="case_team_unowned_due",
                 condition=Q(status__in=OPEN_CASE_STATUSES, owner__isnull=True),
+            ),
+            # The evaluation's "routed right first time": the cases resolved in a period.
+            models.Index(
+                fields=["resolved_at"],
+                name="case_resolved",
+                condition=Q(resolved_at__isnull=False),
             ),
             GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
             GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
@@ -424,7 +442,16 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["case", "created_at"], name="event_case_time")]
+        indexes = [
+            models.Index(fields=["case", "created_at"], name="event_case_time"),
+            # The few transfers that sent a case back from the wrong service (the evaluation's
+            # "routed right first time" asks, per case closed, whether one exists).
+            models.Index(
+                fields=["case"],
+                name="event_misrouted",
+                condition=Q(kind="transferred", payload__misrouted=True),
+            ),
+        ]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
 

@@ -18,11 +18,16 @@ SUBMITTER_KINDS = {
 
 
 def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
-    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may."""
+    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may.
+
+    Front-line staff (a contact centre, reception: ``Team.front_line``) log for every active
+    service, since the council has one front door (SPEC §9); other staff for their own."""
+    if not service.active:
+        return _("This service no longer takes new cases.")
     if user.is_administrator:
         return None
     if user.role in STAFF_ROLES:
-        if user.service_id != service.pk:
+        if user.service_id != service.pk and not user.on_front_line:
             return _("You can log cases only for your own service.")
         return None
     allowed = SUBMITTER_KINDS.get(user.role)
@@ -31,6 +36,16 @@ def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
     if kind not in allowed:
         return _("Your role cannot log this kind of case.")
     return None
+
+
+def kept_in_service(case: Case) -> bool:
+    """Whether only staff of the case's own service may be handed it (issue 14's policy): a
+    complaint (its complaints officers and managers, ``hooks.case_receivers``); any other case
+    may go to staff of any service, since every member of staff may read it. Every complaint is
+    confidential, and so is every case of a request type marked confidential
+    (``services.creation.confidential_for``; docs/adr/0018).
+    """
+    return case.confidential
 
 
 def can_work(user: User, case: Case) -> bool:

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext, pgett
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from routing.reasons import MisrouteReason
 from standards.domain.calendar import WorkingCalendar
 from standards.milestone_kinds import kind_label
 
@@ -24,7 +25,7 @@ from .channel_details import DEFINITIONS, DetailField, Kind
 from .customer_presenters import field_names
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
-from .event_payloads import USER, Party, time_parse, transfer_parties
+from .event_payloads import USER, Party, time_parse, transfer_parties, transfer_services
 from .models import (
     Case,
     CaseEvent,
@@ -275,17 +276,40 @@ def _appointment_detail(kind: str, payload: dict) -> str:
     }
 
 
+def _transfer_detail(payload: dict, parties: dict[Party, str]) -> str:
+    """ "From Emma Clarke (Waste) to Billing (Council tax)": who held it before and after, and
+    their services when it changed service; why, when it went back from the wrong one."""
+    before_party, to_party = transfer_parties(payload)
+    before_service, to_service = transfer_services(payload)
+    to = parties.get(to_party) if to_party else None
+    before = parties.get(before_party) if before_party else None
+    if before_service is not None and before_service != to_service:
+        if before:
+            before = _("%(name)s (%(service)s)") % {
+                "name": before,
+                "service": parties.get(before_service, ""),
+            }
+        if to and to_service is not None:
+            to = _("%(name)s (%(service)s)") % {"name": to, "service": parties.get(to_service, "")}
+    if to and before:
+        hop = _("From %(before)s to %(to)s") % {"before": before, "to": to}
+    else:
+        hop = _("To %(to)s") % {"to": to} if to else ""
+    reason = payload.get("reason")
+    if payload.get("misrouted") and reason in MisrouteReason.values:
+        return _("%(hop)s. Why: %(reason)s") % {
+            "hop": hop,
+            "reason": MisrouteReason(reason).label,
+        }
+    return hop
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
     kind, payload = event.kind, event.payload or {}
     if kind == EventKind.TRANSFERRED:
-        before_party, to_party = transfer_parties(payload)
-        to = parties.get(to_party) if to_party else None
-        before = parties.get(before_party) if before_party else None
-        if to and before:
-            return _("From %(before)s to %(to)s") % {"before": before, "to": to}
-        return _("To %(to)s") % {"to": to} if to else ""
+        return _transfer_detail(payload, parties)
     if kind in (EventKind.CALLBACK_ARRANGED, EventKind.VOICEMAIL_ACKNOWLEDGED):
         return _callback_detail(kind, payload)
     if kind in (EventKind.RUNNING_LATE, EventKind.REBOOKED):
@@ -332,6 +356,8 @@ def timeline_items(*, events: Iterable[CaseEvent], parties: dict[Party, str]) ->
         )
         if taken:
             title = _("Ownership taken")
+        elif event.kind == EventKind.TRANSFERRED and (event.payload or {}).get("misrouted"):
+            title = _("Sent back: it came to the wrong service")
         items.append(
             TimelineItem(
                 event=event,

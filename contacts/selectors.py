@@ -20,11 +20,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
-from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
+from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Service, Team, User
 
 from . import hooks
 from .domain import lifecycle
-from .event_payloads import TEAM, USER, Party, transfer_parties
+from .event_payloads import SERVICE, TEAM, USER, Party, transfer_parties, transfer_services
 from .models import (
     OPEN_MILESTONE_STATES,
     Attachment,
@@ -34,10 +34,13 @@ from .models import (
     Milestone,
     MilestoneState,
 )
+from .policies import kept_in_service
 
 # The one policy has a module of its own; readers have always imported it from here.
 from .visibility import case_visible_to as case_visible_to
 from .visibility import with_field_rule
+
+PARTY_KINDS = (USER, TEAM, SERVICE)
 
 
 @dataclass(frozen=True)
@@ -307,35 +310,63 @@ def customer_history(*, user: User, case: Case, limit: int = HISTORY_LIMIT) -> l
 
 
 def event_parties(*, events: Iterable[CaseEvent]) -> dict[Party, str]:
-    """The names of the colleagues and teams that transfers name: a query per kind at most."""
+    """The names of the colleagues, teams and services that transfers name: a query per kind
+    at most."""
     wanted = {
         party
         for event in events
         if event.kind == EventKind.TRANSFERRED
-        for party in transfer_parties(event.payload)
+        for party in (*transfer_parties(event.payload), *transfer_services(event.payload))
         if party is not None
     }
     names: dict[Party, str] = {}
-    user_ids = [party.pk for party in wanted if party.kind == USER]
-    team_ids = [party.pk for party in wanted if party.kind == TEAM]
-    if user_ids:
-        for colleague in User.objects.filter(pk__in=user_ids):
+    ids = {kind: [party.pk for party in wanted if party.kind == kind] for kind in PARTY_KINDS}
+    if ids[USER]:
+        for colleague in User.objects.filter(pk__in=ids[USER]):
             names[Party(USER, colleague.pk)] = colleague.get_full_name() or colleague.get_username()
-    if team_ids:
-        for team in Team.objects.filter(pk__in=team_ids):
+    if ids[TEAM]:
+        for team in Team.objects.filter(pk__in=ids[TEAM]):
             names[Party(TEAM, team.pk)] = team.name
+    if ids[SERVICE]:
+        for service in Service.objects.filter(pk__in=ids[SERVICE]):
+            names[Party(SERVICE, service.pk)] = service.name
     return names
 
 
 def transfer_colleagues(*, case: Case) -> QuerySet[User]:
-    """Who a case may be transferred to: active staff of its service who may open it (a
-    complaint only to those who handle complaints, never to anyone it is about)."""
+    """Who a case may be transferred to (SPEC §9): active staff of an active team of any
+    active service, since every member of staff may read a case; a case kept in its service
+    (a complaint: ``policies.kept_in_service``) only to staff of its service who may open it
+    (a complaint to those who handle complaints, never to anyone it is about)."""
     colleagues = User.objects.filter(
-        is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id
+        is_active=True, role__in=STAFF_ROLES, team__active=True, team__service__active=True
     )
+    if kept_in_service(case):
+        colleagues = colleagues.filter(team__service_id=case.service_id)
     colleagues = hooks.case_receivers.apply(colleagues, case=case)
-    return colleagues.select_related("team").order_by("first_name", "last_name", "username")
+    return colleagues.select_related("team__service").order_by(
+        "first_name", "last_name", "username"
+    )
 
 
 def transfer_teams(*, case: Case) -> QuerySet[Team]:
-    return Team.objects.filter(service_id=case.service_id).order_by("name")
+    """The queues a case may be transferred to: every active team of an active service."""
+    return (
+        Team.objects.filter(active=True, service__active=True)
+        .select_related("service")
+        .order_by("name", "pk")
+    )
+
+
+def arrived_from(*, case: Case) -> CaseEvent | None:
+    """The transfer that last brought the case into its service from another, if any:
+    whoever received a misrouted case may send it back there. One query over the case's few
+    transfers into its service."""
+    into_service = CaseEvent.objects.filter(
+        case=case, kind=EventKind.TRANSFERRED, payload__to_service=case.service_id
+    ).order_by("-created_at", "-id")
+    for event in into_service:
+        before, after = transfer_services(event.payload)
+        if before is not None and before != after:
+            return event
+    return None

@@ -5,6 +5,7 @@ retried with the same backoff, re-dispatched by the same beat job.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,10 +17,11 @@ from django.utils import timezone, translation
 
 from accounts.models import Role, Team, User
 from contacts.audience import may_be_told, open_to_its_service, told_of_cases
-from contacts.event_payloads import TEAM, USER, Party, transfer_parties
-from contacts.models import Case, CaseEvent, CaseKind, Milestone
+from contacts.event_payloads import USER, transfer_parties
+from contacts.models import CaseEvent, CaseKind, Milestone
 from contacts.presenters import time_left_shown
 from contacts.timeline_sql import ids_condition, q
+from routing.reasons import MisrouteReason
 from standards.domain.calendar import WorkingCalendar
 
 from .backends.outcome import PermanentFailure
@@ -145,39 +147,88 @@ def sla_alert_render(
     return " ".join(subject.split()), body
 
 
-def _transfer_recipient(
-    party: Party | None, *, case: Case
-) -> tuple[User | None, str, str, list[str]] | None:
-    """(user, address, name to greet, languages) of whoever received the case, if they may be
-    told of it (``contacts.audience``): a complaint handed to a team is never announced to a
-    manager named in it."""
-    if party is None:
+@dataclass(frozen=True)
+class _Receiver:
+    """Who is told of a transfer, and as what."""
+
+    key: str
+    person: User | None
+    address: str
+    name: str  # to greet; "" for a team mailbox
+    languages: list[str]
+    told_as: str  # OWNER (it is theirs now), TEAM (in their team's queue) or MANAGER
+
+
+OWNER, TEAM_QUEUE, MANAGER = "owner", "team", "manager"
+
+
+def _person(user: User | None) -> tuple[str, str, list[str]] | None:
+    """(address, name, languages) of an active member of staff with an e-mail address."""
+    if user is None or not user.is_active or not user.email:
         return None
-    if party.kind == USER:
-        user = User.objects.filter(pk=party.pk, is_active=True).first()
-        if user is None or not user.email or not may_be_told(user, case=case):
-            return None
-        name = user.get_full_name() or user.get_username()
-        return user, user.email, name, [user.preferred_language or "en"]
-    assert party.kind == TEAM
-    team = Team.objects.select_related("manager").filter(pk=party.pk).first()
-    if team is None:
-        return None
-    # A team mailbox, read by several people, gets it in Welsh then English; whoever reads it
-    # cannot be known, so it hears only of cases all the service's staff may be told of.
-    if team.mailbox and open_to_its_service(case):
-        return None, team.mailbox, "", ["cy", "en"]
+    return (
+        user.email,
+        user.get_full_name() or user.get_username(),
+        [user.preferred_language or "en"],
+    )
+
+
+def _transfer_receivers(event: CaseEvent) -> list[_Receiver]:
+    """The new owner, or the receiving team (its mailbox, else its manager); and, when the
+    case arrives in another team than the one it was in, that team's manager as well (SPEC
+    §9). Nobody who may not be told of the case (``contacts.audience``: a manager named in a
+    complaint) is sent its details; a team mailbox, read by whoever the team lets read it,
+    hears only of cases every member of staff of the service may be told of."""
+    payload = event.payload
+    after = transfer_parties(payload)[1]
+    case = event.case
+    receivers: list[_Receiver] = []
+    owner: User | None = None
+    if after is not None and after.kind == USER:
+        owner = User.objects.filter(pk=after.pk).first()
+        found = _person(owner) if owner and may_be_told(owner, case=case) else None
+        if found:
+            receivers.append(_Receiver(f"transfer:{event.pk}", owner, *found, told_as=OWNER))
+    team = (
+        Team.objects.select_related("manager").filter(pk=case.team_id).first()
+        if case.team_id is not None
+        else None
+    )
+    if team is None or (owner is not None and payload.get("from_team") == team.pk):
+        return receivers
     manager = team.manager
-    if manager is None or not manager.email or not may_be_told(manager, case=case):
-        return None
-    name = manager.get_full_name() or manager.get_username()
-    return manager, manager.email, name, [manager.preferred_language or "en"]
+    if owner is None and team.mailbox and open_to_its_service(case):
+        # A team mailbox, read by several people, gets it in Welsh then English.
+        receivers.append(
+            _Receiver(f"transfer:{event.pk}", None, team.mailbox, "", ["cy", "en"], TEAM_QUEUE)
+        )
+        return receivers
+    if manager is None or manager == owner or not may_be_told(manager, case=case):
+        return receivers
+    found = _person(manager)
+    if found:
+        key = f"transfer:{event.pk}" if owner is None else f"transfer:{event.pk}:manager"
+        told_as = TEAM_QUEUE if owner is None else MANAGER
+        receivers.append(_Receiver(key, manager, *found, told_as=told_as))
+    return receivers
 
 
-def transfer_notice(event: CaseEvent, *, name: str, languages: list[str]) -> tuple[str, str]:
+def _misrouted_label(payload: dict[str, object]) -> str:
+    """Why a case sent back from the wrong service went back, in the active language."""
+    reason = payload.get("reason")
+    if payload.get("misrouted") and isinstance(reason, str) and reason in MisrouteReason.values:
+        return str(MisrouteReason(reason).label)
+    return ""
+
+
+def transfer_notice(
+    event: CaseEvent, *, name: str, languages: list[str], told_as: str = ""
+) -> tuple[str, str]:
     """Subject and body of the notice about ``event``."""
     case = event.case
     actor = event.actor
+    told_as = told_as or (TEAM_QUEUE if "to_team" in event.payload else OWNER)
+    owner = case.owner
     subjects, bodies = [], []
     for code in languages:
         with translation.override(code or "en"):
@@ -185,9 +236,12 @@ def transfer_notice(event: CaseEvent, *, name: str, languages: list[str]) -> tup
                 "case": case,
                 "event": event,
                 "name": name,
-                "to_team": "to_team" in event.payload,
+                "to_team": told_as == TEAM_QUEUE,
+                "to_member": told_as == MANAGER,
+                "owner_name": (owner.get_full_name() or owner.get_username()) if owner else "",
                 "actor_name": (actor.get_full_name() or actor.get_username()) if actor else "",
                 "received_at": timezone.localtime(case.received_at),
+                "misrouted": _misrouted_label(event.payload),
             }
             subject = render_to_string("contacts/email/transfer_subject.txt", context)
             subjects.append(" ".join(subject.split()))
@@ -196,26 +250,25 @@ def transfer_notice(event: CaseEvent, *, name: str, languages: list[str]) -> tup
 
 
 def transfer_notice_owe(*, event: CaseEvent, now: datetime) -> None:
-    """Owe the receiver of a transfer its notice, in the transfer's transaction."""
-    recipient = _transfer_recipient(transfer_parties(event.payload)[1], case=event.case)
-    if recipient is None:
-        return
-    person, address, name, languages = recipient
-    subject, body = transfer_notice(event, name=name, languages=languages)
-    messages_owe(
-        [
+    """Owe whoever receives a transfer its notice, in the transfer's transaction."""
+    messages = []
+    for receiver in _transfer_receivers(event):
+        subject, body = transfer_notice(
+            event, name=receiver.name, languages=receiver.languages, told_as=receiver.told_as
+        )
+        languages = receiver.languages
+        messages.append(
             PersonMessage(
-                key=f"transfer:{event.pk}",
-                person=person,
+                key=receiver.key,
+                person=receiver.person,
                 kind=RecipientKind.STAFF,
                 purpose=Purpose.TRANSFER_NOTICE,
                 method=Method.EMAIL,
-                address=address,
+                address=receiver.address,
                 language=ReplyLanguage.BILINGUAL if len(languages) > 1 else languages[0],
                 subject=subject,
                 body=body,
                 case=event.case,
             )
-        ],
-        now=now,
-    )
+        )
+    messages_owe(messages, now=now)

@@ -11,7 +11,11 @@ from django.utils import timezone
 from accounts.models import Absence, Role, Service, User
 from contacts.duplicates import DuplicatePairs
 from contacts.models import Case, Customer, Milestone
+from contacts.selectors import transfer_teams
+from contacts.services import case_transfer
 from contacts.visibility import case_visible_to
+from routing.models import RequestType
+from routing.selectors import request_type_suggestions
 from standards.channels import Channel
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +98,27 @@ def test_the_contact_centre_is_the_front_line_and_one_resident_was_entered_twice
 def test_the_demo_refuses_a_server_database_unless_told():
     with pytest.raises(Exception, match="SQLite"):
         call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_the_contact_centre_routes_the_tax_call_to_the_council_tax_team():
+    """The demo's CYS-…-000005 ("the tax team will call back") goes to the council tax team,
+    which the routing table names for a council tax bill (issue 14)."""
+    seed()
+    case = Case.objects.get(summary="Ymholiad am fil treth y cyngor")
+    assert case.reference.endswith("-000005")
+    advisor = User.objects.get(username="advisor")
+    assert advisor.on_front_line
+    assert {service.code for service in Service.objects.all()} >= {
+        "council-tax",
+        "adult-social-care",
+    }
+    assert not RequestType.objects.filter(name_cy__in=["", None]).exists()
+    (suggestion, *_rest) = request_type_suggestions(case.summary)
+    assert suggestion.request_type.name_en == "Council tax bill"
+    billing = suggestion.request_type.team
+    assert billing in transfer_teams(case=case)
+
+    case_transfer(case=case, actor=advisor, note="Mr Jenkins: his bill", to_team=billing)
+
+    case.refresh_from_db()
+    assert (case.service.code, case.team.code) == ("council-tax", "council-tax-billing")

@@ -63,7 +63,7 @@ def _request_entry(case: Case) -> dict[str, Any]:
         "service_request_id": case.reference,
         "status": "open" if selectors.is_open(case) else "closed",
         "status_notes": selectors.status_note(case),
-        "service_name": case.service.name,
+        "service_name": case.request_type.name if case.request_type else case.service.name,
         "service_code": case.service_code,
         "description": case.description,
         "agency_responsible": case.service.name,
@@ -89,8 +89,8 @@ def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
             "description": entry.description,
             "metadata": False,
             "type": "realtime",
-            "keywords": "",
-            "group": "",
+            "keywords": entry.keywords,
+            "group": entry.group,
         }
         for entry in selectors.services_offered()
     ]

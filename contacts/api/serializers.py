@@ -13,6 +13,7 @@ from rest_framework import serializers
 from accounts.models import Service, Team, User
 from common.errors import NON_FIELD_ERRORS, ServiceError
 from common.fields import AwareDateTimeField
+from common.form_fields import NOTE_MAX
 from contacts.channel_details import (
     DEFINITIONS,
     SCHEMAS,
@@ -20,6 +21,8 @@ from contacts.channel_details import (
     PhoneNumberField,
     parse_details,
 )
+from routing.models import RequestType
+from routing.reasons import MisrouteReason
 from standards.channels import Channel
 from standards.milestone_kinds import MilestoneKind
 from standards.models import RuleChoice, Standard
@@ -146,6 +149,14 @@ class CaseCreateInput(serializers.Serializer):
     standard = LazySlugField(
         lambda: Standard.objects.filter(is_active=True), slug_field="code", required=False
     )
+    request_type = LazyPrimaryKeyField(
+        lambda: RequestType.objects.select_related("service", "team"),
+        required=False,
+        help_text=_(
+            "What the contact is about, from the routing table; without a service, the case "
+            "goes to the request type's service (and its team, when nobody is named)."
+        ),
+    )
     received_at = AwareDateTimeField()
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
@@ -209,6 +220,35 @@ class ExtendInput(serializers.Serializer):
             "on purpose; without it such a time is refused."
         ),
     )
+
+
+class TransferInput(serializers.Serializer):
+    to_user = LazySlugField(
+        lambda: User.objects.select_related("team__service"),
+        slug_field="username",
+        required=False,
+        help_text=_("The officer (username) of any service who takes the case."),
+    )
+    to_team = LazySlugField(
+        lambda: Team.objects.select_related("service"),
+        slug_field="code",
+        required=False,
+        help_text=_("Or the team (code) of any service whose queue it goes to."),
+    )
+    note = serializers.CharField(
+        max_length=NOTE_MAX,
+        help_text=_("For the person receiving the case: the customer and the details."),
+    )
+    misrouted = serializers.ChoiceField(
+        MisrouteReason.values,
+        required=False,
+        help_text=_("Why it goes back, when it came to the wrong service."),
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("to_user" in attrs) == ("to_team" in attrs):
+            raise serializers.ValidationError({"to": [_("Choose one colleague or one team.")]})
+        return attrs
 
 
 class CaseListFilters(serializers.Serializer):
@@ -309,6 +349,7 @@ class CaseOutput(serializers.Serializer):
     service = serializers.CharField(source="service.code")
     in_full = serializers.BooleanField()
     team = serializers.CharField(source="team.code", allow_null=True)
+    request_type = serializers.IntegerField(source="request_type_id", allow_null=True)
     owner = serializers.CharField(source="owner.username", allow_null=True)
     submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True)
     customer = CustomerOutput(allow_null=True)
@@ -348,6 +389,7 @@ class CaseOutput(serializers.Serializer):
             "service": case.service.code,
             "in_full": in_full,
             "team": case.team.code if case.team else None,
+            "request_type": case.request_type_id,
             "owner": case.owner.username if case.owner else None,
             "submitted_by": case.submitted_by.username if case.submitted_by else None,
             "customer": CustomerOutput().to_representation(case.customer)

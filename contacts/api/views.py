@@ -87,14 +87,20 @@ class CaseViewSet(viewsets.GenericViewSet):
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
         user = request.user
         data = _validated(io.CaseCreateInput, request.data, user=user)
-        service = data.get("service") or (user.team.service if user.team_id else None)
+        request_type = data.get("request_type")
+        service = (
+            data.get("service")
+            or (request_type.service if request_type else None)
+            or (user.team.service if user.team_id else None)
+        )
         if service is None:
             raise ValidationError({"service": [_("Choose the service the case is for.")]})
         refusal = policies.create_refusal(user, service=service, kind=data["kind"])
         if refusal:
             raise PermissionDenied(refusal)
         # A councillor's or clerk's ``customer_id`` never validates: they open no customer.
-        if user.role in SUBMITTER_ROLES and {"standard", "owner", "team"} & data.keys():
+        decided_by_the_council = {"standard", "owner", "team", "request_type"}
+        if user.role in SUBMITTER_ROLES and decided_by_the_council & data.keys():
             raise PermissionDenied(
                 _("The council decides the standard, team and officer for an enquiry.")
             )
@@ -115,6 +121,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             owner=data.get("owner"),
             submitted_by=user if user.role in SUBMITTER_ROLES else None,
             standard=data.get("standard"),
+            request_type=request_type,
             actor=user,
         )
         if not result.created:
@@ -122,6 +129,28 @@ class CaseViewSet(viewsets.GenericViewSet):
         # The new case, its relations and milestones are all in memory: answer without a query.
         case = selectors.case_with_milestones(result.case, result.milestones)
         return Response(self._output(case), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=io.TransferInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request: Request, reference: str) -> Response:
+        """Hand the case to an officer or a team of any service, with a note for them; with
+        ``misrouted``, it goes back because it came to the wrong service. Its deadlines do
+        not change. Once transferred, the case may be out of the caller's sight (a complaint
+        handed to another service's complaints officer): the answer is then 204."""
+        data = _validated(io.TransferInput, request.data)
+        user = signed_in(request)
+        services.case_transfer(
+            case=self._workable(reference),
+            actor=user,
+            note=data["note"],
+            to_user=data.get("to_user"),
+            to_team=data.get("to_team"),
+            misrouted=data.get("misrouted"),
+        )
+        case = selectors.case_get(user=user, reference=reference)
+        if case is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])

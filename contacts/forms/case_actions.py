@@ -1,12 +1,16 @@
 """The forms of the case page's actions. They check what was typed; the services decide
 whether the case allows it, and their refusals are shown on the same fields."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.form_fields import NOTE_MAX, AgreedTimeField, DateAndTimeField, TextField
+from routing.reasons import MisrouteReason
 
+from ..channel_details.staff_form import Radios
 from ..domain.appointments import REASON_MAX
 from ..event_payloads import Party, party_parse
 from ..models import Case
@@ -19,11 +23,23 @@ class NoteForm(forms.Form):
 
 
 class TransferForm(forms.Form):
+    """To an officer or a team's queue of any service (SPEC §9), grouped by service, the
+    case's own first; and, for a case that came to the wrong service, why it goes back."""
+
     to = forms.ChoiceField(
         label=_("Transfer to"),
         error_messages={
             "required": _("Choose who to transfer the case to."),
             "invalid_choice": _("Choose a colleague or a team from the list."),
+        },
+    )
+    misrouted = forms.ChoiceField(
+        label=_("Is it going back because it came to the wrong service?"),
+        required=False,
+        choices=[("", _("No: I am passing it on")), *MisrouteReason.choices],
+        widget=Radios,
+        error_messages={
+            "invalid_choice": _("Choose why it came to the wrong service from the list."),
         },
     )
     note = TextField(
@@ -32,30 +48,37 @@ class TransferForm(forms.Form):
         max_length=NOTE_MAX,
     )
 
-    def __init__(self, *args, colleagues, teams, **kwargs):
+    def __init__(self, *args, case: Case, colleagues, teams, came_from: Party | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.colleagues = {user.pk: user for user in colleagues}
         self.teams = {team.pk: team for team in teams}
-        self.fields["to"].choices = [
+        groups: dict[int, tuple[str, list[tuple[str, str]]]] = {}
+        for team in self.teams.values():
+            group = groups.setdefault(team.service_id, (team.service.name, []))
+            group[1].append(
+                (f"team:{team.pk}", _("Unassigned, in the %(team)s queue") % {"team": team.name})
+            )
+        for pk, user in self.colleagues.items():
+            group = groups.setdefault(user.team.service_id, (user.team.service.name, []))
+            group[1].append((f"user:{pk}", user.get_full_name() or user.get_username()))
+        order = sorted(groups, key=lambda pk: (pk != case.service_id, groups[pk][0]))
+        cast(forms.ChoiceField, self.fields["to"]).choices = [
             ("", _("Choose a colleague or team")),
-            (
-                _("Colleagues"),
-                [
-                    (f"user:{pk}", user.get_full_name() or user.get_username())
-                    for pk, user in self.colleagues.items()
-                ],
-            ),
-            (
-                _("Team queues"),
-                [(f"team:{pk}", team.name) for pk, team in self.teams.items()],
-            ),
+            *(groups[pk] for pk in order),
         ]
+        #: The team of another service the case came from, where it goes back if misrouted.
+        self.came_from_team = self.teams.get(came_from.pk) if came_from is not None else None
+        if self.came_from_team is not None:
+            self.fields["to"].initial = f"team:{self.came_from_team.pk}"
 
     def clean_to(self) -> Party:
         party = party_parse(self.cleaned_data["to"])
         if party is None:  # the choices make this unreachable; kept for safety
             raise ValidationError(_("Choose a colleague or a team from the list."))
         return party
+
+    def clean_misrouted(self) -> str | None:
+        return self.cleaned_data["misrouted"] or None
 
     def receiver(self) -> dict:
         """The ``to_user`` or ``to_team`` argument of ``case_transfer``."""

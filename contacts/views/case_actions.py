@@ -26,8 +26,9 @@ from accounts.models import User
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
+from ..event_payloads import TEAM, Party
 from ..forms import case_actions as action_forms
-from ..models import Case
+from ..models import Case, CaseEvent
 from ..services import appointments
 
 
@@ -50,11 +51,26 @@ def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], f
     return lambda request, case, data: form_class(data)
 
 
+#: What the transfer form reads of each officer it offers (the name, the service it groups by).
+RECEIVER_FIELDS = (
+    "first_name",
+    "last_name",
+    "username",
+    "team__service__name",
+    "team__service__name_cy",
+    "team__service__name_en",
+)
+
+
 def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
+    arrival = selectors.arrived_from(case=case)
     return action_forms.TransferForm(
         data,
-        colleagues=selectors.transfer_colleagues(case=case),
+        case=case,
+        # Only what the choices show: every officer of every service is read.
+        colleagues=selectors.transfer_colleagues(case=case).only(*RECEIVER_FIELDS),
         teams=selectors.transfer_teams(case=case),
+        came_from=_sender_team(arrival),
     )
 
 
@@ -73,6 +89,12 @@ def _not_told(change: appointments.AppointmentChange) -> str | None:
             "Phone them to tell them."
         )
     )
+
+
+def _sender_team(arrival: CaseEvent | None) -> Party | None:
+    """The team a case that came from another service came from: where it goes back."""
+    team = arrival.payload.get("from_team") if arrival is not None else None
+    return Party(TEAM, team) if isinstance(team, int) else None
 
 
 ACTIONS = {
@@ -108,7 +130,11 @@ ACTIONS = {
             "contacts/case_transfer.html",
             _transfer_form,
             lambda request, case, form: services.case_transfer(
-                case=case, actor=request.user, note=form.cleaned_data["note"], **form.receiver()
+                case=case,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                misrouted=form.cleaned_data["misrouted"],
+                **form.receiver(),
             ),
             {},
         ),

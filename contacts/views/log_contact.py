@@ -3,6 +3,12 @@
 The case is made by ``case_create``, the service the API and the inbound channels use, so its
 milestones and acknowledgement come out the same; the attachments are stored in the same
 transaction, so a contact is logged with its files or not at all.
+
+Three buttons re-show the form without logging anything (and without its errors): "Suggest
+where it goes" (the routing table's suggestions from the words typed), "Use this" on a
+suggestion, and "Show who can deal with it" after choosing another destination. They work
+without JavaScript; with it, htmx swaps only the "Who deals with it" section, so the files
+chosen stay chosen.
 """
 
 from django.contrib import messages
@@ -15,8 +21,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.access import role_required
-from accounts.models import STAFF_ROLES, User
+from accounts.access import role_required, signed_in
+from accounts.models import STAFF_ROLES, Service, User
 from common.errors import add_service_error
 from standards import milestone_kinds
 from standards.channels import Channel
@@ -32,10 +38,13 @@ SERVICE_ERROR_FIELDS = {
     "received_at": "received_at",
     "team": "assign_to",
     "owner": "assign_to",
+    "request_type": "destination",
 }
+#: The buttons that re-show the form with new routing choices instead of logging.
+ROUTING_BUTTONS = ("suggest", "use_type", "choose_destination")
 
 
-def _service_of(user: User):
+def _service_of(user: User) -> Service:
     if not user.team_id:
         # Staff belong to a service through their team; without one there is nowhere to log.
         raise PermissionDenied
@@ -54,32 +63,67 @@ def choose_channel(request: HttpRequest) -> HttpResponse:
 def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
     if channel not in Channel.values:
         raise Http404
-    user = request.user
-    service = _service_of(user)
-    if policies.create_refusal(user, service=service, kind="enquiry"):
+    user = signed_in(request)
+    own_service = _service_of(user)
+    if policies.create_refusal(user, service=own_service, kind="enquiry"):
         raise PermissionDenied
     if request.method != "POST":
-        form = LogContactForm(channel=channel, user=user, service=service)
+        form = LogContactForm(channel=channel, user=user, own_service=own_service)
         return _page(request, form)
-    form = LogContactForm(request.POST, request.FILES, channel=channel, user=user, service=service)
+    if any(name in request.POST for name in ROUTING_BUTTONS):
+        return _rerouted(request, channel=channel, user=user, own_service=own_service)
+    form = LogContactForm(
+        request.POST, request.FILES, channel=channel, user=user, own_service=own_service
+    )
     if "find_customer" in request.POST:
         form.find_customers()
         return _page(request, form, searched=True)
     if not form.is_valid():
+        return _page(request, form, status=400)
+    refusal = policies.create_refusal(user, service=form.service, kind=form.cleaned_data["kind"])
+    if refusal:
+        form.add_error("destination", refusal)
         return _page(request, form, status=400)
     try:
         case, milestones = _log(form, user=user)
     except ValidationError as error:
         add_service_error(form, error, SERVICE_ERROR_FIELDS)
         return _page(request, form, status=400)
+    banner = _banner(case.reference, milestones)
+    if case.service_id != own_service.pk:
+        banner = _("%(banner)s. It has gone to %(service)s.") % {
+            "banner": banner,
+            "service": case.service.name,
+        }
     if selectors.case_get(user=user, reference=case.reference) is None:
         # A complaint goes to the service's complaints officers, a confidential case to the
         # service's staff (docs/adr/0018): whoever took it in may not open it, so they go back
         # to logging with word of where it went.
         messages.success(request, _gone_banner(case))
         return redirect("contacts:log-contact")
-    messages.success(request, _banner(case.reference, milestones))
+    messages.success(request, banner)
     return redirect(reverse("contacts:case", kwargs={"reference": case.reference}))
+
+
+def _rerouted(
+    request: HttpRequest, *, channel: str, user: User, own_service: Service
+) -> HttpResponse:
+    """The form again with the routing asked for: the suggestions, a suggestion taken, or
+    the assignees of another destination. Nothing is checked or logged, so no errors show."""
+    data = request.POST.copy()
+    chosen = data.get("use_type", "")
+    if chosen:
+        data["destination"] = chosen
+    form = LogContactForm(data, channel=channel, user=user, own_service=own_service)
+    # The queue or officer follows a suggestion taken, and another destination chosen unless
+    # it is still one of that destination's.
+    if chosen or (
+        "choose_destination" in data and data.get("assign_to") not in form.assignee_values()
+    ):
+        data["assign_to"] = form.default_assignee()
+    form.quiet()
+    suggestions = form.suggestions() if "suggest" in data else None
+    return _page(request, form, suggestions=suggestions, files_dropped=bool(request.FILES))
 
 
 def _log(form: LogContactForm, *, user: User):
@@ -112,6 +156,7 @@ def _log(form: LogContactForm, *, user: User):
                 language=form.contact_language(),
                 team=team,
                 owner=owner,
+                request_type=form.request_type,
                 actor=user,
                 now=now,
             )
@@ -147,7 +192,13 @@ def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:
 
 
 def _page(
-    request: HttpRequest, form: LogContactForm, *, searched: bool = False, status: int = 200
+    request: HttpRequest,
+    form: LogContactForm,
+    *,
+    searched: bool = False,
+    status: int = 200,
+    suggestions: list | None = None,
+    files_dropped: bool = False,
 ) -> HttpResponse:
     files_sent = bool(request.FILES) and bool(form.errors)
     return render(
@@ -158,7 +209,9 @@ def _page(
             "channel": Channel(form.channel),
             "searched": searched,
             "files_sent": files_sent,
+            "files_dropped": files_dropped,
             "chosen": form.customer_choice_value(),
+            "suggestions": suggestions,
         },
         status=status,
     )

@@ -45,6 +45,7 @@ CREATED = {
     "service": "waste",
     "in_full": True,
     "team": None,
+    "request_type": None,
     "owner": None,
     "submitted_by": None,
     "customer": None,

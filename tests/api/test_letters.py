@@ -115,7 +115,17 @@ def test_staff_download_the_pdf_as_an_attachment(api, letter):
     assert b"".join(response.streaming_content) == pdf_of(letter)
 
 
-@pytest.mark.parametrize("who", ["highways_advisor", "councillor", "clerk"])
+def test_staff_of_another_service_read_the_letter_of_a_case_that_is_not_confidential(
+    client_for, highways_advisor, letter
+):
+    """One council (ADR 0018): staff read any case that is not confidential, its letters too;
+    posting it stays with its own service (the print queue)."""
+    response = client_for(highways_advisor).get(document_url(letter), HTTP_ACCEPT="application/pdf")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["councillor", "clerk"])
 def test_others_cannot_download_the_letter(request, client_for, letter, who):
     response = client_for(request.getfixturevalue(who)).get(
         document_url(letter), HTTP_ACCEPT="application/pdf"

@@ -18,6 +18,7 @@ PATHS = {
     "/api/v1/cases/{reference}/resolve/": {"post"},
     "/api/v1/cases/{reference}/close/": {"post"},
     "/api/v1/cases/{reference}/reopen/": {"post"},
+    "/api/v1/cases/{reference}/transfer/": {"post"},
     "/api/v1/cases/{reference}/reply/": {"post"},
     "/api/v1/cases/{reference}/confirm/": {"post"},
     "/api/v1/cases/{reference}/milestones/{kind}/extend/": {"post"},

@@ -15,7 +15,7 @@ from messaging.delivery import messages_deliver
 from messaging.models import OutboundMessage
 from messaging.tasks import messages_redispatch
 from standards.selectors import working_calendar
-from tests.factories import UserFactory, make_case
+from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -235,8 +235,9 @@ def test_the_page_costs_the_same_queries_however_long_the_history(
     client.post(url(case, "transfer"), {"to": f"team:{case.team_id}", "note": "Back to team"})
     client.force_login(world.advisor)
 
-    # + the names of the colleagues and teams the transfers name: two queries, however many
-    with django_assert_num_queries(14):
+    # + the names of the colleagues, teams and services the transfers name: three queries,
+    # however many
+    with django_assert_num_queries(15):
         response = client.get(url(case))
     assert len(few.captured_queries) == 12
     assert text_of(response).count("Case transferred by") == 2
@@ -453,7 +454,7 @@ def test_transferring_to_a_team_puts_the_case_in_its_queue(
             {"to": "user:{colleague}", "note": "  "},
             "Write a note for the person receiving the case.",
         ),
-        ({"to": "user:{highways}", "note": "x"}, "Choose a colleague or a team from the list."),
+        ({"to": "user:{inactive}", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "team:999999999", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "user:abc\x00", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "user:{advisor}", "note": "x"}, "The case is already theirs."),
@@ -463,7 +464,7 @@ def test_a_bad_transfer_is_refused(signed_in, world, data, error):
     case = world.mine_breached
     ids = {
         "colleague": world.colleague.pk,
-        "highways": world.highways_advisor.pk,
+        "inactive": UserFactory(team=world.colleague.team, is_active=False).pk,
         "advisor": world.advisor.pk,
     }
     data = {key: value.format(**ids) for key, value in data.items()}
@@ -477,12 +478,19 @@ def test_a_bad_transfer_is_refused(signed_in, world, data, error):
     assert not mail.outbox
 
 
-def test_the_transfer_page_lists_only_the_services_colleagues_and_teams(signed_in, world):
+def test_the_transfer_page_lists_every_active_services_colleagues_and_teams(signed_in, world):
+    """One council (SPEC §9): a case goes to any service; the case's own service first."""
+    closed = TeamFactory(service=ServiceFactory(code="closed", active=False))
+    gone = UserFactory(team=closed)
     page = signed_in(world.advisor).get(url(world.mine_breached, "transfer")).text
 
     assert f'value="user:{world.colleague.pk}"' in page
-    assert f'value="user:{world.highways_advisor.pk}"' not in page
-    assert f'value="team:{world.highways_advisor.team_id}"' not in page
+    assert f'value="user:{world.highways_advisor.pk}"' in page
+    assert f'value="team:{world.highways_advisor.team_id}"' in page
+    assert f'value="team:{closed.pk}"' not in page and f'value="user:{gone.pk}"' not in page
+    assert page.index('<optgroup label="Waste and recycling">') < page.index(
+        '<optgroup label="Highways">'
+    )
 
 
 # --- Arrange a callback ---------------------------------------------------------------------

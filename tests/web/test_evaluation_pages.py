@@ -41,6 +41,7 @@ def test_the_report_shows_every_table_for_the_period(client, month, team):
         "reception-waits",
         "appointment-changes",
         "right-first-time",
+        "routed-right-first-time",
         "satisfaction",
         "language-parity",
         "monitoring-by-standard",

@@ -1,6 +1,7 @@
 """``manage.py seed_demo``: a small council to look around in on a first run.
 
-It makes four services with their teams, a user for every role, three wards, the closure days
+It makes six services with their teams (the contact centre logs for every service), the
+routing table's request types, a user for every role, three wards, the closure days
 between Christmas and New Year, an API token, and about two dozen cases on all eight channels,
 received over the last fifteen working days.
 
@@ -61,6 +62,7 @@ from demo.reference import (
     WARDS,
     WORKING_DAYS_BACK,
 )
+from demo.routing import seed_routing
 from standards.domain.calendar import WorkingCalendar
 from standards.models import ClosureDay
 from standards.selectors import working_calendar
@@ -123,6 +125,7 @@ class Command(BaseCommand):
         # The untranslated column of a modeltranslation field mirrors the default language.
         with translation.override("en"), transaction.atomic():
             teams = self._services()
+            seed_routing()
             users = self._users(teams)
             token = self._token()
             self._wards(users["councillor"])
@@ -163,6 +166,7 @@ class Command(BaseCommand):
                     "name_cy": seed.team_cy,
                     "name_en": seed.team_en,
                     "mailbox": seed.mailbox,
+                    "front_line": seed.front_line,
                 },
             )
         return teams

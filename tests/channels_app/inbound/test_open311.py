@@ -15,7 +15,14 @@ from django.utils import timezone
 from accounts.models import Role
 from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
-from tests.factories import ServiceFactory, UserFactory, make_case, token_for
+from tests.factories import (
+    RequestTypeFactory,
+    ServiceFactory,
+    TeamFactory,
+    UserFactory,
+    make_case,
+    token_for,
+)
 
 from .samples import payload
 
@@ -72,8 +79,28 @@ def xml_items(body: bytes, root: str, item: str) -> list[dict[str, str]]:
     return [{child.tag: child.text or "" for child in element} for element in tree.findall(item)]
 
 
-def test_the_service_list_names_every_service_with_every_required_field(client, service):
-    ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+def test_the_service_list_is_the_routing_tables_open311_codes(client, service, team):
+    highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+    RequestTypeFactory(
+        service=highways,
+        name_en="Pothole",
+        name_cy="Twll yn y ffordd",
+        words_en="pothole\nhole in the road",
+        words_cy="twll",
+        open311_code="pothole",
+    )
+    RequestTypeFactory(
+        service=service,
+        team=team,
+        name_en="Missed bin",
+        name_cy="Bin heb ei gasglu",
+        open311_code="missed-bin",
+    )
+    # Not offered: no code, not active, or its service not active.
+    RequestTypeFactory(service=service, name_en="Bulky waste", name_cy="Gwastraff swmpus")
+    RequestTypeFactory(service=service, name_en="Old", open311_code="old", active=False)
+    closed = ServiceFactory(code="closed", active=False)
+    RequestTypeFactory(service=closed, name_en="Closed", open311_code="closed-thing")
 
     as_json = client.get("/open311/v2/services.json", HTTP_ACCEPT_LANGUAGE="en").json()
     as_xml = xml_items(
@@ -83,17 +110,65 @@ def test_the_service_list_names_every_service_with_every_required_field(client, 
     )
 
     assert [list(entry) for entry in as_json] == [SERVICE_FIELDS, SERVICE_FIELDS]
-    assert [(e["service_code"], e["service_name"]) for e in as_json] == [
-        ("highways", "Highways"),
-        ("waste", "Waste and recycling"),
+    assert [(e["service_code"], e["service_name"], e["group"]) for e in as_json] == [
+        ("missed-bin", "Missed bin", "Waste and recycling"),
+        ("pothole", "Pothole", "Highways"),
     ]
+    assert as_json[1]["keywords"] == "pothole, hole in the road"
     assert as_json[0]["description"] == (
         "Acknowledge within 24 hours; Send a response within 10 working days"
     )
     assert (as_json[0]["metadata"], as_json[0]["type"]) == (False, "realtime")
     # The Welsh names, in Welsh alphabetical order, for a client that asks in Welsh.
-    assert [e["service_name"] for e in as_xml] == ["Gwastraff ac ailgylchu", "Priffyrdd"]
+    assert [(e["service_name"], e["group"]) for e in as_xml] == [
+        ("Bin heb ei gasglu", "Gwastraff ac ailgylchu"),
+        ("Twll yn y ffordd", "Priffyrdd"),
+    ]
+    assert as_xml[1]["keywords"] == "twll"
     assert as_xml[0]["metadata"] == "false"
+
+
+def test_a_report_by_request_type_goes_to_its_service_and_team(client, report, service, team):
+    highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+    crew = TeamFactory(service=highways, code="road-crew")
+    pothole = RequestTypeFactory(
+        service=highways, team=crew, name_en="Pothole", name_cy="Twll", open311_code="pothole"
+    )
+
+    response = client.post("/open311/v2/requests.json", {**report, "service_code": "pothole"})
+
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert (case.service, case.request_type, case.team) == (highways, pothole, crew)
+    listed = client.get(
+        "/open311/v2/requests.json", {"api_key": report["api_key"], "service_code": "pothole"}
+    ).json()
+    assert [(e["service_code"], e["service_name"]) for e in listed] == [("pothole", "Pothole")]
+    by_service = client.get(
+        "/open311/v2/requests.json", {"api_key": report["api_key"], "service_code": "highways"}
+    ).json()
+    assert by_service == []  # a typed request is listed under its type's code
+
+
+def test_a_services_own_code_is_still_taken_for_clients_set_up_before(client, report, service):
+    """Clients configured with a service's code before the routing table keep working."""
+    response = client.post("/open311/v2/requests.json", report)
+
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert (case.service, case.request_type) == (service, None)
+
+
+@pytest.mark.parametrize("code", ["old-bin", "closed-service"])
+def test_an_inactive_type_or_service_takes_no_report(client, report, service, code):
+    RequestTypeFactory(service=service, name_en="Old", open311_code="old-bin", active=False)
+    ServiceFactory(code="closed-service", active=False)
+
+    response = client.post("/open311/v2/requests.json", {**report, "service_code": code})
+
+    assert response.status_code == 400
+    assert response.json() == [{"code": 400, "description": "There is no service with this code."}]
+    assert not Case.objects.exists()
 
 
 def test_a_report_becomes_one_acknowledged_case(client, report, service):
