@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from .models import STAFF_ROLES, SUBMITTER_ROLES, User
+from .models import STAFF_ROLES, SUBMITTER_ROLES, Role, User
 
 View = Callable[..., HttpResponse]
 
@@ -29,6 +29,9 @@ def landing_url_name(user: User) -> str | None:
         return "contacts:my-enquiries"
     if user.role in STAFF_ROLES:
         return "contacts:my-work"
+    if user.role == Role.DATA_PROTECTION_OFFICER:
+        # Reads no case: their work is the audit of who read what (SPEC §12).
+        return "audit:case-reads"
     return None
 
 

@@ -47,7 +47,7 @@ class UserAdmin(BaseUserAdmin):
 class TeamInline(admin.TabularInline):
     model = Team
     extra = 0
-    fields = ("code", "name_cy", "name_en", "manager", "mailbox")
+    fields = ("code", "name_cy", "name_en", "manager", "mailbox", "front_line", "active")
     autocomplete_fields = ("manager",)
 
 
@@ -55,15 +55,16 @@ class TeamInline(admin.TabularInline):
 class ServiceAdmin(TranslationAdmin):
     # A website typed without its scheme is https (Django 6's default, already).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ("code", "name", "email", "phone", "website")
+    list_display = ("code", "name", "email", "phone", "website", "active")
+    list_filter = ("active",)
     search_fields = ("code", "name_cy", "name_en")
     inlines = [TeamInline]
 
 
 @admin.register(Team)
 class TeamAdmin(TranslationAdmin):
-    list_display = ("code", "name", "service", "manager")
-    list_filter = ("service",)
+    list_display = ("code", "name", "service", "manager", "front_line", "active")
+    list_filter = ("service", "front_line", "active")
     search_fields = ("code", "name_cy", "name_en")
     autocomplete_fields = ("manager",)
     list_select_related = ("service", "manager")

@@ -14,12 +14,16 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", _("County councillor")
     CLERK = "clerk", _("Town or community council clerk")
     ADMINISTRATOR = "administrator", _("Administrator")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Data protection officer")
 
 
 #: Roles that work cases inside a council service.
 STAFF_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.COMPLAINTS_OFFICER})
 #: Roles that submit enquiries on behalf of others and see only their own.
 SUBMITTER_ROLES = frozenset({Role.COUNCILLOR, Role.CLERK})
+#: Roles that read the audit of who read which case or customer record (SPEC §12). The data
+#: protection officer reads no case itself: only who read what.
+AUDIT_ROLES = frozenset({Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER})
 
 
 class Language(models.TextChoices):
@@ -35,6 +39,11 @@ class Service(TimeStampedModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone number"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive service takes no new cases and no transfers."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -60,6 +69,19 @@ class Team(TimeStampedModel):
         verbose_name=_("manager"),
     )
     mailbox = models.EmailField(_("team mailbox"), blank=True)
+    # The council's front door (contact centre, reception): its members log contacts for any
+    # service and keep customers' records up to date (SPEC §9).
+    front_line = models.BooleanField(
+        _("front line"),
+        default=False,
+        help_text=_(
+            "A contact centre or reception: its members log contacts for any service and "
+            "edit and merge customer records."
+        ),
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("An inactive team receives no cases.")
+    )
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -95,12 +117,22 @@ class User(AbstractUser):
         return self.team.service_id if self.team_id else None
 
     @property
+    def on_front_line(self) -> bool:
+        """A member of a front-line team (contact centre, reception): logs for any service."""
+        team = self.team if self.team_id else None
+        return team is not None and team.front_line
+
+    @property
     def works_cases(self) -> bool:
         return self.role in STAFF_ROLES
 
     @property
     def is_administrator(self) -> bool:
         return self.role == Role.ADMINISTRATOR or self.is_superuser
+
+    @property
+    def reads_audit(self) -> bool:
+        return self.is_administrator or self.role in AUDIT_ROLES
 
 
 class Absence(TimeStampedModel):

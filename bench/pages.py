@@ -59,10 +59,12 @@ def main() -> int:
     advisor = User.objects.select_related("team").get(username=args.advisor)
     service_id = advisor.team.service_id
     service_cases = Case.objects.filter(service_id=service_id)
-    # Cases spread over the service's three years, for the case page: those the advisor may
-    # open (not the complaints, which only complaints officers and managers see).
+    # Cases spread over the service's three years, for the case page: those of the advisor's
+    # service they may open (not the complaints, which only complaints officers and managers
+    # see); staff read other services' cases too, but work their own.
     references = list(
         case_visible_to(advisor)
+        .filter(service_id=service_id)
         .order_by("?")
         .values_list("reference", flat=True)[: args.requests + 20]
     )

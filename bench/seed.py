@@ -4,8 +4,10 @@
     .venv/bin/python bench/seed.py [--cases 1000000] [--open 300000]
 
 Drops and recreates ``cyswllt_bench``, migrates it (which loads the real standards catalogue),
-creates services, teams, managers, advisors, councillors and an API administrator through the
-ORM, then streams customers, cases, milestones, timeline events and SLA alerts in with
+creates services (ten, two teams each; the customer-services teams are the front-line contact
+centre), the routing table (one request type per kind of case a service gets, each case of
+the type its summary names), managers, advisors, councillors and an API administrator through
+the ORM, then streams customers, cases, milestones, timeline events and SLA alerts in with
 ``COPY ... FROM STDIN`` while the secondary indexes and foreign keys are dropped; they are
 rebuilt (and the foreign keys validated) afterwards, then ``VACUUM (ANALYZE)`` and a
 ``CHECKPOINT`` so the later measurements do not pay for the load.
@@ -22,7 +24,10 @@ written to ``bench/results/seed_meta.json`` with the API token for the other scr
   with pending milestones due in the future, an older backlog whose milestones are already
   breached, and — left for the sweep to find —
   ~2,000 pending milestones whose due-soon time passed in the last ten minutes and ~500 open
-  milestones whose due time did.
+  milestones whose due time did;
+* 4 % of the cases in a team went to another service's queue and came back, half of them
+  sent back because they had come to the wrong service (timeline events only; drawn from a
+  generator of their own, so everything else is as it was without them).
 """
 
 import argparse
@@ -517,6 +522,8 @@ CASE_COLUMNS = [
     "submitted_by_id",
     "team_id",
     "customer_id",
+    "confidential",
+    "request_type_id",
 ]
 MILESTONE_COLUMNS = [
     "id",
@@ -571,6 +578,8 @@ ALERT_COLUMNS = [
 ]
 #: Cases per COPY chunk.
 CHUNK = 50_000
+#: The share of cases (of those in a team) that went to another service and back.
+HOPS_SHARE = 0.04
 
 # The plan's kinds of case: closed, open, and the injected rows the sweep is to move: due-soon
 # time just passed, due time just passed (still pending), due time just passed (already due soon).
@@ -627,6 +636,7 @@ class Organisation:
         self.managers: dict[int, int] = {}
         for code, name, weight, summaries in SERVICES:
             self._add_service(rng, code, name, weight, summaries)
+        self.request_type_of = self._add_request_types()
         self.councillors = [
             User.objects.create_user(
                 username=f"councillor-{n}",
@@ -653,6 +663,32 @@ class Organisation:
         for area in ("north", "south"):
             self._add_team(rng, service, code, name, area)
 
+    def _add_request_types(self) -> dict[tuple[int, str], int]:
+        """The routing table: each service's kinds of request (its summaries), the first two of
+        each with an Open311 code and on the public form. Cases are of the type their summary
+        names."""
+        from routing.models import RequestType
+
+        made = RequestType.objects.bulk_create(
+            [
+                RequestType(
+                    service=service,
+                    team_id=self.teams_of[service.pk][0],
+                    name=summary,
+                    name_en=summary,
+                    name_cy=summary,
+                    words_en=summary.lower(),
+                    open311_code=f"{service.code}-{n}" if n < 2 else "",
+                    public=n < 2,
+                    ordering=n,
+                )
+                for service, _weight, summaries in self.services
+                for n, summary in enumerate(summaries)
+            ]
+        )
+        # Keyed by the summary (the English name), set above.
+        return {(r.service_id, r.name): r.pk for r in made}
+
     def _add_team(self, rng: random.Random, service, code: str, name: str, area: str) -> None:
         from accounts.models import Role, Team, User
 
@@ -669,6 +705,8 @@ class Organisation:
             name=f"{name} ({area})",
             manager=manager,
             mailbox=f"{code}-{area}@example.gov.wales",
+            # The council's contact centre logs contacts for every service.
+            front_line=code == "customer-services",
         )
         manager.team = team
         manager.save(update_fields=["team"])
@@ -1145,7 +1183,10 @@ class CaseLoader:
             "flagged_breached": 0,
             "to_due_soon": 0,
             "to_breach": 0,
+            "transferred": 0,
+            "misrouted": 0,
         }
+        self.hops = random.Random(args.seed + 14)
         self.sample: list[tuple] = []  # (target, received, scheduled, due, soon) to check
 
     def load(self, plan: list[tuple[int, int]]) -> None:
@@ -1215,6 +1256,7 @@ class CaseLoader:
                 cls, ms, team_id=team_id, received=received, created=created
             )
         created_text = ts_text(created)
+        summary = rng.choice(summaries)
         self.case_lines.append(
             tsv(
                 (
@@ -1228,7 +1270,7 @@ class CaseLoader:
                     status,
                     language,
                     ts_text(received),
-                    rng.choice(summaries),
+                    summary,
                     "",
                     details,
                     source_key,
@@ -1241,6 +1283,9 @@ class CaseLoader:
                     submitted_by,
                     team_id,
                     customer_id,
+                    # Every complaint is confidential (a constraint, docs/adr/0018).
+                    "t" if kind == "complaint" else "f",
+                    self.org.request_type_of[(service.pk, summary)],
                 )
             )
         )
@@ -1270,6 +1315,59 @@ class CaseLoader:
                     )
                 )
             )
+        if team_id is not None and self.hops.random() < HOPS_SHARE:
+            self.add_hops(case_id, service, team_id, created)
+
+    def add_hops(self, case_id: int, service, team_id: int, created: int) -> None:
+        """The case went to another service's queue and came back, half of them sent back
+        because they had come to the wrong service (issue 14); its own rows are unchanged.
+        Drawn from a generator of their own, so the rest of the data is as without them."""
+        hops = self.hops
+        other, _, _ = hops.choices(self.org.services, self.svc_weights)[0]
+        if other.pk == service.pk:
+            return
+        other_team = hops.choice(self.org.teams_of[other.pk])
+        back = max(min(created + DAY, self.anchor - 30), created)
+        out = min(created + 600, back)
+        misrouted = hops.random() < 0.5
+        sent_back: dict[str, object] = {"misrouted": True, "reason": "not_ours"}
+        journeys: tuple[tuple[int, int, int, int, int, dict[str, object], str], ...] = (
+            (out, team_id, other_team, service.pk, other.pk, {}, "Over to you, please."),
+            (
+                back,
+                other_team,
+                team_id,
+                other.pk,
+                service.pk,
+                sent_back if misrouted else {},
+                "Not ours: back to you." if misrouted else "Done our part; back to you.",
+            ),
+        )
+        for at, from_team, to_team, from_service, to_service, extra, note in journeys:
+            self.ev_id += 1
+            payload = {
+                "from_team": from_team,
+                "to_team": to_team,
+                "from_service": from_service,
+                "to_service": to_service,
+                **extra,
+            }
+            self.ev_lines.append(
+                tsv(
+                    (
+                        self.ev_id,
+                        "transferred",
+                        ts_text(at),
+                        json.dumps(payload),
+                        note,
+                        self.org.managers.get(from_team),
+                        case_id,
+                        None,
+                    )
+                )
+            )
+        self.stats["transferred"] += 1
+        self.stats["misrouted"] += misrouted
 
     def milestones(self, code: str, received: int, scheduled: int | None) -> list[list]:
         """[target, start, due, soon] of each of the standard's targets."""

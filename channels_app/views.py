@@ -10,8 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES
+from audit import reads
+from audit.models import ReadPath
 from messaging import print_queue
 
 log = logging.getLogger(__name__)
@@ -47,9 +49,9 @@ class PostedForm(forms.Form):
 def letters(request: HttpRequest) -> HttpResponse:
     form = PostedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        # Only the user's own service's letters: ids of others' are as good as none.
+        # Only letters of the user's own print queue: ids of others' are as good as none.
         chosen = list(
-            print_queue.letters_visible_to(request.user)
+            print_queue.letters_postable_by(signed_in(request))
             .filter(pk__in=form.cleaned_data["letters"])
             .values_list("pk", flat=True)
         )
@@ -87,6 +89,7 @@ def letter_document(request: HttpRequest, letter_id: int) -> FileResponse:
     except FileNotFoundError as error:
         log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
         raise Http404 from error
+    reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
     return FileResponse(
         file,
         as_attachment=True,

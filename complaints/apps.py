@@ -10,9 +10,8 @@ class ComplaintsConfig(AppConfig):
         # What contacts must know of complaints, told through its registry (ADR 0015).
         from contacts import hooks
 
-        from .access import complaint_receivers, hide_confidential
-        from .views_log import complaint_views_record
+        from .access import complaint_audience, complaint_receivers, complaints_readable
 
-        hooks.staff_case_visibility.register(hide_confidential)
+        hooks.complaints_readable.register(complaints_readable)
         hooks.case_receivers.register(complaint_receivers)
-        hooks.cases_viewed.register(complaint_views_record)
+        hooks.case_audience.register(complaint_audience)

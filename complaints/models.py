@@ -254,44 +254,6 @@ class ComplaintAction(TimeStampedModel):
         return self.description
 
 
-class ViewedVia(models.TextChoices):
-    REGISTER = "register", _("Complaints register")
-    PAGE = "page", _("Complaint page")
-    CASE_PAGE = "case_page", _("Case page")
-    API = "api", _("API")
-
-
-class ComplaintView(models.Model):
-    """Who opened a complaint, when and how: complaint details are confidential."""
-
-    # The case, not the complaint record: a complaint case is confidential from the moment it
-    # is logged, before a complaints officer records its details.
-    case = models.ForeignKey(
-        "contacts.Case",
-        on_delete=models.CASCADE,
-        related_name="complaint_views",
-        verbose_name=_("complaint"),
-        db_index=False,
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("viewed by"),
-    )
-    viewed_at = models.DateTimeField(_("viewed"))
-    via = models.CharField(_("via"), max_length=10, choices=ViewedVia.choices)
-
-    class Meta:
-        ordering = ["-viewed_at", "-id"]
-        indexes = [models.Index(fields=["case", "-viewed_at"], name="complaint_view_time")]
-        verbose_name = _("complaint view")
-        verbose_name_plural = _("complaint views")
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.user_id} {self.viewed_at:%Y-%m-%d %H:%M}"
-
-
 class ReportingSettings(models.Model):
     """The council's figures the quarterly report needs (one row)."""
 

@@ -4,7 +4,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import Service, User
 from contacts.domain import lifecycle
@@ -95,10 +95,13 @@ def complaint_register(*, user: User, filters: RegisterFilters) -> QuerySet[Comp
 
 
 def complaints_to_record(*, user: User) -> QuerySet[Case]:
-    """Open complaint cases nobody has recorded the complaint details of yet."""
+    """Open complaint cases of the user's service (every one, for administrators) that nobody
+    has recorded the complaint details of yet. Complaints are confidential: named so, the
+    service's are read from the partial index of confidential cases."""
+    complaints = case_visible_to(user).filter(kind=CaseKind.COMPLAINT, confidential=True)
     return (
-        case_visible_to(user)
-        .filter(kind=CaseKind.COMPLAINT, status__in=lifecycle.OPEN, complaint__isnull=True)
+        _in_users_services(complaints, user, service_path="service_id")
+        .filter(status__in=lifecycle.OPEN, complaint__isnull=True)
         .select_related("customer")
         .order_by("received_at")
     )
@@ -126,34 +129,6 @@ def complaint_case_get(*, user: User, reference: str) -> Case | None:
         .select_related("customer", "service")
         .first()
     )
-
-
-@dataclass(frozen=True)
-class ViewerSummary:
-    name: str
-    last_viewed_at: datetime
-    views: int
-
-
-def complaint_recent_views(*, case: Case, limit: int = 10) -> list[ViewerSummary]:
-    """Who has looked at the complaint, most recent first: one line a person, with how often,
-    however many times they opened it (one query)."""
-    rows = (
-        case.complaint_views.values(
-            "user_id", "user__first_name", "user__last_name", "user__username"
-        )
-        .annotate(last=Max("viewed_at"), views=Count("id"))
-        .order_by("-last")[:limit]
-    )
-    return [
-        ViewerSummary(
-            name=f"{row['user__first_name']} {row['user__last_name']}".strip()
-            or row["user__username"],
-            last_viewed_at=row["last"],
-            views=row["views"],
-        )
-        for row in rows
-    ]
 
 
 def feedback_list(*, user: User, open_only: bool = True) -> QuerySet[Case]:

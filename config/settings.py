@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "common",
     "accounts",
+    "audit",
+    "routing",
     "standards",
     "contacts",
     "messaging",
@@ -276,6 +278,13 @@ CYSWLLT = {
     # A message whose worker has not renewed its claim for this long (a live one renews it every
     # third of it) was left by a worker that died: it is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),
+    # A read recorded in the audit (audit/reads.py) outside any other write is committed
+    # without waiting for the disk: a crash of the database server may lose the last fraction
+    # of a second of reads (ADR 0021). "false" makes every read wait for its commit.
+    "AUDIT_COMMIT_WITHOUT_WAITING": env_bool("CYSWLLT_AUDIT_COMMIT_WITHOUT_WAITING", default=True),
+    # The e-mail-to-fax gateway: the address a fax is e-mailed to, "{number}" standing for the
+    # number dialled (e.g. "{number}@fax.example.gov.wales"). Without it no fax can be sent.
+    "FAX_GATEWAY": os.environ.get("CYSWLLT_FAX_GATEWAY", ""),
     # The text message provider: a subclass of messaging.backends.sms.SmsBackend.
     "SMS_BACKEND": os.environ.get(
         "CYSWLLT_SMS_BACKEND",

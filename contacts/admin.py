@@ -3,15 +3,45 @@ from modeltranslation.admin import TranslationAdmin
 
 from standards.models import ClosureDay
 
-from .models import Attachment, Case, CaseEvent, Customer, Milestone
+from .domain.customer_records import EDITABLE_FIELDS
+from .models import Attachment, Case, CaseEvent, Customer, CustomerEvent, Milestone
 from .services.closures import closure_day_add, closure_day_remove
+from .services.customers import customer_update
+
+
+class CustomerEventInline(admin.TabularInline):
+    model = CustomerEvent
+    extra = 0
+    fields = ("created_at", "kind", "actor", "payload")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Customer)
 class CustomerAdmin(admin.ModelAdmin):
+    """A change made here is recorded like one made on the customer's page (ADR 0019)."""
+
     list_display = ("name", "email", "phone", "postcode", "preferred_language")
     search_fields = ("name", "email", "phone", "postcode")
     list_filter = ("preferred_language", "preferred_contact_method", "large_print", "bsl")
+    inlines = [CustomerEventInline]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if not change:
+            obj.save()
+            return
+        customer_update(
+            customer_id=obj.pk,
+            changes={
+                name: form.cleaned_data[name]
+                for name in EDITABLE_FIELDS
+                if name in form.cleaned_data
+            },
+            actor=request.user,
+        )
 
 
 class MilestoneInline(admin.TabularInline):
@@ -42,7 +72,7 @@ class CaseAdmin(admin.ModelAdmin):
     """Read mostly: changes to a case go through its actions so the timeline stays whole."""
 
     list_display = ("reference", "channel", "kind", "status", "service", "owner", "received_at")
-    list_filter = ("channel", "kind", "status", "service", "language")
+    list_filter = ("channel", "kind", "status", "service", "language", "confidential")
     search_fields = ("reference", "summary", "customer__name")
     list_select_related = ("service", "owner")
     date_hierarchy = "received_at"
@@ -51,6 +81,8 @@ class CaseAdmin(admin.ModelAdmin):
         "channel",
         "contact_type",
         "kind",
+        # Decided once, when the case is logged (docs/adr/0018).
+        "confidential",
         "status",
         "standard",
         "received_at",
@@ -60,6 +92,7 @@ class CaseAdmin(admin.ModelAdmin):
         "resolved_at",
         "closed_at",
         "submitted_by",
+        "request_type",
     )
     raw_id_fields = ("customer", "owner", "team")
     inlines = [MilestoneInline, EventInline, AttachmentInline]

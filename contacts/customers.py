@@ -1,4 +1,5 @@
-"""Finding the customer a contact is from, so that one person keeps one history.
+"""Finding the customer a contact is from, so that one person keeps one history (changes to a
+customer's record are ``contacts.services.customers``).
 
 Advisors type what the caller tells them; the same number or postcode is written in several
 ways, so the look-ups compare a few normal forms of it, each against an indexed column.
@@ -7,8 +8,7 @@ ways, so the look-ups compare a few normal forms of it, each against an indexed 
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .models import Customer
 
@@ -35,10 +35,11 @@ class CustomerMatch:
 
 
 def customer_matches(
-    *, email: str = "", phone: str = "", postcode: str = ""
+    *, customers: QuerySet[Customer], email: str = "", phone: str = "", postcode: str = ""
 ) -> list[CustomerMatch]:
-    """Existing customers sharing the e-mail address, phone number or postcode typed, those
-    matching on more (and on the stronger details) first. One query."""
+    """Of ``customers`` (those the user may open: ``visibility.customer_visible_to``), those
+    sharing the e-mail address, phone number or postcode typed, those matching on more (and on
+    the stronger details) first. One query."""
     email, phone, postcode = email.strip()[:254], phone.strip()[:30], postcode.strip()[:10]
     condition = Q()
     if email:
@@ -52,7 +53,7 @@ def customer_matches(
     if not condition:
         return []
     matches = []
-    for customer in Customer.objects.filter(condition).order_by("name", "id")[: MAX_MATCHES * 3]:
+    for customer in customers.filter(condition).order_by("name", "id")[: MAX_MATCHES * 3]:
         on = tuple(
             detail
             for detail, matched in (
@@ -66,30 +67,3 @@ def customer_matches(
     strength = {"email": 4, "phone": 2, "postcode": 1}
     matches.sort(key=lambda m: -sum(strength[d] for d in m.on))
     return matches[:MAX_MATCHES]
-
-
-# --- Writes ----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def customer_preferences_record(
-    *,
-    customer: Customer,
-    preferred_language: str | None = None,
-    preferred_contact_method: str | None = None,
-) -> Customer:
-    """Record what an existing customer told us this time about how they want to deal with us.
-    ``None`` leaves a preference as it was (the advisor did not ask)."""
-    fields = []
-    if preferred_language is not None and preferred_language != customer.preferred_language:
-        customer.preferred_language = preferred_language
-        fields.append("preferred_language")
-    if (
-        preferred_contact_method is not None
-        and preferred_contact_method != customer.preferred_contact_method
-    ):
-        customer.preferred_contact_method = preferred_contact_method
-        fields.append("preferred_contact_method")
-    if fields:
-        customer.save(update_fields=[*fields, "modified_at"])
-    return customer

@@ -18,13 +18,21 @@ Shapes, by kind (keys absent when they do not apply):
 ``milestone_breached``        ``{"state": "breached"}``
 ``deadline_moved``            ``{"state": "pending"}`` (the state after the move)
 ``extended``                  ``{"due_at": T, "previous_due_at": T}``
-``transferred``               ``{"from_user": 12 | "from_team": 3, "to_user": 7 | "to_team": 4}``
+``transferred``               ``{"from_user": 12, "from_team": 3, "to_user": 7 | "to_team": 4,
+                              "from_service": 1, "to_service": 2}``, and when it went back
+                              because it came to the wrong service ``"misrouted": true,
+                              "reason": "not_ours"`` (``routing.reasons.MisrouteReason``)
 ``callback_arranged``         ``{"at": T}``
+``voicemail_acknowledged``    ``{"callback_at": T, "agreed": true}`` (false: by the end of that day)
+``running_late``              ``{"minutes": 20, "booked_at": T, "expected_at": T}``
+``rebooked``                  ``{"previous_at": T, "at": T}``
 ``complaint_recorded``        ``{"category": {"cy": "…", "en": "…"}, "stage": 1}``
 ``member_told``               ``{"update": {"cy": "…", "en": "…"}}`` (what kind of update)
 ``complaint_action``          ``{"owner": "Sam Jones", "due_on": "2026-03-20"}``
 ``made_into_complaint``       ``{"reference": "CYS-2026-000042"}`` (the complaint made)
 ``made_from_case``            ``{"reference": "CYS-2026-000041"}`` (the case it came from)
+``customer_changed``          ``{"fields": ["preferred_contact_method", "large_print"]}``
+``customer_merged``           ``{"merged_customer": 41, "kept_customer": 12}`` (record ids)
 others                        ``{}``
 ============================  =================================================================
 
@@ -38,7 +46,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypedDict
 
-USER, TEAM = "user", "team"
+USER, TEAM, SERVICE = "user", "team", "service"
 TIME_FORMAT = "%Y-%m-%dT%H:%MZ"
 
 
@@ -64,13 +72,33 @@ class ExtendedPayload(TypedDict, total=False):
 
 
 class TransferPayload(TypedDict, total=False):
-    from_user: int
-    from_team: int
+    from_user: int  # the owner before, if it had one
+    from_team: int  # the team it was in before, if any
     to_user: int
     to_team: int
+    from_service: int
+    to_service: int
+    misrouted: bool  # sent back: it came to the wrong service
+    reason: str  # why (``routing.reasons.MisrouteReason``)
 
 
 class CallbackPayload(TypedDict):
+    at: str
+
+
+class VoicemailAcknowledgedPayload(TypedDict):
+    callback_at: str
+    agreed: bool  # a time the officer gave; else by closing time on that day
+
+
+class RunningLatePayload(TypedDict):
+    minutes: int
+    booked_at: str
+    expected_at: str
+
+
+class RebookedPayload(TypedDict):
+    previous_at: str
     at: str
 
 
@@ -92,6 +120,15 @@ class ReferencePayload(TypedDict):
     reference: str
 
 
+class CustomerChangedPayload(TypedDict):
+    fields: list[str]  # names of the customer's fields (contacts.domain.customer_records)
+
+
+class CustomerMergedPayload(TypedDict):
+    merged_customer: int
+    kept_customer: int
+
+
 #: The payload type of each event kind (the values of ``contacts.models.EventKind``).
 PAYLOADS: dict[str, type] = {
     "created": CreatedPayload,
@@ -106,10 +143,17 @@ PAYLOADS: dict[str, type] = {
     "transferred": TransferPayload,
     "callback_arranged": CallbackPayload,
     "reply_sent": Empty,
+    "fax_sent": Empty,
     "message_sent_again": Empty,
+    "extension_notice_sent": Empty,
+    "callback_notice_sent": Empty,
+    "voicemail_acknowledged": VoicemailAcknowledgedPayload,
     "letter_ready": Empty,
     "message_failed": Empty,
     "visitor_arrived": Empty,
+    "running_late": RunningLatePayload,
+    "rebooked": RebookedPayload,
+    "appointment_notice_sent": Empty,
     "complaint_recorded": ComplaintRecordedPayload,
     "member_told": MemberToldPayload,
     "complaint_escalated": Empty,
@@ -117,6 +161,8 @@ PAYLOADS: dict[str, type] = {
     "ombudsman_recorded": Empty,
     "made_into_complaint": ReferencePayload,
     "made_from_case": ReferencePayload,
+    "customer_changed": CustomerChangedPayload,
+    "customer_merged": CustomerMergedPayload,
 }
 
 
@@ -141,7 +187,7 @@ def payload_check(kind: str, payload: Mapping[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class Party:
-    kind: str  # USER or TEAM
+    kind: str  # USER, TEAM or SERVICE
     pk: int
 
 
@@ -151,17 +197,26 @@ def transfer_payload(
     from_team: int | None = None,
     to_user: int | None = None,
     to_team: int | None = None,
+    from_service: int | None = None,
+    to_service: int | None = None,
+    misrouted: str | None = None,
 ) -> TransferPayload:
-    """Who held a case before and after a transfer: its owner when it had one, else its team."""
+    """Who held a case before and after a transfer (its owner when it had one, else its
+    team; and the team it was in), the services before and after, and, for a case sent back
+    because it came to the wrong service, why."""
     payload = TransferPayload()
     if from_user is not None:
         payload["from_user"] = from_user
-    elif from_team is not None:
+    if from_team is not None:
         payload["from_team"] = from_team
     if to_user is not None:
         payload["to_user"] = to_user
     elif to_team is not None:
         payload["to_team"] = to_team
+    if from_service is not None and to_service is not None:
+        payload["from_service"], payload["to_service"] = from_service, to_service
+    if misrouted:
+        payload["misrouted"], payload["reason"] = True, misrouted
     return payload
 
 
@@ -176,6 +231,16 @@ def transfer_parties(payload: Mapping[str, Any]) -> tuple[Party | None, Party | 
         return None
 
     return party("from"), party("to")
+
+
+def transfer_services(payload: Mapping[str, Any]) -> tuple[Party | None, Party | None]:
+    """(before, after) services of a transfer's payload (none for hops before issue 14)."""
+
+    def service(side: str) -> Party | None:
+        value = payload.get(f"{side}_service")
+        return Party(SERVICE, value) if isinstance(value, int) else None
+
+    return service("from"), service("to")
 
 
 def party_parse(value: str) -> Party | None:

@@ -10,104 +10,46 @@ declared once here, with its arguments typed, and ``registered()`` lists who lis
 Import this module only once the apps are loaded (from ``ready()``, views, services).
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import Any, Protocol
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
+from common.registry import Filters, Hook, Provider
 
 from .models import Case, CaseEvent, Milestone
-
-F = TypeVar("F", bound=Callable[..., object])
-
-
-class Hook(Generic[F]):
-    """A named, ordered list of functions ``contacts`` calls at one point of its work; ``F``,
-    a Protocol, is what each function takes, so mypy checks both the registrations and the
-    calls."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._functions: list[F] = []
-
-    def register(self, function: F) -> F:
-        """Add ``function`` (once: ``ready()`` may run more than once in tests)."""
-        if function not in self._functions:
-            self._functions.append(function)
-        return function
-
-    if TYPE_CHECKING:
-        __call__: F
-    else:
-
-        def __call__(self, *args: Any, **kwargs: Any) -> None:
-            for function in self._functions:
-                function(*args, **kwargs)
-
-    def registered(self) -> tuple[F, ...]:
-        return tuple(self._functions)
-
-
-T = TypeVar("T")
-
-
-class Filters(Generic[T]):
-    """An ordered list of rules, each narrowing what the one before it left (a queryset of
-    cases a user may see, of colleagues who may receive a case…)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._rules: list[Callable[..., T]] = []
-
-    def register(self, rule: Callable[..., T]) -> Callable[..., T]:
-        if rule not in self._rules:
-            self._rules.append(rule)
-        return rule
-
-    def apply(self, value: T, /, **context: Any) -> T:
-        for rule in self._rules:
-            value = rule(value, **context)
-        return value
-
-    def registered(self) -> tuple[Callable[..., T], ...]:
-        return tuple(self._rules)
-
-
-class Provider(Generic[F]):
-    """One answer that a higher app gives: at most one function is registered, and
-    ``default`` answers while none is."""
-
-    def __init__(self, name: str, default: F) -> None:
-        self.name = name
-        self._default = default
-        self._function: F | None = None
-
-    def register(self, function: F) -> F:
-        if self._function not in (None, function):
-            raise RuntimeError(f"{self.name} is already provided by {self._function!r}")
-        self._function = function
-        return function
-
-    if TYPE_CHECKING:
-        __call__: F
-    else:
-
-        def __call__(self, *args: Any, **kwargs: Any) -> Any:
-            return (self._function or self._default)(*args, **kwargs)
-
 
 # --- The hooks ----------------------------------------------------------------------------
 # Each names who registers it today; contacts works (with the default) when nobody does.
 
-#: Narrows the cases a member of staff of the case's service may see (the service rule is
-#: contacts' own): ``rule(cases, user=user) -> cases``. Complaints hide confidential cases.
-staff_case_visibility: Filters[QuerySet[Case]] = Filters("staff_case_visibility")
+
+class ComplaintsReadable(Protocol):
+    def __call__(self, user: User, /) -> Q: ...
+
+
+def _no_complaints(user: User, /) -> Q:
+    return Q(pk__in=[])
+
+
+#: Which complaints a member of staff may read, as a condition over cases (the policy,
+#: ``contacts.visibility``, applies it to complaints only). Complaints provide it: complaints
+#: officers and managers of the complaint's service who are not named in it. Without the
+#: complaints app no member of staff reads a complaint.
+complaints_readable: Provider[ComplaintsReadable] = Provider("complaints_readable", _no_complaints)
 
 #: Narrows the colleagues who may receive a case handed on: ``rule(users, case=case) ->
 #: users``. Complaints allow only complaints officers and managers not named in it.
 case_receivers: Filters[QuerySet[User]] = Filters("case_receivers")
+
+
+#: Narrows rows that each pair a case with a person to those where the person may be told of
+#: the case (an e-mail naming it), set-based for many cases at once: ``rule(rows, case=path,
+#: person=path) -> rows``, the paths leading from a row to its case and to the person's id.
+#: The pair form of ``staff_case_visibility`` (``contacts.audience``): complaints tell only
+#: complaints officers and managers of the service who are not named in the complaint.
+case_audience: Filters[QuerySet[Any]] = Filters("case_audience")
 
 
 def _own_submissions(user: User) -> QuerySet[Case]:
@@ -123,13 +65,18 @@ class MembersCases(Protocol):
 members_cases: Provider[MembersCases] = Provider("members_cases", _own_submissions)
 
 
-class CasesViewed(Protocol):
-    def __call__(self, *, user: User, cases: Iterable[Case], via: str) -> object: ...
+class MembersOwnCases(Protocol):
+    def __call__(self, user: User, /) -> Q: ...
 
 
-#: Cases a user was shown (``via``: "case_page" or "api"): complaints log who looked at a
-#: complaint.
-cases_viewed: Hook[CasesViewed] = Hook("cases_viewed")
+def _submitted_by(user: User, /) -> Q:
+    return Q(submitted_by=user)
+
+
+#: Of the cases a councillor or clerk follows, those they read in full (their free text and
+#: the resident), as a condition over cases: always those they raised; councillors add a
+#: clerk's council's. Of the others they read only the outline (``contacts.visibility``).
+members_own_cases: Provider[MembersOwnCases] = Provider("members_own_cases", _submitted_by)
 
 
 class CaseResolved(Protocol):
@@ -166,6 +113,32 @@ class MilestoneExtended(Protocol):
 
 #: A deadline was extended and the customer is to be told: messaging owes the notice.
 milestone_extended: Hook[MilestoneExtended] = Hook("milestone_extended")
+
+
+class VoicemailAcknowledged(Protocol):
+    def __call__(
+        self, *, case: Case, callback: Milestone, agreed: bool, actor: User, now: datetime
+    ) -> object: ...
+
+
+#: A voicemail was acknowledged, with the callback it promises (``agreed``: at the time the
+#: officer gave, else by the end of that day): messaging owes the caller the callback time.
+voicemail_acknowledged: Hook[VoicemailAcknowledged] = Hook("voicemail_acknowledged")
+
+
+class AppointmentNotice(Protocol):
+    def __call__(self, *, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool: ...
+
+
+def _nobody_told(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
+    return False
+
+
+#: An appointment or officer visit is running late or was re-booked (``event``: the
+#: ``running_late`` or ``rebooked`` entry on the timeline, its reason in ``text``): messaging
+#: owes the customer the notice, by their method and in their language, and answers whether
+#: one is owed (when not, staff phone the customer).
+appointment_notice: Provider[AppointmentNotice] = Provider("appointment_notice", _nobody_told)
 
 
 class CaseTransferred(Protocol):

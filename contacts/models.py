@@ -26,6 +26,7 @@ class ContactMethod(models.TextChoices):
     PHONE = "phone", _("Phone")
     TEXT = "text", _("Text message")
     LETTER = "letter", _("Letter")
+    FAX = "fax", _("Fax")
 
 
 class Customer(TimeStampedModel):
@@ -58,12 +59,56 @@ class Customer(TimeStampedModel):
                 OpClass(searchable.postcode_compact(), name="text_pattern_ops"),
                 name="customer_postcode_compact",
             ),
+            # The possible duplicates list starts from the records added lately
+            # (contacts/duplicates.py).
+            models.Index(fields=["created_at"], name="customer_created"),
         ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
 
     def __str__(self) -> str:
         return self.name
+
+
+class CustomerEventKind(models.TextChoices):
+    CHANGED = "changed", _("Details changed")
+    MERGED = "merged", _("Another record merged into this one")
+
+
+class CustomerEvent(models.Model):
+    """The customer record's history: who changed which of its fields and when, and which
+    duplicate records were merged into it (written only by ``contacts.services.customers``;
+    what the payload keeps is ``contacts.domain.customer_records``', docs/adr/0019)."""
+
+    customer = models.ForeignKey(  # served by the (customer, created_at) index
+        Customer,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("customer"),
+        db_index=False,
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=CustomerEventKind.choices)
+    created_at = models.DateTimeField(_("when"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # Changed: {"fields": [...], "values": {...}}; merged: {"merged_customer": id,
+    # "from_merged": [...], "from_kept": [...], "cases_moved": n}. Field names, not sentences.
+    payload = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["customer", "-created_at"], name="customer_event_time")]
+        verbose_name = _("customer history entry")
+        verbose_name_plural = _("customer history")
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.kind}"
 
 
 class CaseKind(models.TextChoices):
@@ -119,6 +164,18 @@ class Case(TimeStampedModel):
         related_name="cases",
         verbose_name=_("team"),
     )
+    # What the contact was about, from the routing table, when someone chose or suggested it.
+    # Not indexed: only deleting a request type (rare, and refused while cases use it) looks
+    # cases up by it, and every case creation would pay for the index.
+    request_type = models.ForeignKey(
+        "routing.RequestType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("request type"),
+        db_index=False,
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -164,6 +221,10 @@ class Case(TimeStampedModel):
         unique=True,
         help_text=_("The channel's own identifier of the message, so that it makes one case."),
     )
+    # Need to know (SPEC §9, docs/adr/0018): a confidential case is read only by those the one
+    # visibility policy (contacts/visibility.py) allows, and nobody else learns it exists.
+    # Every complaint is one (a constraint); so is any case ``case_create`` is told is.
+    confidential = models.BooleanField(_("confidential"), default=False, editable=False)
     reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
     # The earliest due time of the open milestones, kept by database triggers on the milestones
     # (migration 0006, docs/adr/0010) so that queues sort and count by an index.
@@ -179,8 +240,8 @@ class Case(TimeStampedModel):
             models.Index(fields=["submitted_by", "-received_at"], name="case_submitter"),
             models.Index(fields=["-received_at"], name="case_received"),
             # My work and the team queue: open cases by their next deadline. The service leads,
-            # since staff only ever see their service's cases; without it PostgreSQL prefers to
-            # AND these with the service's whole bitmap.
+            # since the queues list the user's service's work (selectors.service_work); without
+            # it PostgreSQL prefers to AND these with the service's whole bitmap.
             models.Index(
                 fields=["service", "owner", "next_due_at"],
                 name="case_owner_open_due",
@@ -191,8 +252,28 @@ class Case(TimeStampedModel):
                 name="case_team_unowned_due",
                 condition=Q(status__in=OPEN_CASE_STATUSES, owner__isnull=True),
             ),
+            # The evaluation's "routed right first time": the cases resolved in a period.
+            models.Index(
+                fields=["resolved_at"],
+                name="case_resolved",
+                condition=Q(resolved_at__isnull=False),
+            ),
             GinIndex(searchable.case_text_vector("english"), name="case_text_english"),
             GinIndex(searchable.case_text_vector("simple"), name="case_text_simple"),
+            # The few confidential cases by service: the policy's second branch, and the pages
+            # that list a service's complaints (docs/adr/0018).
+            models.Index(
+                fields=["service", "kind", "-received_at"],
+                name="case_confidential",
+                condition=Q(confidential=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=CaseKind.COMPLAINT) | Q(confidential=True),
+                name="complaint_is_confidential",
+                violation_error_message=_("A complaint is always confidential."),
+            ),
         ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -300,11 +381,20 @@ class EventKind(models.TextChoices):
     TRANSFERRED = "transferred", _("Case transferred")
     CALLBACK_ARRANGED = "callback_arranged", _("Callback arranged")
     REPLY_SENT = "reply_sent", _("Reply sent")
+    FAX_SENT = "fax_sent", _("Fax sent")
     LETTER_READY = "letter_ready", _("Letter ready to post")
     MESSAGE_FAILED = "message_failed", _("Message could not be sent")
     # A worker died after handing the message to its provider: it went again, maybe twice.
     MESSAGE_SENT_AGAIN = "message_sent_again", _("Message sent again")
+    # A notice about timing, labelled as what it is rather than as a reply (SPEC §10).
+    EXTENSION_NOTICE_SENT = "extension_notice_sent", _("Extension notice sent")
+    CALLBACK_NOTICE_SENT = "callback_notice_sent", _("Callback time sent")
+    VOICEMAIL_ACKNOWLEDGED = "voicemail_acknowledged", _("Voicemail acknowledged")
     VISITOR_ARRIVED = "visitor_arrived", _("Visitor arrived")
+    # An appointment or officer visit running late, or moved to another time (SPEC §10).
+    RUNNING_LATE = "running_late", _("Running late")
+    REBOOKED = "rebooked", _("Appointment re-booked")
+    APPOINTMENT_NOTICE_SENT = "appointment_notice_sent", _("Appointment notice sent")
     COMPLAINT_RECORDED = "complaint_recorded", _("Complaint recorded")
     MEMBER_TOLD = "member_told", _("Member told")
     COMPLAINT_ESCALATED = "complaint_escalated", _("Escalated to stage 2")
@@ -312,6 +402,8 @@ class EventKind(models.TextChoices):
     OMBUDSMAN_RECORDED = "ombudsman_recorded", _("Ombudsman referral recorded")
     MADE_INTO_COMPLAINT = "made_into_complaint", _("Made into a complaint")
     MADE_FROM_CASE = "made_from_case", _("Made from a service request")
+    CUSTOMER_CHANGED = "customer_changed", _("Customer's details changed")
+    CUSTOMER_MERGED = "customer_merged", _("Customer's records merged")
 
 
 class CaseEvent(models.Model):
@@ -350,7 +442,16 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["case", "created_at"], name="event_case_time")]
+        indexes = [
+            models.Index(fields=["case", "created_at"], name="event_case_time"),
+            # The few transfers that sent a case back from the wrong service (the evaluation's
+            # "routed right first time" asks, per case closed, whether one exists).
+            models.Index(
+                fields=["case"],
+                name="event_misrouted",
+                condition=Q(kind="transferred", payload__misrouted=True),
+            ),
+        ]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
 

@@ -41,7 +41,12 @@ def navigation_items(*, user: User) -> list[NavItem]:
             )
         ]
     if user.is_administrator:
-        return [NavItem(_("Administration"), "admin:index", None, "")]
+        return [
+            NavItem(_("Administration"), "admin:index", None, ""),
+            NavItem(_("Audit of reads"), "audit:case-reads", None, ""),
+        ]
+    if user.reads_audit:
+        return [NavItem(_("Audit of reads"), "audit:case-reads", None, "")]
     return []
 
 

@@ -1,9 +1,11 @@
 """Who may do what to cases, by role. Plain rules over users and cases."""
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, Role, Service, User
 from standards import milestone_kinds
+from standards.channels import Channel, PhoneContact, VisitContact
 
 from .domain import lifecycle
 from .models import Case, CaseKind
@@ -16,11 +18,16 @@ SUBMITTER_KINDS = {
 
 
 def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
-    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may."""
+    """Why ``user`` may not log a case of ``kind`` for ``service``, or ``None`` if they may.
+
+    Front-line staff (a contact centre, reception: ``Team.front_line``) log for every active
+    service, since the council has one front door (SPEC §9); other staff for their own."""
+    if not service.active:
+        return _("This service no longer takes new cases.")
     if user.is_administrator:
         return None
     if user.role in STAFF_ROLES:
-        if user.service_id != service.pk:
+        if user.service_id != service.pk and not user.on_front_line:
             return _("You can log cases only for your own service.")
         return None
     allowed = SUBMITTER_KINDS.get(user.role)
@@ -31,6 +38,16 @@ def create_refusal(user: User, *, service: Service, kind: str) -> str | None:
     return None
 
 
+def kept_in_service(case: Case) -> bool:
+    """Whether only staff of the case's own service may be handed it (issue 14's policy): a
+    complaint (its complaints officers and managers, ``hooks.case_receivers``); any other case
+    may go to staff of any service, since every member of staff may read it. Every complaint is
+    confidential, and so is every case of a request type marked confidential
+    (``services.creation.confidential_for``; docs/adr/0018).
+    """
+    return case.confidential
+
+
 def can_work(user: User, case: Case) -> bool:
     """Acting on a case (acknowledging, resolving, extending...) is for its service's staff."""
     if user.is_administrator:
@@ -38,8 +55,33 @@ def can_work(user: User, case: Case) -> bool:
     return user.role in STAFF_ROLES and user.service_id == case.service_id
 
 
+def workable(cases: QuerySet[Case], *, user: User) -> QuerySet[Case]:
+    """``can_work`` as a filter: of ``cases``, those ``user`` may act on. Narrow what the user
+    may see with it (``workable(case_visible_to(user), user=user)``): seeing comes first."""
+    if user.is_administrator:
+        return cases
+    if user.role in STAFF_ROLES and user.service_id:
+        return cases.filter(service_id=user.service_id)
+    return cases.none()
+
+
 #: Milestones an officer records as done from the case page (``milestone_kinds``).
 MEETABLE_KINDS = milestone_kinds.RECORDED_BY_HAND
+
+
+#: The milestone that holds a booked visit's time, by the kind of visit: the appointment's
+#: "seen" and the officer visit's "arrive" (SPEC §10).
+BOOKED_MILESTONE = {
+    VisitContact.APPOINTMENT.value: milestone_kinds.VISITOR_SEEN,
+    VisitContact.OFFICER_VISIT.value: milestone_kinds.ARRIVE,
+}
+
+
+def booked_kind(case: Case) -> str | None:
+    """The kind of the milestone holding ``case``'s booked time; ``None`` when it has none."""
+    if case.channel != Channel.VISIT:
+        return None
+    return BOOKED_MILESTONE.get(case.contact_type)
 
 
 def case_actions(user: User, case: Case) -> frozenset[str]:
@@ -59,7 +101,22 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
         actions.add("extend")
     if any(m.kind in MEETABLE_KINDS for m in milestones):
         actions.add("meet")
+    # A text's second step (SPEC §10): who is dealing with it, and when (messaging's action).
+    if any(m.kind in milestone_kinds.CONFIRMS for m in milestones):
+        actions.add("confirm")
+    # Acknowledged with the callback it promises (SPEC §10), not by the generic action.
+    if is_voicemail(case) and any(m.kind in milestone_kinds.ACKNOWLEDGES for m in milestones):
+        actions.add("voicemail")
+    if any(m.kind == booked_kind(case) for m in milestones):
+        actions.update({"late", "rebook"})
     return frozenset(actions)
+
+
+def is_voicemail(case: Case) -> bool:
+    return (
+        case.channel == Channel.PHONE
+        and (case.channel_details or {}).get("contact_type") == PhoneContact.VOICEMAIL
+    )
 
 
 def handled_as_complaint(case: Case) -> bool:

@@ -4,9 +4,10 @@ No queries: everything here works on cases whose milestones are already loaded (
 prefetch them), so a page costs the same whatever it lists.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -15,14 +16,16 @@ from django.utils.translation import get_language, gettext_lazy, ngettext, pgett
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from routing.reasons import MisrouteReason
 from standards.domain.calendar import WorkingCalendar
 from standards.milestone_kinds import kind_label
 
 from . import hooks
 from .channel_details import DEFINITIONS, DetailField, Kind
+from .customer_presenters import field_names
 from .domain.sla import worst_state
 from .domain.time_left import TimeLeft, Unit, time_left
-from .event_payloads import USER, Party, time_parse, transfer_parties
+from .event_payloads import USER, Party, time_parse, transfer_parties, transfer_services
 from .models import (
     Case,
     CaseEvent,
@@ -93,6 +96,26 @@ def time_left_text(left: TimeLeft) -> str:
     return text % count
 
 
+@dataclass(frozen=True)
+class TimeLeftShown:
+    """The time left before a deadline as every page, e-mail and export words it."""
+
+    text: str
+    overdue: bool
+
+
+def time_left_shown(
+    due_at: datetime | None, *, now: datetime, calendar: WorkingCalendar
+) -> TimeLeftShown | None:
+    """The one presenter of time left: working days, or hours and minutes within a day, and
+    lateness in working days once the due date is past (``contacts/domain/time_left.py``).
+    ``None`` for a milestone with no deadline."""
+    if due_at is None:
+        return None
+    left = time_left(due_at=due_at, now=now, calendar=calendar)
+    return TimeLeftShown(text=time_left_text(left), overdue=left.overdue)
+
+
 def next_due_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
     """The open milestone due first: the one the advisor has to act on next."""
     due = [m for m in milestones if m.is_open and m.due_at is not None]
@@ -116,14 +139,14 @@ def queue_rows(
     for case in cases:
         milestones = list(case.milestones.all())
         upcoming = next_due_milestone(milestones)
-        left = time_left(due_at=upcoming.due_at, now=now, calendar=calendar) if upcoming else None
+        left = time_left_shown(upcoming.due_at, now=now, calendar=calendar) if upcoming else None
         rows.append(
             QueueRow(
                 case=case,
                 tag=case_sla_tag(milestones),
                 next_milestone=milestone_label(upcoming.kind) if upcoming else None,
                 next_due_at=upcoming.due_at if upcoming else None,
-                time_left=time_left_text(left) if left else None,
+                time_left=left.text if left else None,
                 overdue=bool(left and left.overdue),
             )
         )
@@ -146,15 +169,15 @@ def milestone_rows(
     rows = []
     for milestone in milestones:
         left = None
-        if milestone.is_open and milestone.due_at is not None:
-            left = time_left_text(time_left(due_at=milestone.due_at, now=now, calendar=calendar))
+        if milestone.is_open:
+            left = time_left_shown(milestone.due_at, now=now, calendar=calendar)
         rows.append(
             MilestoneRow(
                 milestone=milestone,
                 label=milestone_label(milestone.kind),
                 description=milestone.target.description,
                 tag=sla_tag(milestone.state),
-                time_left=left,
+                time_left=left.text if left else None,
             )
         )
     return rows
@@ -165,7 +188,11 @@ def milestone_rows(
 #: Events whose text is exactly what went to the customer, shown as it was sent.
 SENT_KINDS = (
     EventKind.REPLY_SENT,
+    EventKind.FAX_SENT,
     EventKind.MESSAGE_SENT_AGAIN,
+    EventKind.EXTENSION_NOTICE_SENT,
+    EventKind.CALLBACK_NOTICE_SENT,
+    EventKind.APPOINTMENT_NOTICE_SENT,
     EventKind.LETTER_READY,
     EventKind.MESSAGE_FAILED,
 )
@@ -201,20 +228,92 @@ def _in_language(names: object) -> str:
     return str(names.get(first) or names.get("en" if first == "cy" else "cy") or "")
 
 
+#: Kinds whose one line is read from their payload alone.
+PAYLOAD_DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
+    EventKind.MADE_INTO_COMPLAINT: lambda payload: str(payload.get("reference", "")),
+    EventKind.MADE_FROM_CASE: lambda payload: str(payload.get("reference", "")),
+    EventKind.MEMBER_TOLD: lambda payload: _in_language(payload.get("update")),
+    EventKind.CUSTOMER_CHANGED: lambda payload: field_names(payload.get("fields") or []),
+    EventKind.CUSTOMER_MERGED: lambda payload: (
+        _("Record %(merged)s merged into record %(kept)s")
+        % {"merged": payload.get("merged_customer"), "kept": payload.get("kept_customer")}
+    ),
+}
+
+
+def _callback_detail(kind: str, payload: dict) -> str:
+    """When the customer was promised a call back: at an agreed time, or by the end of a day."""
+    if kind == EventKind.CALLBACK_ARRANGED:
+        moment = time_parse(payload.get("at"))
+        return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+    moment = time_parse(payload.get("callback_at"))
+    if moment is None:
+        return ""
+    if payload.get("agreed"):
+        return _("Callback at %(time)s") % {"time": moment_text(moment)}
+    return _("Callback by the end of %(day)s") % {
+        "day": date_format(timezone.localtime(moment), "l j F Y")
+    }
+
+
+def _appointment_detail(kind: str, payload: dict) -> str:
+    """How late, and till when; or from which time to which (a re-booking)."""
+    if kind == EventKind.RUNNING_LATE:
+        expected = time_parse(payload.get("expected_at"))
+        if expected is None:
+            return ""
+        return ngettext(
+            "%(count)s minute late; expected at %(time)s",
+            "%(count)s minutes late; expected at %(time)s",
+            payload.get("minutes", 0),
+        ) % {"count": payload.get("minutes", 0), "time": moment_text(expected)}
+    before, after = time_parse(payload.get("previous_at")), time_parse(payload.get("at"))
+    if before is None or after is None:
+        return ""
+    return _("Moved from %(before)s to %(after)s") % {
+        "before": moment_text(before),
+        "after": moment_text(after),
+    }
+
+
+def _transfer_detail(payload: dict, parties: dict[Party, str]) -> str:
+    """ "From Emma Clarke (Waste) to Billing (Council tax)": who held it before and after, and
+    their services when it changed service; why, when it went back from the wrong one."""
+    before_party, to_party = transfer_parties(payload)
+    before_service, to_service = transfer_services(payload)
+    to = parties.get(to_party) if to_party else None
+    before = parties.get(before_party) if before_party else None
+    if before_service is not None and before_service != to_service:
+        if before:
+            before = _("%(name)s (%(service)s)") % {
+                "name": before,
+                "service": parties.get(before_service, ""),
+            }
+        if to and to_service is not None:
+            to = _("%(name)s (%(service)s)") % {"name": to, "service": parties.get(to_service, "")}
+    if to and before:
+        hop = _("From %(before)s to %(to)s") % {"before": before, "to": to}
+    else:
+        hop = _("To %(to)s") % {"to": to} if to else ""
+    reason = payload.get("reason")
+    if payload.get("misrouted") and reason in MisrouteReason.values:
+        return _("%(hop)s. Why: %(reason)s") % {
+            "hop": hop,
+            "reason": MisrouteReason(reason).label,
+        }
+    return hop
+
+
 def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
     """One line saying what changed, from the event's payload (contacts/event_payloads.py),
     in the reader's language."""
     kind, payload = event.kind, event.payload or {}
     if kind == EventKind.TRANSFERRED:
-        before_party, to_party = transfer_parties(payload)
-        to = parties.get(to_party) if to_party else None
-        before = parties.get(before_party) if before_party else None
-        if to and before:
-            return _("From %(before)s to %(to)s") % {"before": before, "to": to}
-        return _("To %(to)s") % {"to": to} if to else ""
-    if kind == EventKind.CALLBACK_ARRANGED:
-        moment = time_parse(payload.get("at"))
-        return _("Agreed time: %(time)s") % {"time": moment_text(moment)} if moment else ""
+        return _transfer_detail(payload, parties)
+    if kind in (EventKind.CALLBACK_ARRANGED, EventKind.VOICEMAIL_ACKNOWLEDGED):
+        return _callback_detail(kind, payload)
+    if kind in (EventKind.RUNNING_LATE, EventKind.REBOOKED):
+        return _appointment_detail(kind, payload)
     if kind in (EventKind.STATUS_CHANGED, EventKind.REOPENED) and payload.get("from"):
         return _("From %(before)s to %(to)s") % {
             "before": _status_label(payload["from"]),
@@ -232,10 +331,8 @@ def _event_detail(event: CaseEvent, parties: dict[Party, str]) -> str:
             "owner": payload.get("owner", ""),
             "date": date_format(due_on, "j F Y") if due_on else "",
         }
-    if kind in (EventKind.MADE_INTO_COMPLAINT, EventKind.MADE_FROM_CASE):
-        return str(payload.get("reference", ""))
-    if kind == EventKind.MEMBER_TOLD:
-        return _in_language(payload.get("update"))
+    if kind in PAYLOAD_DETAILS:
+        return PAYLOAD_DETAILS[kind](payload)
     if event.milestone is not None:
         label = milestone_label(event.milestone.kind)
         state = payload.get("state")
@@ -259,6 +356,8 @@ def timeline_items(*, events: Iterable[CaseEvent], parties: dict[Party, str]) ->
         )
         if taken:
             title = _("Ownership taken")
+        elif event.kind == EventKind.TRANSFERRED and (event.payload or {}).get("misrouted"):
+            title = _("Sent back: it came to the wrong service")
         items.append(
             TimelineItem(
                 event=event,

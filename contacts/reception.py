@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import JSONField, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,9 +35,11 @@ from .domain.waiting import (
     minutes_per_visitor,
     minutes_waited,
 )
+from .event_payloads import time_parse, time_value
 from .models import (
     OPEN_MILESTONE_STATES,
     Case,
+    CaseEvent,
     CaseKind,
     Customer,
     EventKind,
@@ -47,12 +50,20 @@ from .models import (
 from .presenters import Tag, sla_tag
 from .services import case_create, milestone_meet
 from .timeline import event_record
+from .visibility import case_visible_to
 
 SEEN = milestone_kinds.VISITOR_SEEN
 RECEPTION_TYPES = (VisitContact.APPOINTMENT, VisitContact.RECEPTION)
 
 
 # --- Reads ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delay:
+    minutes: int
+    expected_at: datetime
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,8 @@ class VisitRow:
     estimate_minutes: int | None
     #: The appointment's 5-minute promise as it stands now (a state of MilestoneState).
     sla_state: str | None
+    #: The officer running late for this appointment (what the visitor was told), if so.
+    delay: Delay | None = None
 
     @property
     def tag(self) -> Tag | None:
@@ -114,14 +127,25 @@ def _live_state(milestone: Milestone, now: datetime) -> str:
     return state_at(due_at=milestone.due_at, due_soon_at=milestone.due_soon_at, now=now)
 
 
-def _seen_milestones(*, service_id: int, now: datetime):
+def _seen_milestones(*, user: User, service_id: int, now: datetime):
     start, end = day_bounds(now)
+    # The latest "running late" told for the appointment as booked now (one re-booked since
+    # was late for another time), read in the same query as the rows.
+    late = CaseEvent.objects.filter(
+        case_id=OuterRef("case_id"), kind=EventKind.RUNNING_LATE, milestone_id=OuterRef("pk")
+    ).order_by("-created_at", "-id")
     return (
-        Milestone.objects.filter(
+        Milestone.objects.annotate(
+            late_payload=Subquery(late.values("payload")[:1], output_field=JSONField()),
+            late_reason=Subquery(late.values("text")[:1]),
+        )
+        .filter(
             kind=SEEN,
             starts_at__gte=start,
             starts_at__lt=end,
+            # The desk's own service's visitors, and of those whom the policy lets it see.
             case__service_id=service_id,
+            case__in=case_visible_to(user),
             case__channel=Channel.VISIT,
             case__contact_type__in=RECEPTION_TYPES,
         )
@@ -138,11 +162,23 @@ def _arrival(case: Case) -> datetime | None:
     return case.received_at if case.contact_type == VisitContact.RECEPTION else None
 
 
+def _delay(milestone: Milestone) -> Delay | None:
+    payload = getattr(milestone, "late_payload", None) or {}
+    expected = time_parse(payload.get("expected_at"))
+    if expected is None or payload.get("booked_at") != time_value(milestone.starts_at):
+        return None
+    return Delay(
+        minutes=payload["minutes"],
+        expected_at=expected,
+        reason=getattr(milestone, "late_reason", None) or "",
+    )
+
+
 def reception_day(*, user: User, now: datetime) -> ReceptionDay:
     """The user's service's visitors today, in one query whatever the day holds."""
     if not user.service_id:
         return ReceptionDay([], [], [], None, estimate_wait(ahead=0, per_visitor=None))
-    milestones = list(_seen_milestones(service_id=user.service_id, now=now))
+    milestones = list(_seen_milestones(user=user, service_id=user.service_id, now=now))
     arrivals = {m.case_id: _arrival(m.case) for m in milestones}
     drop_ins = [m for m in milestones if m.case.contact_type == VisitContact.RECEPTION]
     visitors = [
@@ -170,6 +206,7 @@ def reception_day(*, user: User, now: datetime) -> ReceptionDay:
             waited_minutes=waited,
             estimate_minutes=estimate,
             sla_state=_live_state(milestone, now) if appointment else None,
+            delay=_delay(milestone) if appointment and seen_at is None else None,
         )
 
     waiting = sorted(

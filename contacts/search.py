@@ -23,6 +23,7 @@ from accounts.models import User
 from . import searchable
 from .models import Case, Customer
 from .selectors import case_visible_to, with_details
+from .visibility import customer_visible_to
 
 #: Words beyond these add nothing a person would type, and cost the database.
 MAX_WORDS = 8
@@ -176,7 +177,7 @@ def case_search(*, user: User, query: str) -> QuerySet[Case]:
     cases = visible.alias(**vectors).filter(matched)
     return with_details(
         cases.annotate(identity_match=identity_first, relevance=relevance)
-    ).order_by("-identity_match", "-relevance", "-received_at", "-id")
+    ).order_by(F("identity_match").desc(), F("relevance").desc(), "-received_at", "-id")
 
 
 def case_by_reference(*, user: User, query: str) -> Case | None:
@@ -186,3 +187,24 @@ def case_by_reference(*, user: User, query: str) -> Case | None:
     if not REFERENCE.fullmatch(reference):
         return None
     return case_visible_to(user).filter(reference=reference).only("reference").first()
+
+
+#: The search page lists this many of the customers whose details match.
+CUSTOMER_RESULTS = 10
+
+
+def customer_search(*, user: User, query: str, limit: int = CUSTOMER_RESULTS) -> list[Customer]:
+    """The customers whose name, e-mail address, telephone number or postcode match
+    ``query``, by name, at most ``limit`` + 1 (so the page can say there are more): any
+    customer of the council, for those who may open customer records, none for others."""
+    terms = search_terms(query)
+    if terms.empty or terms.reference:
+        return []
+    matching = _matching_customers(terms)
+    if matching is None:
+        return []
+    return list(
+        customer_visible_to(user)
+        .filter(pk__in=matching.values("pk"))
+        .order_by("name", "id")[: limit + 1]
+    )

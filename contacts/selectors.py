@@ -1,4 +1,5 @@
-"""Reads of cases: who may see which, filtered lists, one case with its milestones."""
+"""Reads of cases: filtered lists, the queues, one case with its milestones. Who may see which
+case is the one policy's (``visibility``); every read here starts from it."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,39 +20,27 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
-from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Team, User
+from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Service, Team, User
 
 from . import hooks
 from .domain import lifecycle
-from .event_payloads import TEAM, USER, Party, transfer_parties
+from .event_payloads import SERVICE, TEAM, USER, Party, transfer_parties, transfer_services
 from .models import (
     OPEN_MILESTONE_STATES,
     Attachment,
     Case,
     CaseEvent,
-    CaseKind,
     EventKind,
     Milestone,
     MilestoneState,
 )
+from .policies import kept_in_service
 
+# The one policy has a module of its own; readers have always imported it from here.
+from .visibility import case_visible_to as case_visible_to
+from .visibility import with_field_rule
 
-def case_visible_to(user: User) -> QuerySet[Case]:
-    """Staff see their service's cases; councillors and clerks only what they submitted."""
-    cases = Case.objects.all()
-    if user.is_administrator:
-        return cases
-    if user.role in STAFF_ROLES:
-        service_id = user.service_id
-        if not service_id:
-            return cases.none()
-        # Higher apps narrow it: complaints only to those who handle them, never to staff
-        # complained about.
-        return hooks.staff_case_visibility.apply(cases.filter(service_id=service_id), user=user)
-    if user.role in SUBMITTER_ROLES:
-        # Never a complaint, even one a member raised: its details are the complaints team's.
-        return cases.filter(submitted_by=user).exclude(kind=CaseKind.COMPLAINT)
-    return cases.none()
+PARTY_KINDS = (USER, TEAM, SERVICE)
 
 
 @dataclass(frozen=True)
@@ -77,7 +66,7 @@ def _open_milestones(**conditions: object) -> Exists:
 
 
 def case_list(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
-    cases = case_filter(case_visible_to(user), filters=filters)
+    cases = case_filter(with_field_rule(case_visible_to(user), user), filters=filters)
     return with_details(cases).order_by("-received_at", "-id")
 
 
@@ -146,7 +135,9 @@ def case_with_milestones(case: Case, milestones: Iterable[Milestone]) -> Case:
 
 
 def case_get(*, user: User, reference: str) -> Case | None:
-    return with_details(case_visible_to(user)).filter(reference=reference).first()
+    """One case the user may see, with what it shows and whether they read it in full."""
+    cases = with_field_rule(case_visible_to(user), user)
+    return with_details(cases).filter(reference=reference).first()
 
 
 # --- The staff queues ---------------------------------------------------------------------
@@ -178,12 +169,22 @@ _SORT_ORDER = {
 }
 
 
+def service_work(user: User) -> QuerySet[Case]:
+    """The cases of the user's own service that they may see: the queues and their counts list
+    work, which is the service's, although staff may read every service's cases (one council).
+    Naming the service keeps the queues on the indexes that lead with it."""
+    service_id = user.service_id
+    if service_id is None:
+        return Case.objects.none()
+    return case_visible_to(user).filter(service_id=service_id)
+
+
 def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
-    cases = case_visible_to(user)
-    if queue is Queue.MINE:
-        return cases.filter(owner=user)
     if queue is Queue.SUBMITTED:
         return _members_enquiries(user)
+    cases = service_work(user)
+    if queue is Queue.MINE:
+        return cases.filter(owner=user)
     if not user.team_id:
         return cases.none()
     return cases.filter(team_id=user.team_id, owner__isnull=True)
@@ -191,8 +192,9 @@ def _queue_cases(*, user: User, queue: Queue) -> QuerySet[Case]:
 
 def _members_enquiries(user: User) -> QuerySet[Case]:
     """A councillor's or clerk's list: their own, those they were copied into, their
-    council's or wards' (the councillors app decides; its pages hide others' residents)."""
-    return hooks.members_cases(user)
+    council's or wards' (the councillors app decides), each marked with whether they read it
+    in full (another member's shows its outline only)."""
+    return with_field_rule(case_visible_to(user), user)
 
 
 def case_queue(
@@ -243,13 +245,13 @@ class QueueCounts:
 
 
 def queue_counts(*, user: User) -> QueueCounts:
-    """Every count the navigation shows, in one query."""
-    open_cases = case_visible_to(user).filter(status__in=lifecycle.OPEN)
+    """Every count the navigation shows, in one query: each queue's cases, as it lists them."""
     if user.role in SUBMITTER_ROLES:
-        open_enquiries = _members_enquiries(user).filter(status__in=lifecycle.OPEN)
+        open_enquiries = case_visible_to(user).filter(status__in=lifecycle.OPEN)
         return QueueCounts(submitted=open_enquiries.count())
     if user.role not in STAFF_ROLES:
         return QueueCounts()
+    open_cases = service_work(user).filter(status__in=lifecycle.OPEN)
     if not user.team_id:
         return QueueCounts(mine=open_cases.filter(owner=user).count())
     team = Q(team_id=user.team_id, owner__isnull=True)
@@ -268,7 +270,8 @@ def case_attachments(*, case: Case) -> list[Attachment]:
 
 
 def attachment_get(*, user: User, reference: str, attachment_id: int) -> Attachment | None:
-    """One attachment of a case the user may work (its service's staff), or ``None``."""
+    """One attachment of a case the user may see, or ``None``: staff and administrators read
+    a case's files with the case (councillors and clerks never: they are the staff's)."""
     if not user.is_administrator and user.role not in STAFF_ROLES:
         return None
     return (
@@ -292,7 +295,9 @@ def case_timeline(*, case: Case) -> list[CaseEvent]:
 
 
 def customer_history(*, user: User, case: Case, limit: int = HISTORY_LIMIT) -> list[Case]:
-    """The customer's other cases on every channel that ``user`` may see, newest first."""
+    """The customer's other cases that ``user`` may see, of every service and channel, newest
+    first: one customer record for the council, under the need-to-know rule (a confidential
+    case the user may not read is not there, nor counted)."""
     if case.customer_id is None:
         return []
     return list(
@@ -305,35 +310,63 @@ def customer_history(*, user: User, case: Case, limit: int = HISTORY_LIMIT) -> l
 
 
 def event_parties(*, events: Iterable[CaseEvent]) -> dict[Party, str]:
-    """The names of the colleagues and teams that transfers name: a query per kind at most."""
+    """The names of the colleagues, teams and services that transfers name: a query per kind
+    at most."""
     wanted = {
         party
         for event in events
         if event.kind == EventKind.TRANSFERRED
-        for party in transfer_parties(event.payload)
+        for party in (*transfer_parties(event.payload), *transfer_services(event.payload))
         if party is not None
     }
     names: dict[Party, str] = {}
-    user_ids = [party.pk for party in wanted if party.kind == USER]
-    team_ids = [party.pk for party in wanted if party.kind == TEAM]
-    if user_ids:
-        for colleague in User.objects.filter(pk__in=user_ids):
+    ids = {kind: [party.pk for party in wanted if party.kind == kind] for kind in PARTY_KINDS}
+    if ids[USER]:
+        for colleague in User.objects.filter(pk__in=ids[USER]):
             names[Party(USER, colleague.pk)] = colleague.get_full_name() or colleague.get_username()
-    if team_ids:
-        for team in Team.objects.filter(pk__in=team_ids):
+    if ids[TEAM]:
+        for team in Team.objects.filter(pk__in=ids[TEAM]):
             names[Party(TEAM, team.pk)] = team.name
+    if ids[SERVICE]:
+        for service in Service.objects.filter(pk__in=ids[SERVICE]):
+            names[Party(SERVICE, service.pk)] = service.name
     return names
 
 
 def transfer_colleagues(*, case: Case) -> QuerySet[User]:
-    """Who a case may be transferred to: active staff of its service who may open it (a
-    complaint only to those who handle complaints, never to anyone it is about)."""
+    """Who a case may be transferred to (SPEC §9): active staff of an active team of any
+    active service, since every member of staff may read a case; a case kept in its service
+    (a complaint: ``policies.kept_in_service``) only to staff of its service who may open it
+    (a complaint to those who handle complaints, never to anyone it is about)."""
     colleagues = User.objects.filter(
-        is_active=True, role__in=STAFF_ROLES, team__service_id=case.service_id
+        is_active=True, role__in=STAFF_ROLES, team__active=True, team__service__active=True
     )
+    if kept_in_service(case):
+        colleagues = colleagues.filter(team__service_id=case.service_id)
     colleagues = hooks.case_receivers.apply(colleagues, case=case)
-    return colleagues.select_related("team").order_by("first_name", "last_name", "username")
+    return colleagues.select_related("team__service").order_by(
+        "first_name", "last_name", "username"
+    )
 
 
 def transfer_teams(*, case: Case) -> QuerySet[Team]:
-    return Team.objects.filter(service_id=case.service_id).order_by("name")
+    """The queues a case may be transferred to: every active team of an active service."""
+    return (
+        Team.objects.filter(active=True, service__active=True)
+        .select_related("service")
+        .order_by("name", "pk")
+    )
+
+
+def arrived_from(*, case: Case) -> CaseEvent | None:
+    """The transfer that last brought the case into its service from another, if any:
+    whoever received a misrouted case may send it back there. One query over the case's few
+    transfers into its service."""
+    into_service = CaseEvent.objects.filter(
+        case=case, kind=EventKind.TRANSFERRED, payload__to_service=case.service_id
+    ).order_by("-created_at", "-id")
+    for event in into_service:
+        before, after = transfer_services(event.payload)
+        if before is not None and before != after:
+            return event
+    return None

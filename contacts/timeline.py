@@ -1,18 +1,21 @@
 """The one writer of the timeline: every ``CaseEvent`` is made here.
 
 ``event_record`` writes one event, ``events_record`` many built with ``event_build`` (one
-INSERT), and ``events_record_for_milestones`` one per milestone id with an ``INSERT ... SELECT``
-for the set-based jobs (the SLA sweep, a closure day). Each checks the payload against its
-kind's shape (``contacts/event_payloads.py``, where the shapes are written down), so the case
-page can render every event in the reader's language.
+INSERT), ``events_record_for_milestones`` one per milestone id with an ``INSERT ... SELECT``
+for the set-based jobs (the SLA sweep, a closure day), and ``events_record_for_cases`` the same
+event on every case of a queryset (a customer's record changed or merged), likewise. Each
+checks the payload against its kind's shape (``contacts/event_payloads.py``, where the shapes
+are written down), so the case page can render every event in the reader's language.
 """
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F, QuerySet
 from django.utils import translation
 
 from accounts.models import User
@@ -101,3 +104,28 @@ def events_record_for_milestones(ids: Sequence[int], *, kind: str, now: datetime
             f"FROM {milestones} m WHERE {condition}",
             [kind, now, *params],
         )
+
+
+def events_record_for_cases(
+    cases: QuerySet[Case],
+    *,
+    kind: str,
+    at: datetime,
+    actor: User | None = None,
+    payload: Mapping[str, Any] | None = None,
+) -> int:
+    """The same event on every case of ``cases``: one ``INSERT ... SELECT`` however many
+    cases, so nothing loops over them. Returns how many were written."""
+    payload = dict(payload or {})
+    payload_check(kind, payload)
+    selected, params = cases.order_by().values(event_case=F("pk")).query.sql_with_params()
+    json_value = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {q(CaseEvent._meta.db_table)} "
+            "(case_id, kind, created_at, actor_id, milestone_id, payload, text) "
+            f"SELECT chosen.event_case, %s, %s, %s, NULL, {json_value}, '' "
+            f"FROM ({selected}) chosen",
+            [kind, at, actor.pk if actor else None, json.dumps(payload), *params],
+        )
+        return cursor.rowcount

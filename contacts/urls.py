@@ -4,6 +4,7 @@ from .views import (
     attachments,
     case,
     case_actions,
+    customers,
     log_contact,
     navigation,
     queues,
@@ -42,6 +43,19 @@ urlpatterns = [
         )
         for name in case_actions.ACTIONS
     ),
+    # A customer's id only: never a name, e-mail address or postcode in an address.
+    re_path(r"^customers/(?P<customer_id>[0-9]{1,18})/$", customers.customer_page, name="customer"),
+    re_path(
+        r"^customers/(?P<customer_id>[0-9]{1,18})/edit/$",
+        customers.customer_edit,
+        name="customer-edit",
+    ),
+    re_path(
+        r"^customers/(?P<customer_id>[0-9]{1,18})/merge/(?P<other_id>[0-9]{1,18})/$",
+        customers.customer_merge,
+        name="customer-merge",
+    ),
+    path("customers/duplicates/", customers.customer_duplicates, name="customer-duplicates"),
     path("log-contact/", log_contact.choose_channel, name="log-contact"),
     path("log-contact/<slug:channel>/", log_contact.log_contact, name="log-contact-channel"),
     re_path(

@@ -10,8 +10,9 @@ class CouncillorsConfig(AppConfig):
         # What contacts must know of members' enquiries, told through its registry (ADR 0015).
         from contacts import hooks
 
-        from .selectors import enquiry_cases_visible_to
+        from .selectors import enquiries_read_in_full, enquiry_cases_visible_to
         from .services import enquiry_resolved
 
         hooks.members_cases.register(enquiry_cases_visible_to)
+        hooks.members_own_cases.register(enquiries_read_in_full)
         hooks.case_resolved.register(enquiry_resolved)

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Language, Service
 from common.form_fields import NOTE_MAX, AgreedTimeField, DayField, LineField, TextField
 
-from .models import CommunityCouncil, ContactMethod, OnBehalfOf, Ward, WardEventKind
+from .models import (
+    WRITTEN_METHODS,
+    CommunityCouncil,
+    OnBehalfOf,
+    Ward,
+    WardEventKind,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -165,7 +171,7 @@ class WardEventCancelForm(forms.Form):
 class MemberPreferencesForm(forms.Form):
     contact_method = forms.ChoiceField(
         label=_("How should officers contact you?"),
-        choices=ContactMethod.choices,
+        choices=WRITTEN_METHODS,
         error_messages=_choice_errors(_("Choose how officers should contact you.")),
     )
     language = forms.ChoiceField(

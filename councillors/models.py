@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.models import TimeStampedModel
-from messaging.models import Method
+from messaging.models import WRITTEN_METHODS, Method
 
 
 class Ward(models.Model):
@@ -62,7 +62,7 @@ class MemberProfile(models.Model):
     contact_method = models.CharField(
         _("preferred contact method"),
         max_length=8,
-        choices=ContactMethod.choices,
+        choices=WRITTEN_METHODS,
         default=ContactMethod.EMAIL,
     )
     postal_address = models.TextField(_("postal address"), blank=True)

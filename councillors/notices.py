@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
+from contacts.models import Case
+from contacts.visibility import case_redactions, case_visible_to
 from messaging.models import Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
 
@@ -64,6 +66,12 @@ def _members(users: Iterable[User]) -> list[tuple[User, Way]]:
     return reached
 
 
+def _may_read(users: Iterable[User], case: Case) -> list[User]:
+    """Those of ``users`` whom the one policy lets see ``case``: a message about a case says
+    no more than its page would (a few members at most, one small query each)."""
+    return [user for user in users if case_visible_to(user).filter(pk=case.pk).exists()]
+
+
 def _render(template: str, language: str, context: dict) -> tuple[str, str]:
     with translation.override(language):
         text = render_to_string(template, {**context, "language": language}).strip()
@@ -103,13 +111,14 @@ def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[Us
     else:
         reason = f"enquiry-update:{update.pk}"
     rows = []
-    for user, way in _members(recipients):
+    for user, way in _members(_may_read(recipients, case)):
         subject, body = _render(
             "councillors/email/enquiry_update.txt",
             way.language,
             {
                 "case": case,
                 "update": update,
+                "in_full": not case_redactions(user, case),
                 "name": user.get_full_name() or user.get_username(),
                 "is_delay": update.kind == UpdateKind.DELAY,
                 "is_completion": update.kind == UpdateKind.COMPLETION,
@@ -128,14 +137,18 @@ def enquiry_update_notices_owe(*, update: EnquiryUpdate, recipients: Iterable[Us
     _owe(rows, now=update.created_at)
 
 
-def enquiry_copy_notices_owe(*, case, recipients: Iterable[User], now: datetime) -> None:
+def enquiry_copy_notices_owe(*, case: Case, recipients: Iterable[User], now: datetime) -> None:
     """Tell the county councillors copied into a community council's enquiry."""
     rows = []
-    for user, way in _members(recipients):
+    for user, way in _members(_may_read(recipients, case)):
         subject, body = _render(
             "councillors/email/enquiry_copied.txt",
             way.language,
-            {"case": case, "name": user.get_full_name() or user.get_username()},
+            {
+                "case": case,
+                "in_full": not case_redactions(user, case),
+                "name": user.get_full_name() or user.get_username(),
+            },
         )
         rows.append(
             _message(

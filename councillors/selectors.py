@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role, User
 from contacts.models import Case, CaseKind, Milestone
+from contacts.visibility import case_visible_to, with_field_rule
 
 from .models import (
     CommunityCouncil,
@@ -36,10 +37,30 @@ def enquiry_cases_visible_to(user: User) -> QuerySet[Case]:
     return Case.objects.filter(visible).exclude(kind=CaseKind.COMPLAINT)
 
 
+def enquiries_read_in_full(user: User, /) -> Q:
+    """Of the enquiries a member follows, those they read in full, free text and resident
+    included (``contacts.hooks.members_own_cases``): those they raised and, for a clerk, their
+    council's. Of the rest (a ward's, one they were copied into) they read the outline."""
+    own = Q(submitted_by=user)
+    if user.role == Role.CLERK:
+        own |= Q(
+            Exists(
+                MemberEnquiry.objects.filter(case=OuterRef("pk"), community_council__clerks=user)
+            )
+        )
+    return own
+
+
+def enquiries_followed(user: User) -> QuerySet[Case]:
+    """The enquiries the member may see, as the one policy decides (``case_visible_to``), each
+    marked with whether they read it in full (``contacts.visibility.case_redactions``)."""
+    return with_field_rule(case_visible_to(user), user)
+
+
 def enquiry_get(*, user: User, reference: str) -> Case | None:
     """One enquiry the member may follow, with what its page shows."""
     return (
-        enquiry_cases_visible_to(user)
+        enquiries_followed(user)
         .filter(reference=reference)
         .select_related(
             "service",
@@ -74,20 +95,6 @@ def is_member_case(*, case: Case) -> bool:
         case.submitted_by_id is not None
         and case.kind != CaseKind.COMPLAINT
         and case.submitted_by.role in SUBMITTER_ROLES
-    )
-
-
-def enquiry_shows_resident(*, user: User, case: Case) -> bool:
-    """The resident's details are for the member who raised the enquiry (and the clerk's
-    council); others following it see what it is about, not who."""
-    if case.submitted_by_id == user.pk:
-        return True
-    enquiry = getattr(case, "member_enquiry", None)
-    return bool(
-        user.role == Role.CLERK
-        and enquiry is not None
-        and enquiry.community_council_id
-        and enquiry.community_council.clerks.filter(pk=user.pk).exists()
     )
 
 

@@ -247,6 +247,16 @@ CASES = (
          Step("resolve", Later(working_days=2, at="14:05"), "Two bins ordered.")),
         submitted_by="clerk",
     ),
+    # Confidential: housing's staff read it; the contact centre, which sees Mrs Parry's other
+    # cases, learns nothing of it (docs/adr/0018).
+    CaseSeed(
+        "phone", "enquiry", "housing", "advisor-housing", "gwenllian", "cy", DaysAgo(4, "14:20"),
+        "Cymorth rhag digartrefedd",
+        "Mae Mrs Parry wedi cael rhybudd i adael ei chartref ac mae'n gofyn am gymorth.",
+        lambda c: {"contact_type": "answered", "caller_number": c.customer.phone,
+                   "call_id": c.source_id, "handled_in_welsh": True},
+        confidential=True,
+    ),
 )
 # fmt: on
 

@@ -156,6 +156,8 @@ class CaseSeed:
     details: Details
     steps: tuple[Step, ...] = ()
     submitted_by: str = ""
+    #: Need to know (docs/adr/0018): read only by the service's own staff.
+    confidential: bool = False
 
 
 def iso_minute(moment: datetime) -> str:

@@ -26,6 +26,11 @@ def seed_complaints(*, now: datetime) -> None:
     if officer is None or officer.team is None:
         return
     service_cases = Case.objects.filter(service_id=officer.team.service_id)
+    # The waste officer is named in it: signed in as them, the demo shows that nothing of the
+    # complaint reaches the officer complained about (its case, letters, alerts, figures).
+    named = User.objects.filter(
+        username="advisor-waste", team__service_id=officer.team.service_id
+    ).first()
 
     for case in service_cases.filter(
         kind=CaseKind.COMPLAINT, complaint__isnull=True, status__in=lifecycle.OPEN
@@ -35,6 +40,7 @@ def seed_complaints(*, now: datetime) -> None:
             category=ComplaintCategory.objects.get(code="waste"),
             events_on=timezone.localdate(case.received_at) - timedelta(days=7),
             teams=[officer.team],
+            officers=[named] if named else [],
             actor=officer,
             now=now,
         )

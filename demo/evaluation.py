@@ -101,7 +101,14 @@ def seed_evaluation(*, now: datetime) -> None:
             case_id=case_id, defaults={"answer": answer, "answered_at": now - timedelta(hours=1)}
         )
     monitoring_samples_draw_last_month(now=now)
-    unscored = MonitoringCheck.objects.filter(checked_at__isnull=True).select_related("case")
+    # Scored by the manager of a team of the sample's service (not every demo service has one).
+    unscored = (
+        MonitoringCheck.objects.filter(
+            checked_at__isnull=True, sample__service__teams__manager__isnull=False
+        )
+        .select_related("case")
+        .distinct()
+    )
     if not MonitoringCheck.objects.filter(checked_at__isnull=False).exists() and (
         check := unscored.first()
     ):

@@ -25,6 +25,8 @@ class ServiceSeed:
     team_cy: str
     team_en: str
     mailbox: str
+    #: The contact centre logs contacts for every service (``Team.front_line``).
+    front_line: bool = False
 
 
 # fmt: off
@@ -33,7 +35,7 @@ SERVICES = (
         "customer-services", "Gwasanaethau Cwsmeriaid", "Customer Services",
         "cyswllt@example.gov.wales", "01234 567000",
         "contact-centre", "Canolfan Gyswllt", "Contact Centre",
-        "canolfan.gyswllt@example.gov.wales",
+        "canolfan.gyswllt@example.gov.wales", front_line=True,
     ),
     ServiceSeed(
         "waste-recycling", "Gwastraff ac Ailgylchu", "Waste and Recycling",
@@ -52,6 +54,18 @@ SERVICES = (
         "tai@example.gov.wales", "01234 567300",
         "housing-options", "Opsiynau Tai", "Housing Options",
         "opsiynau.tai@example.gov.wales",
+    ),
+    ServiceSeed(
+        "council-tax", "Treth y Cyngor", "Council Tax",
+        "treth.cyngor@example.gov.wales", "01234 567400",
+        "council-tax-billing", "Biliau Treth y Cyngor", "Council Tax Billing",
+        "biliau.treth@example.gov.wales",
+    ),
+    ServiceSeed(
+        "adult-social-care", "Gofal Cymdeithasol i Oedolion", "Adult Social Care",
+        "gofal.oedolion@example.gov.wales", "01234 567500",
+        "adult-care-first-contact", "Cyswllt Cyntaf Gofal Oedolion", "Adult Care First Contact",
+        "cyswllt.gofal@example.gov.wales",
     ),
 )
 # fmt: on
@@ -80,15 +94,19 @@ JOB_TITLES_CY = {
     "advisor-waste": "Swyddog gwasanaethau gwastraff",
     "advisor-highways": "Arolygydd priffyrdd",
     "advisor-housing": "Swyddog opsiynau tai",
+    "advisor-tax": "Swyddog treth y cyngor",
     "complaints": "Swyddog cwynion, gwastraff ac ailgylchu",
     "councillor": "Cynghorydd sir",
     "clerk": "Clerc Cyngor Tref Llanfair",
+    "dpo": "Swyddog diogelu data",
 }
 
 # fmt: off
 USERS = (
     UserSeed("admin", "Eleri", "Vaughan", Role.ADMINISTRATOR, "",
              "Systems administrator", "01234 567010", "cy"),
+    UserSeed("dpo", "Nia", "Rowlands", Role.DATA_PROTECTION_OFFICER, "",
+             "Data protection officer", "01234 567011", "cy"),
     UserSeed("manager", "Siân", "Pritchard", Role.MANAGER, "contact-centre",
              "Customer services manager", "01234 567001", "cy"),
     UserSeed("manager-waste", "Mark", "Jenkins", Role.MANAGER, "waste-collections",
@@ -105,6 +123,8 @@ USERS = (
              "Highways inspector", "01234 567202", "cy"),
     UserSeed("advisor-housing", "Sarah", "Mitchell", Role.ADVISOR, "housing-options",
              "Housing options officer", "01234 567302", "en"),
+    UserSeed("advisor-tax", "Alun", "Pugh", Role.ADVISOR, "council-tax-billing",
+             "Council tax officer", "01234 567402", "cy"),
     UserSeed("complaints", "Catrin", "Lloyd", Role.COMPLAINTS_OFFICER, "waste-collections",
              "Complaints officer, waste and recycling", "01234 567103", "cy"),
     UserSeed("councillor", "Huw", "Roberts", Role.COUNCILLOR, "",

@@ -8,4 +8,9 @@ urlpatterns = [
         CaseReplyViewSet.as_view({"post": "reply"}),
         name="case-reply",
     ),
+    re_path(
+        r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/confirm/$",
+        CaseReplyViewSet.as_view({"post": "confirm"}),
+        name="case-confirm",
+    ),
 ]

@@ -19,20 +19,21 @@ claim, render once, hand over, record; retried with backoff, given up after ``MA
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from contacts.services import cases_acknowledge
+from contacts.services import cases_acknowledge, cases_confirm
 
 from . import backends
 from .domain.retries import gives_up, retry_delay
 from .heartbeat import Heartbeat
-from .models import DeliveryState, OutboundMessage, Purpose
+from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .rendering import MessageRenderer
 from .timeline import Said, message_event_record, message_events_record
 
@@ -116,50 +117,143 @@ def messages_deliver(
         .filter(pk__in=claimed)
         .order_by("pk")
     )
-    renderer = MessageRenderer()
+    ready = _render_all(messages, renderer=MessageRenderer(now=now), now=now)
     delivered: dict[int, str] = {}  # id → what the timeline says of it
+    accepted: Accepted | None = None  # the last message its provider took, not yet marked
     try:
         with Heartbeat(token, interval=heartbeat_interval()), backends.Session() as session:
-            for message in messages:
-                outcome = _deliver_one(
-                    message, session=session, renderer=renderer, token=token, now=now
-                )
+            for message in ready:
+                # One statement marks the message before sent and this one handed over.
+                still_ours, said = _hand_over(message, token=token, now=now, accepted=accepted)
+                if said is not None and accepted is not None:
+                    delivered[accepted.message.pk] = said
+                accepted = None
+                if not still_ours:
+                    continue
+                outcome = _provider_take(message, session=session, now=now)
                 if outcome is not None:
-                    said = _mark_sent(message, outcome=outcome, at=clock or timezone.now())
-                    if said is not None:
-                        delivered[message.pk] = said
+                    accepted = Accepted(message, outcome, at=clock or timezone.now())
+            if accepted is not None:
+                said = _mark_sent(accepted.message, outcome=accepted.outcome, at=accepted.at)
+                if said is not None:
+                    delivered[accepted.message.pk] = said
     finally:
         messages_record(delivered, now=clock or timezone.now())
     return set(delivered)
 
 
-def _deliver_one(
-    message: OutboundMessage,
-    *,
-    session: backends.Session,
-    renderer: MessageRenderer,
-    token: str,
-    now: datetime,
-) -> backends.Outcome | None:
-    """Render (once), mark handed over, hand to the provider; ``None`` when it did not go."""
+@dataclass(frozen=True)
+class Accepted:
+    """A message its provider accepted at ``at``, marked sent by the very next statement."""
+
+    message: OutboundMessage
+    outcome: backends.Outcome
+    at: datetime
+
+
+def _render_all(
+    messages: Sequence[OutboundMessage], *, renderer: MessageRenderer, now: datetime
+) -> list[OutboundMessage]:
+    """The batch's messages with their text, each rendered once before any goes out, so that
+    nothing but one statement stands between a provider's acceptance and its record. A
+    message that cannot be rendered is retried later."""
+    ready = []
+    for message in messages:
+        message.rendered_now = not message.body  # type: ignore[attr-defined]
+        if not message.body:
+            try:
+                message.subject, message.body = renderer.render(message)
+            except LookupError as error:
+                _retry_later(message, error=error, now=now)
+                continue
+        ready.append(message)
+    return ready
+
+
+def _hand_over(
+    message: OutboundMessage, *, token: str, now: datetime, accepted: Accepted | None
+) -> tuple[bool, str | None]:
+    """Mark ``message`` handed over (with its text, if rendered now) while it is still this
+    worker's, and in the same statement ``accepted`` sent: whether ``message`` is still ours,
+    and what the timeline will say of ``accepted`` (``None``: nothing was marked).
+
+    Marked before the provider sees it: a worker that dies after this leaves a trace that the
+    message may have gone, so that sending it again is shown as a repeat. One statement for
+    both halves the round trips of a batch (ADR 0016)."""
     was_handed_over = message.handed_over_at is not None
-    fields: dict[str, object] = {"handed_over_at": now}
-    if not message.body:
-        try:
-            text = renderer.render(message)
-        except LookupError as error:
-            _retry_later(message, error=error, now=now)
-            return None
-        message.subject, message.body = text
-        fields |= {"subject": message.subject, "body": message.body}
-    # Marked before the provider sees it: a worker that dies now leaves a trace that the
-    # message may have gone, so that sending it again is shown as a repeat.
-    still_ours = OutboundMessage.objects.filter(
-        pk=message.pk, state=DeliveryState.SENDING, claim_token=token
-    ).update(**fields)
-    if not still_ours:
-        return None
+    said, sent_columns = _sent_fields(accepted) if accepted else (None, _NO_SENT_COLUMNS)
+    params: dict[str, Any] = {
+        "next": message.pk,
+        "token": token,
+        "now": now,
+        "rendered": getattr(message, "rendered_now", False),
+        "subject": message.subject,
+        "body": message.body,
+        "sent": accepted.message.pk if accepted else None,
+        "done": [DeliveryState.SENT, DeliveryState.TO_POST],
+        "sending": DeliveryState.SENDING,
+        **sent_columns,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_HAND_OVER_SQL, params)
+        marked = {row[0] for row in cursor.fetchall()}
     message.repeat = was_handed_over  # type: ignore[attr-defined]
+    sent_marked = accepted is not None and accepted.message.pk in marked
+    return message.pk in marked, said if sent_marked else None
+
+
+_HAND_OVER_SQL = f"""
+UPDATE {OutboundMessage._meta.db_table} AS m SET
+    handed_over_at = CASE WHEN m.id = %(next)s THEN %(now)s ELSE m.handed_over_at END,
+    subject = CASE WHEN m.id = %(next)s AND %(rendered)s THEN %(subject)s ELSE m.subject END,
+    body = CASE WHEN m.id = %(next)s AND %(rendered)s THEN %(body)s ELSE m.body END,
+    state = CASE WHEN m.id = %(sent)s THEN %(sent_state)s ELSE m.state END,
+    sent_at = CASE WHEN m.id = %(sent)s THEN %(sent_at)s ELSE m.sent_at END,
+    claimed_at = CASE WHEN m.id = %(sent)s THEN NULL ELSE m.claimed_at END,
+    claim_token = CASE WHEN m.id = %(sent)s THEN '' ELSE m.claim_token END,
+    last_error = CASE WHEN m.id = %(sent)s THEN '' ELSE m.last_error END,
+    provider_reference = CASE WHEN m.id = %(sent)s THEN %(reference)s ELSE m.provider_reference END,
+    document = CASE WHEN m.id = %(sent)s THEN %(document)s ELSE m.document END
+WHERE (m.id = %(next)s AND m.state = %(sending)s AND m.claim_token = %(token)s)
+   OR (m.id = %(sent)s AND NOT m.state = ANY(%(done)s))
+RETURNING m.id
+"""
+
+_NO_SENT_COLUMNS: dict[str, Any] = {
+    "sent_state": "",
+    "sent_at": None,
+    "reference": "",
+    "document": "",
+}
+
+
+def _sent_fields(accepted: Accepted) -> tuple[str | None, dict[str, Any]]:
+    """What the timeline will say of a message its provider accepted, and the columns that
+    record it: sent (or, for a letter, waiting to be posted)."""
+    message, outcome = accepted.message, accepted.outcome
+    message.claimed_at, message.claim_token, message.last_error = None, "", ""
+    message.provider_reference = outcome.provider_reference
+    if outcome.state == DeliveryState.TO_POST:
+        message.state = DeliveryState.TO_POST
+        said = Said.READY_TO_POST
+    else:
+        message.state, message.sent_at = DeliveryState.SENT, accepted.at
+        if getattr(message, "repeat", False):
+            said = Said.SENT_AGAIN
+        else:
+            said = Said.FAX_SENT if message.method == Method.FAX else Said.SENT
+    return said, {
+        "sent_state": message.state,
+        "sent_at": message.sent_at,
+        "reference": message.provider_reference,
+        "document": message.document.name or "",
+    }
+
+
+def _provider_take(
+    message: OutboundMessage, *, session: backends.Session, now: datetime
+) -> backends.Outcome | None:
+    """Hand ``message`` to its provider; ``None`` when it did not go (retried later)."""
     try:
         return session.deliver(message)
     except Exception as error:
@@ -196,28 +290,20 @@ def _retry_later(message: OutboundMessage, *, error: Exception, now: datetime) -
 
 
 def _mark_sent(message: OutboundMessage, *, outcome: backends.Outcome, at: datetime) -> str | None:
-    """Mark one message accepted by its provider, at once and on its own: sent (or, for a
-    letter, waiting to be posted). What the timeline will say of it; ``None`` when it was
-    already marked (a worker that took it over got there first)."""
-    message.claimed_at, message.claim_token, message.last_error = None, "", ""
-    message.provider_reference = outcome.provider_reference
-    if outcome.state == DeliveryState.TO_POST:
-        message.state = DeliveryState.TO_POST
-        said = Said.READY_TO_POST
-    else:
-        message.state, message.sent_at = DeliveryState.SENT, at
-        said = Said.SENT_AGAIN if getattr(message, "repeat", False) else Said.SENT
+    """Mark the batch's last accepted message on its own: what the timeline will say of it;
+    ``None`` when it was already marked (a worker that took it over got there first)."""
+    said, fields = _sent_fields(Accepted(message, outcome, at=at))
     updated = (
         OutboundMessage.objects.filter(pk=message.pk)
         .exclude(state__in=(DeliveryState.SENT, DeliveryState.TO_POST))
         .update(
-            state=message.state,
-            sent_at=message.sent_at,
+            state=fields["sent_state"],
+            sent_at=fields["sent_at"],
             claimed_at=None,
             claim_token="",
             last_error="",
-            provider_reference=message.provider_reference,
-            document=message.document.name or "",
+            provider_reference=fields["reference"],
+            document=fields["document"],
         )
     )
     return said if updated else None
@@ -244,14 +330,30 @@ def messages_record(said: Mapping[int, str], *, now: datetime) -> None:
         OutboundMessage.objects.filter(pk__in=[m.pk for m in messages]).update(recorded_at=now)
         events = [(m, said[m.pk], m.sent_at or m.handed_over_at or now) for m in messages]
         message_events_record(events)
-        acknowledged = {
-            m.case_id: at
-            for m, _said, at in events
-            if m.case_id is not None
-            and m.state == DeliveryState.SENT
-            and m.purpose == Purpose.ACKNOWLEDGEMENT
-        }
-        cases_acknowledge(acknowledged_at=acknowledged)
+        _promises_kept([(m, at) for m, _said, at in events if m.state == DeliveryState.SENT])
+
+
+#: What a message to a case's customer does for the case once it has gone: an acknowledgement
+#: acknowledges it; a confirmation of who is dealing with it and when meets the confirmation
+#: milestone (SPEC §10), which nothing else does.
+def _acknowledged(at: dict[int, datetime]) -> None:
+    cases_acknowledge(acknowledged_at=at)
+
+
+def _confirmed(at: dict[int, datetime]) -> None:
+    cases_confirm(confirmed_at=at)
+
+
+_KEEPS = {Purpose.ACKNOWLEDGEMENT: _acknowledged, Purpose.CONFIRMATION: _confirmed}
+
+
+def _promises_kept(sent: Sequence[tuple[OutboundMessage, datetime]]) -> None:
+    """What the messages that went (each with when) did for their cases: a few statements
+    per purpose however many messages."""
+    for purpose, keep in _KEEPS.items():
+        kept = {m.case_id: at for m, at in sent if m.case_id is not None and m.purpose == purpose}
+        if kept:
+            keep(kept)
 
 
 def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int:
@@ -264,18 +366,19 @@ def messages_record_left(*, now: datetime, limit: int = REDISPATCH_BATCH) -> int
             handed_over_at__lt=now - claim_timeout(),
         )
         .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", "method")[:limit]
     )
-    messages_record(dict.fromkeys(left, Said.SENT), now=now)
+    said = {pk: Said.FAX_SENT if method == Method.FAX else Said.SENT for pk, method in left}
+    messages_record(said, now=now)
     return len(left)
 
 
 def record_sent_on_case(message: OutboundMessage, *, sent_at: datetime) -> None:
-    """The timeline entry for a message that has left, and the acknowledgement it gives: on
-    sending for e-mail and texts, on posting for letters."""
+    """The timeline entry for a message that has left, and what it does for its case (the
+    acknowledgement or confirmation it gives): on sending for e-mail and texts, on posting
+    for letters."""
     message_event_record(message, kind=Said.SENT, at=sent_at)
-    if message.purpose == Purpose.ACKNOWLEDGEMENT and message.case_id is not None:
-        cases_acknowledge(acknowledged_at={message.case_id: sent_at})
+    _promises_kept([(message, sent_at)])
 
 
 def messages_owed(*, now: datetime, limit: int = REDISPATCH_BATCH) -> list[int]:

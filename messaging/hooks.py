@@ -11,20 +11,24 @@ from accounts.models import User
 from common.jobs import enqueue
 from contacts.models import Case, CaseEvent, Milestone
 from contacts.services.steps import case_with_relations
+from standards.selectors import case_rules
 
 from .outbox import (
     acknowledgement_queue,
+    appointment_notice_queue,
     extension_notice_queue,
     out_of_office_queue,
     resolution_queue,
 )
 from .staff import sla_alerts_owe, transfer_notice_owe
 from .tasks import messages_redispatch
+from .voicemail import cover_notices_owe
 
 
 def on_case_created(*, case: Case, now: datetime, rules_version: str) -> None:
     acknowledgement_queue(case=case, now=now, rules_version=rules_version)
     out_of_office_queue(case=case, now=now)
+    cover_notices_owe(case=case, now=now, calendar=case_rules(version=rules_version).calendar)
 
 
 def on_case_resolved(
@@ -38,6 +42,10 @@ def on_milestone_extended(
     *, case: Case, milestone: Milestone, actor: User | None, now: datetime
 ) -> None:
     extension_notice_queue(case=case, milestone=milestone, author=actor, now=now)
+
+
+def on_appointment_changed(*, case: Case, event: CaseEvent, actor: User, now: datetime) -> bool:
+    return appointment_notice_queue(case=case, event=event, author=actor, now=now) is not None
 
 
 def on_case_transferred(*, event: CaseEvent, now: datetime) -> None:

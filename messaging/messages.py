@@ -128,10 +128,13 @@ def message_plan(case) -> Plan | None:
         "",
     )
     address = (customer.address if customer else "") or details.get("postal_address", "")
+    fax = details.get("fax_number", "")
     method = choose_method(
         channel=case.channel,
         preference=customer.preferred_contact_method if customer else "",
-        reachable=Reachable(email=bool(email), mobile=bool(mobile), postal_address=bool(address)),
+        reachable=Reachable(
+            email=bool(email), mobile=bool(mobile), postal_address=bool(address), fax=bool(fax)
+        ),
     )
     if method is None:
         return None
@@ -139,9 +142,18 @@ def message_plan(case) -> Plan | None:
         contact_language=case.language,
         preference=customer.preferred_language if customer else "",
     )
-    recipient = {ReplyMethod.EMAIL: email, ReplyMethod.SMS: mobile, ReplyMethod.LETTER: address}
+    recipient = {
+        ReplyMethod.EMAIL: email,
+        ReplyMethod.SMS: mobile,
+        ReplyMethod.LETTER: address,
+        ReplyMethod.FAX: fax,
+    }
     return Plan(method=method, language=language, recipient=recipient[method])
 
+
+#: A fax is a letter sent down the line, under the corporate fax cover sheet
+#: (``fax_pdf``): it is worded by the letter templates, so no wording is kept twice.
+WORDED_AS = {ReplyMethod.FAX.value: ReplyMethod.LETTER.value}
 
 #: (standard id or None, purpose, method) of every template, per version of the case rules.
 _template_uses: dict[str, frozenset[tuple[int | None, str, str]]] = {}
@@ -156,13 +168,16 @@ def has_template(*, standard_id: int | None, purpose: str, method: str, version:
         uses = frozenset(MessageTemplate.objects.values_list("standard_id", "purpose", "method"))
         _template_uses.clear()
         _template_uses[version] = uses
+    method = WORDED_AS.get(method, method)
     return (standard_id, purpose, method) in uses or (None, purpose, method) in uses
 
 
 def templates_for(*, standard_id: int | None, purpose: str, method: str) -> QuerySet:
     """The standard's own wording first, then the wording for every standard."""
     return MessageTemplate.objects.filter(
-        Q(standard_id=standard_id) | Q(standard__isnull=True), purpose=purpose, method=method
+        Q(standard_id=standard_id) | Q(standard__isnull=True),
+        purpose=purpose,
+        method=WORDED_AS.get(method, method),
     ).order_by(F("standard_id").asc(nulls_last=True))
 
 

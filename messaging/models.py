@@ -24,23 +24,33 @@ _TAG = re.compile(r"{%\s*(\w+)([^%]*)%}")
 class Purpose(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
     REPLY = "reply", _("Reply from an officer")
+    CONFIRMATION = "confirmation", _("Who is dealing with it, and when")
     EXTENSION = "extension", _("Extension notice")
+    # When the officer will call back a voicemail they acknowledged (SPEC §10).
+    CALLBACK = "callback", _("Callback time")
     RESOLUTION = "resolution", _("Resolution")
     OUT_OF_OFFICE = "out_of_office", _("Out-of-office reply")
+    RUNNING_LATE = "running_late", _("Running late for an appointment")
+    REBOOKED = "rebooked", _("Appointment cancelled and re-booked")
     # Written by the app that owes them, not from the templates administrators edit.
     MEMBER_NOTICE = "member_notice", _("Notice to a councillor or clerk")
     SLA_ALERT = "sla_alert", _("Deadline alert to staff")
     TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
     COMPLIMENT = "compliment", _("Compliment passed on")
+    COVER_NOTICE = "cover_notice", _("Voicemail notice to the colleague covering")
 
 
 #: What administrators word in message templates: the messages to customers.
 TEMPLATE_PURPOSES = (
     Purpose.ACKNOWLEDGEMENT,
     Purpose.REPLY,
+    Purpose.CONFIRMATION,
     Purpose.EXTENSION,
+    Purpose.CALLBACK,
     Purpose.RESOLUTION,
     Purpose.OUT_OF_OFFICE,
+    Purpose.RUNNING_LATE,
+    Purpose.REBOOKED,
 )
 
 
@@ -63,9 +73,28 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
+    # ``officer``: the officer dealing with it (empty when only a team is); ``due_date``: when
+    # the full response will come.
+    Purpose.CONFIRMATION: (*_EVERY_MESSAGE, "officer", "due_date"),
     Purpose.EXTENSION: (*_EVERY_MESSAGE, "reason", "new_due_date"),
+    # ``callback_date``: the day, as that language writes it; ``callback_time``: the time agreed
+    # ("14:30"), empty when the call will be by the end of that day.
+    Purpose.CALLBACK: (*_EVERY_MESSAGE, "callback_date", "callback_time"),
     # ``satisfaction_link``: the one-click satisfaction question (performance.satisfaction).
     Purpose.RESOLUTION: (*_EVERY_MESSAGE, "message", "satisfaction_link"),
+    # The booked day and time, the delay in minutes and when the officer now expects to be
+    # there (the same day): "let them know how long you will be", "why and when".
+    Purpose.RUNNING_LATE: (
+        *_EVERY_MESSAGE,
+        "reason",
+        "minutes",
+        "appointment_date",
+        "appointment_time",
+        "expected_time",
+    ),
+    # The day and time given up and the one offered instead, each as "Monday 7 December 2026
+    # at 10:30".
+    Purpose.REBOOKED: (*_EVERY_MESSAGE, "reason", "previous_time", "new_time"),
     Purpose.OUT_OF_OFFICE: (
         *_EVERY_MESSAGE,
         "officer_name",
@@ -79,6 +108,12 @@ class Method(models.TextChoices):
     EMAIL = ReplyMethod.EMAIL.value, _("E-mail")
     SMS = ReplyMethod.SMS.value, _("Text message")
     LETTER = ReplyMethod.LETTER.value, _("Printed letter")
+    FAX = ReplyMethod.FAX.value, _("Fax")
+
+
+#: The methods a message is worded for and a person may choose to be written to by: a fax is
+#: only ever a reply to a customer who faxed, worded as a letter (``messages.WORDED_AS``).
+WRITTEN_METHODS = [(method.value, method.label) for method in Method if method != Method.FAX]
 
 
 def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
@@ -125,7 +160,12 @@ class MessageTemplate(TimeStampedModel):
         max_length=24,
         choices=[(purpose.value, purpose.label) for purpose in TEMPLATE_PURPOSES],
     )
-    method = models.CharField(_("method"), max_length=8, choices=Method.choices)
+    # Faxes are worded by the letter templates (``messages.WORDED_AS``).
+    method = models.CharField(
+        _("method"),
+        max_length=8,
+        choices=WRITTEN_METHODS,
+    )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("body"))
     next_steps = models.TextField(
@@ -293,7 +333,13 @@ class OutboundMessage(models.Model):
                 condition=models.Q(state__in=["sent", "to_post"], recorded_at__isnull=True),
             ),
             models.Index(fields=["case", "created_at"], name="message_case_time"),
-            models.Index(fields=["recipient", "created_at"], name="message_recipient_time"),
+            # The per-address limit on automatic replies (outbox.AUTOMATIC_PURPOSES) is its only
+            # reader: the sweep's alerts and other messages need not keep it up to date.
+            models.Index(
+                fields=["recipient", "created_at"],
+                name="message_recipient_time",
+                condition=models.Q(purpose__in=["acknowledgement", "out_of_office"]),
+            ),
         ]
         verbose_name = _("outbound message")
         verbose_name_plural = _("outbound messages")

@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from accounts.models import Absence
 from common.errors import ServiceError
 from common.jobs import enqueue
+from contacts.event_payloads import time_parse
+from contacts.models import EventKind
 from contacts.satisfaction_links import satisfaction_url
 from standards.selectors import case_rules, case_rules_version
 
-from .domain.replies import ReplyMethod
+from .domain.replies import ReplyMethod, is_fax_number
 from .messages import (
     FULL_RESPONSE_KINDS,
     Message,
@@ -33,7 +35,7 @@ from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .tasks import message_deliver
 
 #: Methods with a delivery backend (``messaging.backends``).
-DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER})
+DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER, ReplyMethod.FAX})
 #: No address gets automatic messages more often than this, whatever it sends: a loop with
 #: another machine, or someone flooding the web form with another person's address, stops here.
 ACKNOWLEDGEMENTS_PER_ADDRESS = 5
@@ -84,7 +86,7 @@ def _automatic_allowed(
 ) -> bool:
     """Whether an automatic message may go: never in answer to automatic mail, only where a
     template says it, and not too often to one address."""
-    if plan is None or plan.method not in DELIVERABLE:
+    if plan is None or plan.method not in DELIVERABLE or _not_a_fax_number(plan):
         return False
     if (case.channel_details or {}).get("automatic"):
         return False
@@ -193,6 +195,10 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
     )
 
 
+def _not_a_fax_number(plan: Plan) -> bool:
+    return plan.method is ReplyMethod.FAX and not is_fax_number(plan.recipient)
+
+
 def _format_day(day: date, code: str) -> str:
     with translation.override(code):
         return date_format(day, "l j F Y")
@@ -210,6 +216,18 @@ def _officer_message(
                         "We have no e-mail address, mobile number or postal address for this "
                         "customer, so nothing can be sent."
                     )
+                }
+            )
+        return None
+    if _not_a_fax_number(plan):
+        if required:
+            raise ServiceError(
+                {
+                    "fax": _(
+                        "“%(number)s” is not a fax number, so nothing was sent. Record the "
+                        "customer's fax number, e-mail address or postal address, then try again."
+                    )
+                    % {"number": plan.recipient}
                 }
             )
         return None
@@ -247,6 +265,29 @@ def reply_queue(
         extra={code: {"message": text.strip()} for code in ("cy", "en")},
         required=True,
     )
+
+
+def confirmation_queue(
+    *, case, author, due: datetime, now: datetime, idempotency_key: str = ""
+) -> OutboundMessage:
+    """Tell the customer who is dealing with their enquiry — the case's owner, and its team or
+    service — and when the full response will come (``due``), by their method and language."""
+    owner = case.owner
+    officer = (owner.get_full_name() or owner.get_username()) if owner else ""
+    message = _officer_message(
+        key=f"case:{case.pk}:confirmation:{idempotency_key or uuid.uuid4().hex}",
+        case=case,
+        purpose=Purpose.CONFIRMATION,
+        author=author,
+        now=now,
+        extra={
+            code: {"officer": officer, "due_date": format_date(due, code)} for code in ("cy", "en")
+        },
+        required=True,
+    )
+    if message is None:  # a required message is refused, never skipped
+        raise ServiceError({"method": _("The message could not be written.")})
+    return message
 
 
 def extension_notice_queue(*, case, milestone, author, now: datetime) -> OutboundMessage | None:
@@ -291,4 +332,88 @@ def resolution_queue(*, case, author, text: str, now: datetime) -> OutboundMessa
             for code in ("cy", "en")
         },
         required=True,
+    )
+
+
+def callback_notice_queue(
+    *, case, milestone, agreed: bool, author, now: datetime
+) -> OutboundMessage | None:
+    """Tell a caller whose voicemail was acknowledged when they will be called back: at the time
+    agreed, or by the end of the day. A caller who cannot be reached by message (a landline
+    only) is not, and the acknowledgement stands."""
+    local = timezone.localtime(milestone.due_at)
+    return _officer_message(
+        key=f"milestone:{milestone.pk}:callback:{milestone.revision}",
+        case=case,
+        purpose=Purpose.CALLBACK,
+        author=author,
+        now=now,
+        extra={
+            code: {
+                "callback_date": format_date(milestone.due_at, code),
+                "callback_time": local.strftime("%H:%M") if agreed else "",
+            }
+            for code in ("cy", "en")
+        },
+        required=False,
+    )
+
+
+def _clock(moment: datetime, code: str) -> str:
+    with translation.override(code):
+        return date_format(timezone.localtime(moment), "H:i")
+
+
+def _moment(moment: datetime, code: str) -> str:
+    with translation.override(code):
+        return _("%(date)s at %(time)s") % {
+            "date": format_date(moment, code),
+            "time": _clock(moment, code),
+        }
+
+
+def _appointment_values(event, code: str) -> dict[str, str]:
+    payload = event.payload
+    if event.kind == EventKind.RUNNING_LATE:
+        booked = time_parse(payload["booked_at"])
+        expected = time_parse(payload["expected_at"])
+        assert booked is not None and expected is not None
+        return {
+            "reason": event.text,
+            "minutes": str(payload["minutes"]),
+            "appointment_date": format_date(booked, code),
+            "appointment_time": _clock(booked, code),
+            "expected_time": _clock(expected, code),
+        }
+    previous, new = time_parse(payload["previous_at"]), time_parse(payload["at"])
+    assert previous is not None and new is not None
+    return {
+        "reason": event.text,
+        "previous_time": _moment(previous, code),
+        "new_time": _moment(new, code),
+    }
+
+
+#: The notice each appointment change owes the customer.
+APPOINTMENT_PURPOSES = {
+    EventKind.RUNNING_LATE: Purpose.RUNNING_LATE,
+    EventKind.REBOOKED: Purpose.REBOOKED,
+}
+
+
+def appointment_notice_queue(*, case, event, author, now: datetime) -> OutboundMessage | None:
+    """Tell the customer their appointment or visit is running late (how long, why, and when
+    the officer will be there) or has been moved (an apology, why, and the new date and time),
+    in their language by their method. ``None`` when nothing reaches them in time (no address,
+    or a method with no wording for it: a letter would come after a delay it announces), so
+    staff phone them instead; the change stands either way."""
+    purpose = APPOINTMENT_PURPOSES[EventKind(event.kind)]
+    return _officer_message(
+        key=f"event:{event.pk}:{purpose}",
+        case=case,
+        purpose=purpose,
+        author=author,
+        now=now,
+        extra={code: _appointment_values(event, code) for code in ("cy", "en")},
+        required=False,
     )

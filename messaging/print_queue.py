@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, User
 from common.errors import ServiceError
+from contacts import policies
 from contacts.models import CaseEvent, EventKind
+from contacts.selectors import case_visible_to
 from contacts.services import CLOCK_SKEW
 
 from .delivery import record_sent_on_case
@@ -22,23 +24,35 @@ from .domain.replies import ReplyMethod
 from .models import DeliveryState, OutboundMessage, RecipientKind
 
 
-def letters_visible_to(user: User) -> QuerySet[OutboundMessage]:
-    """Staff handle their own service's letters and administrators every one. Councillors and
-    clerks never see the council's post, even about the enquiries they raised."""
+def _letters(user: User) -> QuerySet[OutboundMessage]:
+    """Customers' letters, for staff and administrators. Councillors and clerks never see the
+    council's post, even about the enquiries they raised."""
     letters = OutboundMessage.objects.filter(
         method=ReplyMethod.LETTER, recipient_kind=RecipientKind.CUSTOMER
     )
-    if user.is_administrator:
+    if user.is_administrator or user.role in STAFF_ROLES:
         return letters
-    if user.role in STAFF_ROLES and user.service_id:
-        return letters.filter(case__service_id=user.service_id)
     return letters.none()
 
 
+def letters_visible_to(user: User) -> QuerySet[OutboundMessage]:
+    """The letters about cases ``user`` may open: a letter carries the customer's name and
+    address and what the council told them, so it follows the one policy
+    (``case_visible_to``): a complaint's letters only to those who handle it, never to anyone
+    named in it."""
+    return _letters(user).filter(case__in=case_visible_to(user))
+
+
+def letters_postable_by(user: User) -> QuerySet[OutboundMessage]:
+    """Of the letters ``user`` may open, those of cases they may work (``can_work``: their own
+    service's): their print queue, and the only letters they may mark posted."""
+    return _letters(user).filter(case__in=policies.workable(case_visible_to(user), user=user))
+
+
 def letters_to_post(*, user: User) -> QuerySet[OutboundMessage]:
-    """The letters waiting to be posted, oldest first (the order they are owed in)."""
+    """The letters waiting in ``user``'s print queue, oldest first (the order they are owed in)."""
     return (
-        letters_visible_to(user)
+        letters_postable_by(user)
         .filter(state=DeliveryState.TO_POST)
         .select_related("case__service", "posted_by")
         .order_by("created_at", "id")
@@ -95,14 +109,16 @@ def letters_mark_posted(
 
     Letters already posted, or not printed yet, are left as they are, so that the same request
     made twice, or by two people at once, records each posting once: the rows are locked and
-    only those still waiting are moved.
+    only those still waiting are moved. Letters outside ``by``'s print queue
+    (``letters_postable_by``) are as good as none.
     """
     now = now or timezone.now()
     at = at or now
     _check_posted_at(at, now)
+    postable = letters_postable_by(by).filter(pk__in=list(message_ids))
     waiting = list(
         OutboundMessage.objects.select_for_update()
-        .filter(pk__in=list(message_ids), method=ReplyMethod.LETTER, state=DeliveryState.TO_POST)
+        .filter(pk__in=postable.values("pk"), state=DeliveryState.TO_POST)
         .annotate(printed_at=_printed_at())
         .only("pk", "case_id", "author_id", "purpose", "subject", "body", "created_at")
         .order_by("pk")  # one lock order for everyone: no deadlock between two batches
@@ -124,12 +140,12 @@ def letter_mark_posted(
 ) -> bool:
     """Record that one letter went in the post; ``False`` when it had been recorded already.
 
-    A letter that has not been printed yet cannot have been posted."""
-    if letters_mark_posted(message_ids=[message_id], by=by, at=at, now=now):
-        return True
-    state = OutboundMessage.objects.filter(pk=message_id).values_list("state", flat=True).first()
+    Only a letter of ``by``'s print queue, and only once it has been printed."""
+    state = letters_postable_by(by).filter(pk=message_id).values_list("state", flat=True).first()
+    if state is None:
+        raise ServiceError(_("Only letters in your print queue can be marked as posted."))
     if state in (DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.FAILED):
         raise ServiceError(
             {"posted_at": _("This letter has not been printed yet, so it cannot be posted.")}
         )
-    return False
+    return bool(letters_mark_posted(message_ids=[message_id], by=by, at=at, now=now))

@@ -5,6 +5,11 @@ one statement). Every other message is rendered by whoever owes it, when it is o
 A bilingual message is the Welsh text, then the English (``messages.render``).
 """
 
+from datetime import datetime
+
+from standards.domain.calendar import WorkingCalendar
+from standards.selectors import working_calendar
+
 from .domain.replies import ReplyLanguage, ReplyMethod
 from .messages import Plan, acknowledgement_render, templates_for
 from .models import MessageTemplate, OutboundMessage, Purpose
@@ -14,13 +19,17 @@ from .staff import sla_alert_render
 class MessageRenderer:
     """Renders one batch's messages, reading each template once."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, now: datetime) -> None:
         self._templates: dict[tuple[int | None, str, str], MessageTemplate | None] = {}
+        self._now = now
+        self._calendar: WorkingCalendar | None = None
 
     def render(self, message: OutboundMessage) -> tuple[str, str]:
         """(subject, body) of ``message``; ``LookupError`` when it cannot be rendered."""
         if message.purpose == Purpose.SLA_ALERT:
-            return sla_alert_render(message)
+            if self._calendar is None:
+                self._calendar = working_calendar()
+            return sla_alert_render(message, now=self._now, calendar=self._calendar)
         if message.purpose != Purpose.ACKNOWLEDGEMENT or message.case is None:
             raise LookupError(f"Nothing renders a {message.purpose} message left without text")
         case = message.case

@@ -12,17 +12,28 @@ from datetime import datetime
 from contacts.models import CaseEvent, EventKind
 from contacts.timeline import event_build, events_record
 
-from .models import OutboundMessage, RecipientKind
+from .models import OutboundMessage, Purpose, RecipientKind
 
 
 class Said:
     """What happened to a message, as the timeline tells it."""
 
     SENT = EventKind.REPLY_SENT
+    #: A fax handed to the e-mail-to-fax gateway, its PDF kept on the message.
+    FAX_SENT = EventKind.FAX_SENT
     #: Sent once more after a worker died holding it: the customer may have it twice.
     SENT_AGAIN = EventKind.MESSAGE_SENT_AGAIN
     READY_TO_POST = EventKind.LETTER_READY
     FAILED = EventKind.MESSAGE_FAILED
+
+
+#: Sent messages the timeline names by what they are rather than "Reply sent".
+_SENT_AS = {
+    Purpose.EXTENSION: EventKind.EXTENSION_NOTICE_SENT,
+    Purpose.CALLBACK: EventKind.CALLBACK_NOTICE_SENT,
+    Purpose.RUNNING_LATE: EventKind.APPOINTMENT_NOTICE_SENT,
+    Purpose.REBOOKED: EventKind.APPOINTMENT_NOTICE_SENT,
+}
 
 
 def sent_text(message: OutboundMessage) -> str:
@@ -40,6 +51,8 @@ def _event_of(message: OutboundMessage, *, kind: str, at: datetime) -> CaseEvent
         actor_id = None
     else:
         text, actor_id = sent_text(message), message.author_id
+        if kind == Said.SENT:
+            kind = _SENT_AS.get(Purpose(message.purpose), kind)
     return event_build(case=message.case_id, kind=kind, actor=actor_id, at=at, text=text)
 
 

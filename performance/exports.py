@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from common.csv_cells import csv_cell
+
 from .tables import Table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,25 +31,9 @@ def table_csv(table: Table) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow([str(c.label) for c in table.columns])
     for row in table.rows:
-        writer.writerow(["" if v is None else _csv_safe(v) for v in row])
+        writer.writerow(["" if v is None else csv_cell(v) for v in row])
     # A byte-order mark so that spreadsheet programs read the Welsh letters (ŵ, ŷ) right.
     return ("\ufeff" + buffer.getvalue()).encode()
-
-
-def _csv_safe(value) -> str:
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    # Names come from users: a leading =, +, - or @ would be a formula in a spreadsheet.
-    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True
 
 
 def table_xlsx(table: Table) -> bytes:

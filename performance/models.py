@@ -250,6 +250,9 @@ class SlaSnapshot(models.Model):
         db_index=False,
     )
     language = models.CharField(max_length=2, blank=True)
+    # Confidential cases are counted apart: a user the policy hides some of them from has
+    # them counted live instead, as far as they may open them (``dashboards.live``).
+    confidential = models.BooleanField(default=False)
     breached = models.PositiveIntegerField(default=0)
     due_today = models.PositiveIntegerField(default=0)
     due_soon = models.PositiveIntegerField(default=0)

@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 class MilestoneKind(models.TextChoices):
     ACKNOWLEDGE = "acknowledge", _("Acknowledge")
+    #: Tell the customer who is dealing with their enquiry and when the full response will
+    #: come (a text's second step, SPEC §10): an automatic thank-you does not meet it.
+    CONFIRM = "confirm", _("Confirm who and when")
     RESPOND = "respond", _("Respond")
     CALLBACK = "callback", _("Call back")
     SEEN = "seen", _("See the customer")
@@ -28,6 +31,7 @@ class MilestoneKind(models.TextChoices):
 
 
 ACKNOWLEDGE = MilestoneKind.ACKNOWLEDGE.value
+CONFIRM = MilestoneKind.CONFIRM.value
 RESPOND = MilestoneKind.RESPOND.value
 CALLBACK = MilestoneKind.CALLBACK.value
 SEEN = MilestoneKind.SEEN.value
@@ -55,8 +59,12 @@ COMPLAINT_STAGE_2 = (STAGE2_ACKNOWLEDGE, STAGE2_RESPOND)
 
 #: Met by acknowledging a case (an action, or the acknowledgement message delivered).
 ACKNOWLEDGES = (ACKNOWLEDGE,)
-#: Met by the full response to the customer (the acknowledgement too, if still owed).
-MET_BY_RESPONSE = (ACKNOWLEDGE, RESPOND, CONTACT, OUTCOME, PUBLISH)
+#: Met only by a message to the customer naming who is dealing with the enquiry and when the
+#: full response will come (``messaging.confirmations``), never by an automatic thank-you.
+CONFIRMS = (CONFIRM,)
+#: Met by the full response to the customer (the acknowledgement and the confirmation too, if
+#: still owed: the answer itself says who dealt with it).
+MET_BY_RESPONSE = (ACKNOWLEDGE, CONFIRM, RESPOND, CONTACT, OUTCOME, PUBLISH)
 #: Recorded as done by hand on the case page: the callback made, the customer seen at their
 #: appointment, the officer arrived at the agreed time.
 RECORDED_BY_HAND = (CALLBACK, SEEN, ARRIVE)
@@ -71,7 +79,7 @@ MEMBER_RESPONSE = RESPOND
 #: A visitor seen at reception.
 VISITOR_SEEN = SEEN
 #: What the evaluation figures count as first and full answers.
-ANSWERS = (ACKNOWLEDGE, RESPOND)
+ANSWERS = (ACKNOWLEDGE, CONFIRM, RESPOND)
 
 # --- Names -------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from accounts.models import Role, Service, Team, User
 from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import case_create
+from routing.models import RequestType
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
@@ -29,6 +30,15 @@ class TeamFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"team-{n}")
     name_en = factory.Sequence(lambda n: f"Team {n}")
     name_cy = factory.Sequence(lambda n: f"Tîm {n}")
+
+
+class RequestTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RequestType
+
+    service = factory.SubFactory(ServiceFactory)
+    name_en = factory.Sequence(lambda n: f"Request {n}")
+    name_cy = factory.Sequence(lambda n: f"Cais {n}")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -13,9 +13,13 @@ from drf_spectacular.utils import (
 )
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
+from audit import reads
+from audit.models import ReadPath
 from messaging import print_queue
 from messaging.models import OutboundMessage
 
@@ -76,6 +80,7 @@ class LetterViewSet(viewsets.GenericViewSet):
         except FileNotFoundError as error:
             log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
             raise Http404 from error
+        reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
         return FileResponse(
             file,
             as_attachment=True,
@@ -91,11 +96,18 @@ class LetterViewSet(viewsets.GenericViewSet):
         ),
         parameters=[LETTER_ID],
         request=io.PostedInput,
-        responses=io.LetterOutput,
+        responses={
+            200: io.LetterOutput,
+            403: OpenApiResponse(
+                description=_("A letter of a case of another service: its staff post it.")
+            ),
+        },
     )
     @action(detail=True, methods=["post"], url_path="mark-posted")
     def mark_posted(self, request: Request, pk: str) -> Response:
         letter = self._letter(pk)
+        if not print_queue.letters_postable_by(signed_in(request)).filter(pk=letter.pk).exists():
+            raise PermissionDenied(_("Only staff of the case's service can do this."))
         data = io.PostedInput(data=request.data)
         data.is_valid(raise_exception=True)
         print_queue.letter_mark_posted(

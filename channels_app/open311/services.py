@@ -14,12 +14,20 @@ from common.errors import ServiceError
 from contacts.channel_details import parse_details
 from contacts.models import Customer, LanguagePreference
 from contacts.services import CaseCreated, case_create
+from routing.models import RequestType
+from routing.selectors import request_types_open311
 from standards.channels import Channel
 
 from ..domain.language import detect_language
 from ..webforms.services import summary_of
 
 FORM = "open311"
+
+
+def submission_prefix(client: User) -> str:
+    """The start of every submission id ``client`` made: each client reads back only its own
+    requests (``selectors.requests_find``), so the key says whose a request is."""
+    return f"{FORM}-{client.pk}-"
 
 
 def report_key(*, client: User, data: Mapping[str, Any]) -> str:
@@ -42,19 +50,30 @@ def _location(data: Mapping[str, Any]) -> str:
     return ""
 
 
+def _destination(code: str) -> tuple[Service, RequestType | None]:
+    """The service (and request type) a GeoReport service code names."""
+    request_type = request_types_open311().filter(open311_code=code).first()
+    if request_type is not None:
+        return request_type.service, request_type
+    service = Service.objects.filter(code=code, active=True).first()
+    if service is None:
+        raise ServiceError({"service_code": [_("There is no service with this code.")]})
+    return service, None
+
+
 def open311_request_submit(
     *, client: User, data: Mapping[str, Any], now: datetime | None = None
 ) -> CaseCreated:
     """Record a GeoReport v2 request (``data``: a valid ``RequestForm``'s cleaned data).
 
-    Raises ``ValidationError`` (under ``service_code``) for a service we do not have."""
+    ``service_code`` is a request type's Open311 code (the services list); a service's own code,
+    which clients configured before the routing table used, is still taken. Raises
+    ``ValidationError`` (under ``service_code``) for a code we do not have."""
     now = now or timezone.now()
-    service = Service.objects.filter(code=data["service_code"]).first()
-    if service is None:
-        raise ServiceError({"service_code": [_("There is no service with this code.")]})
+    service, request_type = _destination(data["service_code"])
     raw_details: dict[str, Any] = {
         "form": FORM,
-        "submission_id": f"{FORM}-{report_key(client=client, data=data)}",
+        "submission_id": submission_prefix(client) + report_key(client=client, data=data),
         "client": client.get_username(),
     }
     optional = {
@@ -83,7 +102,8 @@ def open311_request_submit(
     summary = (
         summary_of(description)
         if description
-        else _("Report to %(service)s") % {"service": service.name}
+        else _("Report to %(service)s")
+        % {"service": request_type.name if request_type else service.name}
     )
     return case_create(
         channel=Channel.WEBFORM,
@@ -95,5 +115,6 @@ def open311_request_submit(
         customer=customer,
         language=language,
         received_at=now,
+        request_type=request_type,
         now=now,
     )

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.authtoken.models import Token
 
 from accounts.models import User
+from audit import reads
+from audit.models import ReadPath
 from common.errors import error_fields
 from contacts.models import Case
 from messaging.messages import format_date
@@ -61,7 +63,7 @@ def _request_entry(case: Case) -> dict[str, Any]:
         "service_request_id": case.reference,
         "status": "open" if selectors.is_open(case) else "closed",
         "status_notes": selectors.status_note(case),
-        "service_name": case.service.name,
+        "service_name": case.request_type.name if case.request_type else case.service.name,
         "service_code": case.service_code,
         "description": case.description,
         "agency_responsible": case.service.name,
@@ -87,8 +89,8 @@ def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
             "description": entry.description,
             "metadata": False,
             "type": "realtime",
-            "keywords": "",
-            "group": "",
+            "keywords": entry.keywords,
+            "group": entry.group,
         }
         for entry in selectors.services_offered()
     ]
@@ -116,7 +118,7 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
         messages = [message for messages in error_fields(error).values() for message in messages]
         return render_errors([(400, message) for message in messages], fmt=fmt, status=400)
     case = created.case
-    due = selectors.requests_find(references=[case.reference])
+    due = selectors.requests_find(client=client, references=[case.reference])
     expected = due[0].expected_at if due else None
     notice = (
         _("We will respond by %(date)s.") % {"date": format_date(expected, get_language())}
@@ -134,19 +136,22 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
-    if _client(request) is None:
+    client = _client(request)
+    if client is None:
         return _forbidden(fmt)
     form = RequestListForm(request.GET)
     if not form.is_valid():
         return render_errors(_form_errors(form), fmt=fmt, status=400)
     data = form.cleaned_data
     cases = selectors.requests_find(
+        client=client,
         references=data["service_request_id"],
         service_code=data["service_code"],
         status=data["status"],
         start=data["start_date"],
         end=data["end_date"],
     )
+    reads.record(client, ReadPath.OPEN311, cases=cases)
     return render(
         [_request_entry(case) for case in cases], fmt=fmt, root="service_requests", item="request"
     )
@@ -154,11 +159,14 @@ def _request_list(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_GET
 def request_detail(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
-    if _client(request) is None:
+    client = _client(request)
+    if client is None:
         return _forbidden(fmt)
-    cases = selectors.requests_find(references=[reference.upper()])
+    # Another client's request is "not found", as one that does not exist.
+    cases = selectors.requests_find(client=client, references=[reference.upper()])
     if not cases:
         return render_errors(
             [(404, _("There is no request with this service_request_id."))], fmt=fmt, status=404
         )
+    reads.record(client, ReadPath.OPEN311, cases=cases[:1])
     return render([_request_entry(cases[0])], fmt=fmt, root="service_requests", item="request")

@@ -125,7 +125,7 @@ class ServiceChoiceField(forms.ModelChoiceField):
 class ServiceForm(forms.Form):
     service = ServiceChoiceField(
         label=_("Which service is it about?"),
-        queryset=Service.objects.order_by("name", "pk"),
+        queryset=Service.objects.filter(active=True).order_by("name", "pk"),
         empty_label=None,
         error_messages={
             "required": _("Select the service it is about"),

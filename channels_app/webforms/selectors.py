@@ -115,7 +115,14 @@ def case_public_status(*, reference: str) -> PublicStatus | None:
         "due"
     ]
     events = CaseEvent.objects.filter(
-        case=case, kind__in=(EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.REPLY_SENT)
+        case=case,
+        kind__in=(
+            EventKind.CREATED,
+            EventKind.STATUS_CHANGED,
+            EventKind.REPLY_SENT,
+            EventKind.EXTENSION_NOTICE_SENT,
+            EventKind.CALLBACK_NOTICE_SENT,
+        ),
     ).only("kind", "created_at", "payload", "text")
     updates = []
     for event in events:

@@ -10,6 +10,7 @@ from accounts.models import Service
 from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import CaseCreated, case_create
+from routing.models import RequestType
 from standards.channels import Channel
 
 from .forms import FORM_TYPES
@@ -36,6 +37,8 @@ class Submission:
     interpreter_language: str
     other_needs: str
     files: tuple[StagedFile, ...] = ()
+    #: What it is about, when a topic of the routing table was chosen.
+    request_type: RequestType | None = None
 
 
 def summary_of(text: str) -> str:
@@ -80,6 +83,7 @@ def webform_submit(
             received_at=now,
             customer=customer,
             language=language,
+            request_type=submission.request_type,
             now=now,
         )
         if created.created and submission.files:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import tracking, views
 
 app_name = "public"
 
@@ -9,6 +9,6 @@ urlpatterns = [
     path("contact-us/check/", views.check, name="check"),
     path("contact-us/done/", views.done, name="done"),
     path("contact-us/<slug:step>/", views.step, name="step"),
-    path("track/", views.track, name="track"),
-    path("track/status/", views.track_status, name="track-status"),
+    path("track/", tracking.track, name="track"),
+    path("track/status/", tracking.track_status, name="track-status"),
 ]

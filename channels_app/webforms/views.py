@@ -1,4 +1,4 @@
-"""The public contact forms (no sign-in) and the case status look-up.
+"""The public contact forms (no sign-in); the case status look-up is ``tracking``.
 
 A journey's answers live in the visitor's session, one page per question, until the
 check-your-answers page submits them; each journey carries a random token that becomes the
@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -25,11 +24,10 @@ from common.errors import add_service_error
 from contacts.references import reference_format
 from messaging.messages import format_date
 
-from . import selectors, throttle, uploads
+from . import selectors, throttle, topics, uploads
+from .answers import answer_rows
 from .forms import (
-    FORM_TYPE_CHOICES,
     FORM_TYPE_HINTS,
-    NEEDS,
     AboutYouForm,
     AccessibilityForm,
     CheckAnswersForm,
@@ -37,14 +35,13 @@ from .forms import (
     FilesForm,
     FormTypeForm,
     ServiceForm,
-    TrackForm,
     WelshForm,
 )
 from .services import Submission, webform_submit
+from .topics import TopicForm
 
 JOURNEY = "webform"
 DONE = "webform_done"
-TRACKED = "track_reference"
 
 
 @dataclass(frozen=True)
@@ -57,6 +54,7 @@ class Step:
 
 STEPS = (
     Step("type", FormTypeForm, ("form_type",), "public/step_radios.html"),
+    Step("topic", TopicForm, ("topic",), "public/step_radios.html"),
     Step("service", ServiceForm, ("service",), "public/step_radios.html"),
     Step("details", DetailsForm, ("details",), "public/step_details.html"),
     Step("files", FilesForm, ("files",), "public/step_files.html"),
@@ -80,7 +78,9 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 def _journey(request: HttpRequest, *, fresh: bool = False) -> dict[str, Any]:
     journey = request.session.get(JOURNEY)
     if journey is None or (fresh and journey.get("reference")):
-        journey = {"token": secrets.token_hex(16), "answers": {}}
+        # Without topics on offer, the resident is asked for the service straight away.
+        answers = {} if topics.topics_offered() else {topics.TOPIC: topics.OTHER}
+        journey = {"token": secrets.token_hex(16), "answers": answers}
         request.session[JOURNEY] = journey
     return journey
 
@@ -102,11 +102,14 @@ def _step_url(step: Step, *, change: bool = False) -> str:
     return f"{url}?change=1" if change else url
 
 
-def _back_url(step: Step) -> str:
+def _back_url(step: Step, answers: dict[str, Any]) -> str:
     index = STEPS.index(step)
     if index == 0:
         return reverse("public:start")
-    return _step_url(STEPS[index - 1])
+    previous = STEPS[index - 1]
+    if previous.slug == "service" and topics.skips_service(answers):
+        previous = STEP_BY_SLUG["topic"]
+    return _step_url(previous)
 
 
 @never_cache
@@ -132,9 +135,14 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
     if request.method == "POST":
         form = current.form(request.POST)
         if form.is_valid():
+            previous_topic = answers.get(topics.TOPIC)
             for field in current.fields:
                 value = form.cleaned_data[field]
                 answers[field] = value.pk if isinstance(value, Service) else value
+            if current.slug == "topic":
+                topics.topic_answered(answers, previous=previous_topic)
+            elif current.slug == "service":
+                topics.service_answered(answers)
             if isinstance(form, DetailsForm | AboutYouForm) and form.is_spam():
                 journey["spam"] = True
             journey.pop("reference", None)
@@ -153,7 +161,7 @@ def step(request: HttpRequest, step: str) -> HttpResponse:
         {
             "form": form,
             "step": current,
-            "back_url": reverse("public:check") if change else _back_url(current),
+            "back_url": reverse("public:check") if change else _back_url(current, answers),
             **_choice_items(form),
         },
         status=status,
@@ -210,7 +218,7 @@ def _files_step(
             "form": form,
             "step": current,
             "staged": staged,
-            "back_url": reverse("public:check") if change else _back_url(current),
+            "back_url": reverse("public:check") if change else _back_url(current, answers),
         },
         status=status,
     )
@@ -226,13 +234,16 @@ def _choice_items(form: django_forms.Form) -> dict[str, Any]:
     field = form[name]
     value = field.value()
     chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+    hints = FORM_TYPE_HINTS if name == "form_type" else getattr(form, "hints", {})
+    divider_before = getattr(form, "divider_before", None)
     items = [
         {
             "id": field.id_for_label if index == 0 else f"{field.id_for_label}-{index + 1}",
             "value": str(choice),
             "label": label,
-            "hint": FORM_TYPE_HINTS.get(str(choice), "") if name == "form_type" else "",
+            "hint": hints.get(str(choice), ""),
             "checked": str(choice) in chosen,
+            "divider": index > 0 and str(choice) == divider_before,
         }
         for index, (choice, label) in enumerate(field.field.choices)
     ]
@@ -241,8 +252,12 @@ def _choice_items(form: django_forms.Form) -> dict[str, Any]:
 
 def _submission(journey: dict[str, Any]) -> Submission | None:
     answers = journey["answers"]
-    service = Service.objects.filter(pk=answers.get("service")).first()
-    if service is None or _first_missing(answers) is not None:
+    service = Service.objects.filter(pk=answers.get("service"), active=True).first()
+    if service is None:
+        # A service closed during the journey (or never chosen) is asked for again.
+        answers.pop("service", None)
+        return None
+    if _first_missing(answers) is not None:
         return None
     return Submission(
         token=journey["token"],
@@ -259,73 +274,8 @@ def _submission(journey: dict[str, Any]) -> Submission | None:
         interpreter_language=answers["interpreter_language"],
         other_needs=answers["other_needs"],
         files=tuple(answers["files"]),
+        request_type=topics.topic_of(answers),
     )
-
-
-def _answer_rows(submission: Submission) -> list[dict[str, Any]]:
-    labels = dict(FORM_TYPE_CHOICES)
-    need_labels = dict(NEEDS)
-    # The interpreter and other needs are named by what was written for them, below.
-    needs = [
-        str(need_labels[need])
-        for need in submission.needs
-        if need in need_labels and need not in ("interpreter", "other")
-    ]
-    if submission.interpreter_language:
-        needs.append(_("Interpreter: %(language)s") % {"language": submission.interpreter_language})
-    if submission.other_needs:
-        needs.append(submission.other_needs)
-    contact = [submission.email, submission.phone, submission.address, submission.postcode]
-    return [
-        {
-            "label": _("What you want to do"),
-            "lines": [labels[submission.form_type]],
-            "step": "type",
-            "change": _("what you want to do"),
-        },
-        {
-            "label": _("Service"),
-            "lines": [submission.service.name],
-            "step": "service",
-            "change": _("the service"),
-        },
-        {
-            "label": _("Your message"),
-            "lines": [submission.details],
-            "step": "details",
-            "change": _("your message"),
-        },
-        {
-            "label": _("Files"),
-            "lines": [item["name"] for item in submission.files] or [_("No files added")],
-            "step": "files",
-            "change": _("the files"),
-        },
-        {
-            "label": _("Name"),
-            "lines": [submission.name],
-            "step": "about-you",
-            "change": _("your name"),
-        },
-        {
-            "label": _("Contact details"),
-            "lines": [line for line in contact if line],
-            "step": "about-you",
-            "change": _("your contact details"),
-        },
-        {
-            "label": _("Deal with you in Welsh"),
-            "lines": [_("Yes") if submission.welsh else _("No")],
-            "step": "welsh",
-            "change": _("whether we deal with you in Welsh"),
-        },
-        {
-            "label": _("How we contact you"),
-            "lines": needs or [_("No particular needs")],
-            "step": "accessibility",
-            "change": _("how we contact you"),
-        },
-    ]
 
 
 @never_cache
@@ -338,6 +288,7 @@ def check(request: HttpRequest) -> HttpResponse:
         return redirect("public:start")
     submission = _submission(journey)
     if submission is None:
+        _save(request, journey)
         missing = _first_missing(journey["answers"])
         return redirect(_step_url(missing) if missing else "public:start")
     if request.method == "POST":
@@ -368,7 +319,7 @@ def check(request: HttpRequest) -> HttpResponse:
         request,
         "public/check.html",
         {
-            "rows": _answer_rows(submission),
+            "rows": answer_rows(submission),
             "form": CheckAnswersForm(initial={"submission": journey["token"]}),
             "token": journey["token"],
             "kind": submission.form_type,
@@ -401,60 +352,3 @@ def done(request: HttpRequest) -> HttpResponse:
             "acknowledgement": receipt.acknowledgement_owed,
         }
     return render(request, "public/done.html", context)
-
-
-# --- Status look-up -----------------------------------------------------------------------
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def track(request: HttpRequest) -> HttpResponse:
-    if request.method != "POST":
-        return render(request, "public/track.html", {"form": TrackForm()})
-    form = TrackForm(request.POST)
-    if not form.is_valid():
-        return render(request, "public/track.html", {"form": form}, status=400)
-    reference = selectors.reference_normalise(form.cleaned_data["reference"])
-    ip = throttle.client_ip(request)
-    # Checked before the look-up, so a throttled guess learns nothing, even when it is right.
-    if throttle.exceeded(throttle.LOOKUP_FAILURES_PER_IP, ip) or throttle.exceeded(
-        throttle.LOOKUP_FAILURES_PER_REFERENCE, reference
-    ):
-        return render(request, "public/too_many.html", {"what": "track"}, status=429)
-    case = selectors.case_for_resident(reference=reference, proof=form.cleaned_data["proof"])
-    if case is None:
-        throttle.hit(throttle.LOOKUP_FAILURES_PER_IP, ip)
-        throttle.hit(throttle.LOOKUP_FAILURES_PER_REFERENCE, reference)
-        form.add_error(
-            None,
-            _(
-                "We could not find a case with that reference and email address or postcode. "
-                "Check them against our acknowledgement and try again."
-            ),
-        )
-        return render(request, "public/track.html", {"form": form, "not_found": True}, status=400)
-    request.session[TRACKED] = case.reference
-    return redirect("public:track-status")
-
-
-@never_cache
-@require_safe
-def track_status(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(TRACKED)
-    status = selectors.case_public_status(reference=reference) if reference else None
-    if status is None:
-        return redirect("public:track")
-    language = get_language()
-    updates = [
-        {"update": update, "date": format_date(update.at, language)} for update in status.updates
-    ]
-    return render(
-        request,
-        "public/track_status.html",
-        {
-            "status": status,
-            "received": format_date(status.received_at, language),
-            "next_due": format_date(status.next_due, language) if status.next_due else "",
-            "updates": updates,
-        },
-    )

@@ -9,11 +9,13 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from audit import reads
+from audit.models import ReadPath
+
 from .. import selectors
 from ..access import handles_complaints
 from ..models import Complaint
 from ..selectors import RegisterFilters
-from ..views_log import ViewedVia, complaint_views_record
 from . import serializers as io
 
 
@@ -43,12 +45,12 @@ class ComplaintViewSet(viewsets.GenericViewSet):
             ),
         ).select_related("case__service")
         page = self.paginate_queryset(complaints)
-        complaint_views_record(user=request.user, cases=[c.case for c in page], via=ViewedVia.API)
+        reads.record(request, ReadPath.API, cases=[c.case for c in page or []])
         return self.get_paginated_response(io.ComplaintOutput(page, many=True).data)
 
     def retrieve(self, request: Request, reference: str) -> Response:
         complaint = selectors.complaint_get(user=request.user, reference=reference)
         if complaint is None:
             raise Http404
-        complaint_views_record(user=request.user, cases=[complaint.case], via=ViewedVia.API)
+        reads.record(request, ReadPath.API, cases=[complaint.case])
         return Response(io.ComplaintOutput(complaint).data)

@@ -7,10 +7,10 @@ from .complaints import (
     complaint_escalate,
     complaint_extend,
     complaint_ombudsman_record,
-    complaint_record,
 )
 from .compliments import compliment_pass_on, compliment_record
 from .feedback import feedback_decide, feedback_publish, feedback_unpublish
+from .recording import complaint_record
 from .triage import case_signpost, complaint_from_service_request
 
 __all__ = [

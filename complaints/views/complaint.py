@@ -15,6 +15,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from audit import reads
+from audit.models import ReadPath
+from audit.selectors import case_readers
 from common.errors import add_service_error
 from contacts.presenters import message_way, milestone_rows
 from standards import milestone_kinds
@@ -24,7 +27,6 @@ from standards.selectors import working_calendar
 from .. import forms as complaint_forms
 from .. import selectors, services
 from ..models import Complaint, Stage
-from ..views_log import ViewedVia, complaint_views_record
 from .common import complaints_staff_only
 
 
@@ -54,7 +56,7 @@ def complaint_actions(complaint: Complaint) -> list[str]:
 def complaint_page(request: HttpRequest, reference: str) -> HttpResponse:
     complaint = _complaint(request, reference)
     case = complaint.case
-    complaint_views_record(user=request.user, cases=[case], via=ViewedVia.PAGE)
+    reads.record(request, ReadPath.COMPLAINT_PAGE, cases=[case])
     rows = [
         replace(row, label=str(STAGE_LABELS.get(row.milestone.kind, row.label)))
         for row in milestone_rows(
@@ -69,7 +71,7 @@ def complaint_page(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "milestones": rows,
             "actions": complaint_actions(complaint),
-            "views": selectors.complaint_recent_views(case=case),
+            "views": case_readers(case_id=case.pk),
         },
     )
 
@@ -234,7 +236,7 @@ def record(request: HttpRequest, reference: str) -> HttpResponse:
         raise Http404
     if Complaint.objects.filter(case=case).exists():
         return redirect("complaints:complaint", reference)
-    complaint_views_record(user=request.user, cases=[case], via=ViewedVia.PAGE)
+    reads.record(request, ReadPath.COMPLAINT_PAGE, cases=[case])
     form = complaint_forms.RecordForm(
         request.POST if request.method == "POST" else None, service_id=case.service_id
     )

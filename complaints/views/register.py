@@ -10,14 +10,22 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from contacts.presenters import Tag, case_sla_tag, next_due_milestone
+from audit import reads
+from audit.models import ReadPath
+from contacts.presenters import (
+    Tag,
+    TimeLeftShown,
+    case_sla_tag,
+    next_due_milestone,
+    time_left_shown,
+)
 from standards.milestone_kinds import STAGE_LABELS
+from standards.selectors import working_calendar
 
 from .. import selectors
 from ..forms import RegisterFilterForm
 from ..models import Complaint
 from ..selectors import RegisterFilters
-from ..views_log import ViewedVia, complaint_views_record
 from .common import complaints_staff_only
 
 PAGE_SIZE = 50
@@ -29,10 +37,12 @@ class RegisterRow:
     tag: Tag | None
     next_label: str
     next_due_at: datetime | None
+    time_left: TimeLeftShown | None
 
 
-def register_rows(complaints) -> list[RegisterRow]:
+def register_rows(complaints, *, now: datetime) -> list[RegisterRow]:
     rows = []
+    calendar = working_calendar()
     for complaint in complaints:
         milestones = list(complaint.case.milestones.all())
         upcoming = next_due_milestone(milestones)
@@ -42,6 +52,11 @@ def register_rows(complaints) -> list[RegisterRow]:
                 tag=case_sla_tag(m for m in milestones if m.is_open) if upcoming else None,
                 next_label=str(STAGE_LABELS.get(upcoming.kind, "")) if upcoming else "",
                 next_due_at=upcoming.due_at if upcoming else None,
+                time_left=(
+                    time_left_shown(upcoming.due_at, now=now, calendar=calendar)
+                    if upcoming
+                    else None
+                ),
             )
         )
     return rows
@@ -62,12 +77,14 @@ def register(request: HttpRequest) -> HttpResponse:
         )
     complaints = selectors.complaint_register(user=request.user, filters=filters)
     page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = register_rows(page.object_list)
+    rows = register_rows(page.object_list, now=timezone.now())
     to_record = list(selectors.complaints_to_record(user=request.user)[:PAGE_SIZE])
-    complaint_views_record(
-        user=request.user,
+    # Complaints are confidential: every one the register shows is recorded (one INSERT),
+    # though lists of other cases are not (ADR 0021).
+    reads.record(
+        request,
+        ReadPath.COMPLAINT_REGISTER,
         cases=[*to_record, *(row.complaint.case for row in rows)],
-        via=ViewedVia.REGISTER,
     )
     return render(
         request,

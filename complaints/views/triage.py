@@ -2,14 +2,16 @@
 a matter with its own route is signposted there."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import signed_in
 from common.errors import add_service_error
 from contacts.domain import lifecycle
+from contacts.policies import can_work
 from contacts.presenters import message_way
 from contacts.selectors import case_get
 
@@ -19,9 +21,14 @@ from .common import complaints_staff_only
 
 
 def _case(request: HttpRequest, reference: str):
-    case = case_get(user=request.user, reference=reference)
+    user = signed_in(request)
+    case = case_get(user=user, reference=reference)
     if case is None:
         raise Http404
+    # Staff read every service's cases (docs/adr/0018); triage acts on it, so it is the
+    # service's own complaints officers' and managers'.
+    if not can_work(user, case):
+        raise PermissionDenied
     return case
 
 

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from accounts.models import Service, Team, User
 from common.errors import NON_FIELD_ERRORS, ServiceError
 from common.fields import AwareDateTimeField
+from common.form_fields import NOTE_MAX
 from contacts.channel_details import (
     DEFINITIONS,
     SCHEMAS,
@@ -20,6 +21,8 @@ from contacts.channel_details import (
     PhoneNumberField,
     parse_details,
 )
+from routing.models import RequestType
+from routing.reasons import MisrouteReason
 from standards.channels import Channel
 from standards.milestone_kinds import MilestoneKind
 from standards.models import RuleChoice, Standard
@@ -35,6 +38,7 @@ from ..models import (
     Milestone,
     MilestoneState,
 )
+from ..visibility import case_redactions, customer_visible_to
 
 # Plain values: DRF deep-copies every field per request, and lazy labels made that slow.
 SLA_STATES = MilestoneState.values
@@ -96,6 +100,21 @@ class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class VisibleCustomerField(LazyPrimaryKeyField):
+    """An existing customer, by id, among those the user may open (``customer_visible_to``):
+    one the user may not open is refused as one that does not exist, so that the answer never
+    tells whether an id is someone's. The serializer's context names the ``user``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        messages = {"does_not_exist": _("Select a valid customer.")}
+        super().__init__(
+            lambda: customer_visible_to(self.context["user"]),
+            error_messages=messages,
+            **kwargs,
+        )
+
+
 @extend_schema_field(channel_details_schema)
 class ChannelDetailsField(serializers.JSONField):
     pass
@@ -130,11 +149,19 @@ class CaseCreateInput(serializers.Serializer):
     standard = LazySlugField(
         lambda: Standard.objects.filter(is_active=True), slug_field="code", required=False
     )
+    request_type = LazyPrimaryKeyField(
+        lambda: RequestType.objects.select_related("service", "team"),
+        required=False,
+        help_text=_(
+            "What the contact is about, from the routing table; without a service, the case "
+            "goes to the request type's service (and its team, when nobody is named)."
+        ),
+    )
     received_at = AwareDateTimeField()
     summary = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
     language = serializers.ChoiceField(LanguagePreference.values, required=False)
-    customer_id = LazyPrimaryKeyField(lambda: Customer.objects.all(), required=False)
+    customer_id = VisibleCustomerField(required=False)
     customer = CustomerInput(required=False)
     channel_details = ChannelDetailsField(required=False, default=dict)
 
@@ -169,6 +196,16 @@ class ReopenInput(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class VoicemailInput(serializers.Serializer):
+    callback_at = AwareDateTimeField(
+        required=False,
+        help_text=_(
+            "When the officer will call back, if not by the end of the next working day: a "
+            "working day, within business hours."
+        ),
+    )
+
+
 class ExtendInput(serializers.Serializer):
     due_at = AwareDateTimeField()
     reason = serializers.CharField(max_length=2000)
@@ -176,6 +213,42 @@ class ExtendInput(serializers.Serializer):
         default=True,
         help_text=_("Tell the customer why and the new date (for the full response)."),
     )
+    out_of_hours_confirmed = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "The new due time falls on a day the office is closed or outside business hours "
+            "on purpose; without it such a time is refused."
+        ),
+    )
+
+
+class TransferInput(serializers.Serializer):
+    to_user = LazySlugField(
+        lambda: User.objects.select_related("team__service"),
+        slug_field="username",
+        required=False,
+        help_text=_("The officer (username) of any service who takes the case."),
+    )
+    to_team = LazySlugField(
+        lambda: Team.objects.select_related("service"),
+        slug_field="code",
+        required=False,
+        help_text=_("Or the team (code) of any service whose queue it goes to."),
+    )
+    note = serializers.CharField(
+        max_length=NOTE_MAX,
+        help_text=_("For the person receiving the case: the customer and the details."),
+    )
+    misrouted = serializers.ChoiceField(
+        MisrouteReason.values,
+        required=False,
+        help_text=_("Why it goes back, when it came to the wrong service."),
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("to_user" in attrs) == ("to_team" in attrs):
+            raise serializers.ValidationError({"to": [_("Choose one colleague or one team.")]})
+        return attrs
 
 
 class CaseListFilters(serializers.Serializer):
@@ -263,6 +336,10 @@ def sla_state(milestones: list[Milestone]) -> str | None:
 
 
 class CaseOutput(serializers.Serializer):
+    """A case as the user may read it (the context names the ``user``): of another member's
+    enquiry that a councillor or clerk follows, the outline only (``in_full`` false: the free
+    text, the resident, the channel's details and the people are null, docs/adr/0018)."""
+
     reference = serializers.CharField()
     channel = serializers.ChoiceField(Channel.values)
     contact_type = serializers.CharField()
@@ -270,15 +347,17 @@ class CaseOutput(serializers.Serializer):
     status = serializers.ChoiceField(CaseStatus.values)
     standard = serializers.CharField(source="standard.code")
     service = serializers.CharField(source="service.code")
+    in_full = serializers.BooleanField()
     team = serializers.CharField(source="team.code", allow_null=True)
+    request_type = serializers.IntegerField(source="request_type_id", allow_null=True)
     owner = serializers.CharField(source="owner.username", allow_null=True)
     submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True)
     customer = CustomerOutput(allow_null=True)
     language = serializers.ChoiceField(LanguagePreference.values)
     received_at = serializers.DateTimeField()
-    summary = serializers.CharField()
-    description = serializers.CharField()
-    channel_details = ChannelDetailsField()
+    summary = serializers.CharField(allow_null=True)
+    description = serializers.CharField(allow_null=True)
+    channel_details = ChannelDetailsField(allow_null=True)
     right_first_time = serializers.BooleanField()
     reopened_count = serializers.IntegerField()
     resolved_at = serializers.DateTimeField(allow_null=True)
@@ -299,7 +378,8 @@ class CaseOutput(serializers.Serializer):
     def to_representation(self, case: Case) -> dict[str, Any]:
         milestones = list(case.milestones.all())
         milestone_output = MilestoneOutput()
-        return {
+        in_full = not case_redactions(self.context["user"], case)
+        output = {
             "reference": case.reference,
             "channel": case.channel,
             "contact_type": case.contact_type,
@@ -307,7 +387,9 @@ class CaseOutput(serializers.Serializer):
             "status": case.status,
             "standard": case.standard.code,
             "service": case.service.code,
+            "in_full": in_full,
             "team": case.team.code if case.team else None,
+            "request_type": case.request_type_id,
             "owner": case.owner.username if case.owner else None,
             "submitted_by": case.submitted_by.username if case.submitted_by else None,
             "customer": CustomerOutput().to_representation(case.customer)
@@ -326,6 +408,23 @@ class CaseOutput(serializers.Serializer):
             "next_due_at": self.get_next_due_at(case),
             "milestones": [milestone_output.to_representation(m) for m in milestones],
         }
+        if not in_full:
+            output |= dict.fromkeys(OUTLINE_WITHHOLDS, None)
+            for milestone in output["milestones"]:
+                milestone["extension_reason"] = ""
+        return output
+
+
+#: What the outline of a case leaves out of its output (``visibility.WITHHELD``, as fields).
+OUTLINE_WITHHOLDS = (
+    "team",
+    "owner",
+    "submitted_by",
+    "customer",
+    "summary",
+    "description",
+    "channel_details",
+)
 
 
 __all__ = ["CaseCreateInput", "CaseOutput", "ChannelDetails"]

@@ -3,10 +3,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 
+from .customers import CustomerViewSet
 from .views import CaseViewSet
 
 router = SimpleRouter()
 router.register("cases", CaseViewSet, basename="case")
+router.register("customers", CustomerViewSet, basename="customer")
 
 urlpatterns = [
     path("", include(router.urls)),

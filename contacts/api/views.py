@@ -13,21 +13,19 @@ from rest_framework.response import Response
 
 from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 
-from .. import hooks, policies, selectors, services
+from .. import policies, selectors, services
 from ..models import Case, Customer, MilestoneState
 from ..selectors import CaseFilters
 from . import serializers as io
 
 
-def _validated(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
+def _validated(serializer_class: type, data: Any, **context: Any) -> dict[str, Any]:
+    serializer = serializer_class(data=data, context=context)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
-
-
-#: How ``hooks.cases_viewed`` is told where cases were seen (complaints log it).
-VIA_API = "api"
 
 
 @extend_schema_view(
@@ -61,20 +59,26 @@ class CaseViewSet(viewsets.GenericViewSet):
             raise ValidationError({"non_field_errors": [refusal]})
         return case
 
+    def _output(self, cases: Any, *, many: bool = False) -> Any:
+        """The case(s) as the user may read them: what the policy withholds is null."""
+        return io.CaseOutput(cases, many=many, context={"user": self.request.user}).data
+
     def _answer(self, reference: str, code: int = status.HTTP_200_OK) -> Response:
-        return Response(io.CaseOutput(self._case(reference)).data, status=code)
+        return Response(self._output(self._case(reference)), status=code)
 
     def list(self, request: Request) -> Response:
         filters = _validated(io.CaseListFilters, request.query_params)
         cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
         page = self.paginate_queryset(cases)
-        hooks.cases_viewed(user=signed_in(request), cases=page or [], via=VIA_API)
-        return self.get_paginated_response(io.CaseOutput(page, many=True).data)
+        # A page of the API is the cases in full, as a client may keep them: every one is
+        # recorded (one INSERT), as an export is.
+        reads.record(request, ReadPath.API, cases=page or [])
+        return self.get_paginated_response(self._output(page, many=True))
 
     def retrieve(self, request: Request, reference: str) -> Response:
         case = self._case(reference)
-        hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_API)
-        return Response(io.CaseOutput(case).data)
+        reads.record(request, ReadPath.API, cases=[case])
+        return Response(self._output(case))
 
     @extend_schema(
         request=io.CaseCreateInput,
@@ -84,20 +88,24 @@ class CaseViewSet(viewsets.GenericViewSet):
     def create(self, request: Request) -> Response:
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
         user = request.user
-        data = _validated(io.CaseCreateInput, request.data)
-        service = data.get("service") or (user.team.service if user.team_id else None)
+        data = _validated(io.CaseCreateInput, request.data, user=user)
+        request_type = data.get("request_type")
+        service = (
+            data.get("service")
+            or (request_type.service if request_type else None)
+            or (user.team.service if user.team_id else None)
+        )
         if service is None:
             raise ValidationError({"service": [_("Choose the service the case is for.")]})
         refusal = policies.create_refusal(user, service=service, kind=data["kind"])
         if refusal:
             raise PermissionDenied(refusal)
-        if user.role in SUBMITTER_ROLES:
-            if "customer_id" in data:
-                raise PermissionDenied(_("Give the resident's details instead of a customer id."))
-            if {"standard", "owner", "team"} & data.keys():
-                raise PermissionDenied(
-                    _("The council decides the standard, team and officer for an enquiry.")
-                )
+        # A councillor's or clerk's ``customer_id`` never validates: they open no customer.
+        decided_by_the_council = {"standard", "owner", "team", "request_type"}
+        if user.role in SUBMITTER_ROLES and decided_by_the_council & data.keys():
+            raise PermissionDenied(
+                _("The council decides the standard, team and officer for an enquiry.")
+            )
         customer = data.get("customer_id")
         if customer is None and "customer" in data:
             customer = Customer(**data["customer"])
@@ -115,13 +123,36 @@ class CaseViewSet(viewsets.GenericViewSet):
             owner=data.get("owner"),
             submitted_by=user if user.role in SUBMITTER_ROLES else None,
             standard=data.get("standard"),
+            request_type=request_type,
             actor=user,
         )
         if not result.created:
             return self._answer(result.case.reference)
         # The new case, its relations and milestones are all in memory: answer without a query.
         case = selectors.case_with_milestones(result.case, result.milestones)
-        return Response(io.CaseOutput(case).data, status=status.HTTP_201_CREATED)
+        return Response(self._output(case), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=io.TransferInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request: Request, reference: str) -> Response:
+        """Hand the case to an officer or a team of any service, with a note for them; with
+        ``misrouted``, it goes back because it came to the wrong service. Its deadlines do
+        not change. Once transferred, the case may be out of the caller's sight (a complaint
+        handed to another service's complaints officer): the answer is then 204."""
+        data = _validated(io.TransferInput, request.data)
+        user = signed_in(request)
+        services.case_transfer(
+            case=self._workable(reference),
+            actor=user,
+            note=data["note"],
+            to_user=data.get("to_user"),
+            to_team=data.get("to_team"),
+            misrouted=data.get("misrouted"),
+        )
+        case = selectors.case_get(user=user, reference=reference)
+        if case is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(io.CaseOutput(case).data)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
@@ -129,6 +160,19 @@ class CaseViewSet(viewsets.GenericViewSet):
         case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
         services.case_acknowledge(case=case, actor=request.user, at=data.get("at"))
+        return self._answer(reference)
+
+    @extend_schema(request=io.VoicemailInput, responses=io.CaseOutput)
+    @action(detail=True, methods=["post"], url_path="acknowledge-voicemail")
+    def acknowledge_voicemail(self, request: Request, reference: str) -> Response:
+        """A voicemail acknowledged, with when the caller will be called back (SPEC §10): the
+        callback deadline is set and the caller told."""
+        data = _validated(io.VoicemailInput, request.data)
+        services.voicemail_acknowledge(
+            case=self._workable(reference),
+            actor=signed_in(request),
+            callback_at=data.get("callback_at"),
+        )
         return self._answer(reference)
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
@@ -187,6 +231,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             reason=data["reason"],
             actor=request.user,
             notify_customer=data["notify_customer"],
+            out_of_hours_confirmed=data["out_of_hours_confirmed"],
         )
         return self._answer(reference)
 

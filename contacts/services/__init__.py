@@ -1,6 +1,8 @@
 """Writes to cases (every write goes through a function here), one module per job."""
 
 from .creation import CLOCK_SKEW, CaseCreated, case_create, threshold_of
+from .customer_merge import customer_merge
+from .customers import customer_preferences_record, customer_update
 from .milestones import callback_arrange, milestone_extend, milestone_meet
 from .ownership import case_take, case_transfer
 from .progress import (
@@ -11,8 +13,10 @@ from .progress import (
     case_resolve,
     case_respond,
     cases_acknowledge,
+    cases_confirm,
 )
 from .timeline import case_add_inbound, case_add_note
+from .voicemail_acknowledgement import voicemail_acknowledge
 
 __all__ = [
     "CLOCK_SKEW",
@@ -30,7 +34,12 @@ __all__ = [
     "case_take",
     "case_transfer",
     "cases_acknowledge",
+    "cases_confirm",
+    "customer_merge",
+    "customer_preferences_record",
+    "customer_update",
     "milestone_extend",
     "milestone_meet",
     "threshold_of",
+    "voicemail_acknowledge",
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Service, Team, User
 from common.errors import ServiceError
 from contacts.channel_details import ChannelDetails
+from routing.models import RequestType
 from standards.channels import PhoneContact
 from standards.domain.deadlines import (
     DeadlineError,
@@ -38,6 +39,7 @@ from ..models import (
 from ..references import reference_allocate
 from ..timeline import event_record
 from .milestone_writer import Timing, milestone_build, milestones_create
+from .voicemail import voicemail_milestones
 
 #: A contact cannot have been received in the future; this much clock skew between the
 #: sending system and ours is forgiven.
@@ -77,10 +79,17 @@ def case_create(
     owner: User | None = None,
     submitted_by: User | None = None,
     standard: Standard | None = None,
+    request_type: RequestType | None = None,
     actor: User | None = None,
+    confidential: bool = False,
     now: datetime | None = None,
 ) -> CaseCreated:
     """Record a contact as a case with the milestones its standard promises.
+
+    ``confidential``: only those the visibility policy allows may read the case (docs/adr/0018):
+    a case of a request type an administrator marked confidential. A complaint always is.
+    ``request_type`` is what the contact was about, from the routing table (a type of
+    ``service``); a confidential type makes the case confidential.
 
     Seeing the same inbound message twice (same channel and message id) returns the case the
     first one made.
@@ -95,6 +104,7 @@ def case_create(
         team=team,
         owner=owner,
         service=service,
+        request_type=request_type,
     )
     # A message seen before is found by the unique source key refusing the insert below (and
     # costs a reference number, as any failed creation does), not by a query before every new
@@ -112,10 +122,19 @@ def case_create(
         )
         for target in targets
     ]
+    if details.contact_type == PhoneContact.VOICEMAIL and owner is not None:
+        # "Or on return to the office": the officer it was left for may be away.
+        milestones = voicemail_milestones(
+            milestones, officer=owner, received_at=received_at, calendar=calendar
+        )
     if language is None:
         language = customer.preferred_language if customer else ""
     if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
         team = owner.team
+    default = request_type.team if request_type is not None and request_type.team_id else None
+    if team is None and owner is None and default is not None:
+        # The routing table's default queue for this kind of request, while it takes cases.
+        team = default if default.active and default.service_id == service.pk else None
 
     reference = reference_allocate(timezone.localtime(received_at).year)
     case = Case(
@@ -123,12 +142,14 @@ def case_create(
         channel=channel,
         contact_type=details.contact_type,
         kind=kind,
+        confidential=confidential or confidential_for(kind=kind, request_type=request_type),
         status=CaseStatus.NEW,
         standard=standard,
         service=service,
         team=team,
         owner=owner,
         submitted_by=submitted_by,
+        request_type=request_type,
         customer=customer,
         language=language,
         received_at=received_at,
@@ -177,6 +198,7 @@ def _validate_new_case(
     team: Team | None,
     owner: User | None,
     service: Service,
+    request_type: RequestType | None,
 ) -> None:
     errors: dict[str, str] = {}
     if details.channel != channel:
@@ -199,8 +221,18 @@ def _validate_new_case(
         errors["team"] = _("The team does not belong to the case's service.")
     if owner is not None and (not owner.works_cases or owner.service_id != service.pk):
         errors["owner"] = _("The owner must be a member of staff of the case's service.")
+    if request_type is not None and request_type.service_id != service.pk:
+        errors["request_type"] = _("The request type belongs to another service.")
+    elif request_type is not None and not request_type.active:
+        errors["request_type"] = _("This request type is no longer in use.")
     if errors:
         raise ServiceError(errors)
+
+
+def confidential_for(*, kind: str, request_type: RequestType | None) -> bool:
+    """Whether a new case is confidential (docs/adr/0018): every complaint, and every case of a
+    request type an administrator marked confidential (adult social care, say)."""
+    return kind == CaseKind.COMPLAINT or (request_type is not None and request_type.confidential)
 
 
 def _milestone_for(

@@ -4,11 +4,13 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from common.errors import ServiceError
 from standards import milestone_kinds
+from standards.domain.calendar import WorkingCalendar, WorkingTimeProblem
 from standards.domain.deadlines import (
     Rule,
     compute_deadline,
@@ -64,11 +66,17 @@ def milestone_extend(
     reason: str,
     actor: User | None,
     notify_customer: bool = True,
+    out_of_hours_confirmed: bool = False,
     now: datetime | None = None,
 ) -> Milestone:
     """Give a milestone a later due time, with the reason recorded on the timeline and, for
-    the full response the customer was promised, told to the customer."""
+    the full response the customer was promised, told to the customer.
+
+    A due time on a day the office does not work, or outside its business hours, is refused
+    unless the officer confirms they mean it (``out_of_hours_confirmed``, SPEC §10): the
+    customer would otherwise be promised an answer on, say, a Saturday by mistake."""
     now = now or timezone.now()
+    calendar = working_calendar(from_date=timezone.localdate(now))
     case = case_locked(case)
     milestone = case.milestones.select_related("target").filter(kind=kind).first()
     errors: dict[str, str] = {}
@@ -88,6 +96,10 @@ def milestone_extend(
         and (new_due_at <= max(milestone.due_at, now))
     ):
         errors["due_at"] = _("The new due time must be later than the current one and than now.")
+    elif not out_of_hours_confirmed:
+        problem = working_time_refusal(new_due_at, calendar)
+        if problem:
+            errors["due_at"] = problem
     if errors:
         raise ServiceError(errors)
     assert milestone is not None and milestone.due_at is not None
@@ -95,7 +107,7 @@ def milestone_extend(
         Rule(milestone.rule),
         new_due_at=new_due_at,
         now=now,
-        calendar=working_calendar(from_date=timezone.localdate(now)),
+        calendar=calendar,
         threshold=threshold_of(milestone.target),
     )
     milestone_writer.milestone_deadline_extend(
@@ -106,6 +118,28 @@ def milestone_extend(
             case=case_with_relations(case), milestone=milestone, actor=actor, now=now
         )
     return milestone
+
+
+def working_time_refusal(moment: datetime, calendar: WorkingCalendar) -> str | None:
+    """Why a time set by an officer is not working time, in words that say how to go on; ``None``
+    when the office works then."""
+    problem = calendar.working_time_problem(moment)
+    if problem is None:
+        return None
+    local = timezone.localtime(moment, calendar.tz)
+    if problem is WorkingTimeProblem.NOT_A_WORKING_DAY:
+        return _(
+            "%(day)s is not a working day. Choose a working day, or tick “I mean this date” "
+            "if it is what you intend."
+        ) % {"day": date_format(local, "l j F Y")}
+    return _(
+        "%(time)s is outside business hours (%(opens)s to %(closes)s). Choose a time within "
+        "them, or tick “I mean this date” if it is what you intend."
+    ) % {
+        "time": date_format(local, "H:i"),
+        "opens": calendar.hours.opens.strftime("%H:%M"),
+        "closes": calendar.hours.closes.strftime("%H:%M"),
+    }
 
 
 #: How far ahead a callback may be arranged: further is a typing mistake, not an agreement.

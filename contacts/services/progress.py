@@ -28,6 +28,7 @@ from .steps import action_time, case_locked, ensure_open, status_move
 #: What each case action satisfies among the milestones of the case's standard.
 MILESTONES_MET_BY = {
     "acknowledge": milestone_kinds.ACKNOWLEDGES,
+    "confirm": milestone_kinds.CONFIRMS,
     "respond": milestone_kinds.MET_BY_RESPONSE,
 }
 
@@ -81,6 +82,17 @@ def cases_acknowledge(*, acknowledged_at: dict[int, datetime]) -> None:
     the outbox. Set-based: a handful of statements however many cases.
 
     Cases that were resolved or closed meanwhile owe nothing any more and are left alone."""
+    _cases_told(acknowledged_at, kinds=MILESTONES_MET_BY["acknowledge"])
+
+
+def cases_confirm(*, confirmed_at: dict[int, datetime]) -> None:
+    """The customers of these cases were told who is dealing with their enquiry and when the
+    full response will come (``case id → when``; ``messaging.confirmations``): their
+    confirmation milestones are met, and the cases are acknowledged if they were not yet."""
+    _cases_told(confirmed_at, kinds=MILESTONES_MET_BY["confirm"])
+
+
+def _cases_told(acknowledged_at: dict[int, datetime], *, kinds: tuple[str, ...]) -> None:
     if not acknowledged_at:
         return
     # Locked in id order, so two batches over the same cases cannot deadlock.
@@ -93,7 +105,7 @@ def cases_acknowledge(*, acknowledged_at: dict[int, datetime]) -> None:
     open_milestones = list(
         Milestone.objects.filter(
             case_id__in=[case.pk for case in cases],
-            kind__in=MILESTONES_MET_BY["acknowledge"],
+            kind__in=kinds,
             state__in=OPEN_MILESTONE_STATES,
         ).only("pk", "case_id", "due_at")
     )

@@ -22,10 +22,11 @@ class AttachmentsPanel:
 
 @register.simple_tag(takes_context=True)
 def attachments_panel(context: Any, case: Case) -> AttachmentsPanel:
-    user = context["request"].user
-    may_work = policies.can_work(user, case)
+    """The staff case page's files: whoever may open the page (the policy let them see the
+    case) reads them, as they read the rest of it; its service's staff add to them."""
+    may_work = policies.can_work(context["request"].user, case)
     return AttachmentsPanel(
-        attachments=selectors.case_attachments(case=case) if may_work else [],
+        attachments=selectors.case_attachments(case=case),
         can_add=may_work,
         form=AttachmentForm() if may_work else None,
     )

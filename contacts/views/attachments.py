@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from audit import reads
+from audit.models import ReadPath
 from common.errors import add_service_error
 
 from .. import policies, selectors
@@ -37,6 +39,7 @@ def attachment_download(request: HttpRequest, reference: str, attachment_id: int
     )
     if attachment is None or not attachment_file_exists(attachment):
         raise Http404
+    reads.record(request, ReadPath.ATTACHMENT, cases=[attachment.case])
     content_type = attachment.content_type
     if content_type not in ALLOWED_TYPES:
         content_type = "application/octet-stream"

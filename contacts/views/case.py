@@ -9,13 +9,12 @@ from django.views.decorators.http import require_safe
 
 from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 from standards.selectors import working_calendar
 
-from .. import hooks, policies, presenters, selectors
+from .. import policies, presenters, selectors
 from ..forms.case_actions import MeetForm, NoteForm
-
-#: How ``hooks.cases_viewed`` is told where a case was seen (complaints log it).
-VIA_CASE_PAGE = "case_page"
 
 
 @login_required
@@ -29,7 +28,7 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
-    hooks.cases_viewed(user=signed_in(request), cases=[case], via=VIA_CASE_PAGE)
+    reads.record(request, ReadPath.CASE_PAGE, cases=[case])
     milestones = presenters.milestone_rows(
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
@@ -56,6 +55,6 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _members_enquiry(request: HttpRequest, reference: str) -> HttpResponse:
-    if not hooks.members_cases(signed_in(request)).filter(reference=reference).exists():
+    if not selectors.case_visible_to(signed_in(request)).filter(reference=reference).exists():
         raise Http404
     return redirect("councillors:enquiry", reference)

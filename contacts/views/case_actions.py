@@ -21,11 +21,15 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import signed_in
+from accounts.models import User
 from common.errors import add_service_error
 
 from .. import policies, presenters, selectors, services
+from ..event_payloads import TEAM, Party
 from ..forms import case_actions as action_forms
-from ..models import Case
+from ..models import Case, CaseEvent
+from ..services import appointments
 
 
 @dataclass(frozen=True)
@@ -39,18 +43,58 @@ class Action:
     perform: Callable[[HttpRequest, Case, forms.Form], object]
     #: The service's error keys that belong to a field of the form under another name.
     fields: dict[str, str]
+    #: Said after ``done`` when what the service returned calls for it.
+    then: Callable[[Any], str | None] = lambda result: None
 
 
 def _plain(form_class: type[forms.Form]) -> Callable[[HttpRequest, Case, Any], forms.Form]:
     return lambda request, case, data: form_class(data)
 
 
+#: What the transfer form reads of each officer it offers (the name, the service it groups by).
+RECEIVER_FIELDS = (
+    "first_name",
+    "last_name",
+    "username",
+    "team__service__name",
+    "team__service__name_cy",
+    "team__service__name_en",
+)
+
+
 def _transfer_form(request: HttpRequest, case: Case, data: Any) -> forms.Form:
+    arrival = selectors.arrived_from(case=case)
     return action_forms.TransferForm(
         data,
-        colleagues=selectors.transfer_colleagues(case=case),
+        case=case,
+        # Only what the choices show: every officer of every service is read.
+        colleagues=selectors.transfer_colleagues(case=case).only(*RECEIVER_FIELDS),
         teams=selectors.transfer_teams(case=case),
+        came_from=_sender_team(arrival),
     )
+
+
+def _officer(request: HttpRequest) -> User:
+    """The signed-in officer (every action page requires signing in)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _not_told(change: appointments.AppointmentChange) -> str | None:
+    if change.told:
+        return str(_("The customer will be told by their usual method."))
+    return str(
+        _(
+            "No message can reach the customer in time (no e-mail address or mobile number). "
+            "Phone them to tell them."
+        )
+    )
+
+
+def _sender_team(arrival: CaseEvent | None) -> Party | None:
+    """The team a case that came from another service came from: where it goes back."""
+    team = arrival.payload.get("from_team") if arrival is not None else None
+    return Party(TEAM, team) if isinstance(team, int) else None
 
 
 ACTIONS = {
@@ -86,7 +130,11 @@ ACTIONS = {
             "contacts/case_transfer.html",
             _transfer_form,
             lambda request, case, form: services.case_transfer(
-                case=case, actor=request.user, note=form.cleaned_data["note"], **form.receiver()
+                case=case,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                misrouted=form.cleaned_data["misrouted"],
+                **form.receiver(),
             ),
             {},
         ),
@@ -106,6 +154,18 @@ ACTIONS = {
             {},
         ),
         Action(
+            "voicemail",
+            _("Acknowledge the voicemail"),
+            _("Acknowledge voicemail"),
+            _("Voicemail acknowledged. The caller will be told when you will call back."),
+            "contacts/case_voicemail.html",
+            _plain(action_forms.VoicemailForm),
+            lambda request, case, form: services.voicemail_acknowledge(
+                case=case, actor=signed_in(request), callback_at=form.cleaned_data["callback_at"]
+            ),
+            {},
+        ),
+        Action(
             "extend",
             _("Extend a deadline"),
             _("Extend deadline"),
@@ -118,6 +178,7 @@ ACTIONS = {
                 new_due_at=form.cleaned_data["due_at"],
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
+                out_of_hours_confirmed=form.cleaned_data["out_of_hours_confirmed"],
             ),
             {},
         ),
@@ -132,6 +193,38 @@ ACTIONS = {
                 case=case, kind=form.cleaned_data["milestone"], actor=request.user
             ),
             {},
+        ),
+        Action(
+            "late",
+            _("Running late"),
+            _("Tell the customer"),
+            _("Running late recorded."),
+            "contacts/case_late.html",
+            _plain(action_forms.LateForm),
+            lambda request, case, form: appointments.appointment_running_late(
+                case=case,
+                actor=_officer(request),
+                minutes=form.cleaned_data["minutes"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
+        ),
+        Action(
+            "rebook",
+            _("Cancel and offer another time"),
+            _("Re-book and tell the customer"),
+            _("Appointment re-booked."),
+            "contacts/case_rebook.html",
+            _plain(action_forms.RebookForm),
+            lambda request, case, form: appointments.appointment_rebook(
+                case=case,
+                actor=_officer(request),
+                at=form.cleaned_data["at"],
+                reason=form.cleaned_data["reason"],
+            ),
+            {},
+            _not_told,
         ),
         Action(
             "resolve",
@@ -187,11 +280,12 @@ def action_view(action: Action) -> Callable[..., HttpResponse]:
         form = action.form(request, case, request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                action.perform(request, case, form)
+                result = action.perform(request, case, form)
             except ValidationError as error:
                 add_service_error(form, error, action.fields)
             else:
-                messages.success(request, str(action.done))
+                then = action.then(result)
+                messages.success(request, f"{action.done} {then}" if then else str(action.done))
                 return redirect("contacts:case", case.reference)
         return render(
             request,
@@ -212,7 +306,10 @@ note = action_view(ACTIONS["note"])
 take = action_view(ACTIONS["take"])
 transfer = action_view(ACTIONS["transfer"])
 callback = action_view(ACTIONS["callback"])
+voicemail = action_view(ACTIONS["voicemail"])
 extend = action_view(ACTIONS["extend"])
 meet = action_view(ACTIONS["meet"])
+late = action_view(ACTIONS["late"])
+rebook = action_view(ACTIONS["rebook"])
 resolve = action_view(ACTIONS["resolve"])
 reopen = action_view(ACTIONS["reopen"])

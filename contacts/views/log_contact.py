@@ -3,6 +3,12 @@
 The case is made by ``case_create``, the service the API and the inbound channels use, so its
 milestones and acknowledgement come out the same; the attachments are stored in the same
 transaction, so a contact is logged with its files or not at all.
+
+Three buttons re-show the form without logging anything (and without its errors): "Suggest
+where it goes" (the routing table's suggestions from the words typed), "Use this" on a
+suggestion, and "Show who can deal with it" after choosing another destination. They work
+without JavaScript; with it, htmx swaps only the "Who deals with it" section, so the files
+chosen stay chosen.
 """
 
 from django.contrib import messages
@@ -16,17 +22,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.access import role_required
-from accounts.models import STAFF_ROLES, User
+from accounts.access import role_required, signed_in
+from accounts.models import STAFF_ROLES, Service, User
 from common.errors import add_service_error
 from standards import milestone_kinds
 from standards.channels import Channel
 
 from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard
-from ..customers import customer_preferences_record
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
-from ..models import Attachment, Milestone
+from ..models import Attachment, Case, CaseKind, Milestone
 
 #: Where an error of ``case_create`` is shown on the form.
 SERVICE_ERROR_FIELDS = {
@@ -34,10 +39,13 @@ SERVICE_ERROR_FIELDS = {
     "received_at": "received_at",
     "team": "assign_to",
     "owner": "assign_to",
+    "request_type": "destination",
 }
+#: The buttons that re-show the form with new routing choices instead of logging.
+ROUTING_BUTTONS = ("suggest", "use_type", "choose_destination")
 
 
-def _service_of(user: User):
+def _service_of(user: User) -> Service:
     if not user.team_id:
         # Staff belong to a service through their team; without one there is nowhere to log.
         raise PermissionDenied
@@ -58,38 +66,67 @@ def choose_channel(request: HttpRequest) -> HttpResponse:
 def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
     if channel not in Channel.values:
         raise Http404
-    user = request.user
-    service = _service_of(user)
-    if policies.create_refusal(user, service=service, kind="enquiry"):
+    user = signed_in(request)
+    own_service = _service_of(user)
+    if policies.create_refusal(user, service=own_service, kind="enquiry"):
         raise PermissionDenied
     if request.method != "POST":
-        form = LogContactForm(channel=channel, user=user, service=service)
+        form = LogContactForm(channel=channel, user=user, own_service=own_service)
         return _page(request, form)
-    form = LogContactForm(request.POST, request.FILES, channel=channel, user=user, service=service)
+    if any(name in request.POST for name in ROUTING_BUTTONS):
+        return _rerouted(request, channel=channel, user=user, own_service=own_service)
+    form = LogContactForm(
+        request.POST, request.FILES, channel=channel, user=user, own_service=own_service
+    )
     if "find_customer" in request.POST:
         form.find_customers()
         return _page(request, form, searched=True)
     if not form.is_valid():
+        return _page(request, form, status=400)
+    refusal = policies.create_refusal(user, service=form.service, kind=form.cleaned_data["kind"])
+    if refusal:
+        form.add_error("destination", refusal)
         return _page(request, form, status=400)
     try:
         case, milestones = _log(form, user=user)
     except ValidationError as error:
         add_service_error(form, error, SERVICE_ERROR_FIELDS)
         return _page(request, form, status=400)
+    banner = _banner(case.reference, milestones)
+    if case.service_id != own_service.pk:
+        banner = _("%(banner)s. It has gone to %(service)s.") % {
+            "banner": banner,
+            "service": case.service.name,
+        }
     if selectors.case_get(user=user, reference=case.reference) is None:
-        # A complaint goes to the service's complaints officers: whoever took it in may not
-        # open it, so they go back to logging with word of where it went.
-        messages.success(
-            request,
-            _(
-                "Complaint logged: %(reference)s. It has gone to the service's complaints "
-                "officer, who will deal with it."
-            )
-            % {"reference": case.reference},
-        )
+        # A complaint goes to the service's complaints officers, a confidential case to the
+        # service's staff (docs/adr/0018): whoever took it in may not open it, so they go back
+        # to logging with word of where it went.
+        messages.success(request, _gone_banner(case))
         return redirect("contacts:log-contact")
-    messages.success(request, _banner(case.reference, milestones))
+    messages.success(request, banner)
     return redirect(reverse("contacts:case", kwargs={"reference": case.reference}))
+
+
+def _rerouted(
+    request: HttpRequest, *, channel: str, user: User, own_service: Service
+) -> HttpResponse:
+    """The form again with the routing asked for: the suggestions, a suggestion taken, or
+    the assignees of another destination. Nothing is checked or logged, so no errors show."""
+    data = request.POST.copy()
+    chosen = data.get("use_type", "")
+    if chosen:
+        data["destination"] = chosen
+    form = LogContactForm(data, channel=channel, user=user, own_service=own_service)
+    # The queue or officer follows a suggestion taken, and another destination chosen unless
+    # it is still one of that destination's.
+    if chosen or (
+        "choose_destination" in data and data.get("assign_to") not in form.assignee_values()
+    ):
+        data["assign_to"] = form.default_assignee()
+    form.quiet()
+    suggestions = form.suggestions() if "suggest" in data else None
+    return _page(request, form, suggestions=suggestions, files_dropped=bool(request.FILES))
 
 
 def _log(form: LogContactForm, *, user: User):
@@ -101,10 +138,12 @@ def _log(form: LogContactForm, *, user: User):
         with transaction.atomic():
             customer = form.chosen_customer
             if customer is not None:
-                customer_preferences_record(
+                services.customer_preferences_record(
                     customer=customer,
                     preferred_language=form.preferred_language(),
                     preferred_contact_method=data["customer_contact_method"] or None,
+                    actor=user,
+                    now=now,
                 )
             else:
                 customer = form.new_customer()
@@ -120,6 +159,7 @@ def _log(form: LogContactForm, *, user: User):
                 language=form.contact_language(),
                 team=team,
                 owner=owner,
+                request_type=form.request_type,
                 actor=user,
                 now=now,
             )
@@ -128,6 +168,18 @@ def _log(form: LogContactForm, *, user: User):
         attachments_discard(stored)
         raise
     return result.case, result.milestones
+
+
+def _gone_banner(case: Case) -> str:
+    if case.kind == CaseKind.COMPLAINT:
+        return _(
+            "Complaint logged: %(reference)s. It has gone to the service's complaints "
+            "officer, who will deal with it."
+        ) % {"reference": case.reference}
+    return _(
+        "Contact logged: %(reference)s. It is confidential: it has gone to %(service)s, "
+        "who will deal with it."
+    ) % {"reference": case.reference, "service": case.service.name}
 
 
 def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:
@@ -143,7 +195,13 @@ def _banner(reference: str, milestones: tuple[Milestone, ...]) -> str:
 
 
 def _page(
-    request: HttpRequest, form: LogContactForm, *, searched: bool = False, status: int = 200
+    request: HttpRequest,
+    form: LogContactForm,
+    *,
+    searched: bool = False,
+    status: int = 200,
+    suggestions: list | None = None,
+    files_dropped: bool = False,
 ) -> HttpResponse:
     files_sent = bool(request.FILES) and bool(form.errors)
     return render(
@@ -154,7 +212,9 @@ def _page(
             "channel": Channel(form.channel),
             "searched": searched,
             "files_sent": files_sent,
+            "files_dropped": files_dropped,
             "chosen": form.customer_choice_value(),
+            "suggestions": suggestions,
         },
         status=status,
     )

@@ -40,9 +40,9 @@ class EnquiryCreateInput(serializers.Serializer):
 
 class UpdateOutput(serializers.Serializer):
     kind = serializers.ChoiceField(UpdateKind.values)
-    responsible = serializers.CharField()
-    what = serializers.CharField()
-    why = serializers.CharField()
+    responsible = serializers.CharField(allow_null=True)
+    what = serializers.CharField(allow_null=True)
+    why = serializers.CharField(allow_null=True)
     expected_on = serializers.DateField(allow_null=True)
     created_at = serializers.DateTimeField()
 
@@ -52,8 +52,14 @@ class EnquiryOutput(serializers.Serializer):
     kind = serializers.ChoiceField(CaseKind.values)
     status = serializers.ChoiceField(CaseStatus.values)
     service = serializers.CharField(source="service.code")
-    summary = serializers.CharField()
-    description = serializers.CharField()
+    in_full = serializers.BooleanField(
+        help_text=_(
+            "False for another member's enquiry that the member follows (their ward's, or one "
+            "they were copied into): its text, the resident and what officers wrote are null."
+        )
+    )
+    summary = serializers.CharField(allow_null=True)
+    description = serializers.CharField(allow_null=True)
     received_at = serializers.DateTimeField()
     responsible = serializers.CharField()
     response_due_at = serializers.DateTimeField(allow_null=True)
@@ -66,22 +72,23 @@ class EnquiryOutput(serializers.Serializer):
     updates = UpdateOutput(many=True)
 
     def to_representation(self, case: Case) -> dict[str, Any]:
-        shows_resident = self.context.get("shows_resident", lambda case: False)(case)
+        in_full = self.context.get("in_full", lambda case: False)(case)
         enquiry = getattr(case, "member_enquiry", None)
         response = next(
             (m for m in case.milestones.all() if m.kind == milestone_kinds.MEMBER_RESPONSE), None
         )
         owner = case.owner
         responsible = case.service.name
-        if owner is not None:
+        if owner is not None and in_full:
             responsible = f"{owner.get_full_name() or owner.get_username()}, {responsible}"
         return {
             "reference": case.reference,
             "kind": case.kind,
             "status": case.status,
             "service": case.service.code,
-            "summary": case.summary,
-            "description": case.description,
+            "in_full": in_full,
+            "summary": case.summary if in_full else None,
+            "description": case.description if in_full else None,
             "received_at": _when(case.received_at),
             "responsible": responsible,
             "response_due_at": _when(response.due_at) if response else None,
@@ -92,13 +99,13 @@ class EnquiryOutput(serializers.Serializer):
             "community_council": enquiry.community_council.code
             if enquiry and enquiry.community_council
             else None,
-            "resident_name": case.customer.name if shows_resident and case.customer else None,
+            "resident_name": case.customer.name if in_full and case.customer else None,
             "updates": [
                 {
                     "kind": update.kind,
-                    "responsible": update.responsible,
-                    "what": update.what,
-                    "why": update.why,
+                    "responsible": update.responsible if in_full else None,
+                    "what": update.what if in_full else None,
+                    "why": update.why if in_full else None,
                     "expected_on": update.expected_on.isoformat() if update.expected_on else None,
                     "created_at": _when(update.created_at),
                 }

@@ -9,8 +9,12 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 from contacts.models import Case
+from contacts.visibility import case_redactions
 
 from .. import selectors, services
 from . import serializers as io
@@ -32,20 +36,17 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
             raise PermissionDenied(_("Only councillors and clerks have member enquiries."))
 
     def _output(self, cases, *, many: bool = False) -> dict:
-        user = self.request.user
+        user = signed_in(self.request)
         return io.EnquiryOutput(
             cases,
             many=many,
-            context={
-                "shows_resident": lambda case: selectors.enquiry_shows_resident(
-                    user=user, case=case
-                )
-            },
+            # Another member's enquiry (a ward's, one copied in): its outline only.
+            context={"in_full": lambda case: not case_redactions(user, case)},
         ).data
 
     def _visible(self) -> QuerySet[Case]:
         return (
-            selectors.enquiry_cases_visible_to(self.request.user)
+            selectors.enquiries_followed(signed_in(self.request))
             .select_related(
                 "service",
                 "owner",
@@ -59,12 +60,14 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self._visible())
+        reads.record(request, ReadPath.API, cases=page or [])
         return self.get_paginated_response(self._output(page, many=True))
 
     def retrieve(self, request: Request, reference: str) -> Response:
         case = self._visible().filter(reference=reference).first()
         if case is None:
             raise NotFound
+        reads.record(request, ReadPath.API, cases=[case])
         return Response(self._output(case))
 
     @extend_schema(request=io.EnquiryCreateInput, responses={201: io.EnquiryOutput})

@@ -232,6 +232,9 @@ def enquiry_delay(
         # A delay longer than that is not a delay a councillor can plan around: it wants a
         # conversation, and a date that far off is more likely a typing slip.
         errors["new_date"] = _("The new completion date must be within a year from today.")
+    elif not working_calendar(from_date=new_date).is_working_day(new_date):
+        # Closing time on a day the office is shut is no promise (SPEC §10).
+        errors["new_date"] = _("Choose a working day.")
     open_response = case.milestones.filter(
         kind=RESPONSE_MILESTONE, state__in=OPEN_MILESTONE_STATES
     ).exists()

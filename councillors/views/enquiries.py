@@ -7,10 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import SUBMITTER_ROLES
+from audit import reads
+from audit.models import ReadPath
 from common.errors import add_service_error
 from contacts.models import OPEN_MILESTONE_STATES, Customer
+from contacts.visibility import case_redactions
 from standards import milestone_kinds
 
 from .. import selectors, services
@@ -69,6 +72,7 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.enquiry_get(user=request.user, reference=reference)
     if case is None:
         raise Http404
+    reads.record(request, ReadPath.ENQUIRY_PAGE, cases=[case])
     milestones = list(case.milestones.all())
     response_due = next(
         (m for m in milestones if m.kind == milestone_kinds.MEMBER_RESPONSE),
@@ -84,6 +88,7 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "response_due": response_due,
             "response_open": response_due is not None
             and response_due.state in OPEN_MILESTONE_STATES,
-            "shows_resident": selectors.enquiry_shows_resident(user=request.user, case=case),
+            # Another member's enquiry (a ward's, one copied in): its outline only.
+            "in_full": not case_redactions(signed_in(request), case),
         },
     )

@@ -54,6 +54,11 @@ class Session:
             # Opened here, or Django's SMTP backend would close it after each message.
             self._connection.open()
         try:
+            if method is ReplyMethod.FAX:
+                # A fax is an e-mail to the fax gateway, over the batch's one connection.
+                from . import fax
+
+                return fax.deliver(message, connection=self._connection)
             return email.deliver(message, connection=self._connection)
         except Exception:
             self._drop_connection()

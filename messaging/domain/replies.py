@@ -17,6 +17,7 @@ class ReplyMethod(StrEnum):
     EMAIL = "email"
     SMS = "sms"
     LETTER = "letter"
+    FAX = "fax"
 
 
 def reply_language(*, contact_language: str, preference: str) -> ReplyLanguage:
@@ -41,24 +42,28 @@ class Reachable:
     email: bool = False
     mobile: bool = False
     postal_address: bool = False
+    #: A fax number the contact came from (whether it is one is checked when sending).
+    fax: bool = False
 
 
 #: The method each channel answers by when the customer's preference cannot be used: e-mail
-#: and web forms by e-mail, texts and voicemails (to a mobile) by text, post and fax by letter.
-#: Reception visits, answered calls and social media are answered in person or on the platform.
+#: and web forms by e-mail, texts and voicemails (to a mobile) by text, post by letter, a fax by
+#: fax ("faxing back … using the corporate template for faxes"). Reception visits, answered
+#: calls and social media are answered in person or on the platform.
 CHANNEL_METHOD: dict[str, ReplyMethod] = {
     "email": ReplyMethod.EMAIL,
     "webform": ReplyMethod.EMAIL,
     "text": ReplyMethod.SMS,
     "phone": ReplyMethod.SMS,
     "letter": ReplyMethod.LETTER,
-    "fax": ReplyMethod.LETTER,
+    "fax": ReplyMethod.FAX,
 }
 
 PREFERENCE_METHOD: dict[str, ReplyMethod] = {
     "email": ReplyMethod.EMAIL,
     "text": ReplyMethod.SMS,
     "letter": ReplyMethod.LETTER,
+    "fax": ReplyMethod.FAX,
 }
 
 
@@ -66,15 +71,20 @@ def reply_method(*, channel: str, preference: str, reachable: Reachable) -> Repl
     """How to send a message about a contact, or ``None`` when no message can be sent.
 
     The customer's preferred method wins where it can reach them. Otherwise the channel's own:
-    a letter or fax is answered by e-mail when an address is known (quicker, and what most
-    people who give one expect), else by post.
+    a fax is faxed back to the number it came from; a letter, or a fax with no number, is
+    answered by e-mail when an address is known (quicker, and what most people who give one
+    expect), else by post.
     """
     preferred = PREFERENCE_METHOD.get(preference)
     if preferred is not None and _can_reach(preferred, reachable):
         return preferred
     own = CHANNEL_METHOD.get(channel)
-    if own is ReplyMethod.LETTER and reachable.email:
+    if own is ReplyMethod.FAX and reachable.fax:
+        return own
+    if own in (ReplyMethod.LETTER, ReplyMethod.FAX) and reachable.email:
         return ReplyMethod.EMAIL
+    if own is ReplyMethod.FAX:
+        own = ReplyMethod.LETTER
     if own is not None and _can_reach(own, reachable):
         return own
     return None
@@ -85,6 +95,7 @@ def _can_reach(method: ReplyMethod, reachable: Reachable) -> bool:
         ReplyMethod.EMAIL: reachable.email,
         ReplyMethod.SMS: reachable.mobile,
         ReplyMethod.LETTER: reachable.postal_address,
+        ReplyMethod.FAX: reachable.fax,
     }[method]
 
 
@@ -95,3 +106,25 @@ def is_uk_mobile(number: str) -> bool:
         if digits.startswith(prefix) and len(digits) == length:
             return True
     return False
+
+
+#: UK numbers a fax can be sent to: geographic (01, 02), non-geographic (03) and freephone or
+#: shared-cost (08), ten or eleven digits. Mobiles (07) and premium rates (09) take no faxes.
+_FAX_PREFIXES = ("01", "02", "03", "08")
+
+
+def fax_digits(number: str) -> str:
+    """The number as the fax gateway dials it: digits only, in the national form (0…)."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    for international in ("+44", "0044"):
+        if digits.startswith(international):
+            digits = "0" + digits[len(international) :].removeprefix("0")
+    return digits
+
+
+def is_fax_number(number: str) -> bool:
+    """A UK number a fax can be sent to (spaces, hyphens and brackets allowed, +44 too)."""
+    if any(not (ch.isdigit() or ch in " +-()") for ch in number):
+        return False
+    digits = fax_digits(number)
+    return digits.isdigit() and digits.startswith(_FAX_PREFIXES) and len(digits) in (10, 11)

@@ -3,6 +3,12 @@
 The figures come from ``SlaSnapshot``, which ``sla_snapshot_take`` replaces each minute with
 one ``INSERT ... SELECT ... GROUP BY`` (docs/adr/0011-standards-evaluation-figures.md); the
 cases behind a figure are listed live by ``cases_behind``.
+
+Both follow the one visibility policy (SPEC §6 and §9): a user counts and lists only cases
+they may open. The snapshot keeps confidential cases apart; a user from whom the policy hides
+any case has those counted live instead, as far as they may open them (a few complaints of
+one service), so that a manager named in a complaint learns nothing of it, not even that a
+figure counts it.
 """
 
 from dataclasses import dataclass
@@ -12,29 +18,33 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from contacts.audience import CONFIDENTIAL, CONFIDENTIAL_SQL
 from contacts.domain import lifecycle
 from contacts.models import OPEN_MILESTONE_STATES, Case, Milestone, MilestoneState
+from contacts.selectors import case_visible_to
 
 from ..models import SlaSnapshot
 
 _LOCK = 0x5354_534E  # "STSN"
 
-_SNAPSHOT_SQL = """
+_SNAPSHOT_SQL = f"""
 INSERT INTO standards_slasnapshot
-    (taken_at, channel, standard_id, service_id, team_id, owner_id, language,
+    (taken_at, channel, standard_id, service_id, team_id, owner_id, language, confidential,
      breached, due_today, due_soon)
 SELECT %s, c.channel, c.standard_id, c.service_id, c.team_id, c.owner_id, c.language,
+       {CONFIDENTIAL_SQL},
        count(*) FILTER (WHERE m.state = 'breached' OR m.due_at <= %s),
        count(*) FILTER (WHERE m.state <> 'breached' AND m.due_at > %s AND m.due_at < %s),
        count(*) FILTER (WHERE m.state = 'due_soon' AND m.due_at > %s)
 FROM contacts_milestone m
 JOIN contacts_case c ON c.id = m.case_id
 WHERE m.state IN ('breached', 'due_soon') OR (m.state = 'pending' AND m.due_at < %s)
-GROUP BY c.channel, c.standard_id, c.service_id, c.team_id, c.owner_id, c.language
+GROUP BY c.channel, c.standard_id, c.service_id, c.team_id, c.owner_id, c.language,
+         {CONFIDENTIAL_SQL}
 """
 
 
@@ -113,22 +123,83 @@ def dashboard_scope(user: User) -> Q:
     return Q(service_id=user.service_id) if user.service_id else Q(pk__in=[])
 
 
-def sla_board(*, user: User, labeller) -> Board:
-    """Every figure of the dashboard: one small aggregate per dimension over the snapshot.
+_SUMS = ("breached", "due_today", "due_soon")
+#: Every snapshot column a dimension groups by, as read through a milestone's case.
+_GROUPS = tuple(dict.fromkeys(column for d in DIMENSIONS for column in d.group_by))
+
+
+def _counted_live(cases: QuerySet[Case], *, now: datetime) -> list[dict]:
+    """What the snapshot would count of ``cases`` at ``now``, by every dimension's columns:
+    its SQL, in the ORM."""
+    end = end_of_day(now)
+    milestones = Milestone.objects.filter(case__in=cases).filter(
+        Q(state__in=[MilestoneState.BREACHED, MilestoneState.DUE_SOON])
+        | Q(state=MilestoneState.PENDING, due_at__lt=end)
+    )
+    rows = milestones.values(*(f"case__{column}" for column in _GROUPS)).annotate(
+        breached=Count("pk", filter=Q(state=MilestoneState.BREACHED) | Q(due_at__lte=now)),
+        due_today=Count(
+            "pk",
+            filter=~Q(state=MilestoneState.BREACHED) & Q(due_at__gt=now, due_at__lt=end),
+        ),
+        due_soon=Count("pk", filter=Q(state=MilestoneState.DUE_SOON, due_at__gt=now)),
+    )
+    return [
+        {key.removeprefix("case__"): value for key, value in row.items()} for row in rows.order_by()
+    ]
+
+
+def _figures(user: User, *, now: datetime) -> tuple[QuerySet[SlaSnapshot], list[dict]]:
+    """The snapshot's rows the user reads, and the rows counted live for them: every case of
+    the user's scope from the snapshot when the policy hides none from them (administrators),
+    else the snapshot's other cases and, live, the confidential cases they may open."""
+    rows = SlaSnapshot.objects.filter(dashboard_scope(user))
+    visible = case_visible_to(user)
+    if not visible.query.has_filters():
+        return rows, []
+    confidential = visible.filter(dashboard_scope(user), CONFIDENTIAL, status__in=lifecycle.OPEN)
+    return rows.filter(confidential=False), _counted_live(confidential, now=now)
+
+
+def _grouped(dimension: Dimension, rows: QuerySet[SlaSnapshot], live: list[dict]) -> list[dict]:
+    """The dimension's rows: the snapshot summed by the database, plus what was counted live,
+    the most breached first."""
+    sums = {name: Sum(name) for name in _SUMS}
+    merged = {
+        tuple(row[c] for c in dimension.group_by): row
+        for row in rows.values(*dimension.group_by).annotate(**sums).order_by()
+    }
+    for row in live:
+        key = tuple(row[c] for c in dimension.group_by)
+        into = merged.setdefault(
+            key, {**{c: row[c] for c in dimension.group_by}, **dict.fromkeys(_SUMS, 0)}
+        )
+        for name in _SUMS:
+            into[name] += row[name]
+    tie = dimension.group_by[-1]
+    return sorted(
+        (row for row in merged.values() if any(row[name] for name in _SUMS)),
+        key=lambda row: (
+            -row["breached"],
+            -row["due_today"],
+            -row["due_soon"],
+            row[tie] is None,  # as PostgreSQL sorts: NULLs last
+            row[tie] or "",
+        ),
+    )
+
+
+def sla_board(*, user: User, labeller, now: datetime) -> Board:
+    """Every figure of the dashboard: one small aggregate per dimension over the snapshot,
+    with the confidential cases the user may open counted live when the policy hides some.
 
     ``labeller(dimension, values)`` names a row (channel and language labels are choices)."""
-    rows = SlaSnapshot.objects.filter(dashboard_scope(user))
-    sums = {"breached": Sum("breached"), "due_today": Sum("due_today"), "due_soon": Sum("due_soon")}
-    total = rows.aggregate(**sums)
+    rows, live = _figures(user, now=now)
+    total = rows.aggregate(**{name: Sum(name) for name in _SUMS})
+    totals = {name: (total[name] or 0) + sum(row[name] for row in live) for name in _SUMS}
     taken = SlaSnapshot.objects.order_by().values_list("taken_at", flat=True).first()
     tables = []
     for dimension in DIMENSIONS:
-        grouped = (
-            rows.values(*dimension.group_by)
-            .annotate(**sums)
-            .filter(Q(breached__gt=0) | Q(due_today__gt=0) | Q(due_soon__gt=0))
-            .order_by("-breached", "-due_today", "-due_soon", dimension.group_by[-1])
-        )
         tables.append(
             (
                 dimension,
@@ -142,15 +213,13 @@ def sla_board(*, user: User, labeller) -> Board:
                         due_today=row["due_today"],
                         due_soon=row["due_soon"],
                     )
-                    for row in grouped
+                    for row in _grouped(dimension, rows, live)
                 ],
             )
         )
     return Board(
         taken_at=taken,
-        totals=CountRow(
-            "", "", total["breached"] or 0, total["due_today"] or 0, total["due_soon"] or 0
-        ),
+        totals=CountRow("", "", totals["breached"], totals["due_today"], totals["due_soon"]),
         tables=tables,
     )
 
@@ -173,10 +242,10 @@ _MOST_URGENT_FIRST = (F("next_due_at").asc(nulls_last=True), "id")
 
 
 def cases_behind(*, user: User, drill: Drill, now: datetime) -> QuerySet[Case]:
-    """The open cases counted in one figure of the dashboard, live."""
+    """The open cases counted in one figure of the dashboard, live: those the user may open."""
     # Only an open case has open milestones; the status narrows the search by the
     # (service, status) index before each case's milestones are looked at.
-    cases = Case.objects.filter(dashboard_scope(user), status__in=lifecycle.OPEN)
+    cases = case_visible_to(user).filter(dashboard_scope(user), status__in=lifecycle.OPEN)
     for field, value in (
         ("channel", drill.channel),
         ("standard_id", drill.standard),

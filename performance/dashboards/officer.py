@@ -12,7 +12,8 @@ from django.db.models import Count, Q
 
 from accounts.models import Role, User
 from complaints.selectors import compliment_counts_by_officer
-from contacts.models import Case, CaseStatus, Milestone, MilestoneState
+from contacts.models import CaseStatus, Milestone, MilestoneState
+from contacts.visibility import case_visible_to
 
 from ..domain.measures import met_rate, percent, score_rate
 from ..models import MonitoringScore, ScoreAnswer
@@ -48,11 +49,15 @@ class OfficerResults:
     compliments: int
 
 
-def officer_results(*, officer: User, first: date, last: date, now) -> OfficerResults:
+def officer_results(*, officer: User, viewer: User, first: date, last: date, now) -> OfficerResults:
     """The officer's figures for the cases they own that were received from ``first`` to
-    ``last``, and the compliments and monitoring of that period."""
+    ``last``, and the compliments and monitoring of that period, as ``viewer`` may see them:
+    a case the viewer may not read (a complaint that names them) is not counted either, so
+    that the figures cannot tell them it exists (docs/adr/0018)."""
     since, until = local_midnight(first), local_midnight(last + timedelta(days=1))
-    cases = Case.objects.filter(owner=officer, received_at__gte=since, received_at__lt=until)
+    cases = case_visible_to(viewer).filter(
+        owner=officer, received_at__gte=since, received_at__lt=until
+    )
     milestones = Milestone.objects.filter(case__in=cases).aggregate(
         met=Count("pk", filter=Q(state=MilestoneState.MET)),
         met_late=Count("pk", filter=Q(state=MilestoneState.MET_LATE)),
@@ -76,7 +81,7 @@ def officer_results(*, officer: User, first: date, last: date, now) -> OfficerRe
         ),
     )
     scores = MonitoringScore.objects.filter(
-        sampled__case__owner=officer,
+        sampled__case__in=case_visible_to(viewer).filter(owner=officer),
         sampled__sample__month__gte=first.replace(day=1),
         sampled__sample__month__lte=last,
     ).aggregate(

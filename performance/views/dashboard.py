@@ -65,7 +65,9 @@ def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     services = _service_names()
     board = sla_board(
-        user=request.user, labeller=lambda dimension, row: _label(dimension, row, services=services)
+        user=request.user,
+        labeller=lambda dimension, row: _label(dimension, row, services=services),
+        now=timezone.now(),
     )
     tables = [
         (

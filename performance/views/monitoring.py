@@ -10,17 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required, signed_in
+from audit import reads
+from audit.models import ReadPath
 from common.errors import add_service_error
 from standards.models import Behaviour
 
 from ..forms import SampleForm, ScoreForm
-from ..models import MonitoringCheck, MonitoringSample, MonitoringScore
+from ..models import MonitoringScore
+from ..monitoring.selectors import checks_for, samples_for
 from ..monitoring.services import ScoreInput, monitoring_check_score, monitoring_sample_draw
 from .access import EVALUATION_ROLES, services_for
-
-
-def _samples_for(user):
-    return MonitoringSample.objects.filter(service__in=services_for(user))
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,12 +46,8 @@ def monitoring(request: HttpRequest) -> HttpResponse:
                 messages.info(request, _("This month's sample was drawn already."))
             return redirect("performance:monitoring-sample", sample.pk)
     samples = (
-        _samples_for(request.user)
+        samples_for(signed_in(request))
         .select_related("service")
-        .annotate(
-            sampled=Count("checks", distinct=True),
-            checked=Count("checks", filter=Q(checks__checked_at__isnull=False), distinct=True),
-        )
         .order_by("-month", "service__name")[:60]
     )
     return render(
@@ -66,9 +61,12 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 @role_required(EVALUATION_ROLES)
 def monitoring_sample(request: HttpRequest, sample_id: int) -> HttpResponse:
-    sample = get_object_or_404(_samples_for(request.user).select_related("service"), pk=sample_id)
+    user = signed_in(request)
+    sample = get_object_or_404(samples_for(user).select_related("service"), pk=sample_id)
     checks = (
-        sample.checks.select_related("case__standard", "case__owner", "checked_by")
+        checks_for(user)
+        .filter(sample=sample)
+        .select_related("case__standard", "case__owner", "checked_by")
         .annotate(
             shown=Count("scores", filter=Q(scores__answer="yes")),
             not_shown=Count("scores", filter=Q(scores__answer="no")),
@@ -84,7 +82,7 @@ def monitoring_sample(request: HttpRequest, sample_id: int) -> HttpResponse:
 @role_required(EVALUATION_ROLES)
 def monitoring_check(request: HttpRequest, check_id: int) -> HttpResponse:
     check = get_object_or_404(
-        MonitoringCheck.objects.filter(sample__in=_samples_for(request.user)).select_related(
+        checks_for(signed_in(request)).select_related(
             "sample__service", "case__standard", "case__owner", "case__customer"
         ),
         pk=check_id,
@@ -113,6 +111,7 @@ def monitoring_check(request: HttpRequest, check_id: int) -> HttpResponse:
             request, _("Scores saved for %(reference)s.") % {"reference": check.case.reference}
         )
         return redirect("performance:monitoring-sample", check.sample_id)
+    reads.record(request, ReadPath.MONITORING, cases=[check.case])
     return render(
         request,
         "performance/monitoring_check.html",

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES, User
 
 from ..dashboards.officer import may_see_officer, officer_results, officers_managed
@@ -33,6 +33,7 @@ def officer(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
     if form.is_valid():
         results = officer_results(
             officer=officer,
+            viewer=signed_in(request),
             first=form.cleaned_data["first"],
             last=form.cleaned_data["last"],
             now=timezone.now(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -31,6 +32,13 @@ def bank_holidays(year: int) -> frozenset[date]:
     Weekend dates it lists (e.g. Christmas on a Saturday) are harmless: weekends never work.
     """
     return frozenset(holidays.country_holidays("GB", subdiv="WLS", years=year).keys())
+
+
+class WorkingTimeProblem(StrEnum):
+    """Why a moment is not working time."""
+
+    NOT_A_WORKING_DAY = "not_a_working_day"
+    OUTSIDE_BUSINESS_HOURS = "outside_business_hours"
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,19 @@ class WorkingCalendar:
         """``day`` at opening time, as an aware datetime in the calendar's time zone."""
         _require_date(day)
         return datetime.combine(day, self.hours.opens, tzinfo=self.tz)
+
+    def working_time_problem(self, moment: datetime) -> WorkingTimeProblem | None:
+        """Why ``moment`` is not a time the office works (``None`` when it is): a day that is
+        not a working day, or a working day outside business hours. Opening and closing time
+        themselves are inside, since a working-day deadline falls at closing time."""
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("A naive datetime has no time in a time zone; pass an aware one.")
+        local = moment.astimezone(self.tz)
+        if not self.is_working_day(local.date()):
+            return WorkingTimeProblem.NOT_A_WORKING_DAY
+        if not self.hours.opens <= local.time() <= self.hours.closes:
+            return WorkingTimeProblem.OUTSIDE_BUSINESS_HOURS
+        return None
 
     def local_date(self, moment: datetime) -> date:
         """The calendar date of ``moment`` in the calendar's time zone (not UTC's date)."""

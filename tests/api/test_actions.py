@@ -238,15 +238,15 @@ def test_extending_a_deadline_records_the_original_the_reason_and_the_timeline(a
 
 
 def test_a_second_extension_keeps_the_first_original_due_time(api, case):
-    act(api, "milestones/respond/extend", {"due_at": "2030-06-03T17:00:00Z", "reason": "One"})
+    act(api, "milestones/respond/extend", {"due_at": "2030-06-03T16:00:00Z", "reason": "One"})
 
     body = act(
-        api, "milestones/respond/extend", {"due_at": "2030-07-01T17:00:00Z", "reason": "Two"}
+        api, "milestones/respond/extend", {"due_at": "2030-07-01T16:00:00Z", "reason": "Two"}
     ).json()
 
     respond = next(m for m in body["milestones"] if m["kind"] == "respond")
     assert (respond["due_at"], respond["original_due_at"], respond["extension_reason"]) == (
-        "2030-07-01T18:00:00+01:00",
+        "2030-07-01T17:00:00+01:00",
         "2026-03-16T17:00:00Z",
         "Two",
     )
@@ -440,14 +440,14 @@ REFUSALS = {
     "extend-unknown-milestone": (
         untouched,
         "milestones/callback/extend",
-        {"due_at": "2030-06-03T17:00:00Z", "reason": "Contractor"},
+        {"due_at": "2030-06-03T16:00:00Z", "reason": "Contractor"},
         {"milestone": ["This case has no such milestone."]},
         {"milestone": ["Nid oes gan yr achos hwn garreg filltir o'r fath."]},
     ),
     "extend-met-milestone": (
         acknowledged,
         "milestones/acknowledge/extend",
-        {"due_at": "2030-06-03T17:00:00Z", "reason": "Contractor"},
+        {"due_at": "2030-06-03T16:00:00Z", "reason": "Contractor"},
         {"milestone": ["A milestone that has been met cannot be extended."]},
         {"milestone": ["Ni ellir estyn carreg filltir sydd wedi'i chyflawni."]},
     ),
@@ -495,7 +495,7 @@ def test_a_deadline_that_is_measured_cannot_be_extended(client_for, advisor, ser
     response = act(
         client_for(advisor, language),
         "milestones/seen/extend",
-        {"due_at": "2030-06-03T17:00:00Z", "reason": "Queue"},
+        {"due_at": "2030-06-03T16:00:00Z", "reason": "Queue"},
     )
 
     assert response.status_code == 400
@@ -517,7 +517,7 @@ ACTIONS = [
     ("resolve", {}),
     ("close", {}),
     ("reopen", {"reason": "Why not"}),
-    ("milestones/respond/extend", {"due_at": "2030-06-03T17:00:00Z", "reason": "Contractor"}),
+    ("milestones/respond/extend", {"due_at": "2030-06-03T16:00:00Z", "reason": "Contractor"}),
     ("milestones/acknowledge/meet", {}),
 ]
 
@@ -558,9 +558,25 @@ def test_a_clerk_may_not_act_on_their_enquiry_either(client_for, service, clerk)
 
 
 @pytest.mark.parametrize(("action", "data"), ACTIONS, ids=[a for a, _ in ACTIONS])
-def test_staff_of_another_service_cannot_find_the_case(
+def test_staff_of_another_service_may_read_the_case_but_not_act_on_it(
     client_for, highways_advisor, case, action, data
 ):
+    before = snapshot(case)
+
+    response = act(client_for(highways_advisor, "cy"), action, data)
+
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "Dim ond staff gwasanaeth yr achos sy'n gallu gwneud hyn."},
+    )
+    assert snapshot(case) == before
+
+
+@pytest.mark.parametrize(("action", "data"), ACTIONS, ids=[a for a, _ in ACTIONS])
+def test_staff_of_another_service_cannot_find_a_confidential_case(
+    client_for, highways_advisor, case, action, data
+):
+    Case.objects.filter(pk=case.pk).update(confidential=True)
     before = snapshot(case)
 
     response = act(client_for(highways_advisor, "cy"), action, data)

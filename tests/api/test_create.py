@@ -43,7 +43,9 @@ CREATED = {
     "status": "new",
     "standard": "EMAIL_DEPARTMENT",
     "service": "waste",
+    "in_full": True,
     "team": None,
+    "request_type": None,
     "owner": None,
     "submitted_by": None,
     "customer": None,
@@ -406,8 +408,8 @@ BAD_INPUT = {
     ),
     "unknown-customer-id": (
         {"customer_id": 999999},
-        {"customer_id": ['Invalid pk "999999" - object does not exist.']},
-        {"customer_id": ['Allwedd gynradd annilys "999999" - nid yw\'r gwrthrych yn bodoli.']},
+        {"customer_id": ["Select a valid customer."]},
+        {"customer_id": ["Dewiswch gwsmer dilys."]},
     ),
     "callback-without-callback-at": (
         {
@@ -830,23 +832,43 @@ def test_a_councillor_may_log_only_councillor_enquiries(
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    [
-        ("en", "Give the resident's details instead of a customer id."),
-        ("cy", "Rhowch fanylion y preswylydd yn lle rhif adnabod cwsmer."),
-    ],
+    [("en", "Select a valid customer."), ("cy", "Dewiswch gwsmer dilys.")],
 )
-def test_a_councillor_may_not_name_an_existing_customer(
-    client_for, councillor, service, language, message
+@pytest.mark.parametrize("who", ["councillor", "clerk"])
+def test_a_member_naming_a_customer_is_answered_as_if_there_were_none(
+    request, client_for, service, who, language, message
 ):
+    """Councillors and clerks open no customer record (docs/adr/0018): an existing id gets the
+    answer a missing one gets, so the API never tells them whether an id is someone's."""
     customer = CustomerFactory()
+    missing = customer.pk + 1000
+    client = client_for(request.getfixturevalue(who), language)
+    kind = "councillor_enquiry" if who == "councillor" else "enquiry"
+
+    answers = [
+        post(client, {**NEW_CASE, "kind": kind, "service": "waste", "customer_id": pk})
+        for pk in (customer.pk, missing)
+    ]
+
+    assert [(a.status_code, a.json()) for a in answers] == [
+        (400, {"customer_id": [message]}),
+        (400, {"customer_id": [message]}),
+    ]
+    assert counts() == {**NOTHING, "customers": 1}
+
+
+def test_staff_attach_a_customer_of_any_service(client_for, highways_advisor):
+    """One customer record for the council: the highways advisor logs a contact for the
+    resident waste knows."""
+    customer = CustomerFactory(name="Eira Jones")
 
     response = post(
-        client_for(councillor, language),
-        {**NEW_CASE, "kind": "councillor_enquiry", "service": "waste", "customer_id": customer.pk},
+        client_for(highways_advisor),
+        {**NEW_CASE, "service": "highways", "customer_id": customer.pk},
     )
 
-    assert (response.status_code, response.json()) == (403, {"detail": message})
-    assert counts() == {**NOTHING, "customers": 1}
+    assert response.status_code == 201
+    assert response.json()["customer"]["name"] == "Eira Jones"
 
 
 def test_a_councillor_cannot_choose_the_standard_or_the_officer(

@@ -6,10 +6,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from contacts.models import CaseEvent, Milestone
+from contacts.models import Case, CaseEvent, Milestone
+from messaging import print_queue
 from messaging.models import OutboundMessage
+from tests.confidential import COMPLAINANT, complaint_cast, complaint_naming
 from tests.letters import (
     ADDRESS,
+    POSTCODE,
     RECEIVED,
     letter_case,
     letter_customer,
@@ -112,7 +115,17 @@ def test_staff_download_the_pdf_as_an_attachment(api, letter):
     assert b"".join(response.streaming_content) == pdf_of(letter)
 
 
-@pytest.mark.parametrize("who", ["highways_advisor", "councillor", "clerk"])
+def test_staff_of_another_service_read_the_letter_of_a_case_that_is_not_confidential(
+    client_for, highways_advisor, letter
+):
+    """One council (ADR 0018): staff read any case that is not confidential, its letters too;
+    posting it stays with its own service (the print queue)."""
+    response = client_for(highways_advisor).get(document_url(letter), HTTP_ACCEPT="application/pdf")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["councillor", "clerk"])
 def test_others_cannot_download_the_letter(request, client_for, letter, who):
     response = client_for(request.getfixturevalue(who)).get(
         document_url(letter), HTTP_ACCEPT="application/pdf"
@@ -246,4 +259,76 @@ def test_without_credentials_nothing_is_shown_or_changed(anonymous, letter, meth
         401,
         {"detail": "Authentication credentials were not provided."},
     )
+    assert unchanged(letter)
+
+
+# --- Confidential cases ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cast(team):
+    return complaint_cast(team)
+
+
+@pytest.fixture
+def complaint_letter(team, cast) -> OutboundMessage:
+    """A printed letter to a complainant about the team's manager and an advisor."""
+    case = complaint_naming(
+        cast.manager,
+        cast.officer,
+        team=team,
+        channel="letter",
+        details={"postal_address": ADDRESS, "postcode": POSTCODE},
+        customer=letter_customer(name=COMPLAINANT),
+        recorded_by=cast.handler,
+    )
+    return printed_letter(case, at=PRINTED)
+
+
+@pytest.mark.parametrize("who", ["manager", "officer", "stranger"])
+def test_nobody_named_in_a_complaint_lists_opens_or_posts_its_letter(
+    client_for, cast, complaint_letter, who
+):
+    api = client_for(getattr(cast, who))
+
+    listed = api.get(LETTERS_URL)
+    document = api.get(document_url(complaint_letter), HTTP_ACCEPT="application/pdf")
+    posted = api.post(posted_url(complaint_letter), {}, format="json")
+
+    assert (listed.status_code, listed.json()["results"]) == (200, [])
+    assert (document.status_code, document.json()) == (404, {"detail": "Not found."})
+    assert (posted.status_code, posted.json()) == (404, {"detail": "Not found."})
+    assert unchanged(complaint_letter)
+
+
+def test_the_complaints_officer_lists_opens_and_posts_the_complaint_s_letter(
+    client_for, cast, complaint_letter
+):
+    api = client_for(cast.handler)
+
+    assert [row["id"] for row in api.get(LETTERS_URL).json()["results"]] == [complaint_letter.pk]
+    assert api.get(document_url(complaint_letter)).status_code == 200
+    assert api.post(posted_url(complaint_letter), {}, format="json").json()["state"] == "sent"
+
+
+@pytest.mark.parametrize(
+    ("client_language", "error"),
+    [
+        ("en", "Only staff of the case's service can do this."),
+        ("cy", "Dim ond staff gwasanaeth yr achos sy'n gallu gwneud hyn."),
+    ],
+)
+def test_a_letter_one_may_read_but_not_work_is_not_posted(
+    client_for, highways_advisor, letter, monkeypatch, client_language, error
+):
+    """One council: another service's staff may read a case, and so its letter; posting it is
+    for the case's own service (``contacts.policies.can_work``)."""
+    monkeypatch.setattr(print_queue, "case_visible_to", lambda user: Case.objects.all())
+    api = client_for(highways_advisor, client_language)
+
+    assert api.get(document_url(letter)).status_code == 200
+    assert api.get(LETTERS_URL).json()["results"] == []
+    response = api.post(posted_url(letter), {}, format="json")
+
+    assert (response.status_code, response.json()) == (403, {"detail": error})
     assert unchanged(letter)

@@ -395,11 +395,17 @@ def test_odd_queries_never_make_a_server_error(admin_api, queue, query):
     assert response.status_code < 500
 
 
-def test_staff_see_only_their_services_cases(client_for, advisor, highways_advisor, queue):
-    # C is a complaint: only complaints officers and managers see those (complaints/access.py).
-    assert references(client_for(advisor).get(CASES_URL)) == [G, F, D, B, A]
-    assert references(client_for(advisor).get(f"{CASES_URL}?service=highways")) == []
-    assert references(client_for(highways_advisor).get(CASES_URL)) == [E]
+def test_staff_read_every_services_cases_but_not_the_confidential_ones_of_others(
+    client_for, advisor, highways, highways_advisor, queue
+):
+    """One council (docs/adr/0018): staff read every service's cases; C is a complaint, for
+    waste's complaints officers and managers only; H is confidential, for highways only."""
+    make_case(service=highways, received_at=utc(2026, 3, 13, 9, 0), confidential=True)
+    hidden = ref(8)
+    assert references(client_for(advisor).get(CASES_URL)) == [G, F, E, D, B, A]
+    assert references(client_for(advisor).get(f"{CASES_URL}?service=highways")) == [E]
+    assert references(client_for(highways_advisor).get(CASES_URL)) == [hidden, G, F, E, D, B, A]
+    assert references(client_for(advisor).get(f"{CASES_URL}?page_size=100")).count(hidden) == 0
 
 
 def test_councillors_and_clerks_see_only_what_they_submitted(

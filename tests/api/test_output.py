@@ -10,6 +10,7 @@ from contacts.api.serializers import CaseOutput, CustomerOutput, MilestoneOutput
 from contacts.models import Customer
 from contacts.selectors import with_details
 from contacts.services import case_acknowledge, milestone_extend
+from contacts.visibility import case_visible_to, with_field_rule
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +48,15 @@ def cases(service, team, advisor):
         details={"contact_type": "reception"},
         received_at=datetime(2026, 2, 2, 9, 0, tzinfo=UTC),
     )
-    return list(with_details(type(summer).objects.filter(pk__in=[summer.pk, winter.pk])))
+    cases = with_field_rule(case_visible_to(advisor), advisor)
+    return list(with_details(cases.filter(pk__in=[summer.pk, winter.pk])))
 
 
-def test_cases_render_as_drf_would(cases):
+def test_cases_render_as_drf_would(cases, advisor):
     for case in cases:
-        assert CaseOutput(case).data == drf_would_say(CaseOutput, case)
+        output = CaseOutput(case, context={"user": advisor}).data
+        assert output == drf_would_say(CaseOutput, case)
+        assert output["in_full"] is True
 
 
 def test_milestones_and_customers_render_as_drf_would(cases):

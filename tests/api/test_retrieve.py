@@ -59,11 +59,24 @@ def test_an_unknown_reference_is_not_found(client_for, advisor, waste_case, refe
     assert (response.status_code, response.json()) == (404, NOT_FOUND[language])
 
 
+def test_staff_of_another_service_read_the_case(client_for, highways_advisor, waste_case):
+    """One council (docs/adr/0018): reading, not acting (tests/api/test_actions.py)."""
+    response = client_for(highways_advisor).get(case_url(waste_case.reference))
+
+    assert response.status_code == 200
+    assert (response.json()["reference"], response.json()["in_full"]) == (
+        waste_case.reference,
+        True,
+    )
+
+
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_another_services_case_is_not_found_for_its_staff(
-    client_for, highways_advisor, waste_case, language
+def test_another_services_confidential_case_is_not_found_for_its_staff(
+    client_for, highways_advisor, service, language
 ):
-    response = client_for(highways_advisor, language).get(case_url(waste_case.reference))
+    confidential = make_case(service=service, confidential=True)
+
+    response = client_for(highways_advisor, language).get(case_url(confidential.reference))
 
     assert (response.status_code, response.json()) == (404, NOT_FOUND[language])
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.models import Role
-from complaints.services.complaints import complaint_record
+from complaints.services import complaint_record
 from contacts.selectors import transfer_colleagues
 from contacts.services import case_transfer
 from tests.factories import UserFactory

@@ -2,11 +2,11 @@
 
 import pytest
 
-from complaints.access import complaint_receivers, hide_confidential
-from complaints.views_log import complaint_views_record
+from complaints.access import complaint_audience, complaint_receivers, complaints_readable
 from contacts import hooks
-from councillors.selectors import enquiry_cases_visible_to
+from councillors.selectors import enquiries_read_in_full, enquiry_cases_visible_to
 from councillors.services import enquiry_resolved
+from messaging.voicemail import on_voicemail_acknowledged
 
 
 def test_a_hook_calls_its_functions_once_each_in_the_order_they_registered():
@@ -63,8 +63,13 @@ def test_a_provider_answers_with_its_default_until_one_app_provides():
 
 
 def test_complaints_and_councillors_register_what_contacts_needs_of_them():
-    assert hide_confidential in hooks.staff_case_visibility.registered()
+    assert hooks.complaints_readable._function is complaints_readable
     assert complaint_receivers in hooks.case_receivers.registered()
-    assert complaint_views_record in hooks.cases_viewed.registered()
+    assert complaint_audience in hooks.case_audience.registered()
     assert enquiry_resolved in hooks.case_resolved.registered()
     assert hooks.members_cases._function is enquiry_cases_visible_to
+    assert hooks.members_own_cases._function is enquiries_read_in_full
+
+
+def test_messaging_tells_the_caller_when_a_voicemail_is_acknowledged():
+    assert on_voicemail_acknowledged in hooks.voicemail_acknowledged.registered()

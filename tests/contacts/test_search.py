@@ -1,5 +1,6 @@
-"""The search selector: each way of finding a case, the order results come in, the user's
-service only, odd input, and the embedded SQLite default's simpler matching.
+"""The search selector: each way of finding a case, the order results come in, every service's
+cases but never one the user may not read (docs/adr/0018), odd input, and the embedded SQLite
+default's simpler matching.
 
 The suite runs on PostgreSQL, so full-text search is what runs here; the fallback is checked by
 telling the selector it is not on PostgreSQL, which runs the same containment queries SQLite
@@ -21,9 +22,20 @@ pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
-def case(service, *, summary: str, description: str = "", days: int = 0, **customer) -> Case:
+def case(
+    service,
+    *,
+    summary: str,
+    description: str = "",
+    days: int = 0,
+    kind: str = "enquiry",
+    confidential: bool = False,
+    **customer,
+) -> Case:
     made = make_case(
         service=service,
+        kind=kind,
+        confidential=confidential,
         received_at=T0 + timedelta(days=days),
         customer=Customer(**customer) if customer else None,
     )
@@ -34,7 +46,6 @@ def case(service, *, summary: str, description: str = "", days: int = 0, **custo
 
 @pytest.fixture
 def cases(service):
-    highways = ServiceFactory(code="highways")
     return {
         "jones": case(
             service,
@@ -57,13 +68,31 @@ def cases(service):
         "neighbour": case(service, summary="Rubbish left by Mr Parry's neighbour", days=2),
         "bin_day": case(service, summary="Bin day question", days=3),
         "light": case(service, summary="Street light broken", days=4),
-        "elsewhere": case(
-            highways,
-            summary="Missed bin collection on the highway",
-            name="Eira Jones",
-            email="eira.jones@example.com",
-            phone="01824706000",
-            postcode="LL15 1AB",
+    }
+
+
+EIRA = {
+    "name": "Eira Jones",
+    "email": "eira.jones@example.com",
+    "phone": "01824706000",
+    "postcode": "LL15 1AB",
+}
+#: Every way of finding Eira Jones's cases, by who she is and by what she wrote.
+EIRA_QUERIES = ("eira jones", "eira.jones@example.com", "01824706000", "LL15 1AB", "highway")
+
+
+@pytest.fixture
+def other_services_cases(db):
+    """Eira Jones's cases with two other services: one anybody on the staff may read, one
+    confidential (adult social care), and a complaint."""
+    highways, social_care = ServiceFactory(code="highways"), ServiceFactory(code="social-care")
+    return {
+        "highways": case(highways, summary="Pothole on the highway", days=-1, **EIRA),
+        "social_care": case(
+            social_care, summary="Carer visits the highway house", confidential=True, **EIRA
+        ),
+        "complaint": case(
+            highways, summary="Complaint about the highway", kind="complaint", **EIRA
         ),
     }
 
@@ -95,10 +124,29 @@ def test_finding_a_case_each_way(advisor, cases, query, expected):
     assert found(advisor, query) == [cases[name] for name in expected]
 
 
-def test_other_services_cases_are_never_found(advisor, cases):
-    for query in ("eira jones", "eira.jones@example.com", "01824706000", "LL15 1AB", "highway"):
-        assert cases["elsewhere"] not in found(advisor, query), query
-    assert case_by_reference(user=advisor, query=cases["elsewhere"].reference) is None
+def test_other_services_cases_are_found_but_never_a_confidential_one(
+    advisor, cases, other_services_cases
+):
+    """One council: the advisor finds another service's case every way; a confidential case
+    of a service not theirs, and a complaint, are found no way at all."""
+    readable = other_services_cases["highways"]
+    for query in EIRA_QUERIES:
+        results = found(advisor, query)
+        assert readable in results, query
+        assert other_services_cases["social_care"] not in results, query
+        assert other_services_cases["complaint"] not in results, query
+    assert case_by_reference(user=advisor, query=readable.reference) == readable
+    for hidden in ("social_care", "complaint"):
+        reference = other_services_cases[hidden].reference
+        assert case_by_reference(user=advisor, query=reference) is None
+        assert found(advisor, reference) == []
+
+
+def test_staff_of_a_confidential_cases_service_find_it(other_services_cases):
+    social_worker = UserFactory(
+        team=TeamFactory(service=other_services_cases["social_care"].service)
+    )
+    assert other_services_cases["social_care"] in found(social_worker, "eira jones")
 
 
 def test_a_reference_is_found_exactly_in_any_case(advisor, cases):
@@ -148,7 +196,13 @@ def test_the_sqlite_fallback_matches_by_containment(advisor, cases, monkeypatch)
     assert found(advisor, "01824 706000") == [cases["jones"]]
     assert found(advisor, "sa31 2xy") == [cases["parry"]]
     assert found(advisor, "Parry") == [cases["parry"], cases["neighbour"]]
-    assert cases["elsewhere"] not in found(advisor, "highway")
+
+
+def test_the_sqlite_fallback_never_finds_a_confidential_case(
+    advisor, other_services_cases, monkeypatch
+):
+    monkeypatch.setattr(search, "_on_postgres", lambda: False)
+    assert found(advisor, "highway") == [other_services_cases["highways"]]
 
 
 def test_results_cost_the_same_few_queries_whatever_matches(
@@ -165,8 +219,10 @@ def test_results_cost_the_same_few_queries_whatever_matches(
 def test_councillors_and_clerks_find_only_their_own(db, cases, service):
     councillor = UserFactory(role=Role.COUNCILLOR, team=None)
     assert found(councillor, "bin") == []
-    manager_elsewhere = UserFactory(role=Role.MANAGER, team=TeamFactory())
-    assert found(manager_elsewhere, "bin") == []
+
+
+def test_staff_without_a_service_find_nothing(db, cases):
+    assert found(UserFactory(role=Role.MANAGER, team=None), "bin") == []
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from councillors.models import (
     MemberEnquiry,
     OnBehalfOf,
 )
+from councillors.notices import enquiry_copy_notices_owe
 from councillors.services import (
     enquiry_complete,
     enquiry_delay,
@@ -136,6 +137,30 @@ def test_a_clerks_enquiry_copies_in_the_wards_county_councillors(
     welsh = owed.get(person=cllr_jones)
     assert "Cyngor Cymuned Llanfair" in welsh.body
     assert welsh.subject == f"{case.reference}: ymholiad gan gyngor cymuned yn eich ward"
+    # They follow it; what it says is the council's (docs/adr/0018).
+    assert [m for m in owed if "Bus shelter" in m.body + m.subject] == []
+
+
+def test_councillors_are_not_copied_into_what_they_may_not_read(
+    service, clerk, council, cllr_jones
+):
+    """A confidential enquiry (e.g. of adult social care) is for those who raised it: a
+    councillor copied in may not read it, so they hear nothing of it."""
+    case = enquiry_submit(
+        member=clerk,
+        service=service,
+        summary="Care package",
+        description="x",
+        on_behalf_of=OnBehalfOf.RESIDENT,
+        resident=Customer(name="Megan Hughes"),
+        community_council=council,
+        now=MONDAY,
+    )
+    Case.objects.filter(pk=case.pk).update(confidential=True)
+    member_messages().delete()
+
+    enquiry_copy_notices_owe(case=case, recipients=[cllr_jones], now=MONDAY)
+    assert member_messages().count() == 0
 
 
 def test_a_council_may_choose_not_to_copy_its_councillors(service, clerk, council, cllr_jones):
@@ -300,8 +325,12 @@ def test_updates_reach_the_clerk_and_the_copied_councillors_by_their_own_methods
     states = dict(member_messages().values_list("method", "state"))
     assert states == {"email": "sent", "letter": "to_post", "sms": "sent"}
     assert [mail.to for mail in mailoutbox] == [[clerk.email]]
+    assert "Glazier booked." in mailoutbox[0].body
+    # The councillors copied in follow the council's enquiry, not its text (docs/adr/0018).
     (text,) = (settings.SMS_FILE_PATH).iterdir()
-    assert "Glazier booked." in text.read_text()
+    assert case.reference in text.read_text()
+    assert "Glazier booked." not in text.read_text()
+    assert "Bus shelter" not in text.read_text()
 
 
 def test_a_failed_send_is_retried_later(enquiry, advisor, monkeypatch):

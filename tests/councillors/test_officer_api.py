@@ -221,11 +221,23 @@ def test_members_are_refused_even_on_their_own_enquiry(
 
 
 @pytest.mark.parametrize(("action", "data"), ACTIONS)
-def test_staff_of_another_service_cannot_find_the_enquiry(enquiry, action, data):
+def test_staff_of_another_service_may_read_the_enquiry_but_not_write_to_the_member(
+    enquiry, action, data
+):
     highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
     elsewhere = UserFactory(
         role=Role.ADVISOR, team=TeamFactory(service=highways, code="roads"), username="roads"
     )
+    before = snapshot(enquiry)
+    response = api(elsewhere, "cy").post(url(enquiry, action), data, format="json")
+    assert (response.status_code, response.json()) == (403, {"detail": NOT_STAFF["cy"]})
+    assert snapshot(enquiry) == before
+
+
+@pytest.mark.parametrize(("action", "data"), ACTIONS)
+def test_a_confidential_enquiry_is_not_found_by_staff_of_another_service(enquiry, action, data):
+    Case.objects.filter(pk=enquiry.pk).update(confidential=True)
+    elsewhere = UserFactory(role=Role.ADVISOR, team=TeamFactory(), username="roads")
     before = snapshot(enquiry)
     response = api(elsewhere, "cy").post(url(enquiry, action), data, format="json")
     assert (response.status_code, response.json()) == (404, {"detail": "Heb ei ganfod."})

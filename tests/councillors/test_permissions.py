@@ -15,6 +15,16 @@ from tests.factories import UserFactory, make_case, token_for
 from .conftest import MONDAY
 
 STAFF_NOTE = "Staff only: the resident has complained before"
+#: What another member following the enquiry never reads: its text, the resident, the
+#: officers' words and names.
+OUTLINE_WITHHOLDS = (
+    "Fly-tipping on Lôn Goch",
+    "Bags dumped by the gate",
+    "Megan Hughes",
+    "01824 700000",
+    "Crew booked for Thursday.",
+    STAFF_NOTE,
+)
 
 
 @pytest.fixture
@@ -72,11 +82,19 @@ def test_ward_councillors_see_ward_enquiries_only_when_configured(client, noted,
     cllr_evans.member_profile.sees_ward_enquiries = True
     cllr_evans.member_profile.save()
     page = client.get(url).content.decode()
-    assert "Crew booked for Thursday." in page
-    # What it is about, not who the resident is.
-    assert "Megan Hughes" not in page
+    # Where it stands, never what it says nor who the resident is (docs/adr/0018).
+    assert noted.reference in page and "Progress update" in page
+    for withheld in OUTLINE_WITHHOLDS:
+        assert withheld not in page, withheld
     body = api(cllr_evans).get(f"/api/v1/member-enquiries/{noted.reference}/").json()
-    assert body["resident_name"] is None
+    assert (body["in_full"], body["status"]) == (False, "new")
+    assert [u["kind"] for u in body["updates"]] == ["update"]
+    for withheld in OUTLINE_WITHHOLDS:
+        assert withheld not in str(body), withheld
+    case = api(cllr_evans).get(f"/api/v1/cases/{noted.reference}/").json()
+    assert (case["in_full"], case["summary"], case["customer"]) == (False, None, None)
+    for withheld in OUTLINE_WITHHOLDS:
+        assert withheld not in str(case), withheld
     listed = client.get("/en/my-enquiries/").content.decode()
     assert noted.reference in listed and "Megan Hughes" not in listed
 
@@ -121,10 +139,15 @@ def test_members_cannot_post_officer_updates(client, noted, cllr_jones, action):
 
 
 @pytest.mark.parametrize("action", ["update", "delay", "complete"])
-def test_staff_of_another_service_cannot_find_the_enquiry(client, noted, action):
+def test_staff_of_another_service_may_read_the_enquiry_but_not_write_to_the_member(
+    client, noted, action
+):
     other = UserFactory(role=Role.ADVISOR, username="elsewhere")
     client.force_login(other)
-    assert client.get(f"/en/enquiries/{noted.reference}/{action}/").status_code == 404
+    url = f"/en/enquiries/{noted.reference}/{action}/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"what": "Done", "reason": "x"}).status_code == 403
+    assert noted.member_updates.count() == 1
 
 
 @pytest.mark.parametrize("path", ["/en/members-calendar/", "/en/members-calendar/new/"])

@@ -4,7 +4,7 @@ retried with the same backoff, and a worker that died after handing a message ov
 one message only, which the case timeline shows as sent again."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import cast
 
 import pytest
@@ -17,6 +17,7 @@ from contacts.services import case_transfer
 from contacts.sla import sla_sweep
 from messaging import backends
 from messaging.backends.email import message_id
+from messaging.confirmations import case_confirm
 from messaging.delivery import (
     claim_timeout,
     heartbeat_interval,
@@ -111,9 +112,50 @@ def compliment_passed_on(service, team, advisor) -> tuple[OutboundMessage, datet
     return OutboundMessage.objects.get(purpose=Purpose.COMPLIMENT), RECEIVED
 
 
+def fax_reply(service, team, advisor) -> tuple[OutboundMessage, datetime]:
+    """A reply to a fax, faxed back through the e-mail-to-fax gateway."""
+    case = make_case(
+        service=service,
+        channel="fax",
+        details={"fax_number": "01824 706000"},
+        received_at=RECEIVED,
+        team=team,
+        owner=advisor,
+    )
+    at = RECEIVED + timedelta(hours=1)
+    case_reply(case=case, actor=advisor, text="We will collect the bin on Thursday.", now=at)
+    return OutboundMessage.objects.get(purpose=Purpose.REPLY, method="fax"), at
+
+
+def confirmation(service, team, advisor) -> tuple[OutboundMessage, datetime]:
+    """A text's confirmation of who and when, to a customer who prefers e-mail."""
+    customer = Customer.objects.create(
+        name="Siân Jones", email="sian@example.com", preferred_contact_method="email"
+    )
+    case = make_case(
+        service=service,
+        channel="text",
+        details={"from_number": "07700 900123", "message_id": "SM-g"},
+        customer=customer,
+        received_at=RECEIVED,
+        team=team,
+        owner=advisor,
+    )
+    at = RECEIVED + timedelta(hours=1)
+    case_confirm(case=case, actor=advisor, full_response_on=date(2026, 3, 16), now=at)
+    return OutboundMessage.objects.get(purpose=Purpose.CONFIRMATION), at
+
+
+@pytest.fixture(autouse=True)
+def fax_gateway(settings):
+    settings.CYSWLLT = {**settings.CYSWLLT, "FAX_GATEWAY": "{number}@fax.example.gov.wales"}
+
+
 KINDS: list[Callable[..., tuple[OutboundMessage, datetime]]] = [
     acknowledgement,
     reply,
+    fax_reply,
+    confirmation,
     member_message,
     sla_alert,
     transfer_notice,

@@ -99,11 +99,15 @@ class TestDefaults:
         complaint = MessageTemplate.objects.filter(standard__code="COMPLAINT").first().standard_id
         assert rows == {
             (None, purpose, method)
-            for purpose in ("reply", "extension", "resolution")
+            for purpose in ("reply", "confirmation", "extension", "callback", "resolution")
             for method in ("email", "sms", "letter")
         } | {(None, "out_of_office", "email")} | {
             (complaint, "resolution", method) for method in ("email", "sms", "letter")
-        }
+        } | {
+            # Running late has no letter: it would come after the delay it announces.
+            (None, "running_late", "email"),
+            (None, "running_late", "sms"),
+        } | {(None, "rebooked", method) for method in ("email", "sms", "letter")}
 
     def test_the_default_wording_is_valid_in_both_languages(self):
         for template in MessageTemplate.objects.all():

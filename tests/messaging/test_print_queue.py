@@ -12,10 +12,19 @@ from django.utils import translation
 
 from accounts.models import Role, User
 from contacts.models import Case, CaseEvent, Milestone
+from messaging import print_queue
 from messaging.models import OutboundMessage
-from messaging.print_queue import letter_mark_posted, letters_mark_posted, letters_to_post
+from messaging.print_queue import (
+    letter_get,
+    letter_mark_posted,
+    letters_mark_posted,
+    letters_to_post,
+)
+from tests.confidential import COMPLAINANT, complaint_cast, complaint_naming
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 from tests.letters import (
+    ADDRESS,
+    POSTCODE,
     RECEIVED,
     letter_case,
     letter_customer,
@@ -332,3 +341,64 @@ def test_two_people_posting_the_same_letter_at_once_record_it_once(service, advi
     letter.refresh_from_db()
     assert (letter.state, letter.posted_at, letter.posted_by) == ("sent", POSTED, advisor)
     assert [when for when, _, _ in reply_events(letter.case_id)] == [POSTED]
+
+
+# --- Confidential cases: only those who may open the case see, download or post its letters ---
+
+
+def complaint_letter(team, cast) -> OutboundMessage:
+    """A printed letter answering a complaint about the team's manager and an advisor."""
+    case = complaint_naming(
+        cast.manager,
+        cast.officer,
+        team=team,
+        channel="letter",
+        details={"postal_address": ADDRESS, "postcode": POSTCODE},
+        customer=letter_customer(name=COMPLAINANT),
+        recorded_by=cast.handler,
+    )
+    return printed_letter(case, at=PRINTED)
+
+
+def test_a_complaint_s_letters_reach_only_those_who_may_open_the_complaint(team, administrator):
+    cast = complaint_cast(team)
+    letter = complaint_letter(team, cast)
+
+    for person in (cast.manager, cast.officer, cast.stranger):
+        assert ids(letters_to_post(user=person)) == [], person.username
+        assert letter_get(user=person, message_id=letter.pk) is None, person.username
+    for person in (cast.handler, administrator):
+        assert ids(letters_to_post(user=person)) == [letter.pk], person.username
+        assert letter_get(user=person, message_id=letter.pk) == letter, person.username
+
+
+def test_a_complaint_letter_cannot_be_posted_by_anyone_named_in_it(team):
+    cast = complaint_cast(team)
+    letter = complaint_letter(team, cast)
+
+    for person in (cast.manager, cast.officer, cast.stranger):
+        with pytest.raises(ValidationError):
+            letter_mark_posted(message_id=letter.pk, by=person, at=POSTED, now=LATER)
+        assert letters_mark_posted(message_ids=[letter.pk], by=person, at=POSTED, now=LATER) == []
+        assert OutboundMessage.objects.get(pk=letter.pk).state == "to_post", person.username
+    assert letters_mark_posted(message_ids=[letter.pk], by=cast.handler, at=POSTED, now=LATER) == [
+        letter.pk
+    ]
+
+
+def test_a_letter_of_a_case_one_may_read_but_not_work_is_opened_not_posted(
+    service, other_advisor, monkeypatch
+):
+    """One council: staff of every service may read a case, but only its own service's staff
+    post its letters (``contacts.policies.can_work``) or find them in their print queue."""
+    monkeypatch.setattr(print_queue, "case_visible_to", lambda user: Case.objects.all())
+    letter = owed_letter(service, minutes=1)
+
+    assert letter_get(user=other_advisor, message_id=letter.pk) == letter
+    assert ids(letters_to_post(user=other_advisor)) == []
+    with pytest.raises(ValidationError):
+        letter_mark_posted(message_id=letter.pk, by=other_advisor, at=POSTED, now=LATER)
+    assert (
+        letters_mark_posted(message_ids=[letter.pk], by=other_advisor, at=POSTED, now=LATER) == []
+    )
+    assert OutboundMessage.objects.get(pk=letter.pk).state == "to_post"

@@ -84,6 +84,18 @@ class TestAlerts:
         assert "Dydd Mawrth 3 Mawrth 2026, 10:00" in welsh.body
         assert alerts().filter(sent_at__isnull=True).count() == 0
 
+    def test_an_alert_says_how_late_in_working_days_as_the_pages_do(self, service, team, advisor):
+        """Sent on Thursday about an acknowledgement due on Tuesday at 10:00: two working days
+        late (Wednesday and Thursday), not 50 hours."""
+        make_case(service=service, received_at=RECEIVED, team=team, owner=advisor)
+        sla_sweep(now=ACK_DUE)
+
+        alerts_send(now=datetime(2026, 3, 5, 12, 0, tzinfo=UTC))
+
+        by_recipient = {message.to[0]: message.body for message in mail.outbox}
+        assert "Time left: Overdue by 2 working days" in by_recipient["advisor@example.gov.wales"]
+        assert "Amser ar ôl: 2 ddiwrnod gwaith yn hwyr" in by_recipient["manager@example.gov.wales"]
+
     def test_an_alert_left_claimed_by_a_dead_worker_is_sent_after_the_claim_expires(
         self, service, team, advisor
     ):

@@ -74,8 +74,10 @@ def test_notify_gets_the_rendered_text_under_the_message_key(notify, service, te
         body,
     )
     assert CaseEvent.objects.get(case=case, kind="reply_sent").text == body
-    ack = Milestone.objects.get(case=case, kind="acknowledge")
-    assert (ack.state, ack.met_at) == ("met", SENT)
+    # A thank-you: the case is acknowledged, but who and when are still to be confirmed.
+    case.refresh_from_db()
+    assert case.status == "acknowledged"
+    assert Milestone.objects.get(case=case, kind="confirm").state == "pending"
 
 
 def test_the_configured_sender_is_named_to_notify(notify, settings, service, team):
@@ -177,7 +179,7 @@ def test_a_number_notify_refuses_fails_the_message_at_once(notify, service, team
     assert [request.status for request in notify.requests] == [400]
     failed = CaseEvent.objects.get(case=case, kind="message_failed")
     assert (failed.text, failed.created_at) == ("07700 900123 (mob): Acknowledgement", SENT)
-    assert Milestone.objects.get(case=case, kind="acknowledge").state == "pending"
+    assert Milestone.objects.get(case=case, kind="confirm").state == "pending"
     assert messages_owed(now=SENT + timedelta(days=1)) == []
 
 

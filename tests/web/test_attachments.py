@@ -115,11 +115,17 @@ def test_download_is_an_attachment_never_rendered(client, advisor, attached):
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_download_is_for_the_case_service_staff_only(client, world, attached):
+def test_download_is_for_the_staff_who_may_read_the_case(client, world, attached):
+    """Staff read a case's files with the case (one council); a confidential case's only its
+    service's staff (docs/adr/0018); never councillors."""
     case, attachment = attached
     url = f"/en/cases/{case.reference}/attachments/{attachment.pk}/"
     client.force_login(world.highways_advisor)
+    assert client.get(url).status_code == 200
+    Case.objects.filter(pk=case.pk).update(confidential=True)
     assert client.get(url).status_code == 404
+    client.force_login(world.advisor)
+    assert client.get(url).status_code == 200
     client.force_login(world.councillor)
     assert client.get(url).status_code == 404
     client.logout()

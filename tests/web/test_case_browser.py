@@ -111,11 +111,22 @@ def test_working_a_case_from_taking_it_to_resolving_it(sign_in_browser, browser_
     page.goto(base + "extend/")
     check(page, f"extend-{language}")
     page.check("#id_milestone")
-    page.fill("#id_due_at", local_input(contact.due_at + timedelta(days=14)))
+    # A Saturday two weeks or more on: refused until the officer says they mean it (SPEC §10).
+    later = timezone.localtime(contact.due_at + timedelta(days=14)).replace(hour=10, minute=0)
+    saturday = later + timedelta(days=(5 - later.weekday()) % 7)
+    page.fill("#id_due_at", local_input(saturday))
     page.fill("#id_reason", "Waiting for the site survey.")
     submit(page)
+    refusal = {"cy": "yn ddiwrnod gwaith", "en": "is not a working day"}[language]
+    assert refusal in page.locator(".govuk-error-summary").inner_text()
+    assert Milestone.objects.get(pk=contact.pk).extension_reason == ""
+    check(page, f"extend-not-a-working-day-{language}")
+    page.check("#id_out_of_hours_confirmed")
+    submit(page)
     page.wait_for_url(f"**{base}")
-    assert Milestone.objects.get(pk=contact.pk).extension_reason == "Waiting for the site survey."
+    extended = Milestone.objects.get(pk=contact.pk)
+    assert extended.extension_reason == "Waiting for the site survey."
+    assert timezone.localtime(extended.due_at).weekday() == 5
 
     # Resolve.
     page.goto(base + "resolve/")

@@ -14,7 +14,8 @@ from contacts.services import case_add_note
 from messaging.delivery import messages_deliver
 from messaging.models import OutboundMessage
 from messaging.tasks import messages_redispatch
-from tests.factories import UserFactory, make_case
+from standards.selectors import working_calendar
+from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -81,10 +82,18 @@ def test_the_page_shows_the_case_customer_history_and_timeline(signed_in, world,
         customer=customer,
         received_at=world.now - timedelta(days=2),
     )
-    make_case(  # another service's case of the same person is not this advisor's to see
+    # One council: another service's case of the same person is listed (with its service);
+    # a confidential one of another service is not there at all (docs/adr/0018).
+    highways = make_case(
         service=world.highways.service,
         customer=customer,
         received_at=world.now - timedelta(days=1),
+    )
+    make_case(
+        service=world.highways.service,
+        customer=customer,
+        confidential=True,
+        received_at=world.now - timedelta(hours=12),
     )
     case_add_note(case=case, actor=world.advisor, text="Rang twice, no answer.")
 
@@ -103,7 +112,8 @@ def test_the_page_shows_the_case_customer_history_and_timeline(signed_in, world,
         "Interpreter for Polish" in page
     )
     history = re.findall(r'href="/en/cases/([A-Z0-9-]+)/">', response.text.split("Their other")[1])
-    assert history == [newer.reference, older.reference]
+    assert history == [highways.reference, newer.reference, older.reference]
+    assert "Highways · " in page
     timeline = page.split("Timeline")[1]
     assert timeline.index("Note added by Alex") < timeline.index("Case created")
     assert "Rang twice, no answer." in timeline
@@ -175,10 +185,23 @@ def test_a_councillor_sees_their_enquiry_without_actions_and_cannot_act(signed_i
     "action",
     ["note", "reply", "take", "transfer", "callback", "extend", "meet", "resolve", "reopen"],
 )
-def test_staff_of_another_service_get_not_found_for_every_action(signed_in, world, action):
+def test_staff_of_another_service_may_read_but_not_act(signed_in, world, action):
     client = signed_in(world.highways_advisor)
     before = snapshot(world.mine_breached)
 
+    assert client.get(url(world.mine_breached)).status_code == 200
+    assert client.get(url(world.mine_breached, action)).status_code == 403
+    assert client.post(url(world.mine_breached, action), {"text": "x"}).status_code == 403
+    assert snapshot(world.mine_breached) == before
+
+
+@pytest.mark.parametrize("action", ["note", "take", "transfer", "resolve"])
+def test_staff_of_another_service_get_not_found_for_a_confidential_case(signed_in, world, action):
+    Case.objects.filter(pk=world.mine_breached.pk).update(confidential=True)
+    client = signed_in(world.highways_advisor)
+    before = snapshot(world.mine_breached)
+
+    assert client.get(url(world.mine_breached)).status_code == 404
     assert client.get(url(world.mine_breached, action)).status_code == 404
     assert client.post(url(world.mine_breached, action), {"text": "x"}).status_code == 404
     assert snapshot(world.mine_breached) == before
@@ -196,7 +219,8 @@ def test_the_page_costs_the_same_queries_however_long_the_history(
     case = world.mine_breached
     client = signed_in(world.advisor)
     client.get(url(case))
-    with django_assert_num_queries(11) as few:
+    # 11, and the audit of reads' INSERT (ADR 0021)
+    with django_assert_num_queries(12) as few:
         client.get(url(case))
 
     for day in range(15):
@@ -211,10 +235,11 @@ def test_the_page_costs_the_same_queries_however_long_the_history(
     client.post(url(case, "transfer"), {"to": f"team:{case.team_id}", "note": "Back to team"})
     client.force_login(world.advisor)
 
-    # + the names of the colleagues and teams the transfers name: two queries, however many
-    with django_assert_num_queries(13):
+    # + the names of the colleagues, teams and services the transfers name: three queries,
+    # however many
+    with django_assert_num_queries(15):
         response = client.get(url(case))
-    assert len(few.captured_queries) == 11
+    assert len(few.captured_queries) == 12
     assert text_of(response).count("Case transferred by") == 2
     assert "From Alex Officer" in text_of(response)
 
@@ -429,7 +454,7 @@ def test_transferring_to_a_team_puts_the_case_in_its_queue(
             {"to": "user:{colleague}", "note": "  "},
             "Write a note for the person receiving the case.",
         ),
-        ({"to": "user:{highways}", "note": "x"}, "Choose a colleague or a team from the list."),
+        ({"to": "user:{inactive}", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "team:999999999", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "user:abc\x00", "note": "x"}, "Choose a colleague or a team from the list."),
         ({"to": "user:{advisor}", "note": "x"}, "The case is already theirs."),
@@ -439,7 +464,7 @@ def test_a_bad_transfer_is_refused(signed_in, world, data, error):
     case = world.mine_breached
     ids = {
         "colleague": world.colleague.pk,
-        "highways": world.highways_advisor.pk,
+        "inactive": UserFactory(team=world.colleague.team, is_active=False).pk,
         "advisor": world.advisor.pk,
     }
     data = {key: value.format(**ids) for key, value in data.items()}
@@ -453,12 +478,19 @@ def test_a_bad_transfer_is_refused(signed_in, world, data, error):
     assert not mail.outbox
 
 
-def test_the_transfer_page_lists_only_the_services_colleagues_and_teams(signed_in, world):
+def test_the_transfer_page_lists_every_active_services_colleagues_and_teams(signed_in, world):
+    """One council (SPEC §9): a case goes to any service; the case's own service first."""
+    closed = TeamFactory(service=ServiceFactory(code="closed", active=False))
+    gone = UserFactory(team=closed)
     page = signed_in(world.advisor).get(url(world.mine_breached, "transfer")).text
 
     assert f'value="user:{world.colleague.pk}"' in page
-    assert f'value="user:{world.highways_advisor.pk}"' not in page
-    assert f'value="team:{world.highways_advisor.team_id}"' not in page
+    assert f'value="user:{world.highways_advisor.pk}"' in page
+    assert f'value="team:{world.highways_advisor.team_id}"' in page
+    assert f'value="team:{closed.pk}"' not in page and f'value="user:{gone.pk}"' not in page
+    assert page.index('<optgroup label="Waste and recycling">') < page.index(
+        '<optgroup label="Highways">'
+    )
 
 
 # --- Arrange a callback ---------------------------------------------------------------------
@@ -540,7 +572,10 @@ def test_a_bad_callback_time_is_refused(signed_in, world, service, value, langua
 def test_extending_the_response_tells_the_customer(signed_in, world):
     case = world.mine_breached
     respond = Milestone.objects.get(case=case, kind="respond")
-    new_due = timezone.localtime(respond.due_at + timedelta(days=7)).replace(hour=17, minute=0)
+    # A working day, whatever today is: a day the office is shut would need confirming.
+    calendar = working_calendar()
+    new_day = calendar.add_working_days(timezone.localdate(respond.due_at), 5)
+    new_due = timezone.localtime(calendar.end_of_business(new_day))
     client = signed_in(world.advisor)
 
     page = text_of(client.get(url(case, "extend")))

@@ -4,6 +4,9 @@ import html
 import re
 
 import pytest
+from django.utils import timezone
+
+from contacts.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +28,12 @@ def test_the_summary_shows_the_case_and_its_deadlines(signed_in, world):
     assert "Status New" in page
     assert "SLA Breached" in page
     assert "Owner Alex Officer" in page
-    assert "Acknowledge" in page and "Overdue by 1 hour" in page
+    # Missed 90 minutes ago: in hours on the day it was due, in working days once that day is
+    # over (a page opened between midnight and half past one).
+    due = world.mine_breached.milestones.get(kind="acknowledge").due_at
+    same_day = timezone.localdate(due) == timezone.localdate()
+    overdue = "Overdue by 1 hour" if same_day else "Overdue by 1 working day"
+    assert "Acknowledge" in page and overdue in page
     assert "Respond" in page and "On track" in page
 
 
@@ -39,8 +47,14 @@ def test_the_summary_speaks_welsh(signed_in, world):
     assert "3 awr" in page
 
 
-def test_a_case_of_another_service_is_not_found(signed_in, world):
-    response = signed_in(world.advisor).get(f"/en/cases/{world.highways.reference}/")
+def test_a_case_of_another_service_is_read_but_a_confidential_one_is_not_found(signed_in, world):
+    """One council (docs/adr/0018): reading another service's case, never its confidential
+    ones."""
+    client = signed_in(world.advisor)
+    assert client.get(f"/en/cases/{world.highways.reference}/").status_code == 200
+    Case.objects.filter(pk=world.highways.pk).update(confidential=True)
+
+    response = client.get(f"/en/cases/{world.highways.reference}/")
 
     assert response.status_code == 404
     assert "Page not found" in response.text
@@ -73,8 +87,9 @@ def test_the_summary_costs_the_same_few_queries_for_any_case(
     client.get(f"/en/cases/{world.mine_breached.reference}/")
 
     # session, user, team, the case with its relations, milestones with targets, timeline,
-    # the customer's other cases, attachments, nav counts, business hours, closure days
-    with django_assert_num_queries(11):
+    # the customer's other cases, attachments, nav counts, business hours, closure days, and
+    # the audit of reads' INSERT (ADR 0021)
+    with django_assert_num_queries(12):
         client.get(f"/en/cases/{world.mine_breached.reference}/")
-    with django_assert_num_queries(10):  # no customer: no other cases to look up
+    with django_assert_num_queries(11):  # no customer: no other cases to look up
         client.get(f"/en/cases/{world.mine_compliment.reference}/")

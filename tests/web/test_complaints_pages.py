@@ -11,11 +11,12 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import Role
-from complaints.models import Complaint, ComplaintView, Compliment, Feedback, Signposting
+from audit.models import Read, ReadPath
+from complaints.models import Complaint, Compliment, Feedback, Signposting
 from complaints.services import complaint_record, feedback_decide
 from contacts.models import Case
 from messaging.models import OutboundMessage
-from tests.factories import CustomerFactory, UserFactory, make_case, token_for
+from tests.factories import CustomerFactory, TeamFactory, UserFactory, make_case, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -155,8 +156,10 @@ def test_every_view_is_recorded(signed_in, officer, complaint):
     client.get(f"/en/complaints/{complaint.case.reference}/")
     client.get(f"/en/cases/{complaint.case.reference}/")
     assert list(
-        ComplaintView.objects.filter(user=officer).order_by("id").values_list("via", flat=True)
-    ) == ["register", "page", "case_page"]
+        Read.objects.filter(user=officer, case_id=complaint.case.pk)
+        .order_by("id")
+        .values_list("path", flat=True)
+    ) == [ReadPath.COMPLAINT_REGISTER, ReadPath.COMPLAINT_PAGE, ReadPath.CASE_PAGE]
 
 
 # --- Confidentiality ---------------------------------------------------------------------
@@ -218,7 +221,9 @@ def test_the_api_denies_complaints_to_those_who_may_not_see_them(
     listed = client.get("/api/v1/complaints/?stage=1", **as_officer).json()
     assert [row["reference"] for row in listed["results"]] == [reference]
     assert client.get("/api/v1/complaints/?stage=7", **as_officer).status_code == 400
-    assert ComplaintView.objects.filter(user=officer, via="api").count() == 3
+    assert (
+        Read.objects.filter(user=officer, path=ReadPath.API, case_id=complaint.case.pk).count() == 3
+    )
     stranger = UserFactory(role=Role.COMPLAINTS_OFFICER)
     as_stranger = {"HTTP_AUTHORIZATION": f"Token {token_for(stranger)}"}
     assert client.get(f"/api/v1/complaints/{reference}/", **as_stranger).status_code == 404
@@ -365,6 +370,21 @@ def test_signposting_records_the_route_and_resolves(signed_in, officer, service)
     assert Signposting.objects.get(case=case).route == "parking_penalty"
     case.refresh_from_db()
     assert case.status == "resolved"
+
+
+@pytest.mark.parametrize("action", ["convert", "signpost"])
+def test_another_services_complaints_officer_reads_but_cannot_triage(signed_in, service, action):
+    """One council is for reading (docs/adr/0018): triage acts on the case, so it is for the
+    case's own service."""
+    case = make_case(service=service, kind="service_request")
+    elsewhere = UserFactory(role=Role.COMPLAINTS_OFFICER, team=TeamFactory())
+    client = signed_in(elsewhere)
+    url = f"/en/complaints/triage/{case.reference}/{action}/"
+    assert client.get(url).status_code == 403
+    data = {"reason": "x", "route": "parking_penalty"}
+    assert client.post(url, data).status_code == 403
+    assert Case.objects.get() == case and Case.objects.get().status == "new"
+    assert not Signposting.objects.exists()
 
 
 def test_advisors_cannot_use_the_triage_or_compliment_pages(signed_in, advisor, service):

@@ -30,7 +30,7 @@ def test_the_officers_figures(month, advisor):
     from datetime import date
 
     results = officer_results(
-        officer=advisor, first=date(2026, 3, 1), last=date(2026, 3, 31), now=NOW
+        officer=advisor, viewer=advisor, first=date(2026, 3, 1), last=date(2026, 3, 31), now=NOW
     )
     assert (results.met, results.met_late, results.breached, results.met_rate) == (
         3,
@@ -59,7 +59,7 @@ def test_compliments_come_from_the_complaints_app(month, advisor, monkeypatch):
 
     monkeypatch.setattr(officer_module, "compliment_counts_by_officer", counts)
     results = officer_results(
-        officer=advisor, first=date(2026, 3, 1), last=date(2026, 3, 31), now=NOW
+        officer=advisor, viewer=advisor, first=date(2026, 3, 1), last=date(2026, 3, 31), now=NOW
     )
     assert results.compliments == 4
     assert seen == {
@@ -86,6 +86,44 @@ def test_their_manager_sees_them(client, month, advisor, team):
     assert response.status_code == 200
     assert response.context["results"].met == 3
     assert advisor in client.get("/en/my-results/").context["team_members"]
+
+
+def test_a_complaint_the_manager_may_not_read_is_not_in_the_figures_they_see(
+    client, month, advisor, team
+):
+    """The complaints officer's results count a complaint that names the manager; the manager
+    looking at them must not learn of it, even as a count (docs/adr/0018)."""
+    from datetime import date
+
+    from complaints.models import ComplaintCategory
+    from complaints.services import complaint_record
+    from tests.factories import make_case
+
+    officer = UserFactory(role=Role.COMPLAINTS_OFFICER, team=team)
+    complaint = make_case(
+        service=team.service,
+        kind="complaint",
+        owner=officer,
+        received_at=datetime(2026, 3, 9, 10, tzinfo=UTC),
+    )
+    complaint_record(
+        case=complaint,
+        category=ComplaintCategory.objects.get(code="waste"),
+        events_on=date(2026, 3, 1),
+        actor=officer,
+        officers=[team.manager],
+    )
+    march = {"first": date(2026, 3, 1), "last": date(2026, 3, 31), "now": NOW}
+
+    as_officer = officer_results(officer=officer, viewer=officer, **march)
+    as_manager = officer_results(officer=officer, viewer=team.manager, **march)
+
+    assert as_officer.met + as_officer.met_late + as_officer.breached > 0
+    assert (as_manager.met, as_manager.met_late, as_manager.breached) == (0, 0, 0)
+    client.force_login(team.manager)
+    assert client.get(f"/en/officers/{officer.pk}/results/?{MARCH}").context["results"] == (
+        as_manager
+    )
 
 
 @pytest.mark.parametrize("who", ["colleague", "other_manager", "administrator", "councillor"])

@@ -333,3 +333,24 @@ def test_the_form_page_costs_a_few_queries(client, advisor, world, django_assert
     client.force_login(advisor)
     with django_assert_max_num_queries(12):
         assert client.get(URL.format("phone")).status_code == 200
+
+
+def test_a_complaint_sends_the_advisor_back_to_logging_with_word_of_where_it_went(client, advisor):
+    """The advisor may not open a complaint (docs/adr/0018): they hear where it went."""
+    client.force_login(advisor)
+    response = client.post(URL.format("text"), base(**CHANNELS["text"][0], kind="complaint"))
+    case = Case.objects.get()
+    assert (response.status_code, response["Location"]) == (302, "/en/log-contact/")
+    page = client.get(response["Location"]).content.decode()
+    assert f"Complaint logged: {case.reference}. It has gone to the service" in page
+
+
+def test_a_confidential_case_the_logger_may_not_open_names_the_service_it_went_to(world):
+    from contacts.views.log_contact import _gone_banner
+    from tests.factories import make_case
+
+    case = make_case(service=world.highways.service, confidential=True)
+    assert _gone_banner(case) == (
+        f"Contact logged: {case.reference}. It is confidential: it has gone to Highways, "
+        "who will deal with it."
+    )

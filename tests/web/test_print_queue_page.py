@@ -5,8 +5,9 @@ import pytest
 from accounts.models import Role
 from contacts.models import CaseEvent
 from messaging.models import OutboundMessage
+from tests.confidential import COMPLAINANT, complaint_cast, complaint_naming
 from tests.factories import ServiceFactory, TeamFactory, UserFactory
-from tests.letters import RECEIVED, letter_case, letter_customer, printed_letter
+from tests.letters import ADDRESS, POSTCODE, RECEIVED, letter_case, letter_customer, printed_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,38 @@ def test_councillors_cannot_open_the_print_queue(client):
     client.force_login(UserFactory(role=Role.COUNCILLOR, team=None))
 
     assert client.get("/en/letters/").status_code == 403
+
+
+def test_a_complaint_s_letter_is_hidden_from_everyone_named_in_it(client, team):
+    """The officer complained about, and their manager when named too, neither see the
+    complaint's letter (the complainant's name and address, the findings), download it nor
+    mark it posted; another service's staff neither. The complaints officer does all three."""
+    cast = complaint_cast(team)
+    case = complaint_naming(
+        cast.manager,
+        cast.officer,
+        team=team,
+        channel="letter",
+        details={"postal_address": ADDRESS, "postcode": POSTCODE},
+        customer=letter_customer(name=COMPLAINANT),
+        recorded_by=cast.handler,
+    )
+    letter = printed_letter(case, at=RECEIVED)
+
+    for person in (cast.manager, cast.officer, cast.stranger):
+        client.force_login(person)
+        for language in ("en", "cy"):
+            page = client.get(f"/{language}/letters/")
+            assert page.status_code == 200
+            assert case.reference not in page.text, person.username
+            assert COMPLAINANT not in page.text, person.username
+        assert client.get(f"/en/letters/{letter.pk}/pdf/").status_code == 404, person.username
+        refused = client.post("/en/letters/", {"letters": [letter.pk]})
+        assert "Select the letters that have been posted" in refused.text
+        assert OutboundMessage.objects.get(pk=letter.pk).state == "to_post", person.username
+
+    client.force_login(cast.handler)
+    assert case.reference in client.get("/en/letters/").text
+    assert client.get(f"/en/letters/{letter.pk}/pdf/").status_code == 200
+    assert client.post("/en/letters/", {"letters": [letter.pk]}).status_code == 302
+    assert OutboundMessage.objects.get(pk=letter.pk).state == "sent"

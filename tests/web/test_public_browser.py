@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from channels_app.webforms import throttle
 from contacts.models import Case
+from tests.factories import RequestTypeFactory
 
 from .conftest import axe_violations, screenshot
 from .test_browser import tab_to
@@ -190,3 +191,23 @@ def test_a_form_completed_from_the_keyboard_alone(page, service):
         "Rhys Evans",
         "cy",
     )
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+def test_the_topics_of_the_routing_table(page, service, team, lang):
+    """A topic picks its service: the resident is not asked for it (docs/adr/0020)."""
+    bin_ = RequestTypeFactory(
+        service=service, team=team, name_en="Missed bin", name_cy="Bin heb ei gasglu", public=True
+    )
+    words = TEXTS[lang]
+    page.goto(f"/{lang}/contact-us/type/")
+    page.locator("input[name=form_type][value=service-request]").check()
+    page.get_by_role("button", name=words["continue"]).click()
+    page.wait_for_url(f"**/{lang}/contact-us/topic/")
+    page.get_by_role("button", name=words["continue"]).click()
+    assert words["problem"] in page.locator(".govuk-error-summary").inner_text()
+    checked(page, f"topic-error-{lang}")
+    page.locator(f"input[name=topic][value='{bin_.pk}']").check()
+    checked(page, f"topic-{lang}")
+    page.get_by_role("button", name=words["continue"]).click()
+    page.wait_for_url(f"**/{lang}/contact-us/details/")

@@ -184,16 +184,23 @@ def test_a_refused_check_in_explains_itself(signed_in, advisor, service):
     assert not Visit.objects.exists()
 
 
-def test_other_services_and_unknown_references_are_not_found(signed_in, advisor):
+def test_other_services_visitors_are_not_ours_to_see_in(signed_in, advisor):
+    """Another service's visitor: read (one council), not checked in here (403); its
+    confidential one, and unknown references: not found."""
     highways = ServiceFactory(code="highways")
     theirs = appointment(highways, NOW + timedelta(minutes=5))
+    secret = appointment(highways, NOW + timedelta(minutes=10))
+    Case.objects.filter(pk=secret.pk).update(confidential=True)
     client = signed_in(advisor)
-    for reference in (theirs.reference, "CYS-2026-999999", "x" * 20):
+    for action in ("check-in", "seen"):
+        assert client.post(f"/en/reception/{theirs.reference}/{action}/").status_code == 403
+    for reference in (secret.reference, "CYS-2026-999999", "x" * 20):
         for action in ("check-in", "seen"):
             assert client.post(f"/en/reception/{reference}/{action}/").status_code == 404
     assert client.post("/en/reception/" + "x" * 25 + "/seen/").status_code == 404
     assert not Visit.objects.exists()
-    assert Milestone.objects.get(case=theirs).state == "pending"
+    states = Milestone.objects.filter(case__service=highways).values_list("state", flat=True)
+    assert set(states) == {"pending"}
 
 
 def test_actions_are_posts(signed_in, advisor, service):

@@ -6,8 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.models import User
+
 from ...customers import CustomerMatch, customer_matches, phone_normalise, postcode_normalise
 from ...models import ContactMethod, Customer, LanguagePreference
+from ...visibility import customer_visible_to
 from .fields import Radios
 
 NEW_CUSTOMER = "new"
@@ -17,7 +20,10 @@ LARGEST_ID = 2**63 - 1
 
 class CustomerForm(forms.Form):
     """The customer's fields; ``matches`` holds the existing customers whose details match the
-    ones typed, once the form has looked for them."""
+    ones typed, once the form has looked for them, among those ``user`` (set by the form
+    built on this one) may open."""
+
+    user: User
 
     customer = forms.CharField(
         required=False,
@@ -80,6 +86,7 @@ class CustomerForm(forms.Form):
             return value.replace("\x00", "") if isinstance(value, str) else ""
 
         return customer_matches(
+            customers=customer_visible_to(self.user),
             email=raw("customer_email"),
             phone=raw("customer_phone"),
             postcode=raw("customer_postcode"),
@@ -118,7 +125,7 @@ class CustomerForm(forms.Form):
             if not choice.isdigit() or int(choice) > LARGEST_ID:
                 self.add_error("customer", _("Select a customer from the list"))
                 return
-            self.chosen_customer = Customer.objects.filter(pk=int(choice)).first()
+            self.chosen_customer = customer_visible_to(self.user).filter(pk=int(choice)).first()
             if self.chosen_customer is None:
                 self.add_error("customer", _("Select a customer from the list"))
             self.matches = self.typed_matches()

@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import STAFF_ROLES, Service, Team, User
+from accounts.models import Service, User
 from common.errors import add_service_error
 from standards.channels import Channel
 
@@ -23,6 +23,7 @@ from ...models import CaseKind, LanguagePreference
 from ..attachments import MultipleFileField
 from .customer import CustomerForm
 from .fields import Radios, datetime_field
+from .routing import RoutingForm
 
 #: What an advisor logs; councillor enquiries and web-content changes have their own ways in.
 LOGGED_KINDS = [
@@ -45,11 +46,19 @@ class ChannelChoiceForm(forms.Form):
     )
 
 
-class LogContactForm(CustomerForm):
-    """One contact on one channel, and its customer."""
+class LogContactForm(RoutingForm, CustomerForm):
+    """One contact on one channel, its customer, and where it goes."""
 
     # The contact comes before the customer, and the files last.
-    field_order = ["received_at", "kind", "summary", "description", "language", "assign_to"]
+    field_order = [
+        "received_at",
+        "kind",
+        "summary",
+        "description",
+        "language",
+        "destination",
+        "assign_to",
+    ]
 
     received_at = datetime_field(_("When was it received? (leave blank for now)"))
     kind = forms.ChoiceField(
@@ -89,10 +98,6 @@ class LogContactForm(CustomerForm):
             "invalid_choice": _("Select the language of the contact"),
         },
     )
-    assign_to = forms.ChoiceField(
-        label=_("Who will deal with it?"),
-        error_messages={"invalid_choice": _("Select who will deal with it from the list")},
-    )
     attachments = MultipleFileField(label=_("Attach files"), required=False)
 
     def __init__(
@@ -102,54 +107,23 @@ class LogContactForm(CustomerForm):
         *,
         channel: str,
         user: User,
-        service: Service,
+        own_service: Service,
     ) -> None:
         super().__init__(data, files)
         self.channel = channel
         self.definition = DEFINITIONS[channel]
-        self.user = user
-        self.service = service
         self.details: ChannelDetails | None = None
         channel_fields = form_fields(self.definition)
         # The channel's own fields come first: they are what the advisor has in front of them.
         self.fields = {**channel_fields, **self.fields}
         self.channel_field_names = list(channel_fields)
-        self.fields["assign_to"].choices = self._assignees()
-        self.fields["assign_to"].initial = "me"
+        self.routing_setup(user=user, own_service=own_service)
         if channel == Channel.LETTER:
             self.fields["attachments"].label = _("Scanned letter and enclosures")
 
     def channel_fields(self) -> list[forms.BoundField]:
         """The channel's questions, in order, for the page."""
         return [self[name] for name in self.channel_field_names]
-
-    def _assignees(self) -> list[tuple[str, Any]]:
-        teams = list(Team.objects.filter(service=self.service).order_by("name"))
-        colleagues = list(
-            User.objects.filter(team__service=self.service, role__in=STAFF_ROLES, is_active=True)
-            .exclude(pk=self.user.pk)
-            .order_by("first_name", "last_name", "username")
-        )
-        choices: list[tuple[str, Any]] = [("me", _("Me"))]
-        choices += [
-            (f"team:{team.pk}", _("Unassigned, in the %(team)s queue") % {"team": team.name})
-            for team in teams
-        ]
-        choices += [
-            (f"user:{user.pk}", user.get_full_name() or user.get_username()) for user in colleagues
-        ]
-        self._teams = {team.pk: team for team in teams}
-        self._colleagues = {user.pk: user for user in colleagues}
-        return choices
-
-    def assignment(self) -> tuple[Team | None, User | None]:
-        value = self.cleaned_data["assign_to"]
-        if value == "me":
-            return None, self.user
-        kind, _sep, pk = value.partition(":")
-        if kind == "team":
-            return self._teams[int(pk)], None
-        return None, self._colleagues[int(pk)]
 
     def contact_language(self) -> str:
         language = self.cleaned_data["language"]

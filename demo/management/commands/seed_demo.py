@@ -1,6 +1,7 @@
 """``manage.py seed_demo``: a small council to look around in on a first run.
 
-It makes four services with their teams, a user for every role, three wards, the closure days
+It makes six services with their teams (the contact centre logs for every service), the
+routing table's request types, a user for every role, three wards, the closure days
 between Christmas and New Year, an API token, and about two dozen cases on all eight channels,
 received over the last fifteen working days.
 
@@ -45,6 +46,7 @@ from demo.case_seeds import (
 )
 from demo.complaints import seed_complaints
 from demo.councillors import seed_councillors
+from demo.customers import seed_customers
 from demo.evaluation import seed_evaluation
 from demo.reference import (
     ADMIN_SITE_ROLES,
@@ -60,6 +62,7 @@ from demo.reference import (
     WARDS,
     WORKING_DAYS_BACK,
 )
+from demo.routing import seed_routing
 from standards.domain.calendar import WorkingCalendar
 from standards.models import ClosureDay
 from standards.selectors import working_calendar
@@ -122,12 +125,14 @@ class Command(BaseCommand):
         # The untranslated column of a modeltranslation field mirrors the default language.
         with translation.override("en"), transaction.atomic():
             teams = self._services()
+            seed_routing()
             users = self._users(teams)
             token = self._token()
             self._wards(users["councillor"])
             self._closures(now)
             self._absences(users, now)
             created = self._cases(users, teams, now)
+            seed_customers(first_run=bool(created))
             seed_councillors(now=now)
             sweep = sla_sweep(now=now) if created else None
             seed_complaints(now=now)
@@ -161,6 +166,7 @@ class Command(BaseCommand):
                     "name_cy": seed.team_cy,
                     "name_en": seed.team_en,
                     "mailbox": seed.mailbox,
+                    "front_line": seed.front_line,
                 },
             )
         return teams
@@ -304,6 +310,7 @@ class Command(BaseCommand):
                 owner=owner,
                 submitted_by=submitter,
                 actor=logged_by,
+                confidential=seed.confidential,
                 # Logged a few minutes after it arrived, as it would have been.
                 now=min(received_at + timedelta(minutes=3), now),
             ).case

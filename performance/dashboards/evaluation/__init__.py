@@ -6,6 +6,8 @@ year's report reads thousands of rows, not millions.
 """
 
 from ...tables import Table
+from .appointments import appointment_changes
+from .misrouting import routing_right_first_time
 from .monitoring import monitoring_results
 from .outcomes import language_parity, met_by_standard, met_trend, right_first_time, satisfaction
 from .period import Period
@@ -25,7 +27,9 @@ def evaluation_tables(period: Period) -> list[Table]:
         met_by_standard(period),
         response_times(period),
         reception_waits(period),
+        appointment_changes(period),
         right_first_time(period),
+        routing_right_first_time(period),
         satisfaction(period),
         language_parity(period),
         monitoring_results(period, by="standard"),
@@ -36,6 +40,7 @@ def evaluation_tables(period: Period) -> list[Table]:
 
 __all__ = [
     "Period",
+    "appointment_changes",
     "evaluation_tables",
     "language_parity",
     "met_by_standard",
@@ -46,6 +51,7 @@ __all__ = [
     "reception_waits",
     "response_times",
     "right_first_time",
+    "routing_right_first_time",
     "satisfaction",
     "sqlite_percentiles",
 ]

@@ -6,6 +6,7 @@ from itertools import groupby
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from standards import milestone_kinds
 from standards.milestone_kinds import MilestoneKind
 
 from ...domain.measures import (
@@ -96,9 +97,7 @@ def period_start_sql(grain: Grain, *, vendor: str) -> str:
 
 def response_times(period: Period) -> Table:
     """Median and 90th-percentile hours to acknowledge and to respond, per channel."""
-    found = percentiles(
-        period, group="s.channel, s.kind", kinds=[MilestoneKind.ACKNOWLEDGE, MilestoneKind.RESPOND]
-    )
+    found = percentiles(period, group="s.channel, s.kind", kinds=list(milestone_kinds.ANSWERS))
     return Table(
         slug="response-times",
         title=_("Time to acknowledge and to respond, by channel"),

@@ -8,12 +8,21 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import Role
 from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
-from tests.factories import ServiceFactory, make_case, token_for
+from tests.factories import (
+    RequestTypeFactory,
+    ServiceFactory,
+    TeamFactory,
+    UserFactory,
+    make_case,
+    token_for,
+)
 
 from .samples import payload
 
@@ -70,8 +79,28 @@ def xml_items(body: bytes, root: str, item: str) -> list[dict[str, str]]:
     return [{child.tag: child.text or "" for child in element} for element in tree.findall(item)]
 
 
-def test_the_service_list_names_every_service_with_every_required_field(client, service):
-    ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+def test_the_service_list_is_the_routing_tables_open311_codes(client, service, team):
+    highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+    RequestTypeFactory(
+        service=highways,
+        name_en="Pothole",
+        name_cy="Twll yn y ffordd",
+        words_en="pothole\nhole in the road",
+        words_cy="twll",
+        open311_code="pothole",
+    )
+    RequestTypeFactory(
+        service=service,
+        team=team,
+        name_en="Missed bin",
+        name_cy="Bin heb ei gasglu",
+        open311_code="missed-bin",
+    )
+    # Not offered: no code, not active, or its service not active.
+    RequestTypeFactory(service=service, name_en="Bulky waste", name_cy="Gwastraff swmpus")
+    RequestTypeFactory(service=service, name_en="Old", open311_code="old", active=False)
+    closed = ServiceFactory(code="closed", active=False)
+    RequestTypeFactory(service=closed, name_en="Closed", open311_code="closed-thing")
 
     as_json = client.get("/open311/v2/services.json", HTTP_ACCEPT_LANGUAGE="en").json()
     as_xml = xml_items(
@@ -81,17 +110,65 @@ def test_the_service_list_names_every_service_with_every_required_field(client, 
     )
 
     assert [list(entry) for entry in as_json] == [SERVICE_FIELDS, SERVICE_FIELDS]
-    assert [(e["service_code"], e["service_name"]) for e in as_json] == [
-        ("highways", "Highways"),
-        ("waste", "Waste and recycling"),
+    assert [(e["service_code"], e["service_name"], e["group"]) for e in as_json] == [
+        ("missed-bin", "Missed bin", "Waste and recycling"),
+        ("pothole", "Pothole", "Highways"),
     ]
+    assert as_json[1]["keywords"] == "pothole, hole in the road"
     assert as_json[0]["description"] == (
         "Acknowledge within 24 hours; Send a response within 10 working days"
     )
     assert (as_json[0]["metadata"], as_json[0]["type"]) == (False, "realtime")
     # The Welsh names, in Welsh alphabetical order, for a client that asks in Welsh.
-    assert [e["service_name"] for e in as_xml] == ["Gwastraff ac ailgylchu", "Priffyrdd"]
+    assert [(e["service_name"], e["group"]) for e in as_xml] == [
+        ("Bin heb ei gasglu", "Gwastraff ac ailgylchu"),
+        ("Twll yn y ffordd", "Priffyrdd"),
+    ]
+    assert as_xml[1]["keywords"] == "twll"
     assert as_xml[0]["metadata"] == "false"
+
+
+def test_a_report_by_request_type_goes_to_its_service_and_team(client, report, service, team):
+    highways = ServiceFactory(code="highways", name_en="Highways", name_cy="Priffyrdd")
+    crew = TeamFactory(service=highways, code="road-crew")
+    pothole = RequestTypeFactory(
+        service=highways, team=crew, name_en="Pothole", name_cy="Twll", open311_code="pothole"
+    )
+
+    response = client.post("/open311/v2/requests.json", {**report, "service_code": "pothole"})
+
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert (case.service, case.request_type, case.team) == (highways, pothole, crew)
+    listed = client.get(
+        "/open311/v2/requests.json", {"api_key": report["api_key"], "service_code": "pothole"}
+    ).json()
+    assert [(e["service_code"], e["service_name"]) for e in listed] == [("pothole", "Pothole")]
+    by_service = client.get(
+        "/open311/v2/requests.json", {"api_key": report["api_key"], "service_code": "highways"}
+    ).json()
+    assert by_service == []  # a typed request is listed under its type's code
+
+
+def test_a_services_own_code_is_still_taken_for_clients_set_up_before(client, report, service):
+    """Clients configured with a service's code before the routing table keep working."""
+    response = client.post("/open311/v2/requests.json", report)
+
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert (case.service, case.request_type) == (service, None)
+
+
+@pytest.mark.parametrize("code", ["old-bin", "closed-service"])
+def test_an_inactive_type_or_service_takes_no_report(client, report, service, code):
+    RequestTypeFactory(service=service, name_en="Old", open311_code="old-bin", active=False)
+    ServiceFactory(code="closed-service", active=False)
+
+    response = client.post("/open311/v2/requests.json", {**report, "service_code": code})
+
+    assert response.status_code == 400
+    assert response.json() == [{"code": 400, "description": "There is no service with this code."}]
+    assert not Case.objects.exists()
 
 
 def test_a_report_becomes_one_acknowledged_case(client, report, service):
@@ -227,6 +304,34 @@ def test_cases_from_other_routes_are_never_listed(client, api_key, service, team
         {"code": 404, "description": "There is no request with this service_request_id."}
     ]
     assert listed.json() == []
+
+
+def test_a_client_reads_only_the_requests_it_sent(client, report, integration):
+    """Another client's request is not found, and absent from the lists: each client reads
+    what it raised (docs/adr/0018)."""
+    other = UserFactory(role=Role.ADVISOR, team=None, username="other-client")
+    other.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
+    mine = client.post("/open311/v2/requests.json", report).json()[0]["service_request_id"]
+    theirs = client.post(
+        "/open311/v2/requests.json", {**report, "api_key": token_for(other)}
+    ).json()[0]["service_request_id"]
+
+    answers = {
+        who: (
+            client.get(f"/open311/v2/requests/{theirs}.json", {"api_key": key}),
+            client.get("/open311/v2/requests.json", {"api_key": key}),
+            client.get("/open311/v2/requests.xml", {"api_key": key, "service_request_id": theirs}),
+        )
+        for who, key in (("mine", token_for(integration)), ("theirs", token_for(other)))
+    }
+
+    one, listed, asked = answers["mine"]
+    assert one.status_code == 404
+    assert [entry["service_request_id"] for entry in listed.json()] == [mine]
+    assert xml_items(asked.content, "service_requests", "request") == []
+    one, listed, _asked = answers["theirs"]
+    assert one.json()[0]["service_request_id"] == theirs
+    assert [entry["service_request_id"] for entry in listed.json()] == [theirs]
 
 
 @pytest.mark.parametrize(

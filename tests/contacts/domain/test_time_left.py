@@ -91,8 +91,16 @@ DAYS, HOURS, MINUTES = Unit.WORKING_DAYS, Unit.HOURS, Unit.MINUTES
             local(2026, 3, 3, 9),
             local(2026, 3, 2, 17),
             CALENDAR,
-            TimeLeft(16, HOURS, True),
-            id="overdue-overnight-counts-hours",
+            TimeLeft(1, DAYS, True),
+            # Extended by 1 working day it would be due Tue 17:00, not yet passed at 09:00.
+            id="overdue-overnight-is-one-working-day-not-16-hours",
+        ),
+        pytest.param(
+            local(2026, 3, 2, 20),
+            local(2026, 3, 2, 17),
+            CALENDAR,
+            TimeLeft(3, HOURS, True),
+            id="late-on-the-due-date-itself-counts-hours",
         ),
         pytest.param(
             local(2026, 3, 4, 9),
@@ -115,6 +123,89 @@ DAYS, HOURS, MINUTES = Unit.WORKING_DAYS, Unit.HOURS, Unit.MINUTES
             CALENDAR,
             TimeLeft(1, DAYS, True),
             id="late-over-a-weekend-is-one-working-day",
+        ),
+        pytest.param(
+            local(2026, 3, 8, 9),
+            local(2026, 3, 6, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            # The case: 40 clock hours, but Monday 17:00 would still do.
+            id="friday-1700-seen-on-sunday-is-one-working-day-not-40-hours",
+        ),
+        pytest.param(
+            local(2026, 3, 7, 0, 1),
+            local(2026, 3, 6, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            id="friday-1700-seen-just-after-midnight-on-saturday",
+        ),
+        pytest.param(
+            local(2026, 3, 9, 17),
+            local(2026, 3, 6, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            id="friday-deadline-at-monday-closing-time-is-still-one",
+        ),
+        pytest.param(
+            local(2026, 3, 9, 17, 30),
+            local(2026, 3, 6, 17),
+            CALENDAR,
+            TimeLeft(2, DAYS, True),
+            # Monday 17:00 has passed too: Tuesday 17:00 is the first that would do.
+            id="friday-deadline-after-monday-closing-is-two",
+        ),
+        pytest.param(
+            local(2026, 3, 10, 10),
+            local(2026, 3, 6, 17),
+            CALENDAR,
+            TimeLeft(2, DAYS, True),
+            id="friday-deadline-on-tuesday-morning-is-two",
+        ),
+        pytest.param(
+            local(2026, 4, 6, 12),
+            local(2026, 4, 2, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            # Good Friday and Easter Monday are bank holidays: Tuesday 7 April would do.
+            id="late-over-easter-is-one-working-day",
+        ),
+        pytest.param(
+            local(2026, 4, 7, 9),
+            local(2026, 4, 2, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            id="late-over-easter-seen-tuesday-morning-is-still-one",
+        ),
+        pytest.param(
+            local(2026, 3, 3, 12),
+            local(2026, 3, 2, 17),
+            TUESDAY_CLOSED,
+            TimeLeft(1, DAYS, True),
+            # Tuesday is closed: Wednesday 17:00 would do.
+            id="late-on-a-closure-day-counts-the-next-working-day",
+        ),
+        pytest.param(
+            local(2026, 3, 7, 0, 30),
+            local(2026, 3, 6, 23, 30),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            # A 24-hour target missed late on Friday night, seen an hour later on Saturday.
+            id="an-hours-deadline-missed-at-night-is-late-by-working-days-the-next-date",
+        ),
+        pytest.param(
+            local(2026, 3, 29, 10),
+            local(2026, 3, 27, 17),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            id="late-across-the-clocks-going-forward",
+        ),
+        pytest.param(
+            # 00:30 on Tuesday in Wales, still Monday 23:30 in UTC: a day late, not 7 hours.
+            utc(2026, 6, 29, 23, 30),
+            utc(2026, 6, 29, 16),
+            CALENDAR,
+            TimeLeft(1, DAYS, True),
+            id="lateness-is-counted-on-welsh-dates-not-utc-dates",
         ),
         pytest.param(
             local(2026, 4, 2, 12),

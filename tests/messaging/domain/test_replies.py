@@ -6,6 +6,8 @@ from messaging.domain.replies import (
     Reachable,
     ReplyLanguage,
     ReplyMethod,
+    fax_digits,
+    is_fax_number,
     is_uk_mobile,
     reply_language,
     reply_method,
@@ -38,6 +40,9 @@ ONLY_POST = Reachable(postal_address=True)
 ONLY_EMAIL = Reachable(email=True)
 ONLY_MOBILE = Reachable(mobile=True)
 NOTHING = Reachable()
+FAX = ReplyMethod.FAX
+FAX_AND_ALL = Reachable(email=True, mobile=True, postal_address=True, fax=True)
+ONLY_FAX = Reachable(fax=True)
 
 
 @pytest.mark.parametrize(
@@ -50,9 +55,19 @@ NOTHING = Reachable()
         ("phone", "", ONLY_MOBILE, SMS),
         ("letter", "", ONLY_POST, LETTER),
         ("fax", "", ONLY_POST, LETTER),
-        # A letter or fax is answered by e-mail when an address is known.
+        # A letter, or a fax with no number, is answered by e-mail when an address is known.
         ("letter", "", ALL, EMAIL),
         ("fax", "", ONLY_EMAIL, EMAIL),
+        ("fax", "", ALL, EMAIL),
+        # A fax with the number it came from is faxed back, whatever else is known.
+        ("fax", "", FAX_AND_ALL, FAX),
+        ("fax", "", ONLY_FAX, FAX),
+        # Fax as the preference: only where a fax number is known.
+        ("email", "fax", FAX_AND_ALL, FAX),
+        ("email", "fax", ALL, EMAIL),
+        ("fax", "email", FAX_AND_ALL, EMAIL),
+        ("fax", "letter", FAX_AND_ALL, LETTER),
+        ("text", "", ONLY_FAX, None),
         # The customer's preference wins where it can reach them.
         ("email", "letter", ALL, LETTER),
         ("text", "email", ALL, EMAIL),
@@ -89,3 +104,30 @@ def test_reply_method(channel, preference, reachable, expected):
 )
 def test_uk_mobile_numbers_can_receive_texts(number, expected):
     assert is_uk_mobile(number) is expected
+
+
+@pytest.mark.parametrize(
+    ("number", "expected", "dialled"),
+    [
+        ("01824 706000", True, "01824706000"),
+        ("(01824) 706-000", True, "01824706000"),
+        ("+44 1824 706000", True, "01824706000"),
+        ("+44 (0)1824 706000", True, "01824706000"),
+        ("0044 1824 706000", True, "01824706000"),
+        ("029 2087 2087", True, "02920872087"),
+        ("0300 123 4567", True, "03001234567"),
+        ("0800 123 4567", True, "08001234567"),
+        ("01387 12345", True, "0138712345"),  # ten digits: some areas still have them
+        ("07700 900123", False, "07700900123"),  # a mobile takes no fax
+        ("0909 123 4567", False, "09091234567"),  # premium rate
+        ("01824 7060", False, None),  # too short
+        ("01824 7060001", False, "018247060001"),  # a digit too many
+        ("01824 706000 ext 2", False, None),  # words
+        ("fax me", False, None),
+        ("", False, ""),
+    ],
+)
+def test_a_fax_number(number, expected, dialled):
+    assert is_fax_number(number) is expected
+    if dialled is not None and expected:
+        assert fax_digits(number) == dialled

@@ -9,7 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from standards.domain.calendar import LONDON, BusinessHours, WorkingCalendar, bank_holidays
+from standards.domain.calendar import (
+    LONDON,
+    BusinessHours,
+    WorkingCalendar,
+    WorkingTimeProblem,
+    bank_holidays,
+)
 
 DEFAULT = WorkingCalendar()
 # An administrator closes the office between Christmas and New Year 2026.
@@ -304,3 +310,96 @@ def test_search_gives_up_instead_of_looping_forever() -> None:
     )
     with pytest.raises(ValueError, match="No working day within 366 days"):
         closed_for_years.next_working_day(date(2026, 1, 1))
+
+
+# --- Working time: where an extension may fall without the officer confirming it ------------
+
+_NOT_A_DAY = WorkingTimeProblem.NOT_A_WORKING_DAY
+_OUT_OF_HOURS = WorkingTimeProblem.OUTSIDE_BUSINESS_HOURS
+_LONDON = LONDON
+
+
+@pytest.mark.parametrize(
+    ("moment", "calendar", "expected"),
+    [
+        pytest.param(
+            datetime(2026, 12, 23, 10, tzinfo=_LONDON),
+            WorkingCalendar(),
+            None,
+            id="wednesday-mid-morning",
+        ),
+        pytest.param(
+            datetime(2026, 12, 23, 9, tzinfo=_LONDON),
+            WorkingCalendar(),
+            None,
+            id="opening-time-is-inside",
+        ),
+        pytest.param(
+            datetime(2026, 12, 23, 17, tzinfo=_LONDON),
+            WorkingCalendar(),
+            None,
+            id="closing-time-is-inside-as-working-day-deadlines-fall-there",
+        ),
+        pytest.param(
+            datetime(2026, 12, 23, 17, 1, tzinfo=_LONDON),
+            WorkingCalendar(),
+            _OUT_OF_HOURS,
+            id="a-minute-after-closing",
+        ),
+        pytest.param(
+            datetime(2026, 12, 23, 8, 59, tzinfo=_LONDON),
+            WorkingCalendar(),
+            _OUT_OF_HOURS,
+            id="a-minute-before-opening",
+        ),
+        pytest.param(
+            datetime(2026, 12, 26, 10, tzinfo=_LONDON),
+            WorkingCalendar(),
+            _NOT_A_DAY,
+            id="the-issues-saturday-26-december-2026",
+        ),
+        pytest.param(
+            datetime(2026, 12, 28, 10, tzinfo=_LONDON),
+            WorkingCalendar(),
+            _NOT_A_DAY,
+            id="boxing-day-substitute-monday-28-december",
+        ),
+        pytest.param(
+            datetime(2026, 12, 27, 3, tzinfo=_LONDON),
+            WorkingCalendar(),
+            _NOT_A_DAY,
+            id="a-sunday-night-is-a-day-off-first",
+        ),
+        pytest.param(
+            datetime(2026, 12, 29, 10, tzinfo=_LONDON),
+            WorkingCalendar(closures=frozenset({date(2026, 12, 29)})),
+            _NOT_A_DAY,
+            id="an-office-closure",
+        ),
+        pytest.param(
+            datetime(2026, 12, 29, 17, 30, tzinfo=_LONDON),
+            WorkingCalendar(hours=BusinessHours(opens=time(8), closes=time(18))),
+            None,
+            id="longer-business-hours",
+        ),
+        pytest.param(
+            datetime(2026, 6, 30, 16, 30, tzinfo=UTC),
+            WorkingCalendar(),
+            _OUT_OF_HOURS,
+            id="17-30-in-summer-time-given-in-utc",
+        ),
+        pytest.param(
+            datetime(2026, 6, 30, 15, 30, tzinfo=UTC),
+            WorkingCalendar(),
+            None,
+            id="16-30-in-summer-time-given-in-utc",
+        ),
+    ],
+)
+def test_working_time_problem(moment, calendar, expected):
+    assert calendar.working_time_problem(moment) == expected
+
+
+def test_working_time_needs_an_aware_moment():
+    with pytest.raises(ValueError, match="naive"):
+        WorkingCalendar().working_time_problem(datetime(2026, 12, 23, 10))
