@@ -65,9 +65,10 @@ class CaseReplyViewSet(CaseViewSet):
     def confirm(self, request: Request, reference: str) -> Response:
         """Tell the customer who is dealing with their enquiry and when the full response
         will come (SPEC §10): the case's confirmation milestone is met once it has gone."""
+        case = self._workable(reference)
         data = _validated(ConfirmInput, request.data)
         case_confirm(
-            case=self._workable(reference),
+            case=case,
             actor=signed_in(request),
             full_response_on=data.get("full_response_on"),
             idempotency_key=data.get("idempotency_key", ""),

@@ -139,10 +139,11 @@ class CaseViewSet(viewsets.GenericViewSet):
         ``misrouted``, it goes back because it came to the wrong service. Its deadlines do
         not change. Once transferred, the case may be out of the caller's sight (a complaint
         handed to another service's complaints officer): the answer is then 204."""
+        case = self._workable(reference)
         data = _validated(io.TransferInput, request.data)
         user = signed_in(request)
         services.case_transfer(
-            case=self._workable(reference),
+            case=case,
             actor=user,
             note=data["note"],
             to_user=data.get("to_user"),
@@ -167,9 +168,10 @@ class CaseViewSet(viewsets.GenericViewSet):
     def acknowledge_voicemail(self, request: Request, reference: str) -> Response:
         """A voicemail acknowledged, with when the caller will be called back (SPEC §10): the
         callback deadline is set and the caller told."""
+        case = self._workable(reference)
         data = _validated(io.VoicemailInput, request.data)
         services.voicemail_acknowledge(
-            case=self._workable(reference),
+            case=case,
             actor=signed_in(request),
             callback_at=data.get("callback_at"),
         )

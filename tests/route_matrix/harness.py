@@ -32,6 +32,10 @@ REFUSALS = frozenset({"LOG", "401", "403", "404", "405"})
 
 
 CASES = ("plain", "complaint", "confidential", "enquiry", "open311", "feedback")
+#: Customer records, each named after the case it is the customer of: a route about one shows
+#: that person's details to whoever may open customer records (one record for the council),
+#: never the case itself to whoever may not read it.
+CUSTOMERS = {f"{name} customer": name for name in ("plain", "complaint", "confidential")}
 
 #: How each target's parameters read in a test's id (known before any database exists).
 LABELS: dict[str, dict[str, str]] = {
@@ -48,6 +52,14 @@ LABELS: dict[str, dict[str, str]] = {
     "advisor's account": {"id": "<advisor>"},
     "feed": {"token": "<councillor's feed>"},
     "satisfaction": {"token": "<plain's satisfaction link>"},
+    **{
+        target: {
+            "customer_id": f"<{name}'s customer>",
+            "pk": f"<{name}'s customer>",
+            "other_id": "<duplicate of plain's customer>",
+        }
+        for target, name in CUSTOMERS.items()
+    },
 }
 
 
@@ -65,6 +77,10 @@ def params(world: World, target: str | None) -> dict[str, str]:
         case = world.cases[target]
         customer = case.customer.name if case.customer else ""
         return {**common, "reference": case.reference, "customer": customer}
+    if target in CUSTOMERS:
+        customer_id = str(world.cases[CUSTOMERS[target]].customer_id)
+        duplicate = str(world.duplicate.pk)
+        return {**common, "customer_id": customer_id, "pk": customer_id, "other_id": duplicate}
     checks = {check.case_id: check.pk for check in world.sample.checks.all()}
     value: dict[str, object] = {
         "attachment": world.attachment.pk,

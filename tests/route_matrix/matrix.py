@@ -9,12 +9,12 @@ sign-in page (302 is a redirect anywhere else).
 
     an anonymous            mg manager                     ck clerk
     re resident (tracks     mn manager named in the        ad administrator
-       the plain case)         complaint                   oa open311_client (sent the
-    av advisor (waste)      co complaints officer             open311 request)
-    ao advisor of another   cr councillor (raised the      ob other_open311_client
-       service                 enquiry)
-    fl front-line advisor   oc other councillor (follows
-                               the enquiry's ward)
+       the plain case)         complaint                   dp data protection officer
+    av advisor (waste)      co complaints officer             (reads the audit, no case)
+    ao advisor of another   cr councillor (raised the      oa open311_client (sent the
+       service                 enquiry)                       open311 request)
+    fl front-line advisor   oc other councillor (follows   ob other_open311_client
+       (contact centre)        the enquiry's ward)
 
 What a role may read of each object is ``SEES`` below; every answer a role is shown is
 searched for what it may not read (``Secret`` in world.py). Cells where main still answers
@@ -50,145 +50,167 @@ SEES: dict[str, dict[str, str]] = {
     "administrator": dict.fromkeys(
         ("plain", "complaint", "confidential", "enquiry", "open311", "feedback"), FULL
     ),
+    "data_protection_officer": {},
     "open311_client": {"open311": FULL},
     "other_open311_client": {},
 }
 
 # The routes, in the order config.urls lists them. Each block's columns:
-#                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+#                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
 ROUTES = (
     # --- The cases API --------------------------------------------------------------------
     route(
         "/api/v1/cases/",
         "GET POST",
-        probe(None, "401 401 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "401 401 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/api/v1/cases/<reference>/",
         "GET",
-        probe("plain", "401 401 200 200 200 200 200 200 404 404 404 200 404 404"),
-        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404"),
-        probe("confidential", "401 401 200 404 404 200 200 200 404 404 404 200 404 404"),
-        probe("enquiry", "401 401 200 200 200 200 200 200 200 404 404 200 404 404"),
-        probe("open311", "401 401 200 200 200 200 200 200 404 404 404 200 404 404"),
+        probe("plain", "401 401 200 200 200 200 200 200 404 404 404 200 404 404 404"),
+        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404 404"),
+        probe("confidential", "401 401 200 404 404 200 200 200 404 404 404 200 404 404 404"),
+        # A member following their ward reads the outline of another member's enquiry.
+        probe("enquiry", "401 401 200 200 200 200 200 200 200 200 404 200 404 404 404"),
+        probe("open311", "401 401 200 200 200 200 200 200 404 404 404 200 404 404 404"),
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/api/v1/cases/<reference>/acknowledge/",
         "POST",
-        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404"),
-        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404"),
+        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404 404"),
+        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404 404"),
     ),
     route(
         "/api/v1/cases/<reference>/close/",
         "POST",
-        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
     ),
     route(
         "/api/v1/cases/<reference>/milestones/<kind>/extend/",
         "POST",
-        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
         kind="respond",
     ),
     route(
         "/api/v1/cases/<reference>/milestones/<kind>/meet/",
         "POST",
-        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
         kind="respond",
     ),
     route(
         "/api/v1/cases/<reference>/reopen/",
         "POST",
-        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
     ),
     route(
         "/api/v1/cases/<reference>/resolve/",
         "POST",
-        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
     ),
     route(
         "/api/v1/cases/<reference>/respond/",
         "POST",
-        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404"),
-        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404"),
+        probe("plain", "401 401 200 403 403 200 200 200 404 404 404 200 404 404 404"),
+        probe("complaint", "401 401 404 404 404 200 404 200 404 404 404 200 404 404 404"),
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/api/v1/auth/token/",
         "POST",
-        probe(None, "400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
+        probe(None, "400 400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
     ),
     # The API's description is public: it holds no data.
     route(
         "/api/v1/schema/",
         "GET",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/api/v1/docs/",
         "GET",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/api/v1/cases/<reference>/reply/",
         "POST",
-        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404"),
-        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404"),
+        probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404 404"),
+        probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
+    ),
+    *(
+        route(
+            f"/api/v1/cases/<reference>/{action}/",
+            "POST",
+            # Nothing to confirm or acknowledge on these cases, nowhere to send them: told so.
+            probe("plain", "401 401 400 403 403 400 400 400 404 404 404 400 404 404 404"),
+            probe("complaint", "401 401 404 404 404 400 404 400 404 404 404 400 404 404 404"),
+        )
+        for action in ("acknowledge-voicemail", "confirm", "transfer")
+    ),
+    # --- The customer record: one for the whole council, its cases by the one policy --------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/api/v1/customers/<pk>/",
+        "GET",
+        *(
+            probe(target, "401 401 200 200 200 200 200 200 403 403 403 200 403 403 403")
+            for target in ("plain customer", "complaint customer", "confidential customer")
+        ),
     ),
     # --- The print queue's API: a letter goes with its case ---------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/api/v1/letters/",
         "GET",
-        probe(None, "401 401 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "401 401 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/api/v1/letters/<pk>/document/",
         "GET",
-        probe("letter", "401 401 404 404 404 200 404 200 404 404 404 200 404 404"),
+        probe("letter", "401 401 404 404 404 200 404 200 404 404 404 200 404 404 404"),
     ),
     route(
         "/api/v1/letters/<pk>/mark-posted/",
         "POST",
-        probe("letter", "401 401 404 404 404 200 404 200 404 404 404 200 404 404"),
+        probe("letter", "401 401 404 404 404 200 404 200 404 404 404 200 404 404 404"),
     ),
     # --- Inbound: mail servers and providers' webhooks (no secrets configured here) ---------
     route(
         "/api/v1/inbound/email/",
         "POST",
-        probe(None, "401 401 403 403 403 403 403 403 403 403 403 400 400 400"),
+        probe(None, "401 401 403 403 403 403 403 403 403 403 403 400 403 400 400"),
     ),
     *(
         route(
             f"/api/v1/inbound/{channel}/",
             "POST",
-            probe(None, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+            probe(None, "401 401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         )
         for channel in ("texts/notify", "texts", "social", "phone")
     ),
     # --- Members' enquiries API -----------------------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/api/v1/member-enquiries/",
         "GET POST",
-        probe(None, "401 401 403 403 403 403 403 403 200 200 200 403 403 403"),
+        probe(None, "401 401 403 403 403 403 403 403 200 200 200 403 403 403 403"),
     ),
     route(
         "/api/v1/member-enquiries/<reference>/",
         "GET",
-        probe("enquiry", "401 401 403 403 403 403 403 403 200 200 404 403 403 403"),
-        probe("plain", "401 401 403 403 403 403 403 403 404 404 404 403 403 403"),
+        probe("enquiry", "401 401 403 403 403 403 403 403 200 200 404 403 403 403 403"),
+        probe("plain", "401 401 403 403 403 403 403 403 404 404 404 403 403 403 403"),
     ),
     *(
         route(
             f"/api/v1/member-enquiries/<reference>/{action}/",
             "POST",
-            probe("enquiry", "401 401 400 403 403 400 400 400 403 403 403 400 404 404"),
+            probe("enquiry", "401 401 400 403 403 400 400 400 403 403 403 400 403 404 404"),
         )
         for action in ("complete", "delay", "update")
     ),
@@ -196,170 +218,170 @@ ROUTES = (
     route(
         "/api/v1/complaints/",
         "GET",
-        probe(None, "401 401 403 403 403 200 200 200 403 403 403 200 403 403"),
+        probe(None, "401 401 403 403 403 200 200 200 403 403 403 200 403 403 403"),
     ),
     route(
         "/api/v1/complaints/<reference>/",
         "GET",
-        probe("complaint", "401 401 403 403 403 200 404 200 403 403 403 200 403 403"),
-        probe("plain", "401 401 403 403 403 404 404 404 403 403 403 404 403 403"),
+        probe("complaint", "401 401 403 403 403 200 404 200 403 403 403 200 403 403 403"),
+        probe("plain", "401 401 403 403 403 404 404 404 403 403 403 404 403 403 403"),
     ),
     # --- Open311: a client reads only the requests it sent ----------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/open311/v2/services.<fmt>",
         "GET",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         fmt="json",
     ),
     route(
         "/open311/v2/requests.<fmt>",
         "GET POST",
-        probe(None, "403 403 403 403 403 403 403 403 403 403 403 403 200 200"),
+        probe(None, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 200"),
         fmt="json",
     ),
     route(
         "/open311/v2/requests/<reference>.<fmt>",
         "GET",
-        probe("open311", "403 403 403 403 403 403 403 403 403 403 403 403 200 404"),
-        probe("plain", "403 403 403 403 403 403 403 403 403 403 403 403 404 404"),
+        probe("open311", "403 403 403 403 403 403 403 403 403 403 403 403 403 200 404"),
+        probe("plain", "403 403 403 403 403 403 403 403 403 403 403 403 403 404 404"),
         fmt="json",
     ),
     route(
         "/i18n/setlang/",
         "ANY",
-        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
+        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
     ),
     # --- Signing in, where each role's work is, absences -----------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
-    route("/", "GET", probe(None, "LOG LOG 302 302 302 302 302 302 302 302 302 302 LOG LOG")),
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route("/", "GET", probe(None, "LOG LOG 302 302 302 302 302 302 302 302 302 302 302 LOG LOG")),
     route(
         "/sign-in/",
         "GET POST",
-        probe(None, "200 200 302 302 302 302 302 302 302 302 302 302 200 200"),
+        probe(None, "200 200 302 302 302 302 302 302 302 302 302 302 302 200 200"),
     ),
     route(
         "/sign-out/",
         "POST",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG"),
     ),
     route(
         "/absences/",
         "GET POST",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/absences/<absence_id>/remove/",
         "POST",
         # Only its officer removes an absence; anyone else's request finds none of theirs.
-        probe("absence", "LOG LOG 302 404 404 404 404 404 403 403 403 403 LOG LOG"),
+        probe("absence", "LOG LOG 302 404 404 404 404 404 403 403 403 403 403 LOG LOG"),
     ),
     # --- The queues, the reception desk, search -------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/my-work/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/team-queue/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/my-enquiries/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
     ),
     route(
         "/queue-counts/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 200 200 200 200 LOG LOG", htmx=True),
+        probe(None, "LOG LOG 200 200 200 200 200 200 200 200 200 200 200 LOG LOG", htmx=True),
     ),
     route(
         "/reception/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/reception/times/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG", htmx=True),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG", htmx=True),
     ),
     route(
         "/reception/drop-in/",
         "POST",
-        probe(None, "LOG LOG 400 400 400 400 400 400 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 400 400 400 400 400 400 403 403 403 403 403 LOG LOG"),
     ),
     *(
         route(
             f"/reception/<reference>/{action}/",
             "POST",
             # The plain case is no visit: its own service may try, and is told so.
-            probe("plain", "LOG LOG 400 403 403 400 400 400 403 403 403 403 LOG LOG"),
-            probe("complaint", "LOG LOG 404 404 404 400 404 400 403 403 403 403 LOG LOG"),
+            probe("plain", "LOG LOG 400 403 403 400 400 400 403 403 403 403 403 LOG LOG"),
+            probe("complaint", "LOG LOG 404 404 404 400 404 400 403 403 403 403 403 LOG LOG"),
         )
         for action in ("check-in", "seen")
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/search/",
         "GET",
         # A reference goes straight to a case its searcher may open; otherwise no result.
         probe(
             "complaint",
-            "LOG LOG 200 200 200 302 200 302 403 403 403 403 LOG LOG",
+            "LOG LOG 200 200 200 302 200 302 403 403 403 403 403 LOG LOG",
             query="q={reference}",
         ),
         probe(
             "complaint",
-            "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG",
+            "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG",
             query="q={customer}",
         ),
         probe(
             "confidential",
-            "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG",
+            "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG",
             query="q={customer}",
         ),
         probe(
             "enquiry",
-            "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG",
+            "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG",
             query="q={customer}",
         ),
     ),
     # --- The case page and its actions -------------------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/cases/<reference>/",
         "GET",
-        probe("plain", "LOG LOG 200 200 200 200 200 200 404 404 404 200 LOG LOG"),
-        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
-        probe("confidential", "LOG LOG 200 404 404 200 200 200 404 404 404 200 LOG LOG"),
+        probe("plain", "LOG LOG 200 200 200 200 200 200 404 404 404 200 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
+        probe("confidential", "LOG LOG 200 404 404 200 200 200 404 404 404 200 404 LOG LOG"),
         # Members follow their enquiries on their own page.
-        probe("enquiry", "LOG LOG 200 200 200 200 200 200 302 302 404 200 LOG LOG"),
-        probe("open311", "LOG LOG 200 200 200 200 200 200 404 404 404 200 LOG LOG"),
+        probe("enquiry", "LOG LOG 200 200 200 200 200 200 302 302 404 200 404 LOG LOG"),
+        probe("open311", "LOG LOG 200 200 200 200 200 200 404 404 404 200 404 LOG LOG"),
     ),
     route(
         "/cases/<reference>/note/",
         "GET POST",
         # Staff of other services read the case but act only on their own service's.
-        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 LOG LOG"),
-        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
-        probe("confidential", "LOG LOG 200 404 404 200 200 200 404 404 404 200 LOG LOG"),
+        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
+        probe("confidential", "LOG LOG 200 404 404 200 200 200 404 404 404 200 404 LOG LOG"),
     ),
     route(
         "/cases/<reference>/take/",
         "GET POST",
         # Administrators own no cases.
-        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 302 LOG LOG"),
-        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 302 LOG LOG"),
+        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 302 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 302 404 LOG LOG"),
     ),
     *(
         route(
             f"/cases/<reference>/{action}/",
             "GET POST",
-            probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 LOG LOG"),
-            probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
+            probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+            probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
         )
         for action in ("transfer", "callback")
     ),
@@ -367,9 +389,9 @@ ROUTES = (
         route(
             f"/cases/<reference>/{action}/",
             "GET POST",
-            probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 LOG LOG"),
+            probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
             # A complaint is extended and closed from its complaint record.
-            probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 LOG LOG"),
+            probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 404 LOG LOG"),
         )
         for action in ("extend", "resolve")
     ),
@@ -378,131 +400,183 @@ ROUTES = (
             f"/cases/<reference>/{action}/",
             "GET POST",
             # Nothing to record yet, nothing to reopen: back to the case page.
-            probe("plain", "LOG LOG 302 403 403 302 302 302 404 404 404 302 LOG LOG"),
-            probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 LOG LOG"),
+            probe("plain", "LOG LOG 302 403 403 302 302 302 404 404 404 302 404 LOG LOG"),
+            probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 404 LOG LOG"),
         )
         for action in ("meet", "reopen")
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    *(
+        route(
+            f"/cases/<reference>/{action}/",
+            "GET POST",
+            # Not a voicemail nor a booked visit: back to the case page.
+            probe("plain", "LOG LOG 302 403 403 302 302 302 404 404 404 302 404 LOG LOG"),
+            probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 404 LOG LOG"),
+        )
+        for action in ("voicemail", "late", "rebook")
+    ),
+    # One record for the council: staff of any service open it; the front line and
+    # administrators edit and merge.
+    route(
+        "/customers/<customer_id>/",
+        "GET",
+        *(
+            probe(target, "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG")
+            for target in ("plain customer", "complaint customer", "confidential customer")
+        ),
+    ),
+    route(
+        "/customers/<customer_id>/edit/",
+        "GET POST",
+        *(
+            probe(target, "LOG LOG 403 403 200 403 403 403 403 403 403 200 403 LOG LOG")
+            for target in ("plain customer", "confidential customer")
+        ),
+    ),
+    route(
+        "/customers/<customer_id>/merge/<other_id>/",
+        "GET POST",
+        probe("plain customer", "LOG LOG 403 403 200 403 403 403 403 403 403 200 403 LOG LOG"),
+    ),
+    route(
+        "/customers/duplicates/",
+        "GET",
+        probe(None, "LOG LOG 403 403 200 403 403 403 403 403 403 200 403 LOG LOG"),
+    ),
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/log-contact/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/log-contact/<channel>/",
         "GET POST",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
         channel="email",
     ),
     route(
         "/cases/<reference>/attachments/",
         "GET POST",
-        probe("plain", "LOG LOG 200 404 404 200 200 200 404 404 404 200 LOG LOG"),
-        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
+        probe("plain", "LOG LOG 200 404 404 200 200 200 404 404 404 200 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
     ),
     route(
         "/cases/<reference>/attachments/<attachment_id>/",
         "GET",
-        probe("attachment", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
+        probe("attachment", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
     ),
     route(
         "/cases/<reference>/reply/",
         "GET POST",
-        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 LOG LOG"),
-        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 LOG LOG"),
+        probe("plain", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 200 404 200 404 404 404 200 404 LOG LOG"),
+    ),
+    route(
+        "/cases/<reference>/confirm/",
+        "GET POST",
+        # No text to confirm: back to the case page.
+        probe("plain", "LOG LOG 302 403 403 302 302 302 404 404 404 302 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 302 404 302 404 404 404 302 404 LOG LOG"),
     ),
     # --- The public forms and the resident's look-up -----------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/contact-us/",
         "GET",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/contact-us/check/",
         "GET POST",
-        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
+        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
     ),
     route(
         "/contact-us/done/",
         "GET",
-        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
+        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
     ),
     route(
         "/contact-us/<step>/",
         "GET POST",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         step="type",
+    ),
+    route(
+        "/contact-us/<step>/",
+        "GET POST",
+        # The topic comes after the type: asked first, back to the type.
+        probe(None, "302 302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
+        step="topic",
     ),
     route(
         "/track/",
         "GET POST",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/track/status/",
         "GET",
-        probe(None, "302 200 302 302 302 302 302 302 302 302 302 302 302 302"),
+        probe(None, "302 200 302 302 302 302 302 302 302 302 302 302 302 302 302"),
     ),
     # --- Complaints, compliments, feedback ---------------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/complaints/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/complaints/report/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/complaints/report.<file_format>",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
         file_format="csv",
     ),
     route(
         "/complaints/compliments/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/complaints/compliments/new/",
         "GET POST",
         # A compliment is recorded for the recorder's own service: administrators have none.
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/complaints/feedback/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/complaints/feedback/<reference>/decide/",
         "GET POST",
-        probe("feedback", "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
-        probe("complaint", "LOG LOG 403 403 403 404 404 404 403 403 403 404 LOG LOG"),
+        probe("feedback", "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
+        probe("complaint", "LOG LOG 403 403 403 404 404 404 403 403 403 404 403 LOG LOG"),
     ),
     route(
         "/complaints/feedback/<reference>/publish/",
         "GET POST",
         # Nothing was decided yet, so nothing to publish: back to the list.
-        probe("feedback", "LOG LOG 403 403 403 302 302 302 403 403 403 302 LOG LOG"),
+        probe("feedback", "LOG LOG 403 403 403 302 302 302 403 403 403 302 403 LOG LOG"),
     ),
     route(
         "/you-said-we-did/",
         "GET",
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     *(
         route(
             f"/complaints/triage/<reference>/{action}/",
             "GET POST",
-            probe("plain", "LOG LOG 403 403 403 200 200 200 403 403 403 200 LOG LOG"),
-            probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 LOG LOG"),
+            probe("plain", "LOG LOG 403 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
+            probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 403 LOG LOG"),
         )
         for action in ("convert", "signpost")
     ),
@@ -510,19 +584,19 @@ ROUTES = (
         "/complaints/<reference>/record/",
         "GET POST",
         # Recorded already: on to the complaint's page.
-        probe("complaint", "LOG LOG 403 403 403 302 404 302 403 403 403 302 LOG LOG"),
+        probe("complaint", "LOG LOG 403 403 403 302 404 302 403 403 403 302 403 LOG LOG"),
     ),
     route(
         "/complaints/<reference>/",
         "GET",
-        probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 LOG LOG"),
-        probe("plain", "LOG LOG 403 403 403 404 404 404 403 403 403 404 LOG LOG"),
+        probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 403 LOG LOG"),
+        probe("plain", "LOG LOG 403 403 403 404 404 404 403 403 403 404 403 LOG LOG"),
     ),
     *(
         route(
             f"/complaints/<reference>/{action}/",
             "GET POST",
-            probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 LOG LOG"),
+            probe("complaint", "LOG LOG 403 403 403 200 404 200 403 403 403 200 403 LOG LOG"),
         )
         for action in ("escalate", "extend", "close", "action")
     ),
@@ -531,99 +605,99 @@ ROUTES = (
             f"/complaints/<reference>/{action}/",
             "GET POST",
             # Not at stage 2, not closed: back to the complaint's page.
-            probe("complaint", "LOG LOG 403 403 403 302 404 302 403 403 403 302 LOG LOG"),
+            probe("complaint", "LOG LOG 403 403 403 302 404 302 403 403 403 302 403 LOG LOG"),
         )
         for action in ("acknowledge", "ombudsman")
     ),
     # --- Councillors and clerks ------------------------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/enquiries/new/",
         "GET POST",
-        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
     ),
     route(
         "/enquiries/<reference>/",
         "GET",
-        probe("enquiry", "LOG LOG 403 403 403 403 403 403 200 200 404 403 LOG LOG"),
-        probe("plain", "LOG LOG 403 403 403 403 403 403 404 404 404 403 LOG LOG"),
+        probe("enquiry", "LOG LOG 403 403 403 403 403 403 200 200 404 403 403 LOG LOG"),
+        probe("plain", "LOG LOG 403 403 403 403 403 403 404 404 404 403 403 LOG LOG"),
     ),
     *(
         route(
             f"/enquiries/<reference>/{action}/",
             "GET POST",
-            probe("enquiry", "LOG LOG 200 403 403 200 200 200 403 403 403 200 LOG LOG"),
+            probe("enquiry", "LOG LOG 200 403 403 200 200 200 403 403 403 200 403 LOG LOG"),
         )
         for action in ("update", "delay", "complete")
     ),
     route(
         "/my-preferences/",
         "GET POST",
-        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
     ),
     route(
         "/my-calendar/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 403 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 403 403 403 LOG LOG"),
     ),
     route(
         "/my-calendar/new-address/",
         "POST",
-        probe(None, "LOG LOG 403 403 403 403 403 403 302 302 403 403 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 403 403 403 302 302 403 403 403 LOG LOG"),
     ),
     route(
         "/calendar/<token>.ics",
         "GET",
         # The secret address is the key, for calendar programs that cannot sign in.
-        probe("feed", "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        probe("feed", "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
     route(
         "/wards/<code>/",
         "GET",
-        probe("ward", "LOG LOG 200 200 200 200 200 200 200 200 200 200 LOG LOG"),
+        probe("ward", "LOG LOG 200 200 200 200 200 200 200 200 200 200 403 LOG LOG"),
     ),
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/members-calendar/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/members-calendar/new/",
         "GET POST",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/members-calendar/<pk>/",
         "GET",
-        probe("event", "LOG LOG 200 200 200 200 200 200 403 403 403 200 LOG LOG"),
+        probe("event", "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG"),
     ),
     *(
         route(
             f"/members-calendar/<pk>/{action}/",
             "GET POST",
-            probe("event", "LOG LOG 200 200 200 200 200 200 403 403 403 200 LOG LOG"),
+            probe("event", "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG"),
         )
         for action in ("change", "delay", "cancel")
     ),
     route(
         "/members-calendar/<pk>/complete/",
         "POST",
-        probe("event", "LOG LOG 302 302 302 302 302 302 403 403 403 302 LOG LOG"),
+        probe("event", "LOG LOG 302 302 302 302 302 302 403 403 403 302 403 LOG LOG"),
     ),
     # --- Managers' figures, monitoring, officers' results ----------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/sla-dashboard/",
         "GET",
-        probe(None, "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/sla-dashboard/cases/",
         "GET",
         probe(
             None,
-            "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG",
+            "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG",
             query="bucket=breached",
         ),
     ),
@@ -632,7 +706,7 @@ ROUTES = (
         "GET",
         probe(
             None,
-            "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG",
+            "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG",
             query="first={first}&last={last}&grain=month",
         ),
     ),
@@ -641,7 +715,7 @@ ROUTES = (
         "GET",
         probe(
             None,
-            "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG",
+            "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG",
             query="first={first}&last={last}&grain=month",
         ),
         slug="met-trend",
@@ -650,30 +724,30 @@ ROUTES = (
     route(
         "/monitoring/",
         "GET POST",
-        probe(None, "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG"),
+        probe(None, "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/monitoring/<sample_id>/",
         "GET",
-        probe("sample", "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG"),
+        probe("sample", "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/monitoring/checks/<check_id>/",
         "GET POST",
-        probe("plain check", "LOG LOG 403 403 403 200 200 403 403 403 403 200 LOG LOG"),
+        probe("plain check", "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG"),
         # Scoring a complaint opens it: not for the manager it names.
-        probe("complaint check", "LOG LOG 403 403 403 200 404 403 403 403 403 200 LOG LOG"),
+        probe("complaint check", "LOG LOG 403 403 403 200 404 403 403 403 403 200 403 LOG LOG"),
     ),
     route(
         "/my-results/",
         "GET",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/officers/<user_id>/results/",
         "GET",
         # The officer and their team's manager.
-        probe("advisor", "LOG LOG 200 403 403 403 200 403 403 403 403 403 LOG LOG"),
+        probe("advisor", "LOG LOG 200 403 403 403 200 403 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/satisfaction/<token>/",
@@ -681,85 +755,114 @@ ROUTES = (
         # The link is the customer's: whoever holds it is shown which case it is about.
         probe(
             "satisfaction",
-            "200 200 200 200 200 200 200 200 200 200 200 200 200 200",
+            "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200",
             shows=("plain",),
         ),
     ),
     # --- The print queue's pages ----------------------------------------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
         "/letters/",
         "GET POST",
-        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 LOG LOG"),
+        probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 403 403 LOG LOG"),
     ),
     route(
         "/letters/<letter_id>/pdf/",
         "GET",
-        probe("letter", "LOG LOG 404 404 404 200 404 200 403 403 403 403 LOG LOG"),
+        probe("letter", "LOG LOG 404 404 404 200 404 200 403 403 403 403 403 LOG LOG"),
+    ),
+    # --- The audit of reads: administrators and data protection officers -----------------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    *(
+        route(
+            f"/audit/cases{suffix}",
+            "GET",
+            # Who read the confidential case: the reference is the reader's question.
+            probe(
+                "confidential",
+                "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG",
+                query="reference={reference}",
+            ),
+        )
+        for suffix in ("/", ".csv")
+    ),
+    *(
+        route(
+            f"/audit/people{suffix}",
+            "GET",
+            probe(
+                None,
+                "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG",
+                query="username=advisor",
+            ),
+        )
+        for suffix in ("/", ".csv")
     ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
-    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  oa  ob
-    route("/admin/", "ANY", probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG")),
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/admin/", "ANY", probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG")
+    ),
     route(
         "/admin/login/",
         "ANY",
         # Its own sign-in form (which refuses all but administrators).
-        probe(None, "200 200 200 200 200 200 200 200 200 200 200 302 200 200"),
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 302 200 200 200"),
     ),
     route(
         "/admin/logout/",
         "ANY",
         # Signing out is a POST; anyone else is sent to the admin's index (and on to sign in).
-        probe(None, "302 302 302 302 302 302 302 302 302 302 302 405 302 302"),
+        probe(None, "302 302 302 302 302 302 302 302 302 302 302 405 302 302 302"),
     ),
     route(
         "/admin/password_change/",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
     route(
         "/admin/password_change/done/",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
     route(
         "/admin/autocomplete/",
         "ANY",
         # Asked about no field: refused.
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 403 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 403 LOG LOG LOG"),
     ),
     route(
         "/admin/jsi18n/",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
     route(
         "/admin/r/<content_type_id>/<object_id>/",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 404 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 404 LOG LOG LOG"),
         content_type_id="1",
         object_id="1",
     ),
     route(
         "/admin/accounts/user/<id>/password/",
         "ANY",
-        probe("advisor's account", "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe("advisor's account", "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
     route(
         "/admin/messaging/outboundmessage/<pk>/letter.pdf",
         "ANY",
-        probe("letter", "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe("letter", "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
     route(
         "/admin/<app_label>/",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
         app_label="contacts",
     ),
     route(
         "/admin/<url>",
         "ANY",
-        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 404 LOG LOG"),
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 404 LOG LOG LOG"),
         url="nothing-here/",
     ),
 )
@@ -801,4 +904,5 @@ ADMIN_MODELS = {
     "councillors/memberenquiry": ADMIN,
     "councillors/enquiryupdate": ADMIN,
     "councillors/wardevent": ADMIN,
+    "routing/requesttype": ADMIN,
 }

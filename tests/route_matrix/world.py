@@ -25,7 +25,6 @@ Every case was received three weeks ago, so every deadline has passed and each c
 the SLA dashboard's "breached" figure and shows in its drill-down.
 """
 
-import inspect
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -42,13 +41,18 @@ from complaints.services import complaint_record
 from contacts.attachments import attachments_add
 from contacts.models import Attachment, Case, Customer
 from contacts.satisfaction_links import satisfaction_token
-from contacts.services import case_create
 from councillors.models import CommunityCouncil, MemberProfile, Ward, WardEvent
 from councillors.services import enquiry_submit, member_profile_ensure
 from messaging.delivery import message_deliver
 from messaging.models import OutboundMessage
 from performance.models import MonitoringCheck, MonitoringSample
-from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
+from tests.factories import (
+    RequestTypeFactory,
+    ServiceFactory,
+    TeamFactory,
+    UserFactory,
+    make_case,
+)
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
 ROLES = (
@@ -64,6 +68,7 @@ ROLES = (
     ("other_councillor", "oc"),
     ("clerk", "ck"),
     ("administrator", "ad"),
+    ("data_protection_officer", "dp"),
     ("open311_client", "oa"),
     ("other_open311_client", "ob"),
 )
@@ -74,29 +79,6 @@ MACHINES = ("open311_client", "other_open311_client")
 RESIDENT_EMAIL = "ifan.plainview@example.com"
 
 
-# --- The one place that knows what other work on issue 14 adds in parallel -----------------
-# Until routing adds Team.front_line, the front-line advisor is an advisor of a team called
-# "Contact centre" (TODO: drop the check once Team.front_line is merged). Until visibility adds
-# Case.confidential, the confidential case is an ordinary enquiry of its service, which today's
-# rule already keeps within the service (TODO: drop the check once case_create takes it).
-FRONT_LINE_SUPPORTED = any(f.name == "front_line" for f in Team._meta.get_fields())
-CONFIDENTIAL_SUPPORTED = "confidential" in inspect.signature(case_create).parameters
-
-
-def _front_line(team: Team) -> None:
-    if FRONT_LINE_SUPPORTED:
-        field = "front_line"
-        setattr(team, field, True)
-        team.save(update_fields=[field])
-
-
-def _confidential(fields: dict[str, Any]) -> dict[str, Any]:
-    return {**fields, "confidential": True} if CONFIDENTIAL_SUPPORTED else fields
-
-
-# --------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Secret:
     """What gives an object away: its reference (that it exists) and its content (free text
@@ -105,7 +87,8 @@ class Secret:
     member's enquiry) must not find the content."""
 
     existence: tuple[str, ...]
-    content: tuple[str, ...]
+    content: tuple[str, ...]  # the person's name among them
+    person: str  # the customer's name
 
 
 @dataclass
@@ -114,6 +97,7 @@ class World:
     cases: dict[str, Case]
     attachment: Attachment
     letter: OutboundMessage
+    duplicate: Customer  # the plain case's customer entered a second time
     absence: Absence
     ward: Ward
     event: WardEvent
@@ -154,9 +138,10 @@ def _staff() -> tuple[dict[str, User], dict[str, Team], Service]:
         "waste": _team(waste, "waste-team", "Waste", manager=named),
         "enforcement": _team(waste, "waste-enforcement", "Enforcement", manager=manager),
         "highways": _team(highways, "highways-team", "Highways"),
-        "front_line": _team(front, "contact-centre", "Contact centre", name_cy="Canolfan"),
+        "front_line": _team(
+            front, "contact-centre", "Contact centre", name_cy="Canolfan", front_line=True
+        ),
     }
-    _front_line(teams["front_line"])
     for user, team in ((named, teams["waste"]), (manager, teams["enforcement"])):
         user.team = team
         user.save(update_fields=["team"])
@@ -168,6 +153,8 @@ def _staff() -> tuple[dict[str, User], dict[str, Team], Service]:
         "manager_named_in_complaint": named,
         "complaints_officer": _user("complaints", Role.COMPLAINTS_OFFICER, teams["waste"]),
         "administrator": _user("admin", Role.ADMINISTRATOR, None, is_staff=True),
+        # Reads the audit of reads, never a case (issue 14's policy).
+        "data_protection_officer": _user("dpo", Role.DATA_PROTECTION_OFFICER, None),
     }
     return users, teams, waste
 
@@ -216,7 +203,11 @@ def _cases(
         now=received,
     )
     confidential = make_case(
-        **_confidential(at),
+        **at,
+        # Confidential the way main makes one: a request type an administrator marked so.
+        request_type=RequestTypeFactory(
+            service=waste, name_en="Adult social care assessment", confidential=True
+        ),
         summary="Adult social care assessment request",
         customer=Customer(name="Morfudd Confidential", email="morfudd@example.com"),
     )
@@ -316,7 +307,9 @@ def _secrets(cases: dict[str, Case]) -> dict[str, Secret]:
         case = cases[name]
         customer = case.customer.name if case.customer else ""
         texts = (case.summary, case.description, customer, *content)
-        return Secret(existence=(case.reference,), content=tuple(t for t in texts if t))
+        return Secret(
+            existence=(case.reference,), content=tuple(t for t in texts if t), person=customer
+        )
 
     return {name: secret(name) for name in cases}
 
@@ -338,6 +331,7 @@ def build_world() -> World:
         cases=cases,
         attachment=_attachment(cases["complaint"], users["complaints_officer"]),
         letter=_letter(cases["complaint"], now),
+        duplicate=Customer.objects.create(name="Ifan Plainview", email=RESIDENT_EMAIL),
         absence=Absence.objects.create(
             user=users["advisor"],
             starts_on=timezone.localdate(now) + timedelta(days=7),
