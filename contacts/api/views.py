@@ -150,10 +150,10 @@ class CaseViewSet(viewsets.GenericViewSet):
             to_team=data.get("to_team"),
             misrouted=data.get("misrouted"),
         )
-        case = selectors.case_get(user=user, reference=reference)
-        if case is None:
+        moved = selectors.case_get(user=user, reference=reference)
+        if moved is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        return Response(io.CaseOutput(case).data)
+        return Response(self._output(moved))
 
     @extend_schema(request=io.AtInput, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])

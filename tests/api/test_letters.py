@@ -236,11 +236,25 @@ def test_a_posting_time_without_its_offset_is_refused(api, letter):
     assert unchanged(letter)
 
 
-@pytest.mark.parametrize("who", ["highways_advisor", "councillor", "clerk"])
+@pytest.mark.parametrize("who", ["councillor", "clerk"])
 def test_others_cannot_mark_the_letter_posted(request, client_for, letter, who):
     response = client_for(request.getfixturevalue(who)).post(posted_url(letter), {}, format="json")
 
     assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+    assert unchanged(letter)
+
+
+def test_another_service_reads_the_letter_but_may_not_mark_it_posted(
+    client_for, highways_advisor, letter
+):
+    """One council (ADR 0018): the letter of a case that is not confidential is read by staff
+    of any service, so they are refused (403), not kept in the dark; its service posts it."""
+    response = client_for(highways_advisor).post(posted_url(letter), {}, format="json")
+
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "Only staff of the case's service can do this."},
+    )
     assert unchanged(letter)
 
 
