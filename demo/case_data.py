@@ -145,7 +145,8 @@ CASES = (
         "Mr Hughes has been given notice by his landlord and needs advice.",
         lambda c: {"contact_type": "appointment", "location": "Council Offices, Llanfair",
                    "scheduled_at": iso_minute(c.received_at + timedelta(minutes=10))},
-        (Step("meet", Later(minutes=14), milestone="seen"),
+        (Step("late", Later(minutes=2), "The officer is still with another resident.", minutes=15),
+         Step("meet", Later(minutes=27), milestone="seen"),
          Step("resolve", Later(minutes=55), "Prevention plan agreed; follow-up in two weeks.")),
     ),
     CaseSeed(

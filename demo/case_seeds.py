@@ -112,10 +112,11 @@ class Later:
 
 @dataclass(frozen=True)
 class Step:
-    action: str  # acknowledge, respond, resolve, close, meet, note
+    action: str  # acknowledge, respond, resolve, close, meet, note, late
     when: Later
     text: str = ""
     milestone: str = ""
+    minutes: int = 0  # how late ("late")
 
 
 @dataclass(frozen=True)

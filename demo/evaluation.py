@@ -9,7 +9,8 @@ from django.utils import timezone
 from accounts.models import Role, Service, User
 from contacts import services as case_services
 from contacts.channel_details import parse_details
-from contacts.models import Case, CaseKind, CaseStatus, Customer
+from contacts.models import Case, CaseEvent, CaseKind, CaseStatus, Customer, EventKind
+from contacts.services import appointments
 from performance.dashboards.daily import daily_stats_keep_current
 from performance.dashboards.live import sla_snapshot_take
 from performance.domain.measures import month_before
@@ -88,8 +89,56 @@ def seed_last_months_cases(*, now: datetime) -> None:
             case_services.case_resolve(case=made.case, actor=owner, at=_at(answered, 12))
 
 
+def seed_last_months_late_appointment(*, now: datetime) -> None:
+    """One appointment last month whose officer ran late, so that the evaluation's table of
+    appointment changes has a figure for the month it shows first. Once only."""
+    if CaseEvent.objects.filter(kind=EventKind.RUNNING_LATE, case__kind=CaseKind.ENQUIRY).exists():
+        return
+    owner = (
+        User.objects.filter(role=Role.ADVISOR, is_active=True, team__isnull=False)
+        .select_related("team__service")
+        .order_by("pk")
+        .first()
+    )
+    if owner is None or owner.team is None:
+        return
+    calendar = working_calendar()
+    day = month_before(now.date()).replace(day=20)
+    if not calendar.is_working_day(day):
+        day = calendar.next_working_day(day)
+    booked = _at(day, 11)
+    made = case_services.case_create(
+        channel="visit",
+        details=parse_details(
+            "visit",
+            {
+                "contact_type": "appointment",
+                "location": "Council Offices, Llanfair",
+                "scheduled_at": booked.isoformat(),
+            },
+        ),
+        kind=CaseKind.ENQUIRY,
+        service=owner.team.service,
+        summary="Appointment about a council tax reduction",
+        description="The resident booked an appointment to apply for a reduction.",
+        received_at=_at(day, 9),
+        customer=Customer.objects.order_by("pk").first(),
+        language="en",
+        owner=owner,
+        now=_at(day, 9),
+    )
+    appointments.appointment_running_late(
+        case=made.case,
+        minutes=20,
+        reason="The officer is still with another resident.",
+        actor=owner,
+        now=booked - timedelta(minutes=5),
+    )
+
+
 def seed_evaluation(*, now: datetime) -> None:
     seed_last_months_cases(now=now)
+    seed_last_months_late_appointment(now=now)
     resolved = list(
         Case.objects.filter(status__in=[CaseStatus.RESOLVED, CaseStatus.CLOSED])
         .order_by("pk")

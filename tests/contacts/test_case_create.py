@@ -133,7 +133,7 @@ def test_text_reply_within_24_real_hours_across_the_clock_change(service):
         details={"from_number": "07700 900123"},
     )
 
-    assert milestones_of(case)["acknowledge"][0] == utc(2026, 3, 29, 12, 0)
+    assert milestones_of(case)["confirm"][0] == utc(2026, 3, 29, 12, 0)
 
 
 def test_compliment_has_no_deadline(service):

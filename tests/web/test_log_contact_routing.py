@@ -109,7 +109,7 @@ def test_logging_by_request_type_lands_in_that_services_team_queue_with_the_usua
         None,
     )
     # The text standard's 24 hours count from the receipt, as for any text logged.
-    acknowledge = case.milestones.get(kind="acknowledge")
+    acknowledge = case.milestones.get(kind="confirm")
     assert acknowledge.starts_at == case.received_at >= before.replace(microsecond=0)
     assert acknowledge.due_at - case.received_at == timezone.timedelta(hours=24)
     # The advisor is told where it went; the tax team sees it in its queue at once.

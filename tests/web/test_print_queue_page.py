@@ -61,12 +61,14 @@ def test_nothing_or_nonsense_chosen_is_refused_in_welsh(client, advisor, letter,
     assert OutboundMessage.objects.get(pk=letter.pk).state == "to_post"
 
 
-def test_another_service_s_staff_see_and_post_nothing(client, letter):
+def test_another_service_s_staff_read_the_letter_but_neither_queue_nor_post_it(client, letter):
+    """One council (ADR 0018): staff read any case that is not confidential, its letter too;
+    the print queue and posting stay with the case's own service."""
     other = UserFactory(role=Role.ADVISOR, team=TeamFactory(service=ServiceFactory()))
     client.force_login(other)
 
     assert letter.case.reference not in client.get("/en/letters/").text
-    assert client.get(f"/en/letters/{letter.pk}/pdf/").status_code == 404
+    assert client.get(f"/en/letters/{letter.pk}/pdf/").status_code == 200
     client.post("/en/letters/", {"letters": [letter.pk]})
     assert OutboundMessage.objects.get(pk=letter.pk).state == "to_post"
 

@@ -32,6 +32,7 @@ from accounts.models import Absence, Role, Service, Team, User
 from contacts import services as case_services
 from contacts.channel_details import parse_details
 from contacts.models import Case, Customer, Milestone
+from contacts.services import appointments
 from contacts.services.closures import closure_day_add
 from contacts.sla import sla_sweep
 from councillors.models import Ward
@@ -350,6 +351,10 @@ class Command(BaseCommand):
             case_services.milestone_meet(case=case, kind=step.milestone, actor=actor, at=at)
         elif step.action == "note":
             case_services.case_add_note(case=case, actor=actor, text=step.text, now=at)
+        elif step.action == "late":
+            appointments.appointment_running_late(
+                case=case, minutes=step.minutes, reason=step.text, actor=actor, now=at
+            )
         else:
             raise CommandError(f"Unknown demo step {step.action!r}.")
 

@@ -47,8 +47,9 @@ def test_a_notify_text_opens_a_text_case_with_the_24_hour_milestone(webhook_secr
     }
     assert case.received_at == datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
     (milestone,) = case.milestones.all()
+    # The text standard's 24-hour target: confirm who is dealing with it, and when (SPEC §10).
     assert (milestone.kind, milestone.due_at) == (
-        "acknowledge",
+        "confirm",
         datetime(2026, 3, 3, 10, 0, tzinfo=UTC),
     )
     (ack,) = OutboundMessage.objects.all()
