@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import Role
 from contacts.models import Case
 from councillors.models import CommunityCouncil, EnquiryUpdate, Ward, WardEvent
+from standards.selectors import working_calendar
 from tests.councillors.conftest import member
 from tests.member_messages import member_messages
 
@@ -96,7 +97,9 @@ def test_members_enquiries_and_the_events_calendar(
     page.goto(f"/{language}/enquiries/{case.reference}/delay/")
     check(page, f"delay-{language}")
     page.fill("#id_reason", "The crew's lorry is off the road.")
-    page.fill("#id_new_date", (timezone.localdate() + timedelta(days=21)).isoformat())
+    # Three weeks on, on a working day (a delay to a bank holiday is refused).
+    new_date = working_calendar().next_working_day(timezone.localdate() + timedelta(days=20))
+    page.fill("#id_new_date", new_date.isoformat())
     submit(page)
     # The ordinary resolve page says the councillor will be told.
     page.goto(f"/{language}/cases/{case.reference}/resolve/")

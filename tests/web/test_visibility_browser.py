@@ -68,7 +68,7 @@ def test_another_services_case_and_search_across_the_council(
     check(page, f"case-history-across-services-{language}")
 
     page.goto(f"/{language}/search/?q=Gwenllian+Parry")
-    results = page.locator("main table").inner_text()
+    results = page.locator("main table.app-queue-table").inner_text()
     assert theirs.reference in results and secret.reference not in results
     assert ("Priffyrdd" if language == "cy" else "Highways") in results
     check(page, f"search-across-services-{language}")
