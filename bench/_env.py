@@ -150,3 +150,10 @@ def machine_cpu() -> tuple[float, float]:
     tick = os.sysconf("SC_CLK_TCK")
     total = sum(values[:8])
     return (total - values[3] - values[4]) / tick, total / tick
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The nearest-rank percentile every page benchmark reports (p50, p95)."""
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]

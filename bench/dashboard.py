@@ -25,12 +25,6 @@ import _env
 TARGETS_MS = {"dashboard": 300.0, "evaluation": 2000.0}
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[index]
-
-
 def timed(label: str, job) -> float:
     started = time.perf_counter()
     job()
@@ -163,7 +157,7 @@ def main() -> int:
     print(f"{'page':<42} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  status")
     missed = False
     for kind, name, times, queries, statuses in results:
-        p95 = percentile(times, 0.95)
+        p95 = _env.percentile(times, 0.95)
         target = TARGETS_MS.get(kind)
         miss = target is not None and p95 >= target
         missed |= miss
@@ -174,7 +168,7 @@ def main() -> int:
     print("targets: dashboard p95 < 300 ms, evaluation report p95 < 2 s")
     summary = {
         "jobs_seconds": jobs,
-        "pages": {n: percentile(t, 0.95) for _k, n, t, _q, _s in results},
+        "pages": {n: _env.percentile(t, 0.95) for _k, n, t, _q, _s in results},
     }
     (_env.RESULTS / "dashboard.json").write_text(json.dumps(summary, indent=2))
     return 1 if missed else 0

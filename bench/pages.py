@@ -28,12 +28,6 @@ import _env
 TARGET_MS = 150.0
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[index]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=60, help="timed requests per page")
@@ -121,7 +115,7 @@ def main() -> int:
     print(f"{'page':<12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  status")
     missed = False
     for name, (times, queries, statuses) in results.items():
-        p95 = percentile(times, 0.95)
+        p95 = _env.percentile(times, 0.95)
         missed |= p95 >= TARGET_MS
         print(
             f"{name:<12} {statistics.median(times):>8.1f} {p95:>8.1f} {max(times):>8.1f} "
