@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -6,6 +9,27 @@ from accounts.models import Role
 from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
+from .parallel import redis_url_for_worker
+
+
+def pytest_configure(config):
+    """A cheap password hasher; and under pytest-xdist, where each worker process has a test
+    database of its own (pytest-django names it after the worker), a Redis database of its
+    own too, for the cache and the Celery broker are as shared as the database. Django has
+    opened neither yet."""
+    # Production's hasher spends a third of a second on a password, by design; the suite
+    # makes thousands of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not settings.REDIS_URL:
+        return
+    url = redis_url_for_worker(settings.REDIS_URL, worker)
+    settings.REDIS_URL = url
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "LOCATION": url},
+    }
+    settings.CELERY_BROKER_URL = url
 
 
 @pytest.fixture(autouse=True)
