@@ -168,6 +168,23 @@ def test_a_callback_time_is_read_from_the_date_input_in_uk_time(client, advisor)
     assert case.milestones.get(kind="callback").due_at == datetime(2099, 6, 30, 13, 30, tzinfo=utc)
 
 
+def test_the_date_on_a_letter_is_read_from_the_date_input(client, advisor):
+    client.force_login(advisor)
+    response = client.post(
+        "/en/log-contact/letter/",
+        contact(
+            postal_address="1 Stryd Fawr, Rhuthun",
+            dated_day="28",
+            dated_month="6",
+            dated_year="2026",
+            language="en",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Case.objects.get().channel_details["dated"] == "2026-06-28"
+
+
 # --- The commonest answers first ---------------------------------------------------------------
 
 
