@@ -16,7 +16,8 @@ DATE_INPUT = "%Y-%m-%d"
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 
 
-def _our_null_characters_message(field: forms.CharField) -> None:
+def null_characters_message_ours(field: forms.CharField) -> None:
+    """Swap Django's NUL-character validator for one whose message is in the page's language."""
     field.validators = [
         v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
     ]
@@ -41,7 +42,7 @@ class LineField(forms.CharField):
             error_messages=messages,
             **kwargs,
         )
-        _our_null_characters_message(self)
+        null_characters_message_ours(self)
 
 
 class TextField(LineField):
@@ -104,7 +105,7 @@ class DateAndTimeWidget(forms.MultiWidget):
     """The GOV.UK date input (day, month, year) and a time, read from ``<name>_day`` …
     ``<name>_time``; rendered by ``includes/fields/date_time.html``."""
 
-    parts = ("day", "month", "year", "time")
+    parts: tuple[str, ...] = ("day", "month", "year", "time")
 
     def __init__(self) -> None:
         super().__init__(widgets={part: forms.TextInput() for part in self.parts})
@@ -118,6 +119,17 @@ class DateAndTimeWidget(forms.MultiWidget):
             return [None] * len(self.parts)
         local = timezone.localtime(value)
         return [local.day, local.month, local.year, local.strftime("%H:%M")]
+
+
+class DateWidget(DateAndTimeWidget):
+    """The GOV.UK date input alone: day, month and year."""
+
+    parts = ("day", "month", "year")
+
+    def decompress(self, value: Any) -> list[Any]:
+        if value is None:
+            return [None] * len(self.parts)
+        return [value.day, value.month, value.year]
 
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
@@ -143,38 +155,82 @@ def time_parse(text: str) -> time | None:
 
 class DateAndTimeField(forms.MultiValueField):
     """A date in the GOV.UK date input and a time beside it, in UK time; empty when every box is
-    empty (the field is optional), an error naming what is missing or wrong otherwise."""
+    empty, an error naming what is missing or wrong otherwise. ``error_messages`` may name the
+    field in each message: ``required``, ``incomplete``, ``invalid_date``, ``invalid_time``."""
 
-    widget = DateAndTimeWidget
+    widget: type[DateAndTimeWidget] = DateAndTimeWidget
+    default_error_messages = {
+        "required": _("Enter the date and time"),
+        "incomplete": _("Enter the date and time in full: day, month, year and time"),
+        "invalid_date": _("Enter a real date"),
+        "invalid_time": _("Enter the time like 14:30"),
+    }
 
-    def __init__(self, *, label: Any, **kwargs: Any) -> None:
-        self.messages = {
-            "incomplete": _("Enter the date and time in full: day, month, year and time"),
-            "invalid_date": _("Enter a real date"),
-            "invalid_time": _("Enter the time like 14:30"),
-        }
+    def __init__(self, *, label: Any, required: bool = False, **kwargs: Any) -> None:
         super().__init__(
-            fields=[forms.CharField(required=False) for _part in DateAndTimeWidget.parts],
+            fields=[forms.CharField(required=False) for _part in self.widget.parts],
             label=label,
-            required=False,
+            required=required,
             require_all_fields=False,
             **kwargs,
         )
 
-    def compress(self, data_list: list[Any]) -> datetime | None:
+    def prepare_value(self, value: Any) -> Any:
+        # An initial value (a moment) is shown in the boxes as typed ones are.
+        return self._boxes(value) if isinstance(value, datetime) else value
+
+    def _boxes(self, value: date) -> list[Any]:
+        widget = self.widget
+        assert isinstance(widget, DateAndTimeWidget)  # an instance, once the field is made
+        return widget.decompress(value)
+
+    def _day(self, day: str, month: str, year: str) -> date:
+        try:
+            typed = date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_date"], code="invalid"
+            ) from None
+        if not 2000 <= typed.year <= 2999:
+            raise forms.ValidationError(self.error_messages["invalid_date"], code="invalid")
+        return typed
+
+    def _parts(self, data_list: list[Any]) -> list[str] | None:
+        """The boxes as typed; ``None`` when all are empty."""
         parts = [str(part or "").strip() for part in data_list]
         if not any(parts):
             return None
         if not all(parts):
-            raise forms.ValidationError(self.messages["incomplete"], code="incomplete")
+            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+        return parts
+
+    def compress(self, data_list: list[Any]) -> datetime | None:
+        parts = self._parts(data_list)
+        if parts is None:
+            return None
         day, month, year, typed_time = parts
-        try:
-            moment_date = date(int(year), int(month), int(day))
-        except ValueError:
-            raise forms.ValidationError(self.messages["invalid_date"], code="invalid") from None
-        if not 2000 <= moment_date.year <= 2999:
-            raise forms.ValidationError(self.messages["invalid_date"], code="invalid")
+        moment_date = self._day(day, month, year)
         moment_time = time_parse(typed_time)
         if moment_time is None:
-            raise forms.ValidationError(self.messages["invalid_time"], code="invalid")
+            raise forms.ValidationError(self.error_messages["invalid_time"], code="invalid")
         return datetime.combine(moment_date, moment_time, tzinfo=timezone.get_current_timezone())
+
+
+class DateInputField(DateAndTimeField):
+    """A date in the GOV.UK date input; ``error_messages`` as ``DateAndTimeField``'s, without
+    the time's."""
+
+    widget = DateWidget
+    default_error_messages = {
+        "required": _("Enter the date"),
+        "incomplete": _("Enter the date in full: day, month and year"),
+        "invalid_date": _("Enter a real date"),
+    }
+
+    def prepare_value(self, value: Any) -> Any:
+        plain_date = isinstance(value, date) and not isinstance(value, datetime)
+        return self._boxes(value) if plain_date else value
+
+    def compress(self, data_list: list[Any]) -> date | None:  # type: ignore[override]
+        parts = self._parts(data_list)
+        return None if parts is None else self._day(*parts)

@@ -16,7 +16,43 @@ from .definition import ChannelDefinition, DetailField, Kind, Question
 #: The web form a contact typed in by staff for a resident is recorded as having come from.
 STAFF_ENTERED_FORM = "entered-by-staff"
 
-_REAL_TIME = {"invalid": _("Enter a real date and time")}
+
+def _moment(
+    label: Promise,
+    *,
+    name: str | None = None,
+    when: str,
+    missing: Promise,
+    incomplete: Promise,
+    date: Promise,
+    time: Promise,
+) -> Question:
+    """A date and time the form asks for one contact type, every error naming it."""
+    return Question(
+        label,
+        name=name,
+        when=(when,),
+        required=True,
+        message=missing,
+        errors={"incomplete": incomplete, "invalid_date": date, "invalid_time": time},
+    )
+
+
+def _caller_number(when: str) -> Question:
+    """The caller's number, asked under each kind of call that needs one to call back."""
+    return Question(
+        _("Caller's number"),
+        name=f"{when}_number",
+        when=(when,),
+        required=True,
+        message=_("Enter the caller's number"),
+        errors={
+            "invalid": _(
+                "Enter the caller's number using digits, spaces and an optional leading +"
+            ),
+            "max_length": _("The caller's number must be 30 characters or fewer"),
+        },
+    )
 
 
 def _contact_type(
@@ -53,10 +89,13 @@ PHONE = ChannelDefinition(
             needed_for=(PhoneContact.CALLBACK,),
             needed_message=_("Give the time agreed with the caller for the callback."),
             asks=(
-                Question(
-                    _("Callback time agreed with the caller (for a callback)"),
-                    when=(PhoneContact.CALLBACK,),
-                    errors=_REAL_TIME,
+                _moment(
+                    _("Callback time agreed with the caller"),
+                    when=PhoneContact.CALLBACK,
+                    missing=_("Enter the callback time agreed with the caller"),
+                    incomplete=_("Enter the callback time in full: day, month, year and time"),
+                    date=_("The callback date must be a real date"),
+                    time=_("Enter the callback time like 14:30"),
                 ),
             ),
             example="2026-07-01T14:00:00+01:00",
@@ -68,7 +107,7 @@ PHONE = ChannelDefinition(
             allow_blank=True,
             needed_for=(PhoneContact.CALLBACK, PhoneContact.VOICEMAIL),
             needed_message=_("Give the caller's number so that we can call back."),
-            asks=(Question(_("Caller's number")),),
+            asks=(_caller_number(PhoneContact.CALLBACK), _caller_number(PhoneContact.VOICEMAIL)),
             example="01824 706000",
         ),
         DetailField("call_id", Kind.TEXT, max_length=200, example="call-7f3a9c"),
@@ -78,7 +117,7 @@ PHONE = ChannelDefinition(
             Kind.BOOLEAN,
             label=_("Handled in Welsh"),
             default=False,
-            asks=(Question(_("The call was handled in Welsh")),),
+            asks=(Question(_("The call was handled in Welsh"), language="cy"),),
             example=True,
         ),
     ),
@@ -94,7 +133,19 @@ TEXT = ChannelDefinition(
             Kind.PHONE,
             label=_("From number"),
             required=True,
-            asks=(Question(_("Number the text came from")),),
+            asks=(
+                Question(
+                    _("Number the text came from"),
+                    message=_("Enter the number the text came from"),
+                    errors={
+                        "invalid": _(
+                            "Enter the number the text came from using digits, spaces and an "
+                            "optional leading +"
+                        ),
+                        "max_length": _("The number must be 30 characters or fewer"),
+                    },
+                ),
+            ),
             example="07700 900123",
         ),
         DetailField("message_id", Kind.TEXT, max_length=200, example="notify:3c4b1e2a"),
@@ -118,7 +169,21 @@ EMAIL = ChannelDefinition(
             label=_("From"),
             required=True,
             max_length=254,
-            asks=(Question(_("Sender's e-mail address")),),
+            asks=(
+                Question(
+                    _("Sender's e-mail address"),
+                    message=_("Enter the sender's e-mail address"),
+                    errors={
+                        "invalid": _(
+                            "Enter the sender's e-mail address in the correct format, like "
+                            "name@example.com"
+                        ),
+                        "max_length": _(
+                            "The sender's e-mail address must be 254 characters or fewer"
+                        ),
+                    },
+                ),
+            ),
             example="resident@example.com",
         ),
         DetailField(
@@ -127,7 +192,21 @@ EMAIL = ChannelDefinition(
             label=_("To"),
             required=True,
             max_length=254,
-            asks=(Question(_("E-mail address it was sent to")),),
+            asks=(
+                Question(
+                    _("E-mail address it was sent to"),
+                    message=_("Enter the e-mail address it was sent to"),
+                    errors={
+                        "invalid": _(
+                            "Enter the e-mail address it was sent to in the correct format, like "
+                            "name@example.gov.wales"
+                        ),
+                        "max_length": _(
+                            "The e-mail address it was sent to must be 254 characters or fewer"
+                        ),
+                    },
+                ),
+            ),
             example="highways@example.gov.wales",
         ),
         DetailField(
@@ -136,7 +215,12 @@ EMAIL = ChannelDefinition(
             label=_("Subject"),
             allow_blank=True,
             max_length=998,
-            asks=(Question(_("Subject")),),
+            asks=(
+                Question(
+                    _("Subject"),
+                    errors={"max_length": _("The subject must be 998 characters or fewer")},
+                ),
+            ),
             example="Pothole on Ffordd y Parc",
         ),
         DetailField("message_id", Kind.TEXT, max_length=998, example="<20260701.1234@example.com>"),
@@ -156,7 +240,18 @@ LETTER = ChannelDefinition(
             label=_("Postal address"),
             required=True,
             max_length=500,
-            asks=(Question(_("Sender's postal address"), textarea=True),),
+            asks=(
+                Question(
+                    _("Sender's postal address"),
+                    textarea=True,
+                    message=_("Enter the sender's postal address"),
+                    errors={
+                        "max_length": _(
+                            "The sender's postal address must be 500 characters or fewer"
+                        ),
+                    },
+                ),
+            ),
             example="1 Stryd Fawr\nRhuthun",
         ),
         DetailField(
@@ -167,7 +262,12 @@ LETTER = ChannelDefinition(
             max_length=10,
             asks=(
                 Question(
-                    _("Sender's postcode"), name="letter_postcode", width="govuk-input--width-10"
+                    _("Sender's postcode"),
+                    name="letter_postcode",
+                    width="govuk-input--width-10",
+                    errors={
+                        "max_length": _("The sender's postcode must be 10 characters or fewer")
+                    },
                 ),
             ),
             example="LL15 1AA",
@@ -176,7 +276,17 @@ LETTER = ChannelDefinition(
             "dated",
             Kind.DATE,
             label=_("Dated"),
-            asks=(Question(_("Date on the letter"), errors={"invalid": _("Enter a real date")}),),
+            asks=(
+                Question(
+                    _("Date on the letter"),
+                    errors={
+                        "incomplete": _(
+                            "Enter the date on the letter in full: day, month and year"
+                        ),
+                        "invalid_date": _("The date on the letter must be a real date"),
+                    },
+                ),
+            ),
             example="2026-06-28",
         ),
     ),
@@ -191,7 +301,19 @@ FAX = ChannelDefinition(
             Kind.PHONE,
             label=_("Fax number"),
             required=True,
-            asks=(Question(_("Number the fax came from")),),
+            asks=(
+                Question(
+                    _("Number the fax came from"),
+                    message=_("Enter the number the fax came from"),
+                    errors={
+                        "invalid": _(
+                            "Enter the number the fax came from using digits, spaces and an "
+                            "optional leading +"
+                        ),
+                        "max_length": _("The fax number must be 30 characters or fewer"),
+                    },
+                ),
+            ),
             example="01824 707000",
         ),
     ),
@@ -216,7 +338,7 @@ VISIT = ChannelDefinition(
             max_value=600,
             asks=(
                 Question(
-                    _("Expected wait told to the visitor, in minutes (for a drop-in)"),
+                    _("Expected wait told to the visitor, in minutes"),
                     when=(VisitContact.RECEPTION,),
                     errors={
                         "invalid": _("Enter the expected wait as a whole number of minutes"),
@@ -233,17 +355,23 @@ VISIT = ChannelDefinition(
             needed_for=(VisitContact.APPOINTMENT, VisitContact.OFFICER_VISIT),
             needed_message=_("Give the appointment or agreed visit time."),
             asks=(
-                Question(
-                    _("Appointment time (for an appointment)"),
+                _moment(
+                    _("Appointment time"),
                     name="appointment_at",
-                    when=(VisitContact.APPOINTMENT,),
-                    errors=_REAL_TIME,
+                    when=VisitContact.APPOINTMENT,
+                    missing=_("Enter the appointment time"),
+                    incomplete=_("Enter the appointment time in full: day, month, year and time"),
+                    date=_("The appointment date must be a real date"),
+                    time=_("Enter the appointment time like 14:30"),
                 ),
-                Question(
-                    _("Visit time agreed with the customer (for an officer visit)"),
+                _moment(
+                    _("Visit time agreed with the customer"),
                     name="officer_visit_at",
-                    when=(VisitContact.OFFICER_VISIT,),
-                    errors=_REAL_TIME,
+                    when=VisitContact.OFFICER_VISIT,
+                    missing=_("Enter the visit time agreed with the customer"),
+                    incomplete=_("Enter the visit time in full: day, month, year and time"),
+                    date=_("The visit date must be a real date"),
+                    time=_("Enter the visit time like 14:30"),
                 ),
             ),
             example="2026-07-02T10:30:00+01:00",
@@ -254,7 +382,12 @@ VISIT = ChannelDefinition(
             label=_("Location"),
             allow_blank=True,
             max_length=200,
-            asks=(Question(_("Where")),),
+            asks=(
+                Question(
+                    _("Where"),
+                    errors={"max_length": _("The place must be 200 characters or fewer")},
+                ),
+            ),
             example="Canolfan Ddinesig, Rhuthun",
         ),
     ),
@@ -331,7 +464,15 @@ SOCIAL = ChannelDefinition(
             label=_("Handle"),
             required=True,
             max_length=100,
-            asks=(Question(_("Their name or handle")),),
+            asks=(
+                Question(
+                    _("Their name or handle"),
+                    message=_("Enter their name or handle"),
+                    errors={
+                        "max_length": _("Their name or handle must be 100 characters or fewer")
+                    },
+                ),
+            ),
             example="@preswylydd",
         ),
         DetailField(
@@ -339,7 +480,18 @@ SOCIAL = ChannelDefinition(
             Kind.URL,
             label=_("Link"),
             max_length=500,
-            asks=(Question(_("Link to the post or message")),),
+            asks=(
+                Question(
+                    _("Link to the post or message"),
+                    errors={
+                        "invalid": _(
+                            "Enter the link to the post in the correct format, like "
+                            "https://example.com/post"
+                        ),
+                        "max_length": _("The link must be 500 characters or fewer"),
+                    },
+                ),
+            ),
             example="https://social.example/preswylydd/posts/1",
         ),
         DetailField("post_id", Kind.TEXT, max_length=200, example="post-981"),

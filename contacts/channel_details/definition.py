@@ -38,16 +38,20 @@ class Question:
     """How the staff form asks for a field.
 
     ``name``: the form's field name where it differs from the detail's. ``when``: the contact
-    types for which the answer is sent (a callback time only for a callback); the form asks it
-    whatever the type. ``message``: what the form says when it is missing or not one of the
-    choices. ``errors``: other error messages of the form field. ``textarea``, ``placeholder``
-    (a select with this first, empty option, instead of radios) and ``width`` (a GOV.UK width
-    class) shape how it is shown."""
+    types it is asked for (a callback time only for a callback): the form reveals it under
+    those types and neither checks nor sends it for another. ``language``: likewise, asked
+    only for a contact in that language (revealed under it). ``required``: whether the form
+    needs it whenever it is asked. ``message``: what the form says when it is missing or not
+    one of the choices. ``errors``: the form field's other error messages, each naming the
+    field (``invalid``, ``max_length``; a date's ``incomplete``, ``invalid_date`` and
+    ``invalid_time``). ``textarea``, ``placeholder`` (a select with this first, empty option,
+    instead of radios) and ``width`` (a GOV.UK width class) shape how it is shown."""
 
     label: Promise
     name: str | None = None
     required: bool | None = None  # None: as the detail field
     when: tuple[str, ...] = ()
+    language: str | None = None
     message: Promise | None = None
     errors: Mapping[str, Promise] = field(default_factory=dict)
     textarea: bool = False

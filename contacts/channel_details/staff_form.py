@@ -1,21 +1,25 @@
 """The staff form's questions about a channel's details, generated from its definition: the
-form fields, the details they give (checked by ``parse_details``, as the API's are), and the
-question that shows each detail's error."""
+form fields, which contact type (or language) each is asked for, the details they give
+(checked by ``parse_details``, as the API's are), and the question that shows each detail's
+error."""
 
 from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from common.form_fields import DateAndTimeField, DateInputField
 
 from .definition import ChannelDefinition, DetailField, Kind, Question
+from .serializers import phone_number
 
 #: How the log-contact page shows each kind of question: the GOV.UK input's type and width.
 INPUTS: dict[Kind, tuple[str, str]] = {
     Kind.PHONE: ("tel", "govuk-input--width-20"),
     Kind.EMAIL: ("email", ""),
     Kind.URL: ("url", ""),
-    Kind.DATE: ("date", "govuk-input--width-10"),
-    Kind.DATETIME: ("datetime-local", "govuk-!-width-one-half"),
     Kind.INTEGER: ("number", "govuk-input--width-4"),
     Kind.MINUTES: ("number", "govuk-input--width-4"),
 }
@@ -39,7 +43,11 @@ def _form_field(detail: DetailField, question: Question) -> forms.Field:
     text = {**common, "max_length": detail.max_length}
     match detail.kind:
         case Kind.PHONE:
-            return forms.CharField(**{**text, "max_length": detail.max_length or 30})
+            # Checked here too, so that the form's own message names the number.
+            typed_number = RegexValidator(phone_number.regex, phone_number.message)
+            return forms.CharField(
+                **{**text, "max_length": detail.max_length or 30}, validators=[typed_number]
+            )
         case Kind.EMAIL:
             return forms.EmailField(**text)
         case Kind.URL:
@@ -57,11 +65,9 @@ def _form_field(detail: DetailField, question: Question) -> forms.Field:
                 min_value=_whole(detail.min_value), max_value=_whole(detail.max_value), **common
             )
         case Kind.DATE:
-            day = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-            return forms.DateField(widget=day, **common)
+            return DateInputField(help_text=_("For example, 27 3 2026."), **common)
         case Kind.DATETIME:
-            moment = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-            return forms.DateTimeField(widget=moment, **common)
+            return DateAndTimeField(help_text=_("For example, 27 3 2026 and 14:30."), **common)
         case _:
             box = forms.Textarea(attrs={"rows": 3}) if question.textarea else None
             return forms.CharField(**text, widget=box)
@@ -72,11 +78,14 @@ def _whole(bound: float | None) -> int | None:
 
 
 def _shown_as(field: forms.Field, detail: DetailField, question: Question) -> str:
-    """How the page shows the question: ``radios``, ``select``, ``checkbox``, ``textarea`` or
-    ``input`` (of ``field.govuk_type``, ``field.govuk_width`` wide)."""
+    """How the page shows the question: ``radios``, ``select``, ``checkbox``, ``textarea``,
+    ``date_time`` (the GOV.UK date input, with a time for a date and time) or ``input`` (of
+    ``field.govuk_type``, ``field.govuk_width`` wide)."""
     input_type, width = INPUTS.get(detail.kind, ("text", ""))
     field.govuk_type = input_type  # type: ignore[attr-defined]
     field.govuk_width = question.width or width  # type: ignore[attr-defined]
+    if detail.kind in (Kind.DATE, Kind.DATETIME):
+        return "date_time"
     if detail.kind == Kind.CHOICE:
         return "select" if question.placeholder else "radios"
     if detail.kind == Kind.BOOLEAN:
@@ -95,8 +104,25 @@ def form_fields(definition: ChannelDefinition) -> dict[str, forms.Field]:
     return fields
 
 
-def _asked(detail: DetailField, contact_type: str | None) -> list[Question]:
-    return [q for q in detail.asks if not q.when or contact_type in q.when]
+def questions(definition: ChannelDefinition) -> dict[str, Question]:
+    """The channel's questions by form field name, in order."""
+    return {
+        question.name or detail.name: question
+        for detail in definition.fields
+        for question in detail.asks
+    }
+
+
+def is_asked(question: Question, *, contact_type: Any, language: Any) -> bool:
+    """Whether the form asks ``question`` of a contact of this type in this language."""
+    return (not question.when or contact_type in question.when) and (
+        question.language is None or language == question.language
+    )
+
+
+def _asked(detail: DetailField, answers: dict[str, Any]) -> list[Question]:
+    contact_type, language = answers.get("contact_type"), answers.get("language")
+    return [q for q in detail.asks if is_asked(q, contact_type=contact_type, language=language)]
 
 
 def _json(value: Any) -> Any:
@@ -104,14 +130,14 @@ def _json(value: Any) -> Any:
 
 
 def raw_details(definition: ChannelDefinition, cleaned: dict[str, Any]) -> dict[str, Any]:
-    """The details the form's answers give, for ``parse_details``: each question answered for
-    the chosen contact type, and the fixed values of contacts logged by staff."""
-    contact_type = cleaned.get("contact_type")
+    """The details the form's answers give, for ``parse_details``: each question asked for the
+    chosen contact type (and the contact's ``language``), and the fixed values of contacts
+    logged by staff."""
     raw: dict[str, Any] = {}
     for detail in definition.fields:
         if detail.staff_value is not None:
             raw[detail.name] = detail.staff_value
-        for question in _asked(detail, contact_type):
+        for question in _asked(detail, cleaned):
             value = cleaned.get(question.name or detail.name)
             if value is None or (value == "" and not detail.allow_blank):
                 continue
@@ -125,5 +151,5 @@ def question_for(definition: ChannelDefinition, name: str, cleaned: dict[str, An
     detail = definition.field(name)
     if detail is None or not detail.asks:
         return None
-    question = next(iter(_asked(detail, cleaned.get("contact_type"))), detail.asks[0])
+    question = next(iter(_asked(detail, cleaned)), detail.asks[0])
     return question.name or detail.name

@@ -24,7 +24,9 @@ class NoteForm(forms.Form):
 
 class TransferForm(forms.Form):
     """To an officer or a team's queue of any service (SPEC §9), grouped by service, the
-    case's own first; and, for a case that came to the wrong service, why it goes back."""
+    case's own first; and, for a case that came to the wrong service, why it goes back. Where
+    the case already is (its owner; its queue while nobody owns it) is not offered: the
+    service would refuse it."""
 
     to = forms.ChoiceField(
         label=_("Transfer to"),
@@ -50,8 +52,12 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args, case: Case, colleagues, teams, came_from: Party | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.colleagues = {user.pk: user for user in colleagues}
-        self.teams = {team.pk: team for team in teams}
+        self.colleagues = {user.pk: user for user in colleagues if user.pk != case.owner_id}
+        self.teams = {
+            team.pk: team
+            for team in teams
+            if not (case.owner_id is None and team.pk == case.team_id)
+        }
         groups: dict[int, tuple[str, list[tuple[str, str]]]] = {}
         for team in self.teams.values():
             group = groups.setdefault(team.service_id, (team.service.name, []))

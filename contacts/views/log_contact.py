@@ -4,11 +4,12 @@ The case is made by ``case_create``, the service the API and the inbound channel
 milestones and acknowledgement come out the same; the attachments are stored in the same
 transaction, so a contact is logged with its files or not at all.
 
-Three buttons re-show the form without logging anything (and without its errors): "Suggest
+Four buttons re-show the form without logging anything (and without its errors): "Find
+existing customers" (the customers with the details typed, as search results), "Suggest
 where it goes" (the routing table's suggestions from the words typed), "Use this" on a
 suggestion, and "Show who can deal with it" after choosing another destination. They work
-without JavaScript; with it, htmx swaps only the "Who deals with it" section, so the files
-chosen stay chosen.
+without JavaScript; with it, htmx swaps only their section of the page, so the files chosen
+stay chosen.
 """
 
 from django.contrib import messages
@@ -79,7 +80,9 @@ def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
         request.POST, request.FILES, channel=channel, user=user, own_service=own_service
     )
     if "find_customer" in request.POST:
+        # A search, not an attempt to log: its results, and no complaint of what is missing.
         form.find_customers()
+        form.quiet()
         return _page(request, form, searched=True)
     if not form.is_valid():
         return _page(request, form, status=400)
@@ -163,7 +166,8 @@ def _log(form: LogContactForm, *, user: User):
                 actor=user,
                 now=now,
             )
-            stored = attachments_add(case=result.case, files=data["attachments"], actor=user)
+            files = data.get("attachments") or []  # none on a channel without papers
+            stored = attachments_add(case=result.case, files=files, actor=user)
     except Exception:
         attachments_discard(stored)
         raise

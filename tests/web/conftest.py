@@ -265,15 +265,29 @@ def sign_in_browser(page, live_server, client) -> Any:
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """What axe-core finds against WCAG 2.2 AA on the page as it stands."""
+    """What axe-core finds against WCAG 2.2 AA on the page as it stands.
+
+    One finding is set aside: GOV.UK Frontend's conditional reveal marks each radio that
+    reveals questions with ``aria-expanded``, which ARIA does not list for a radio. The Design
+    System keeps it on purpose, for the screen readers that announce it (a known issue:
+    alphagov/govuk-frontend#979). Only a radio's ``aria-expanded`` is set aside; any other
+    attribute, or element, still fails."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async (tags) => {
             const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ')),
-            }));
+            const disallowed = n => n.all.concat(n.any, n.none)
+                .flatMap(c => [].concat(c.data?.values ?? [])).map(String);
+            const revealing = (v, n) => v.id === 'aria-allowed-attr'
+                && n.html.startsWith('<input') && n.html.includes('type="radio"')
+                && disallowed(n).length > 0
+                && disallowed(n).every(attribute => attribute.startsWith('aria-expanded='));
+            return results.violations
+                .map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.filter(n => !revealing(v, n)).map(n => n.target.join(' ')),
+                }))
+                .filter(v => v.nodes.length);
         }""",
         WCAG_TAGS,
     )

@@ -15,6 +15,17 @@ pytestmark = pytest.mark.django_db
 URL = "/en/log-contact/{}/"
 
 
+def moment(name, when):
+    """The GOV.UK date input's and time's boxes of the field ``name``, holding ``when``."""
+    local = timezone.localtime(when)
+    return {
+        f"{name}_day": str(local.day),
+        f"{name}_month": str(local.month),
+        f"{name}_year": str(local.year),
+        f"{name}_time": local.strftime("%H:%M"),
+    }
+
+
 def base(**extra):
     data = {
         "kind": "service_request",
@@ -29,8 +40,9 @@ def base(**extra):
 
 CHANNELS = {
     "phone": (
-        {"contact_type": "callback", "caller_number": "07700 900123", "handled_in_welsh": "on"},
-        {"contact_type": "callback", "caller_number": "07700 900123", "handled_in_welsh": True},
+        # "Handled in Welsh" is asked only of a call in Welsh: this one was in English.
+        {"contact_type": "callback", "callback_number": "07700 900123", "handled_in_welsh": "on"},
+        {"contact_type": "callback", "caller_number": "07700 900123", "handled_in_welsh": False},
     ),
     "text": ({"from_number": "07700900124"}, {"from_number": "07700900124"}),
     "email": (
@@ -72,9 +84,7 @@ def test_each_channel_is_logged_with_its_details_and_customer(client, advisor, c
     sent, stored = CHANNELS[channel]
     extra = dict(sent)
     if channel == "phone":
-        extra["callback_at"] = (timezone.localtime() + timedelta(hours=2)).strftime(
-            "%Y-%m-%dT%H:%M"
-        )
+        extra |= moment("callback_at", timezone.now() + timedelta(hours=2))
     response = client.post(
         URL.format(channel),
         base(
@@ -98,7 +108,7 @@ def test_each_channel_is_logged_with_its_details_and_customer(client, advisor, c
     assert case.owner == advisor and case.team == advisor.team
     assert case.language == "en"
     details = {k: v for k, v in case.channel_details.items() if k != "callback_at"}
-    assert details == {**stored, **({"handled_in_welsh": True} if channel == "phone" else {})}
+    assert details == stored
     customer = case.customer
     assert (customer.name, customer.email, customer.phone, customer.postcode) == (
         "Ann Jones",
@@ -205,29 +215,49 @@ def test_assigning_to_the_team_leaves_it_unowned(client, advisor, team):
 BAD = [
     (
         "phone",
-        {"contact_type": "callback", "caller_number": "07700900123"},
-        "callback_at",
-        "Give the time agreed with the caller for the callback.",
+        {"contact_type": "callback", "callback_number": "07700900123"},
+        "callback_at_day",
+        "Enter the callback time agreed with the caller",
     ),
     (
         "phone",
-        {"contact_type": "voicemail"},
-        "caller_number",
-        "Give the caller's number so that we can call back.",
+        {"contact_type": "callback", "callback_number": "07700900123", "callback_at_day": "3"},
+        "callback_at_day",
+        "Enter the callback time in full: day, month, year and time",
+    ),
+    ("phone", {"contact_type": "voicemail"}, "voicemail_number", "Enter the caller's number"),
+    (
+        "phone",
+        {"contact_type": "voicemail", "voicemail_number": "call me"},
+        "voicemail_number",
+        "Enter the caller's number using digits, spaces and an optional leading +",
     ),
     ("phone", {"contact_type": "nonsense"}, "contact_type", "Select what kind of call it was"),
-    ("text", {"from_number": "not a number"}, "from_number", "Enter a telephone number"),
+    ("text", {"from_number": ""}, "from_number", "Enter the number the text came from"),
+    (
+        "text",
+        {"from_number": "not a number"},
+        "from_number",
+        "Enter the number the text came from using digits",
+    ),
     (
         "email",
         {"contact_type": "officer", "from_address": "x", "to_address": "a@b.com"},
         "from_address",
-        "Enter a valid email address",
+        "Enter the sender's e-mail address in the correct format, like name@example.com",
     ),
     (
+        "email",
+        {"contact_type": "officer", "from_address": "a@b.com"},
+        "to_address",
+        "Enter the e-mail address it was sent to",
+    ),
+    ("visit", {"contact_type": "appointment"}, "appointment_at_day", "Enter the appointment time"),
+    (
         "visit",
-        {"contact_type": "appointment"},
-        "appointment_at",
-        "Give the appointment or agreed visit time.",
+        {"contact_type": "officer_visit"},
+        "officer_visit_at_day",
+        "Enter the visit time agreed with the customer",
     ),
     (
         "visit",
@@ -236,17 +266,45 @@ BAD = [
         "between 0 and 600 minutes",
     ),
     ("social", {"platform": "myspace", "handle": "x"}, "platform", "Select the platform"),
-    ("letter", {"postal_address": "a\x00b"}, "postal_address", "Null characters are not allowed"),
+    ("letter", {"postal_address": ""}, "postal_address", "Enter the sender's postal address"),
+    (
+        "letter",
+        {"postal_address": "a\x00b"},
+        "postal_address",
+        "Remove the null characters from the text.",
+    ),
+    (
+        "letter",
+        {"postal_address": "1 Stryd Fawr", "dated_day": "31", "dated_month": "2"},
+        "dated_day",
+        "Enter the date on the letter in full: day, month and year",
+    ),
+    ("social", {"platform": "facebook"}, "handle", "Enter their name or handle"),
+    ("fax", {}, "fax_number", "Enter the number the fax came from"),
     (
         "text",
-        {"from_number": "07700900123", "received_at": "99999-01-01T00:00"},
-        "received_at",
-        "Enter a real date and time",
+        {
+            "from_number": "07700900123",
+            **moment("received_at", timezone.now()),
+            "received_at_year": "99999",
+        },
+        "received_at_day",
+        "The date it was received must be a real date",
     ),
     (
         "text",
-        {"from_number": "07700900123", "received_at": "2099-01-01T00:00"},
-        "received_at",
+        {
+            "from_number": "07700900123",
+            **moment("received_at", timezone.now()),
+            "received_at_time": "noon",
+        },
+        "received_at_day",
+        "Enter the time it was received like 14:30",
+    ),
+    (
+        "text",
+        {"from_number": "07700900123", **moment("received_at", timezone.now() + timedelta(days=2))},
+        "received_at_day",
         "cannot be in the future",
     ),
     (
@@ -278,6 +336,18 @@ BAD = [
         {"from_number": "07700900123", "customer_email": "a@b.com"},
         "customer_name",
         "Enter the customer's full name",
+    ),
+    (
+        "text",
+        {"from_number": "07700900123", "customer_name": "Ann", "customer_email": "ann@"},
+        "customer_email",
+        "Enter the customer's e-mail address in the correct format, like name@example.com",
+    ),
+    (
+        "text",
+        {"from_number": "07700900123", "customer_name": "Ann", "customer_phone": "ring me"},
+        "customer_phone",
+        "Enter the customer's telephone number using digits",
     ),
 ]
 

@@ -225,7 +225,7 @@ def test_using_a_suggestion_chooses_it_and_its_teams_queue(client, council):
     text = response.content.decode()
     assert f'<option value="type:{council.bill.pk}" selected>' in text
     assert f'<option value="team:{council.tax_team.pk}" selected>' in text
-    assert "Council tax bill, dealt with by Council tax" in text
+    assert "About: Council tax bill. It will wait in the Billing queue, for Council tax." in text
     assert not Case.objects.exists()
 
 

@@ -128,3 +128,18 @@ def test_the_transfer_page_costs_the_same_queries_however_many_services(
             UserFactory(team=team, username=f"extra-{n}-{t}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url(world.mine_breached, "transfer")).status_code == 200
+
+
+def test_the_list_leaves_out_where_the_case_already_is(signed_in, world, team):
+    """Its owner is not offered (the service would refuse: "The case is already theirs"), nor,
+    while nobody owns it, the queue it waits in; the rest of the service is."""
+    owned = signed_in(world.advisor).get(url(world.colleagues, "transfer")).content.decode()
+
+    assert f'value="user:{world.colleague.pk}"' not in owned
+    assert f'value="user:{world.advisor.pk}"' in owned
+    assert f'value="team:{team.pk}"' in owned
+
+    queued = signed_in(world.advisor).get(url(world.team_letter, "transfer")).content.decode()
+
+    assert f'value="team:{team.pk}"' not in queued
+    assert f'value="user:{world.colleague.pk}"' in queued

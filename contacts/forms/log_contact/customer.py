@@ -13,6 +13,17 @@ from ...models import ContactMethod, Customer, LanguagePreference
 from ...visibility import customer_visible_to
 from .fields import Radios
 
+#: The customer's fields the page folds away (the name, number, e-mail address and the Welsh
+#: question stay in view: the commonest contact needs no more).
+MORE_ABOUT_THE_CUSTOMER = (
+    "customer_postcode",
+    "customer_address",
+    "customer_contact_method",
+    "large_print",
+    "bsl",
+    "interpreter_language",
+    "other_needs",
+)
 NEW_CUSTOMER = "new"
 NO_CUSTOMER = "none"
 LARGEST_ID = 2**63 - 1
@@ -30,15 +41,45 @@ class CustomerForm(forms.Form):
         max_length=20,
         error_messages={"max_length": _("Select a customer from the list")},
     )
-    customer_name = forms.CharField(label=_("Full name"), required=False, max_length=200)
-    customer_email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
-    customer_phone = forms.CharField(label=_("Telephone number"), required=False, max_length=30)
-    customer_postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
+    customer_name = forms.CharField(
+        label=_("Full name"),
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("The customer's name must be 200 characters or fewer")},
+    )
+    customer_email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _(
+                "Enter the customer's e-mail address in the correct format, like name@example.com"
+            ),
+            "max_length": _("The customer's e-mail address must be 254 characters or fewer"),
+        },
+    )
+    customer_phone = forms.CharField(
+        label=_("Telephone number"),
+        required=False,
+        max_length=30,
+        error_messages={
+            "max_length": _("The customer's telephone number must be 30 characters or fewer")
+        },
+    )
+    customer_postcode = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=10,
+        error_messages={"max_length": _("The customer's postcode must be 10 characters or fewer")},
+    )
     customer_address = forms.CharField(
         label=_("Postal address"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": _("The customer's postal address must be 500 characters or fewer")
+        },
     )
     customer_welsh = forms.ChoiceField(
         label=_("Would you like to deal with us in Welsh?"),
@@ -64,12 +105,16 @@ class CustomerForm(forms.Form):
         label=_("Interpreter for another language (which language?)"),
         required=False,
         max_length=60,
+        error_messages={
+            "max_length": _("The interpreter's language must be 60 characters or fewer")
+        },
     )
     other_needs = forms.CharField(
         label=_("Other needs"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Other needs must be 2,000 characters or fewer")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -95,6 +140,13 @@ class CustomerForm(forms.Form):
     def find_customers(self) -> None:
         self.matches = self.typed_matches()
 
+    def search_details_given(self) -> bool:
+        """Whether anything was typed that customers are looked for by."""
+        return any(
+            str(self.data.get(self.add_prefix(name), "")).strip()
+            for name in ("customer_email", "customer_phone", "customer_postcode")
+        )
+
     def _new_customer_details_given(self, cleaned: dict[str, Any]) -> bool:
         return any(
             cleaned.get(name)
@@ -108,7 +160,10 @@ class CustomerForm(forms.Form):
             or any(not (ch.isdigit() or ch in " +()-") for ch in phone)
         ):
             raise forms.ValidationError(
-                _("Enter a telephone number using digits, spaces and an optional leading +.")
+                _(
+                    "Enter the customer's telephone number using digits, spaces and an optional "
+                    "leading +"
+                )
             )
         return phone_normalise(phone) if phone else ""
 
@@ -177,6 +232,11 @@ class CustomerForm(forms.Form):
         """The answer to "Would you like to deal with us in Welsh?", or ``None`` if not asked."""
         answer = self.cleaned_data.get("customer_welsh")
         return {"yes": LanguagePreference.WELSH, "no": LanguagePreference.ENGLISH}.get(answer)
+
+    def more_about_the_customer_open(self) -> bool:
+        """Whether the page shows the folded-away fields open: something is typed in them, or
+        they have an error."""
+        return any(self[name].errors or self[name].value() for name in MORE_ABOUT_THE_CUSTOMER)
 
     def customer_choice_value(self) -> str:
         """The customer radio to show as chosen."""

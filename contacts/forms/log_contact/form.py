@@ -3,26 +3,41 @@ customer (found or new) and the scanned letters or other files that came with it
 
 The channel's questions are generated from its definition (``contacts.channel_details``) and
 their answers checked by the same ``parse_details`` as the API's, so a contact logged here and
-one posted to the API are recorded alike.
+one posted to the API are recorded alike. A question asked for only some contact types (a
+callback's time) is revealed under them, GOV.UK's conditional reveal; it is sent whatever the
+type, and neither checked nor recorded for another type.
+
+Every field has a default where one is safe, so that the commonest contact (an answered call,
+an enquiry, dealt with by the advisor) is the fewest key presses: received now, an enquiry, the
+language not known, the advisor's own service and themselves.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service, User
 from common.errors import add_service_error
+from common.form_fields import DateAndTimeField, null_characters_message_ours
 from standards.channels import Channel
 
 from ...attachments import attachments_check
 from ...channel_details import DEFINITIONS, ChannelDetails, parse_details
-from ...channel_details.staff_form import form_fields, question_for, raw_details
+from ...channel_details.staff_form import (
+    form_fields,
+    is_asked,
+    question_for,
+    questions,
+    raw_details,
+)
 from ...models import CaseKind, LanguagePreference
 from ..attachments import MultipleFileField
 from .customer import CustomerForm
-from .fields import Radios, datetime_field
+from .fields import Radios
 from .routing import RoutingForm
 
 #: What an advisor logs; councillor enquiries and web-content changes have their own ways in.
@@ -33,6 +48,9 @@ LOGGED_KINDS = [
     CaseKind.COMPLIMENT,
     CaseKind.FEEDBACK,
 ]
+#: Channels whose contacts bring no papers: the form offers no files (the case page does).
+FILELESS_CHANNELS = frozenset({Channel.PHONE})
+UNKNOWN_LANGUAGE = "unknown"
 
 
 class ChannelChoiceForm(forms.Form):
@@ -60,10 +78,19 @@ class LogContactForm(RoutingForm, CustomerForm):
         "assign_to",
     ]
 
-    received_at = datetime_field(_("When was it received? (leave blank for now)"))
+    received_at = DateAndTimeField(
+        label=_("When was it received?"),
+        help_text=_("Filled in with when you opened this form. For example, 27 3 2026 and 14:30."),
+        error_messages={
+            "incomplete": _("Enter when it was received in full: day, month, year and time"),
+            "invalid_date": _("The date it was received must be a real date"),
+            "invalid_time": _("Enter the time it was received like 14:30"),
+        },
+    )
     kind = forms.ChoiceField(
         label=_("What is it?"),
         choices=[(kind.value, kind.label) for kind in LOGGED_KINDS],
+        initial=CaseKind.ENQUIRY,
         widget=Radios,
         error_messages={
             "required": _("Select what the contact is"),
@@ -90,8 +117,11 @@ class LogContactForm(RoutingForm, CustomerForm):
         choices=[
             (LanguagePreference.WELSH, LanguagePreference.WELSH.label),
             (LanguagePreference.ENGLISH, LanguagePreference.ENGLISH.label),
-            ("unknown", _("Not known")),
+            (UNKNOWN_LANGUAGE, _("Not known")),
         ],
+        # Not known rather than a guess: a contact wrongly marked English would be answered
+        # in English (SPEC §5); not known is answered in both languages.
+        initial=UNKNOWN_LANGUAGE,
         widget=Radios,
         error_messages={
             "required": _("Select the language of the contact"),
@@ -108,29 +138,86 @@ class LogContactForm(RoutingForm, CustomerForm):
         channel: str,
         user: User,
         own_service: Service,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(data, files)
+        # Received now, unless changed: the moment the form was opened, to the minute.
+        self.fields["received_at"].initial = now or timezone.now()
         self.channel = channel
         self.definition = DEFINITIONS[channel]
         self.details: ChannelDetails | None = None
-        channel_fields = form_fields(self.definition)
         # The channel's own fields come first: they are what the advisor has in front of them.
-        self.fields = {**channel_fields, **self.fields}
-        self.channel_field_names = list(channel_fields)
+        self.fields = {**form_fields(self.definition), **self.fields}
+        self.questions = questions(self.definition)
         self.routing_setup(user=user, own_service=own_service)
-        if channel == Channel.LETTER:
+        if channel in FILELESS_CHANNELS:
+            del self.fields["attachments"]
+        elif channel == Channel.LETTER:
             self.fields["attachments"].label = _("Scanned letter and enclosures")
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                null_characters_message_ours(field)
+
+    # --- The channel's questions, as the page shows them -------------------------------------
+
+    def contact_type_field(self) -> forms.BoundField | None:
+        """The channel's contact types, first on the page, each revealing its own questions."""
+        return self["contact_type"] if "contact_type" in self.questions else None
+
+    def _revealed(self, under: str) -> dict[str, list[forms.BoundField]]:
+        """The questions shown under each answer to ``under`` (``contact_type`` or
+        ``language``)."""
+        revealed: dict[str, list[forms.BoundField]] = {}
+        for name, question in self.questions.items():
+            answers = question.when if under == "contact_type" else (question.language,)
+            for answer in answers:
+                if answer:
+                    revealed.setdefault(answer, []).append(self[name])
+        return revealed
+
+    def contact_type_reveals(self) -> dict[str, list[forms.BoundField]]:
+        return self._revealed("contact_type")
+
+    def language_reveals(self) -> dict[str, list[forms.BoundField]]:
+        return self._revealed("language")
 
     def channel_fields(self) -> list[forms.BoundField]:
-        """The channel's questions, in order, for the page."""
-        return [self[name] for name in self.channel_field_names]
+        """The channel's questions asked of every contact on it, in order."""
+        return [
+            self[name]
+            for name, question in self.questions.items()
+            if name != "contact_type" and not question.when and question.language is None
+        ]
+
+    def attachments_offered(self) -> bool:
+        return "attachments" in self.fields
+
+    # --- Checking ------------------------------------------------------------------------------
+
+    def _unasked(self) -> list[str]:
+        """The questions not asked of the contact as sent (another type's, another
+        language's)."""
+        contact_type = self.data.get(self.add_prefix("contact_type"))
+        language = self.data.get(self.add_prefix("language"))
+        return [
+            name
+            for name, question in self.questions.items()
+            if not is_asked(question, contact_type=contact_type, language=language)
+        ]
+
+    def quiet(self) -> None:
+        """Show the data as typed without checking it: the form shown again with customers
+        found, or to choose where the contact goes, is not yet being sent, so it has nothing
+        to complain of."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
 
     def contact_language(self) -> str:
         language = self.cleaned_data["language"]
-        return "" if language == "unknown" else language
+        return "" if language == UNKNOWN_LANGUAGE else language
 
     def _clean_details(self, cleaned: dict[str, Any]) -> None:
-        if any(name in self.errors for name in self.channel_field_names):
+        if any(name in self.errors for name in self.questions):
             return  # the advisor fixes what the form said first
         try:
             self.details = parse_details(self.channel, raw_details(self.definition, cleaned))
@@ -141,6 +228,10 @@ class LogContactForm(RoutingForm, CustomerForm):
             add_service_error(self, error, questions)
 
     def clean(self) -> dict[str, Any]:
+        # A hidden question's answer was sent with the form: it is set aside, unchecked.
+        for name in self._unasked():
+            self.errors.pop(name, None)
+            self.cleaned_data.pop(name, None)
         cleaned = super().clean() or self.cleaned_data
         received = cleaned.get("received_at")
         if received and received > timezone.now():

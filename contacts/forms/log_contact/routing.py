@@ -11,7 +11,6 @@ own service. The routing table suggests a destination from the words typed
 from typing import Any, cast
 
 from django import forms
-from django.forms.utils import ErrorDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -118,12 +117,6 @@ class RoutingForm(forms.Form):
         ]
         return choices
 
-    def quiet(self) -> None:
-        """Show the data as typed without checking it: the form shown again to choose where
-        the contact goes is not yet being sent, so it has nothing to complain of."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
-
     def default_assignee(self) -> str:
         """The request type's own team, else oneself in one's own service, else the
         service's first team's queue."""
@@ -162,3 +155,49 @@ class RoutingForm(forms.Form):
                 "service": self.service.name,
             }
         return gettext("Service: %(service)s") % {"service": self.service.name}
+
+    def _assignee_value(self) -> str:
+        """The assignee as sent, if it is one on offer, else the default."""
+        typed = str(self.data.get(self.add_prefix("assign_to"), "")) if self.is_bound else ""
+        return typed if typed in self.assignee_values() else self.default_assignee()
+
+    def routing_sentence(self) -> str:
+        """Who deals with the contact, in words, shown while the choices are folded away."""
+        value = self._assignee_value()
+        kind, _sep, pk = value.partition(":")
+        names = {"service": self.service.name}
+        if value == ME:
+            who = gettext("You will deal with it, for %(service)s.") % names
+        elif kind == "team" and pk.isdigit() and int(pk) in self._teams:
+            who = gettext("It will wait in the %(team)s queue, for %(service)s.") % {
+                **names,
+                "team": self._teams[int(pk)].name,
+            }
+        elif kind == "user" and pk.isdigit() and int(pk) in self._colleagues:
+            colleague = self._colleagues[int(pk)]
+            who = gettext("%(officer)s will deal with it, for %(service)s.") % {
+                **names,
+                "officer": colleague.get_full_name() or colleague.get_username(),
+            }
+        else:
+            who = self.routing_summary()
+        if self.request_type is None:
+            return who
+        return gettext("About: %(request)s. %(who)s") % {
+            "request": self.request_type.name,
+            "who": who,
+        }
+
+    def routing_open(self) -> bool:
+        """Whether the page shows the routing choices open rather than folded under
+        ``routing_sentence``: for front-line staff, who send contacts to every service, and
+        once something other than the default is chosen, or a choice is wrong."""
+        if self.front_line or self["destination"].errors or self["assign_to"].errors:
+            return True
+        if not self.is_bound:
+            return False
+        return (
+            self.request_type is not None
+            or self.service.pk != self.own_service.pk
+            or self._assignee_value() != self.default_assignee()
+        )
