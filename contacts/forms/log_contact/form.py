@@ -6,13 +6,13 @@ their answers checked by the same ``parse_details`` as the API's, so a contact l
 one posted to the API are recorded alike.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Service, User
+from accounts.models import SUBMITTER_ROLES, Role, Service, User
 from common.errors import add_service_error
 from standards.channels import Channel
 
@@ -99,6 +99,18 @@ class LogContactForm(RoutingForm, CustomerForm):
         },
     )
     attachments = MultipleFileField(label=_("Attach files"), required=False)
+    # A councillor or clerk calling the contact centre: the case becomes their enquiry, which
+    # they follow (``contacts.members``). Choices: ``_member_setup``.
+    member = forms.ChoiceField(
+        label=_("On behalf of a councillor or clerk"),
+        help_text=_(
+            "Choose them when a county councillor, or a town or community council clerk, made "
+            "the contact: for themselves or for a resident. It becomes their enquiry, which "
+            "they can follow."
+        ),
+        required=False,
+        error_messages={"invalid_choice": _("Select the councillor or clerk from the list")},
+    )
 
     def __init__(
         self,
@@ -120,6 +132,31 @@ class LogContactForm(RoutingForm, CustomerForm):
         self.routing_setup(user=user, own_service=own_service)
         if channel == Channel.LETTER:
             self.fields["attachments"].label = _("Scanned letter and enclosures")
+        self._member_setup()
+
+    def _member_setup(self) -> None:
+        members = User.objects.filter(role__in=SUBMITTER_ROLES, is_active=True).order_by(
+            "last_name", "first_name", "username"
+        )
+        self._members = {str(member.pk): member for member in members}
+        cast(forms.ChoiceField, self.fields["member"]).choices = [
+            ("", _("No councillor or clerk")),
+            *(
+                (
+                    pk,
+                    _("%(name)s (%(role)s)")
+                    % {
+                        "name": member.get_full_name() or member.get_username(),
+                        "role": Role(member.role).label,
+                    },
+                )
+                for pk, member in self._members.items()
+            ),
+        ]
+
+    def chosen_member(self) -> User | None:
+        """The councillor or clerk the contact was made by, if the advisor chose one."""
+        return self._members.get(self.cleaned_data.get("member") or "")
 
     def channel_fields(self) -> list[forms.BoundField]:
         """The channel's questions, in order, for the page."""
