@@ -128,7 +128,8 @@ def enquiry_logged_for_member(
     ``contacts.members``) becomes their enquiry as their own form would make it. It gets its
     member enquiry record (a councillor's ward when they have only one; a clerk's council
     when they clerk only one, whose county councillors are copied in when it asks for it), and
-    the member is told it was logged, with its reference and when it will be answered.
+    the member is told it was logged, with its reference and when it will be answered (unless
+    the case's acknowledgement goes to them already: ``enquiry_logged_notice_owe``).
 
     A member who raised it themselves (their form, ``enquiry_submit``; the cases API) is its
     actor: what they chose is recorded there, not guessed here. Called inside the creating

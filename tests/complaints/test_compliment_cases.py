@@ -84,6 +84,40 @@ def test_a_compliment_an_advisor_logs_goes_to_the_register_and_is_passed_on(
     assert "Thank you for the service you give." in to_rhys.body
 
 
+def test_the_staff_form_logs_a_compliment_for_the_officer_chosen(
+    client, service, team, advisor, praised, complaints_officer
+):
+    """On the staff form, "Who will deal with it?" names the officer praised."""
+    client.force_login(advisor)
+    response = client.post(
+        "/en/log-contact/phone/",
+        {
+            "contact_type": "answered",
+            "caller_number": "01824 706000",
+            "kind": "compliment",
+            "summary": "Thanks to Rhys",
+            "description": "Rhys was ever so patient.",
+            "language": "en",
+            "assign_to": f"user:{praised.pk}",
+            "customer_name": "Ann Jones",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    compliment = Compliment.objects.get()
+    assert (compliment.officer, compliment.team, compliment.recorded_by) == (
+        praised,
+        team,
+        advisor,
+    )
+    assert (compliment.text, compliment.from_name) == ("Rhys was ever so patient.", "Ann Jones")
+    assert [address for address, _subject in told()] == [
+        "complaints@example.gov.wales",
+        "manager@example.gov.wales",
+        "rhys@x.cymru",
+    ]
+
+
 def submission(service, **fields) -> Submission:
     return Submission(
         token=fields.pop("token", "a" * 32),
