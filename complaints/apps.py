@@ -11,7 +11,9 @@ class ComplaintsConfig(AppConfig):
         from contacts import hooks
 
         from .access import complaint_audience, complaint_receivers, complaints_readable
+        from .services import compliment_from_case
 
         hooks.complaints_readable.register(complaints_readable)
         hooks.case_receivers.register(complaint_receivers)
         hooks.case_audience.register(complaint_audience)
+        hooks.case_created.register(compliment_from_case)

@@ -10,7 +10,8 @@ from standards.channels import Channel
 
 
 class Compliment(TimeStampedModel):
-    """Praise for an officer or a team, passed on to them and their manager."""
+    """Praise for an officer or a team, passed on to them and their manager; one logged as a
+    case (``case``, one compliment each) goes to the service's complaints officers too."""
 
     service = models.ForeignKey(
         "accounts.Service",
@@ -62,8 +63,9 @@ class Compliment(TimeStampedModel):
             models.Index(fields=["service", "received_at"], name="compliment_service"),
         ]
         constraints = [
+            # One logged as a case may name nobody: the case says whom it praises.
             models.CheckConstraint(
-                condition=Q(officer__isnull=False) | Q(team__isnull=False),
+                condition=Q(officer__isnull=False) | Q(team__isnull=False) | Q(case__isnull=False),
                 name="compliment_names_officer_or_team",
                 violation_error_message=_("Choose the officer or the team praised."),
             ),

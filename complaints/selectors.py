@@ -53,7 +53,7 @@ def _in_users_services(queryset: QuerySet, user: User, *, service_path: str) -> 
 
 def compliment_list(*, user: User) -> QuerySet[Compliment]:
     compliments = _in_users_services(Compliment.objects.all(), user, service_path="service_id")
-    return compliments.select_related("service", "officer", "team").order_by("-received_at")
+    return compliments.select_related("service", "officer", "team", "case").order_by("-received_at")
 
 
 @dataclass(frozen=True)

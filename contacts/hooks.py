@@ -97,11 +97,15 @@ case_resolved: Hook[CaseResolved] = Hook("case_resolved")
 
 
 class CaseCreated(Protocol):
-    def __call__(self, *, case: Case, now: datetime, rules_version: str) -> object: ...
+    def __call__(
+        self, *, case: Case, actor: User | None, now: datetime, rules_version: str
+    ) -> object: ...
 
 
-#: A case was stored, inside the creating transaction (``rules_version``: the case rules read).
-#: Messaging owes the acknowledgement and the out-of-office reply.
+#: A case was stored, inside the creating transaction (``rules_version``: the case rules read;
+#: ``actor``: who logged it, ``None`` for an inbound channel). Messaging owes the
+#: acknowledgement and the out-of-office reply; complaints put a compliment in the compliments
+#: register; councillors make a case logged for a councillor or clerk their enquiry.
 case_created: Hook[CaseCreated] = Hook("case_created")
 
 

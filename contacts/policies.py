@@ -11,10 +11,26 @@ from .domain import lifecycle
 from .models import Case, CaseKind
 
 #: What councillors and clerks may raise on residents' behalf.
-SUBMITTER_KINDS = {
+SUBMITTER_KINDS: dict[str, set[str]] = {
     Role.COUNCILLOR: {CaseKind.COUNCILLOR_ENQUIRY},
     Role.CLERK: {CaseKind.ENQUIRY, CaseKind.SERVICE_REQUEST},
 }
+
+
+#: What a contact from a member is, before it becomes the kind their role raises.
+MEMBER_RAISED = frozenset({CaseKind.ENQUIRY, CaseKind.SERVICE_REQUEST, CaseKind.COUNCILLOR_ENQUIRY})
+
+
+def member_case_kind(role: str, kind: str) -> str | None:
+    """The kind of case a councillor's or clerk's contact makes, from the kind it would be
+    from anyone else; ``None`` when it is not one they raise (their own complaint, compliment
+    or feedback, which stays theirs as a customer's). A councillor's enquiry or service
+    request is a councillor enquiry, with its own standard (SPEC §2); a clerk's stays what it
+    is (``SUBMITTER_KINDS``)."""
+    if role == Role.COUNCILLOR and kind in MEMBER_RAISED:
+        return CaseKind.COUNCILLOR_ENQUIRY
+    allowed = SUBMITTER_KINDS.get(role)
+    return kind if allowed is not None and kind in allowed else None
 
 
 def create_refusal(user: User, *, service: Service, kind: str) -> str | None:

@@ -10,14 +10,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
 from contacts.models import Case
 from contacts.visibility import case_redactions, case_visible_to
-from messaging.models import Purpose, RecipientKind
+from messaging.models import OutboundMessage, Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
+from standards import milestone_kinds
 
 from .models import (
     ContactMethod,
@@ -153,6 +155,51 @@ def enquiry_copy_notices_owe(*, case: Case, recipients: Iterable[User], now: dat
         rows.append(
             _message(
                 key=f"enquiry-copied:{case.pk}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+                case=case,
+            )
+        )
+    _owe(rows, now=now)
+
+
+def enquiry_logged_notice_owe(*, case: Case, member: User, now: datetime) -> None:
+    """Tell a councillor or clerk that the enquiry they made through the contact centre or a
+    department mailbox was logged as theirs: its reference, the service, when it will be
+    answered, and that they can follow it. Not when the case's acknowledgement goes to them
+    already (they e-mailed it): it says as much. Messaging owes that acknowledgement earlier
+    in the same ``case_created`` (its app comes before this one)."""
+    to_them = Q(pk__in=[])
+    if member.email:
+        to_them |= Q(recipient__iexact=member.email)
+    if member.phone:
+        to_them |= Q(recipient=member.phone)
+    acknowledged = OutboundMessage.objects.filter(
+        to_them, case=case, purpose=Purpose.ACKNOWLEDGEMENT
+    ).exists()
+    if acknowledged:
+        return
+    respond = (
+        case.milestones.filter(kind=milestone_kinds.MEMBER_RESPONSE, due_at__isnull=False)
+        .values_list("due_at", flat=True)
+        .first()
+    )
+    rows = []
+    for user, way in _members([member]):
+        subject, body = _render(
+            "councillors/email/enquiry_logged.txt",
+            way.language,
+            {
+                "case": case,
+                "name": user.get_full_name() or user.get_username(),
+                "respond_by": timezone.localtime(respond) if respond else None,
+            },
+        )
+        rows.append(
+            _message(
+                key=f"enquiry-logged:{case.pk}:user:{user.pk}",
                 user=user,
                 way=way,
                 subject=subject,

@@ -25,7 +25,7 @@ from .tasks import messages_redispatch
 from .voicemail import cover_notices_owe
 
 
-def on_case_created(*, case: Case, now: datetime, rules_version: str) -> None:
+def on_case_created(*, case: Case, actor: User | None, now: datetime, rules_version: str) -> None:
     acknowledgement_queue(case=case, now=now, rules_version=rules_version)
     out_of_office_queue(case=case, now=now)
     cover_notices_owe(case=case, now=now, calendar=case_rules(version=rules_version).calendar)

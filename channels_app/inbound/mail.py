@@ -4,6 +4,7 @@ case of the mailbox's service, or goes on the case it answers (``pipeline.inboun
 - The same Message-ID twice makes one case (or one entry on the case it answers).
 - A case reference in the subject, or In-Reply-To/References naming an earlier message of an
   open case, adds the message to that case instead of opening a new one.
+- Mail from a councillor's or clerk's registered address is their enquiry, which they follow.
 - Auto-replies, bounces and list mail are recorded (``details.automatic``) but not
   acknowledged (``messaging.outbox``).
 - What cannot be read, has no mailbox, or carries attachments we refuse is quarantined whole
@@ -65,6 +66,8 @@ def email_normalise(
         description=parsed.text,
         language=detect_language(f"{parsed.subject}\n{parsed.text}"),
         customer=Q(email__iexact=parsed.from_address),
+        # An auto-reply from a member's address is no enquiry of theirs.
+        member_address="" if parsed.automatic else parsed.from_address,
         thread=ThreadHints(
             references=tuple(
                 references_in(parsed.subject, prefix=settings.CYSWLLT["REFERENCE_PREFIX"])

@@ -9,7 +9,8 @@ the same way for every channel:
    its messages, the same sender on the same channel) is recorded and added to that case
    (``case_add_inbound``);
 4. otherwise a **new case** of the mailbox's service, or of ``CYSWLLT_INBOUND_SERVICE``
-   (none: quarantined), through ``parse_details`` and ``case_create``, and recorded;
+   (none: quarantined), through ``parse_details`` and ``case_create``, and recorded; from a
+   councillor's or clerk's registered address, it is their enquiry (``contacts.members``);
 5. its **attachments** are stored on the case, within the limits; refused files leave the case
    and quarantine the whole message, linked to it.
 
@@ -31,7 +32,8 @@ from common.errors import ServiceError
 from contacts.attachments import attachments_add
 from contacts.channel_details import parse_details
 from contacts.domain.lifecycle import OPEN
-from contacts.models import Case, Customer
+from contacts.members import case_submitter
+from contacts.models import Case, CaseKind, Customer
 from contacts.services import case_add_inbound, case_create
 
 from ..models import Mailbox, QuarantineReason
@@ -65,7 +67,9 @@ class NormalisedMessage:
     its words, which the customer's recorded preference overrides; ``None``: the case's
     default). ``customer`` finds the customer it comes from. ``mailbox`` is where it was
     delivered (its service receives it); ``unrouted`` says why an e-mail has none.
-    ``record`` holds the channel's own fields of the record (subject, HTML body...)."""
+    ``record`` holds the channel's own fields of the record (subject, HTML body...). A
+    message from the registered address of a councillor or clerk (``member_address``) opens
+    their enquiry (``contacts.members``)."""
 
     channel: str
     source_key: str
@@ -79,6 +83,8 @@ class NormalisedMessage:
     note: str | None = None
     language: str | None = None
     customer: Q | None = None
+    #: The sender's e-mail address, by which a councillor or clerk is recognised (e-mail only).
+    member_address: str = ""
     thread: ThreadHints = ThreadHints()
     attachments: tuple[Attachment, ...] = ()
     mailbox: Mailbox | None = None
@@ -175,11 +181,13 @@ def _open_case(
     language = message.language
     if language is not None and customer is not None and customer.preferred_language:
         language = customer.preferred_language
+    submitter = case_submitter(kind=CaseKind.ENQUIRY, addresses=[message.member_address])
     try:
         created = case_create(
             channel=message.channel,
             details=parse_details(message.channel, message.details),
-            kind="enquiry",
+            kind=submitter.kind,
+            submitted_by=submitter.member,
             service=service,
             summary=message.summary,
             description=message.description,

@@ -8,7 +8,7 @@ from .complaints import (
     complaint_extend,
     complaint_ombudsman_record,
 )
-from .compliments import compliment_pass_on, compliment_record
+from .compliments import compliment_from_case, compliment_pass_on, compliment_record
 from .feedback import feedback_decide, feedback_publish, feedback_unpublish
 from .recording import complaint_record
 from .triage import case_signpost, complaint_from_service_request
@@ -23,6 +23,7 @@ __all__ = [
     "complaint_from_service_request",
     "complaint_ombudsman_record",
     "complaint_record",
+    "compliment_from_case",
     "compliment_pass_on",
     "compliment_record",
     "feedback_decide",

@@ -1,16 +1,18 @@
 """Compliments: recorded against the officer or team praised and passed on to them and their
-manager through messaging's outbox, in the same transaction."""
+manager through messaging's outbox, in the same transaction. A compliment logged as a case
+(by an advisor, through the public form) goes into the register when the case is made, and to
+the service's complaints officers too, who keep the register."""
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Service, Team, User
+from accounts.models import Role, Service, Team, User
 from common.errors import ServiceError
-from contacts.models import Case
+from contacts.models import Case, CaseKind
 from messaging.models import Method, Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
 from standards.channels import Channel
@@ -67,14 +69,64 @@ def compliment_record(
     return compliment
 
 
+def compliment_from_case(
+    *, case: Case, actor: User | None, now: datetime, rules_version: str
+) -> Compliment | None:
+    """Registered with ``contacts.hooks.case_created``: a compliment logged as a case goes
+    into the compliments register, inside the transaction that makes the case, and is passed
+    on. It praises the officer the case was given to and their team, or the team whose queue
+    it went to. When it went to neither, it names nobody: the service's complaints officers,
+    who are told of every compliment logged as a case, read whom it praises and pass it on.
+
+    Passed on once: the register holds one compliment per case, so a second call, or one
+    made at the same time in another transaction, finds it and owes nothing."""
+    if case.kind != CaseKind.COMPLIMENT:
+        return None
+    owner = (
+        case.owner if case.owner is not None and case.owner.service_id == case.service_id else None
+    )
+    team = case.team or (owner.team if owner is not None else None)
+    customer = case.customer
+    fields = {
+        "service": case.service,
+        "officer": owner,
+        "team": team,
+        "channel": case.channel,
+        "received_at": case.received_at,
+        "text": case.description.strip() or case.summary.strip(),
+        "from_name": customer.name.strip() if customer is not None else "",
+        "recorded_by": actor,
+    }
+    try:
+        # Its own savepoint: a compliment another transaction recorded for this case first
+        # refuses the insert without spoiling the caller's transaction.
+        with transaction.atomic():
+            compliment = Compliment.objects.create(case=case, **fields)
+    except IntegrityError:
+        return Compliment.objects.get(case=case)
+    compliment_pass_on(compliment=compliment, now=now)
+    return compliment
+
+
 def _recipients(compliment: Compliment) -> list[User]:
-    """The officer praised and their team's manager (or the team's manager when a team was)."""
+    """The officer praised and their team's manager (or the team's manager when a team was);
+    for a compliment logged as a case, the service's complaints officers as well (the
+    standard: "forwarding the details to your service complaints officer")."""
     people = [compliment.officer] if compliment.officer else []
     team = compliment.team
     if team is not None and team.manager is not None:
         people.append(team.manager)
+    if compliment.case_id is not None:
+        people += User.objects.filter(
+            role=Role.COMPLAINTS_OFFICER, team__service_id=compliment.service_id
+        ).order_by("pk")
     unique = {person.pk: person for person in people if person.is_active and person.email}
     return list(unique.values())
+
+
+def _keeps_the_register(person: User, compliment: Compliment) -> bool:
+    """Told as the complaints officer who keeps the register, not as the officer praised."""
+    return person.role == Role.COMPLAINTS_OFFICER and person != compliment.officer
 
 
 def compliment_pass_on(*, compliment: Compliment, now: datetime) -> int:
@@ -84,7 +136,11 @@ def compliment_pass_on(*, compliment: Compliment, now: datetime) -> int:
     for person in _recipients(compliment):
         language = person.preferred_language or "en"
         with translation.override(language):
-            context = {"compliment": compliment, "name": person.get_full_name()}
+            context = {
+                "compliment": compliment,
+                "name": person.get_full_name(),
+                "keeper": _keeps_the_register(person, compliment),
+            }
             subject = " ".join(
                 render_to_string("complaints/email/compliment_subject.txt", context).split()
             )

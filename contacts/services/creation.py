@@ -174,7 +174,7 @@ def case_create(
                 payload={"status": CaseStatus.NEW},
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
-            hooks.case_created(case=case, now=now, rules_version=rules.version)
+            hooks.case_created(case=case, actor=actor, now=now, rules_version=rules.version)
     except IntegrityError:
         # The message was seen before (or two deliveries of it raced): answer with the case
         # the first one made.

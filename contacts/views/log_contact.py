@@ -32,6 +32,7 @@ from standards.channels import Channel
 from .. import policies, selectors, services
 from ..attachments import attachments_add, attachments_discard
 from ..forms.log_contact import ChannelChoiceForm, LogContactForm
+from ..members import case_submitter
 from ..models import Attachment, Case, CaseKind, Milestone
 
 #: Where an error of ``case_create`` is shown on the form.
@@ -101,6 +102,12 @@ def log_contact(request: HttpRequest, channel: str) -> HttpResponse:
             "banner": banner,
             "service": case.service.name,
         }
+    if case.submitted_by is not None:
+        member = case.submitted_by
+        banner = _("%(banner)s. It is the enquiry of %(member)s, who can follow it.") % {
+            "banner": banner,
+            "member": member.get_full_name() or member.get_username(),
+        }
     if selectors.case_get(user=user, reference=case.reference) is None:
         # A complaint goes to the service's complaints officers, a confidential case to the
         # service's staff (docs/adr/0018): whoever took it in may not open it, so they go back
@@ -150,10 +157,22 @@ def _log(form: LogContactForm, *, user: User):
                 )
             else:
                 customer = form.new_customer()
+            # A councillor or clerk, chosen or known by their registered address, makes it
+            # their enquiry.
+            details = form.details.data if form.details is not None else {}
+            submitter = case_submitter(
+                kind=data["kind"],
+                member=form.chosen_member(),
+                addresses=[
+                    details.get("from_address", ""),
+                    customer.email if customer is not None else "",
+                ],
+            )
             result = services.case_create(
                 channel=form.channel,
                 details=form.details,
-                kind=data["kind"],
+                kind=submitter.kind,
+                submitted_by=submitter.member,
                 service=form.service,
                 summary=data["summary"],
                 description=data["description"],

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, Service, User
+from accounts.models import SUBMITTER_ROLES, Role, Service, User
 from common.errors import ServiceError
 from contacts.channel_details import parse_details
 from contacts.domain import lifecycle
@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..notices import (
     enquiry_copy_notices_owe,
+    enquiry_logged_notice_owe,
     enquiry_update_notices_owe,
 )
 
@@ -101,14 +102,57 @@ def enquiry_submit(
     enquiry = MemberEnquiry.objects.create(
         case=case, on_behalf_of=on_behalf_of, ward=ward, community_council=community_council
     )
-    if community_council is not None and community_council.copy_councillors:
-        wards = [ward] if ward is not None else community_council.wards.all()
-        copied = list(
-            User.objects.filter(wards__in=wards, role=Role.COUNCILLOR, is_active=True).distinct()
-        )
-        enquiry.copied.set(copied)
-        enquiry_copy_notices_owe(case=case, recipients=copied, now=now)
+    _copy_councillors(enquiry, now=now)
     return case
+
+
+def _copy_councillors(enquiry: MemberEnquiry, *, now: datetime) -> None:
+    """A community council's enquiry is copied to the county councillors of its ward (of all
+    its wards, when none was named), when the council asks for it, and they are told."""
+    council = enquiry.community_council
+    if council is None or not council.copy_councillors:
+        return
+    wards = [enquiry.ward] if enquiry.ward is not None else council.wards.all()
+    copied = list(
+        User.objects.filter(wards__in=wards, role=Role.COUNCILLOR, is_active=True).distinct()
+    )
+    enquiry.copied.set(copied)
+    enquiry_copy_notices_owe(case=enquiry.case, recipients=copied, now=now)
+
+
+def enquiry_logged_for_member(
+    *, case: Case, actor: User | None, now: datetime, rules_version: str
+) -> MemberEnquiry | None:
+    """Registered with ``contacts.hooks.case_created``: a case logged for a councillor or clerk
+    by someone else (an e-mail from their registered address, the staff form's member option:
+    ``contacts.members``) becomes their enquiry as their own form would make it. It gets its
+    member enquiry record (a councillor's ward when they have only one; a clerk's council
+    when they clerk only one, whose county councillors are copied in when it asks for it), and
+    the member is told it was logged, with its reference and when it will be answered (unless
+    the case's acknowledgement goes to them already: ``enquiry_logged_notice_owe``).
+
+    A member who raised it themselves (their form, ``enquiry_submit``; the cases API) is its
+    actor: what they chose is recorded there, not guessed here. Called inside the creating
+    transaction, once per case; a second call finds the record and does nothing."""
+    member = case.submitted_by
+    if member is None or (actor is not None and actor.pk == member.pk):
+        return None
+    if member.role not in SUBMITTER_ROLES or case.kind == CaseKind.COMPLAINT:
+        return None
+    councillor = member.role == Role.COUNCILLOR
+    wards = selectors.member_wards(user=member) if councillor else []
+    councils = [] if councillor else selectors.clerk_councils(user=member)
+    enquiry, created = MemberEnquiry.objects.get_or_create(
+        case=case,
+        defaults={
+            "ward": wards[0] if len(wards) == 1 else None,
+            "community_council": councils[0] if len(councils) == 1 else None,
+        },
+    )
+    if created:
+        _copy_councillors(enquiry, now=now)
+        enquiry_logged_notice_owe(case=case, member=member, now=now)
+    return enquiry
 
 
 def _enquiry_for_officer(case: Case) -> MemberEnquiry:

@@ -161,6 +161,7 @@ def build_world(*, service, team, advisor) -> World:
         kind="councillor_enquiry",
         received_at=hours_ago(9),
         submitted_by=councillor,
+        actor=councillor,  # raised on their own form, as ``enquiry_submit`` does
     )
     return World(
         now=now,

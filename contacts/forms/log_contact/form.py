@@ -13,14 +13,14 @@ language not known, the advisor's own service and themselves.
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Service, User
+from accounts.models import SUBMITTER_ROLES, Role, Service, User
 from common.errors import add_service_error
 from common.form_fields import DateAndTimeField, null_characters_message_ours
 from standards.channels import Channel
@@ -129,6 +129,18 @@ class LogContactForm(RoutingForm, CustomerForm):
         },
     )
     attachments = MultipleFileField(label=_("Attach files"), required=False)
+    # A councillor or clerk calling the contact centre: the case becomes their enquiry, which
+    # they follow (``contacts.members``). Choices: ``_member_setup``.
+    member = forms.ChoiceField(
+        label=_("On behalf of a councillor or clerk"),
+        help_text=_(
+            "Choose them when a county councillor, or a town or community council clerk, made "
+            "the contact: for themselves or for a resident. It becomes their enquiry, which "
+            "they can follow."
+        ),
+        required=False,
+        error_messages={"invalid_choice": _("Select the councillor or clerk from the list")},
+    )
 
     def __init__(
         self,
@@ -157,6 +169,31 @@ class LogContactForm(RoutingForm, CustomerForm):
         for field in self.fields.values():
             if isinstance(field, forms.CharField):
                 null_characters_message_ours(field)
+        self._member_setup()
+
+    def _member_setup(self) -> None:
+        members = User.objects.filter(role__in=SUBMITTER_ROLES, is_active=True).order_by(
+            "last_name", "first_name", "username"
+        )
+        self._members = {str(member.pk): member for member in members}
+        cast(forms.ChoiceField, self.fields["member"]).choices = [
+            ("", _("No councillor or clerk")),
+            *(
+                (
+                    pk,
+                    _("%(name)s (%(role)s)")
+                    % {
+                        "name": member.get_full_name() or member.get_username(),
+                        "role": Role(member.role).label,
+                    },
+                )
+                for pk, member in self._members.items()
+            ),
+        ]
+
+    def chosen_member(self) -> User | None:
+        """The councillor or clerk the contact was made by, if the advisor chose one."""
+        return self._members.get(self.cleaned_data.get("member") or "")
 
     # --- The channel's questions, as the page shows them -------------------------------------
 
