@@ -14,6 +14,7 @@ from audit.models import ReadPath
 from standards.selectors import working_calendar
 
 from .. import policies, presenters, selectors
+from ..customer_access import may_edit_customers
 from ..forms.case_actions import MeetForm, NoteForm
 
 
@@ -50,6 +51,8 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
             "actions": actions,
             "note_form": NoteForm() if "note" in actions else None,
             "meet_form": MeetForm(case=case) if "meet" in actions else None,
+            "customer_editable": case.customer_id is not None
+            and may_edit_customers(signed_in(request)),
         },
     )
 
