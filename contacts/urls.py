@@ -43,6 +43,11 @@ urlpatterns = [
         )
         for name in case_actions.ACTIONS
     ),
+    re_path(
+        r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/customer/$",
+        customers.case_customer_edit,
+        name="case-customer",
+    ),
     # A customer's id only: never a name, e-mail address or postcode in an address.
     re_path(r"^customers/(?P<customer_id>[0-9]{1,18})/$", customers.customer_page, name="customer"),
     re_path(

@@ -214,7 +214,9 @@ def _officer_message(
                 {
                     "customer": _(
                         "We have no e-mail address, mobile number or postal address for this "
-                        "customer, so nothing can be sent."
+                        "customer, so nothing can be sent. Phone them and record the call on "
+                        "the case, or add an e-mail address, mobile number or postal address to "
+                        "their customer record."
                     )
                 }
             )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,11 +41,17 @@ def customer_locked(customer_id: int) -> Customer:
 
 
 def record_change(
-    *, customer: Customer, after: Mapping[str, Any], actor: User | None, now: datetime
+    *,
+    customer: Customer,
+    after: Mapping[str, Any],
+    actor: User | None,
+    now: datetime,
+    case_id: int | None = None,
 ) -> CustomerEvent | None:
     """Apply ``after`` to ``customer`` (locked by the caller) and record it: the history entry
-    and one timeline event on each open case, two INSERTs however many cases. Nothing
-    changed: nothing saved or recorded."""
+    and one timeline event on each open case, and on case ``case_id`` of theirs whatever its
+    status (the case it was changed from), two INSERTs however many cases. Nothing changed:
+    nothing saved or recorded."""
     unknown = set(after) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -65,8 +72,12 @@ def record_change(
         actor=actor,
         payload=change.payload(),
     )
+    on_timeline = Q(status__in=lifecycle.OPEN)
+    if case_id is not None:
+        # A correction made from a resolved case belongs on that case's timeline too.
+        on_timeline |= Q(pk=case_id)
     events_record_for_cases(
-        Case.objects.filter(customer=customer, status__in=lifecycle.OPEN),
+        Case.objects.filter(on_timeline, customer=customer),
         kind=EventKind.CUSTOMER_CHANGED,
         at=now,
         actor=actor,
@@ -82,12 +93,14 @@ def customer_update(
     changes: Mapping[str, Any],
     actor: User,
     seen: datetime | None = None,
+    case_id: int | None = None,
     now: datetime | None = None,
 ) -> CustomerEvent | None:
     """Change a customer's details, preferences and needs (front-line staff and
     administrators). ``seen`` is when the record was last changed as the editor saw it: a
-    change made since is refused rather than silently undone. Returns the history entry, or
-    ``None`` when nothing changed."""
+    change made since is refused rather than silently undone. ``case_id`` names the case of
+    theirs the change was made from (its page), whose timeline shows it even when the case is
+    no longer open. Returns the history entry, or ``None`` when nothing changed."""
     if not may_edit_customers(actor):
         raise ServiceError(
             _("Only front-line staff and administrators can change customer records.")
@@ -102,7 +115,13 @@ def customer_update(
                 )
             }
         )
-    return record_change(customer=customer, after=changes, actor=actor, now=now or timezone.now())
+    return record_change(
+        customer=customer,
+        after=changes,
+        actor=actor,
+        now=now or timezone.now(),
+        case_id=case_id,
+    )
 
 
 @transaction.atomic

@@ -14,6 +14,8 @@ from audit.models import ReadPath
 from standards.selectors import working_calendar
 
 from .. import policies, presenters, selectors
+from ..customer_access import may_edit_customers
+from ..domain import lifecycle
 from ..forms.case_actions import MeetForm, NoteForm
 
 
@@ -34,6 +36,8 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     )
     events = selectors.case_timeline(case=case)
     actions = policies.case_actions(request.user, case)
+    way = presenters.message_way(case)
+    customer_editable = case.customer_id is not None and may_edit_customers(signed_in(request))
     return render(
         request,
         "contacts/case.html",
@@ -50,6 +54,13 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
             "actions": actions,
             "note_form": NoteForm() if "note" in actions else None,
             "meet_form": MeetForm(case=case) if "meet" in actions else None,
+            "way": way,
+            # Said once, here, to whoever could write to the customer or add a way to: the
+            # actions that only send a message are not offered.
+            "unreachable": way is None
+            and case.status in lifecycle.OPEN
+            and ("reply" in actions or customer_editable),
+            "customer_editable": customer_editable,
         },
     )
 

@@ -1,5 +1,6 @@
 """The customer record's pages: the record with every case the reader may see (SPEC §9), its
-edit form, the possible duplicates and the merge of two records (docs/adr/0019).
+edit form (also reached from a case page, to correct how the customer is reached), the possible
+duplicates and the merge of two records (docs/adr/0019).
 
 Customer ids are not personal data and are the only thing these addresses carry: never a name,
 an e-mail address or a postcode.
@@ -25,7 +26,7 @@ from common.errors import add_service_error, error_fields
 from common.paging import pagination
 from standards.selectors import working_calendar
 
-from .. import customer_presenters, customer_selectors, duplicates, presenters, services
+from .. import customer_presenters, customer_selectors, duplicates, presenters, selectors, services
 from ..customer_access import may_edit_customers, may_merge_customers, may_open_customers
 from ..forms.customers import CustomerForm, CustomerMergeForm
 from ..models import Customer
@@ -113,6 +114,47 @@ def customer_edit(request: HttpRequest, customer_id: str) -> HttpResponse:
         request,
         "contacts/customer_edit.html",
         {"customer": customer, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_customer_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    """The customer's record edited from one of their cases, by whoever may edit it on its own
+    page (``may_edit_customers``), through the same service: the change is on this case's
+    timeline (even when the case is resolved) and the editor is back on the case."""
+    user = signed_in(request)
+    case = selectors.case_get(user=user, reference=reference)
+    if case is None or case.customer_id is None:
+        raise Http404
+    user = _user(request, allowed=may_edit_customers(user))
+    customer = _customer(user, str(case.customer_id))
+    form = CustomerForm(request.POST if request.method == "POST" else None, customer=customer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.customer_update(
+                customer_id=customer.pk,
+                changes=form.changes(),
+                actor=user,
+                seen=form.cleaned_data["version"],
+                case_id=case.pk,
+            )
+        except ValidationError as error:
+            if "version" in error_fields(error):
+                customer = _customer(user, str(customer.pk))
+                form = CustomerForm.as_it_is(customer)
+            add_service_error(form, error, {"version": None})
+        else:
+            messages.success(
+                request,
+                _("Customer record updated.") if event else _("Nothing was changed."),
+            )
+            return redirect("contacts:case", case.reference)
+    return render(
+        request,
+        "contacts/case_customer_edit.html",
+        {"case": case, "customer": customer, "form": form, "way": presenters.message_way(case)},
         status=400 if form.errors else 200,
     )
 

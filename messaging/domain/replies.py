@@ -49,7 +49,8 @@ class Reachable:
 #: The method each channel answers by when the customer's preference cannot be used: e-mail
 #: and web forms by e-mail, texts and voicemails (to a mobile) by text, post by letter, a fax by
 #: fax ("faxing back … using the corporate template for faxes"). Reception visits, answered
-#: calls and social media are answered in person or on the platform.
+#: calls and social media have no method of their own (they are answered in person or on the
+#: platform): a message about them goes by whatever detail the customer gave.
 CHANNEL_METHOD: dict[str, ReplyMethod] = {
     "email": ReplyMethod.EMAIL,
     "webform": ReplyMethod.EMAIL,
@@ -67,13 +68,24 @@ PREFERENCE_METHOD: dict[str, ReplyMethod] = {
 }
 
 
+#: What a message falls back to when neither the customer's preference nor the channel's own
+#: method can reach them: whatever contact detail they gave, quickest first (an e-mail arrives
+#: at once and holds a full reply; a text is short; a letter takes days; a fax number is known
+#: only from a fax).
+FALLBACK_ORDER = (ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER, ReplyMethod.FAX)
+
+
 def reply_method(*, channel: str, preference: str, reachable: Reachable) -> ReplyMethod | None:
-    """How to send a message about a contact, or ``None`` when no message can be sent.
+    """How to send a message about a contact, or ``None`` when no detail the customer gave can
+    carry one.
 
     The customer's preferred method wins where it can reach them. Otherwise the channel's own:
     a fax is faxed back to the number it came from; a letter, or a fax with no number, is
     answered by e-mail when an address is known (quicker, and what most people who give one
-    expect), else by post.
+    expect), else by post. Otherwise ("no preference", or one that cannot be used, on a
+    channel with no method of its own or whose own cannot reach them: an answered call from a
+    landline, a visit, a post on social media) whatever detail the customer gave, in
+    ``FALLBACK_ORDER``.
     """
     preferred = PREFERENCE_METHOD.get(preference)
     if preferred is not None and _can_reach(preferred, reachable):
@@ -87,7 +99,7 @@ def reply_method(*, channel: str, preference: str, reachable: Reachable) -> Repl
         own = ReplyMethod.LETTER
     if own is not None and _can_reach(own, reachable):
         return own
-    return None
+    return next((method for method in FALLBACK_ORDER if _can_reach(method, reachable)), None)
 
 
 def _can_reach(method: ReplyMethod, reachable: Reachable) -> bool:

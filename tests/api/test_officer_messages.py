@@ -188,7 +188,9 @@ def test_a_customer_we_cannot_reach_cannot_be_replied_to(client_for, officer, se
     assert answer.json() == {
         "customer": [
             "Nid oes gennym gyfeiriad e-bost, rhif ffôn symudol na chyfeiriad post ar gyfer y "
-            "cwsmer hwn, felly ni ellir anfon dim."
+            "cwsmer hwn, felly ni ellir anfon dim. Ffoniwch y cwsmer a chofnodwch yr alwad ar "
+            "yr achos, neu ychwanegwch gyfeiriad e-bost, rhif ffôn symudol neu gyfeiriad post "
+            "at gofnod y cwsmer."
         ]
     }
     assert officers_messages(case) == []

@@ -415,6 +415,15 @@ ROUTES = (
         )
         for action in ("voicemail", "late", "rebook")
     ),
+    # The customer's record corrected from one of their cases: who may see the case, then the
+    # record's own rule (the front line and administrators edit).
+    route(
+        "/cases/<reference>/customer/",
+        "GET POST",
+        probe("plain", "LOG LOG 403 403 200 403 403 403 404 404 404 200 404 LOG LOG"),
+        probe("complaint", "LOG LOG 404 404 404 403 404 403 404 404 404 200 404 LOG LOG"),
+        probe("confidential", "LOG LOG 403 404 404 403 403 403 404 404 404 200 404 LOG LOG"),
+    ),
     # One record for the council: staff of any service open it; the front line and
     # administrators edit and merge.
     route(

@@ -67,7 +67,6 @@ ONLY_FAX = Reachable(fax=True)
         ("email", "fax", ALL, EMAIL),
         ("fax", "email", FAX_AND_ALL, EMAIL),
         ("fax", "letter", FAX_AND_ALL, LETTER),
-        ("text", "", ONLY_FAX, None),
         # The customer's preference wins where it can reach them.
         ("email", "letter", ALL, LETTER),
         ("text", "email", ALL, EMAIL),
@@ -78,10 +77,38 @@ ONLY_FAX = Reachable(fax=True)
         ("letter", "email", ONLY_POST, LETTER),
         # A phone preference is not a message: the channel decides.
         ("email", "phone", ALL, EMAIL),
-        # Nothing to send by.
-        ("visit", "", ALL, None),
-        ("social", "", ALL, None),
-        ("phone", "", ONLY_EMAIL, None),
+        # "No preference", and the channel has no method of its own or its own cannot reach
+        # them: whatever detail the customer gave, e-mail first, then a mobile, a postal
+        # address, a fax number (issue 15: an answered call with an e-mail address).
+        ("phone", "", ONLY_EMAIL, EMAIL),
+        ("phone", "", Reachable(email=True, postal_address=True), EMAIL),
+        ("phone", "", ONLY_POST, LETTER),
+        ("phone", "", ALL, SMS),  # the channel's own still comes first
+        ("visit", "", ALL, EMAIL),
+        ("visit", "", Reachable(mobile=True, postal_address=True), SMS),
+        ("visit", "", ONLY_POST, LETTER),
+        ("social", "", ALL, EMAIL),
+        ("social", "", ONLY_MOBILE, SMS),
+        ("", "", ONLY_EMAIL, EMAIL),  # a standard of no channel (a complaint, a compliment)
+        ("email", "", ONLY_MOBILE, SMS),
+        ("email", "", ONLY_POST, LETTER),
+        ("webform", "", ONLY_POST, LETTER),
+        ("text", "", ONLY_EMAIL, EMAIL),
+        ("text", "", ONLY_POST, LETTER),
+        ("letter", "", ONLY_MOBILE, SMS),
+        ("fax", "", ONLY_MOBILE, SMS),
+        ("text", "", ONLY_FAX, FAX),
+        # The same when a preference cannot be used: a preference for letters with no address.
+        ("phone", "letter", ONLY_EMAIL, EMAIL),
+        ("visit", "text", Reachable(email=True, postal_address=True), EMAIL),
+        ("visit", "email", ONLY_POST, LETTER),
+        # ... and a preference for the phone, which no message is.
+        ("phone", "phone", ONLY_EMAIL, EMAIL),
+        ("visit", "phone", ONLY_POST, LETTER),
+        # Nothing to send by: the customer cannot be reached by any message.
+        ("visit", "", NOTHING, None),
+        ("phone", "", NOTHING, None),
+        ("phone", "text", NOTHING, None),
         ("email", "", NOTHING, None),
         ("letter", "", NOTHING, None),
     ],
