@@ -169,6 +169,7 @@ def main() -> int:
     import contacts.api.views as views
     import contacts.selectors as selectors
     import contacts.services as case_services
+    import contacts.services.creation as creation
     from contacts.api.serializers import CaseOutput
 
     stages = Stages(timer)
@@ -176,9 +177,9 @@ def main() -> int:
     stages.wrap(drf_auth.TokenAuthentication, "authenticate", "token authentication")
     stages.wrap(views, "_validated", "input validation (CaseCreateInput)")
     stages.wrap(case_services, "case_create", "services.case_create")
-    stages.wrap(case_services, "case_rules", "  case_rules (cached standards, calendar)")
-    stages.wrap(case_services, "_milestone_for", "  deadlines (_milestone_for)")
-    stages.wrap(case_services, "reference_allocate", "  reference_allocate")
+    stages.wrap(creation, "case_rules", "  case_rules (cached standards, calendar)")
+    stages.wrap(creation, "_milestone_for", "  deadlines (_milestone_for)")
+    stages.wrap(creation, "reference_allocate", "  reference_allocate")
     stages.wrap(db_base.BaseDatabaseWrapper, "_commit", "COMMIT")
     stages.wrap(selectors, "case_with_milestones", "case_with_milestones")
     stages.wrap(CaseOutput, "to_representation", "CaseOutput (response body)")

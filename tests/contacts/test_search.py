@@ -10,6 +10,7 @@ would.
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Role
 from contacts import search
@@ -208,9 +209,9 @@ def test_the_sqlite_fallback_never_finds_a_confidential_case(
 def test_results_cost_the_same_few_queries_whatever_matches(
     advisor, cases, django_assert_max_num_queries
 ):
-    # The matching customers' ids, the newest cases matching the words (recent ones, then the
-    # older ones when there are too few), the page, its milestones.
-    with django_assert_max_num_queries(5):
+    # The matching customers' ids, the newest cases matching the words (the last month's, then
+    # the last year's, then older ones while there are too few), the page, its milestones.
+    with django_assert_max_num_queries(6):
         results = case_search(user=advisor, query="bin")
         rows = list(results[:25])
         assert [m.kind for row in rows for m in row.milestones.all()]
@@ -244,3 +245,24 @@ def test_search_terms(query, postcode, outward, phones, email):
         phones,
         email,
     )
+
+
+def test_the_newest_word_matches_are_gathered_window_by_window(advisor, service, monkeypatch):
+    """A word looked for a month, then a year, then ever back: the newest MAX_TEXT_MATCHES,
+    newest first, whichever window each is in, and no older one once they are found."""
+    monkeypatch.setattr(search, "MAX_TEXT_MATCHES", 3)
+    now = timezone.now()
+    ages = {"week": 7, "two_months": 60, "two_years": 730, "three_years": 1095}
+    made = {}
+    for name, days in ages.items():
+        made[name] = make_case(service=service, received_at=now - timedelta(days=days))
+        Case.objects.filter(pk=made[name].pk).update(summary=f"Fence {name}")
+    make_case(service=service, received_at=now - timedelta(days=3))  # another word
+
+    newest = search._newest_text_matches(Case.objects.filter(summary__icontains="fence").order_by())
+
+    assert newest == [made["week"].pk, made["two_months"].pk, made["two_years"].pk]
+    monkeypatch.setattr(search, "MAX_TEXT_MATCHES", 10)
+    assert search._newest_text_matches(Case.objects.filter(summary__icontains="fence")) == [
+        made[name].pk for name in ages
+    ]
