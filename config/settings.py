@@ -307,6 +307,11 @@ CYSWLLT = {
     },
 }
 
+# The reverse proxies in front of Cyswllt (addresses or networks, comma-separated) whose
+# X-Forwarded-For is believed when finding a client's address (common/client_address.py).
+# Empty: nobody's, and the socket's peer is the client.
+CYSWLLT_TRUSTED_PROXIES = env_list("CYSWLLT_TRUSTED_PROXIES")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
