@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db.models import TextChoices
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from routing.reasons import MisrouteReason
+from standards.channels import Channel
 from standards.domain.calendar import WorkingCalendar
 from standards.milestone_kinds import kind_label
 
@@ -29,6 +32,7 @@ from .event_payloads import USER, Party, time_parse, transfer_parties, transfer_
 from .models import (
     Case,
     CaseEvent,
+    CaseKind,
     CaseStatus,
     Customer,
     EventKind,
@@ -130,6 +134,28 @@ class QueueRow:
     next_due_at: datetime | None
     time_left: str | None
     overdue: bool
+
+    # What a row shows of its case, worked out once here rather than by the template for each
+    # of a page's rows: a model's get_FOO_display() rebuilds its choices on every call.
+    @property
+    def url(self) -> str:
+        return reverse("contacts:case", args=[self.case.reference])
+
+    @property
+    def channel(self) -> str:
+        return _choice_label(Channel, self.case.channel)
+
+    @property
+    def kind(self) -> str:
+        return _choice_label(CaseKind, self.case.kind)
+
+    @property
+    def status(self) -> str:
+        return _choice_label(CaseStatus, self.case.status)
+
+
+def _choice_label(choices: type[TextChoices], value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
 
 
 def queue_rows(

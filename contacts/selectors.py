@@ -8,9 +8,10 @@ from enum import StrEnum
 
 from django.db.models import (
     CharField,
-    Count,
     Exists,
     F,
+    Func,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -251,14 +252,28 @@ def queue_counts(*, user: User) -> QueueCounts:
         return QueueCounts(submitted=open_enquiries.count())
     if user.role not in STAFF_ROLES:
         return QueueCounts()
+    if user.service_id is None:
+        return QueueCounts()
     open_cases = service_work(user).filter(status__in=lifecycle.OPEN)
+    mine = open_cases.filter(owner=user)
     if not user.team_id:
-        return QueueCounts(mine=open_cases.filter(owner=user).count())
-    team = Q(team_id=user.team_id, owner__isnull=True)
-    counts = open_cases.filter(Q(owner=user) | team).aggregate(
-        mine=Count("pk", filter=Q(owner=user)), team=Count("pk", filter=team)
+        return QueueCounts(mine=mine.count())
+    team = open_cases.filter(team_id=user.team_id, owner__isnull=True)
+    # Two counts in one query, each its own scan of its queue's index (read from the index
+    # alone): counting both with one "owner OR team" filter made PostgreSQL OR two bitmaps and
+    # read every case from the heap (31 ms for an advisor with 4,600 open cases).
+    counts = (
+        Service.objects.filter(pk=user.service_id)
+        .annotate(mine=_count_of(mine), team=_count_of(team))
+        .values_list("mine", "team")
     )
-    return QueueCounts(mine=counts["mine"], team=counts["team"])
+    mine_count, team_count = counts.get()
+    return QueueCounts(mine=mine_count, team=team_count)
+
+
+def _count_of(cases: QuerySet[Case]) -> Subquery:
+    counted = cases.order_by().annotate(n=Func(Value(1), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
 
 
 # --- Attachments ---------------------------------------------------------------------------
