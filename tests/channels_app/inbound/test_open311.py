@@ -397,3 +397,17 @@ def test_a_welsh_report_is_recorded_as_welsh(client, report):
 
     case = Case.objects.get()
     assert (case.language, case.customer.preferred_language) == ("cy", "cy")
+
+
+def test_a_control_character_in_a_description_leaves_the_xml_well_formed(client, report, api_key):
+    """On today's main one vertical tab in a report made every XML answer listing it not XML."""
+    description = "Bin\x0b bags\x01 torn open\tby foxes\nStryd y Popty"
+    posted = client.post("/open311/v2/requests.json", {**report, "description": description})
+    reference = posted.json()[0]["service_request_id"]
+
+    as_xml = client.get(f"/open311/v2/requests/{reference}.xml", {"api_key": api_key})
+    as_json = client.get(f"/open311/v2/requests/{reference}.json", {"api_key": api_key})
+
+    items = xml_items(as_xml.content, "service_requests", "request")
+    assert items[0]["description"] == "Bin bags torn open\tby foxes\nStryd y Popty"
+    assert as_json.json()[0]["description"] == description  # JSON escapes them
