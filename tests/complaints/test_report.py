@@ -186,7 +186,7 @@ def test_a_category_name_is_text_in_both_downloads(fixture):
     labels = [cell.value for cell in cells if "HYPERLINK" in str(cell.value)]
     assert labels == ['\'=HYPERLINK("http://evil.example","Waste")']
     assert all(cell.data_type != "f" for cell in cells)
-    csv_rows = [line for line in report_csv(report).splitlines() if "HYPERLINK" in line]
+    csv_rows = [line for line in report_csv(report).split("\r\n") if "HYPERLINK" in line]
     assert csv_rows == [
         'Received by category,"\'=HYPERLINK(""http://evil.example"",""Waste"")\x0b",2,'
     ]

@@ -130,9 +130,14 @@ def test_a_complaint_then_its_status(page, service, lang):
     assert words["problem"] in page.locator(".govuk-error-summary").inner_text()
     checked(page, f"11-track-wrong-{lang}")
     page.locator("#id_reference").fill(case.reference)
-    page.locator("#id_proof").fill("ll15 1yn")
+    page.locator("#id_proof").fill("ll15 1yn")  # a postcode proves nothing
+    page.get_by_role("button", name=words["continue"]).click()
+    assert words["problem"] in page.locator(".govuk-error-summary").inner_text()
+    page.locator("#id_reference").fill(case.reference)
+    page.locator("#id_proof").fill("Elin@Example.com")
     page.get_by_role("button", name=words["continue"]).click()
     page.wait_for_url("**/track/status/")
+    assert "Elin" not in page.locator("main").inner_text()
     checked(page, f"12-track-status-{lang}")
 
 

@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
-from django.urls import reverse
+from django.urls import reverse as reverse_any
 
 from accounts.models import Role
 from channels_app.models import Open311Client
@@ -127,7 +127,6 @@ def test_the_admin_shows_a_new_key_once_and_can_replace_it(client, administrator
         "it will not be shown again."
     )
     assert key.startswith(stored.key_prefix + ".")
-    assert client.get(reverse("admin:channels_app_open311client_change", args=[stored.pk]))
     page = client.get(
         reverse("admin:channels_app_open311client_change", args=[stored.pk])
     ).content.decode()
@@ -157,7 +156,12 @@ def test_the_admin_pages_open_in_both_languages(client, administrator, page, lan
     client.force_login(administrator)
     open311_key("FixMyStreet")
 
-    assert client.get(f"/{language}{reverse(page)[3:]}").status_code == 200
+    assert client.get(f"/{language}{reverse_any(page)[3:]}").status_code == 200
+
+
+def reverse(name: str, args=()) -> str:
+    """The admin's English address (the messages asserted are the English ones)."""
+    return "/en" + reverse_any(name, args=args)[3:]
 
 
 def _console_output(message: str, *args: object) -> str:
