@@ -188,5 +188,5 @@ def test_a_category_name_is_text_in_both_downloads(fixture):
     assert all(cell.data_type != "f" for cell in cells)
     csv_rows = [line for line in report_csv(report).split("\r\n") if "HYPERLINK" in line]
     assert csv_rows == [
-        'Received by category,"\'=HYPERLINK(""http://evil.example"",""Waste"")\x0b",2,'
+        'Received by category,"\'=HYPERLINK(""http://evil.example"",""Waste"")\x0b",3,'
     ]

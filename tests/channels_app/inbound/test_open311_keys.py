@@ -167,6 +167,7 @@ def reverse(name: str, args=()) -> str:
 def _console_output(message: str, *args: object) -> str:
     """What the console handler of config/settings.py LOGGING writes for this record."""
     handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    assert isinstance(handler, logging.StreamHandler)
     stream = io.StringIO()
     previous = handler.setStream(stream)
     try:
