@@ -47,8 +47,17 @@ FROM nginx:1.27-alpine AS proxy
 
 COPY --from=app /app/staticfiles /srv/static
 COPY <<'EOF' /etc/nginx/conf.d/default.conf
+# The access log's request line with an Open311 client's api_key masked (docs/adr/0026).
+map $request $request_redacted {
+    "~^(?<before>.*[?&]api_key=)[^&\s]*(?<after>.*)$" "${before}[redacted]${after}";
+    default $request;
+}
+log_format redacted '$remote_addr - $remote_user [$time_local] "$request_redacted" '
+                    '$status $body_bytes_sent "$http_referer" "$http_user_agent"';
+
 server {
     listen 80;
+    access_log /var/log/nginx/access.log redacted;
     client_max_body_size 25m;
 
     location /static/ {

@@ -1,3 +1,3 @@
-"""The channels' admin: department mailboxes and the quarantine."""
+"""The channels' admin: department mailboxes, the quarantine and Open311 clients."""
 
-from . import admin_inbound  # noqa: F401
+from . import admin_inbound, admin_open311  # noqa: F401

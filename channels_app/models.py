@@ -137,3 +137,37 @@ class QuarantinedMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.reason} {self.received_at:%Y-%m-%d %H:%M}"
+
+
+class Open311Client(models.Model):
+    """A system that reports problems through Open311 (FixMyStreet, a council's own app), with
+    a key of its own: never an API token (the staff API's tokens are another matter).
+
+    Only a hash of the key is kept (``open311/keys.py``); the key itself is shown once, when
+    it is issued in the admin. The client acts through an account of its own, which cannot
+    sign in: the audit of reads names that account, and every request the client sent is
+    keyed by it (``open311.services.submission_prefix``), so it reads back only those."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    user = models.OneToOneField(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="open311_client",
+        verbose_name=_("account"),
+    )
+    # The key's public first part finds its row; the rest is checked against the hash.
+    key_prefix = models.CharField(_("key prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(max_length=200, editable=False)
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("An inactive client's key is refused.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Open311 client")
+        verbose_name_plural = _("Open311 clients")
+
+    def __str__(self) -> str:
+        return self.name

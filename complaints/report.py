@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service
+from common.csv_cells import csv_cell
+from common.export_text import xlsx_cell
 from contacts.models import Case, CaseKind
 from standards.channels import Channel
 
@@ -185,7 +187,11 @@ def report_csv(report: QuarterlyReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(report_headings())
-    writer.writerows(report_rows(report))
+    # Category names are typed by administrators: text, never a formula.
+    writer.writerows(
+        [csv_cell(value) if isinstance(value, str) else value for value in row]
+        for row in report_rows(report)
+    )
     return out.getvalue()
 
 
@@ -197,7 +203,8 @@ def report_xlsx(report: QuarterlyReport) -> bytes:
     sheet.title = report.quarter.code
     sheet.append(report_headings())
     for row in report_rows(report):
-        sheet.append(list(row))
+        # Category names are typed by administrators: text, never a formula.
+        sheet.append([xlsx_cell(value) for value in row])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 48
     out = io.BytesIO()

@@ -312,11 +312,27 @@ CYSWLLT = {
 # Empty: nobody's, and the socket's peer is the client.
 CYSWLLT_TRUSTED_PROXIES = env_list("CYSWLLT_TRUSTED_PROXIES")
 
+# URL parameters whose values never reach the logs (common/log_redaction.py): an Open311
+# client's api_key always, and any others named here (comma-separated).
+CYSWLLT_REDACTED_PARAMETERS = ["api_key", *env_list("CYSWLLT_REDACTED_PARAMETERS")]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact": {
+            "()": "common.log_redaction.RedactParameters",
+            "parameters": CYSWLLT_REDACTED_PARAMETERS,
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Request lines (runserver's, and gunicorn's when its access log is on) go through the
+    # same handler, so through the filter; they are not logged twice.
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):

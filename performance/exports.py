@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from common.csv_cells import csv_cell
+from common.export_text import xlsx_cell
 
 from .tables import Table
 
@@ -40,20 +41,14 @@ def table_xlsx(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = str(table.title)[:31].replace("/", "-")
-    sheet.append([str(c.label) for c in table.columns])
+    sheet.append([xlsx_cell(str(c.label)) for c in table.columns])
     for row in table.rows:
-        sheet.append([_xlsx_safe(_plain(v)) for v in row])
+        sheet.append([xlsx_cell(_plain(v)) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _xlsx_safe(value):
-    if isinstance(value, str) and value[:1] == "=":
-        return "'" + value
-    return value
 
 
 def table_response(table: Table, *, extension: str, period) -> HttpResponse:

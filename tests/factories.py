@@ -6,6 +6,7 @@ import factory
 from rest_framework.authtoken.models import Token
 
 from accounts.models import Role, Service, Team, User
+from channels_app.open311.keys import open311_client_create
 from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import case_create
@@ -66,6 +67,12 @@ class CustomerFactory(factory.django.DjangoModelFactory):
 
 def token_for(user: User) -> str:
     return Token.objects.get_or_create(user=user)[0].key
+
+
+def open311_key(name: str, *, user: User | None = None) -> str:
+    """A new Open311 client named ``name`` (under ``user``, else an account of its own) and
+    its key, which is shown only now."""
+    return open311_client_create(name=name, user=user)[1]
 
 
 EMAIL_DEPARTMENT = {

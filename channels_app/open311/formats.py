@@ -8,6 +8,8 @@ from xml.etree import ElementTree
 
 from django.http import HttpResponse
 
+from common.export_text import without_surrogates, xml_text
+
 FORMATS = ("json", "xml")
 
 
@@ -16,7 +18,13 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    # A description may hold a character XML forbids (a control character pasted in): one
+    # would make the whole answer not XML.
+    return xml_text(str(value))
+
+
+def _json_value(value: Any) -> Any:
+    return without_surrogates(value) if isinstance(value, str) else value
 
 
 def render(
@@ -32,7 +40,10 @@ def render(
         body = ElementTree.tostring(element, encoding="utf-8", xml_declaration=True)
         return HttpResponse(body, status=status, content_type="text/xml; charset=utf-8")
     return HttpResponse(
-        json.dumps(items, ensure_ascii=False),
+        json.dumps(
+            [{name: _json_value(value) for name, value in entry.items()} for entry in items],
+            ensure_ascii=False,
+        ),
         status=status,
         content_type="application/json; charset=utf-8",
     )

@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from rest_framework.authtoken.models import Token
 
 from accounts.models import User
 from audit import reads
@@ -23,22 +22,17 @@ from common.errors import error_fields
 from contacts.models import Case
 from messaging.messages import format_date
 
-from . import selectors
+from . import keys, selectors
 from .formats import render, render_errors
 from .forms import RequestForm, RequestListForm
 from .services import open311_request_submit
 
 
 def _client(request: HttpRequest) -> User | None:
-    """The Open311 client named by ``api_key``: an integration's API token whose user may
-    deliver inbound messages (the same permission as the inbound webhooks)."""
-    key = (request.POST.get("api_key") or request.GET.get("api_key") or "").strip()
-    if not key or len(key) > 40:
-        return None
-    token = Token.objects.select_related("user").filter(key=key).first()
-    if token is None or not token.user.is_active:
-        return None
-    return token.user if token.user.has_perm("channels_app.deliver_inbound") else None
+    """The account of the Open311 client whose key the request carries (``keys.key_from``):
+    an Open311 client's own key, never a staff API token."""
+    client = keys.client_for_key(keys.key_from(request))
+    return client.user if client is not None else None
 
 
 def _forbidden(fmt: str) -> HttpResponse:

@@ -296,11 +296,11 @@ class TrackForm(forms.Form):
         },
     )
     proof = TextField(
-        label=_("Email address or postcode"),
+        label=_("Email address or phone number"),
         max_length=254,
         error_messages={
-            "required": _("Enter the email address or postcode you gave us"),
-            "max_length": _("Enter the email address or postcode you gave us"),
+            "required": _("Enter the email address or phone number you gave us"),
+            "max_length": _("Enter the email address or phone number you gave us"),
         },
     )
 

@@ -2,14 +2,15 @@
 guessing without a CAPTCHA, which a screen-reader user may not be able to pass.
 
 Each counter lives for its window from the first hit in it (a fixed window): simple, one round
-trip per check, and enough to make guessing or flooding slow.
+trip per check, and enough to make guessing or flooding slow. Counters are keyed on the
+client's address as ``common.client_address`` finds it behind the council's proxies, together
+with what is being tried, so that one person cannot lock anyone else out.
 """
 
 import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -19,18 +20,21 @@ class Limit:
     window_seconds: int
 
 
-#: Submissions of the contact forms.
-SUBMISSIONS_PER_ADDRESS = Limit("webform-address", 5, 60 * 60)
-SUBMISSIONS_PER_IP = Limit("webform-ip", 20, 60 * 60)
-#: Wrong answers to the status look-up.
-LOOKUP_FAILURES_PER_IP = Limit("track-ip", 10, 60 * 60)
-LOOKUP_FAILURES_PER_REFERENCE = Limit("track-reference", 5, 60 * 60)
+#: Submissions of the contact forms: from one client address, and giving one e-mail address
+#: from one client address. Never per e-mail address alone: anyone could type a resident's
+#: address five times and stop that resident from writing to us.
+SUBMISSIONS_PER_EMAIL_AND_CLIENT = Limit("webform-email-client", 5, 60 * 60)
+SUBMISSIONS_PER_CLIENT = Limit("webform-client", 20, 60 * 60)
+#: Wrong answers to the status look-up: for one reference from one client address (a short
+#: lock, so that guessing is slow but nobody else is locked out of their case), and from one
+#: client address whatever the reference (guessing across many cases).
+LOOKUP_FAILURES_PER_REFERENCE_AND_CLIENT = Limit("track-reference-client", 5, 15 * 60)
+LOOKUP_FAILURES_PER_CLIENT = Limit("track-client", 20, 15 * 60)
 
 
-def client_ip(request: HttpRequest) -> str:
-    # The address of whoever connected: the reverse proxy must pass the client's own address
-    # as REMOTE_ADDR, since a forwarded header could be written by anyone.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+def pair(*values: str) -> str:
+    """One counter's value for several things together (a reference and a client address)."""
+    return "\x1f".join(values)
 
 
 def _key(limit: Limit, value: str) -> str:

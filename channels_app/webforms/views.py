@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import Service
+from common.client_address import client_address
 from common.errors import add_service_error
 from contacts.references import reference_format
 from messaging.messages import format_date
@@ -297,13 +298,18 @@ def check(request: HttpRequest) -> HttpResponse:
             # A page left open from an earlier journey: show this journey's answers again.
             return redirect("public:check")
         if not journey.get("reference"):
-            ip = throttle.client_ip(request)
-            if throttle.exceeded(throttle.SUBMISSIONS_PER_ADDRESS, submission.email) or (
-                throttle.exceeded(throttle.SUBMISSIONS_PER_IP, ip)
-            ):
+            address = client_address(request)
+            limits = (
+                (
+                    throttle.SUBMISSIONS_PER_EMAIL_AND_CLIENT,
+                    throttle.pair(submission.email, address),
+                ),
+                (throttle.SUBMISSIONS_PER_CLIENT, address),
+            )
+            if any(throttle.exceeded(limit, value) for limit, value in limits):
                 return render(request, "public/too_many.html", {"what": "submit"}, status=429)
-            throttle.hit(throttle.SUBMISSIONS_PER_ADDRESS, submission.email)
-            throttle.hit(throttle.SUBMISSIONS_PER_IP, ip)
+            for limit, value in limits:
+                throttle.hit(limit, value)
         if journey.get("spam"):
             # Looks like any submission to whatever filled in the hidden field; nothing is
             # stored, so nothing reaches staff or sends mail.

@@ -5,7 +5,6 @@ nothing (ADR 0021)."""
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,11 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import Role
 from audit import reads
 from audit.models import Read, ReadPath
+from channels_app.models import Open311Client
 from contacts.models import Attachment, Case, Customer
 from councillors.services import enquiry_submit
 from performance.monitoring.services import monitoring_sample_draw
 from tests.channels_app.inbound.samples import payload
-from tests.factories import CustomerFactory, UserFactory, make_case, token_for
+from tests.factories import CustomerFactory, UserFactory, make_case, open311_key, token_for
 from tests.letters import RECEIVED, letter_case, letter_customer, printed_letter
 
 pytestmark = pytest.mark.django_db
@@ -166,9 +166,8 @@ def test_a_members_enquiry_is_recorded_on_their_page_and_in_their_api(client, se
 
 
 def test_an_open311_client_reading_requests_is_recorded(client, service, team):
-    integration = UserFactory(role=Role.ADMINISTRATOR, team=None)
-    integration.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
-    key = token_for(integration)
+    key = open311_key("FixMyStreet")
+    integration = Open311Client.objects.get().user
     posted = client.post(
         "/open311/v2/requests.json",
         {"api_key": key, "service_code": service.code, **payload("open311_request")},

@@ -168,3 +168,25 @@ def test_downloads(fixture):
     assert sheet.title == "2026-Q1"
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1] == ("Summary", "Complaints received", 5, None)
+
+
+def test_a_category_name_is_text_in_both_downloads(fixture):
+    """Category names are typed in the admin: on today's main one starting with "=" was a
+    formula in the XLSX and the CSV, and a control character in one made the XLSX a 500."""
+    ComplaintCategory.objects.filter(code="waste").update(
+        name_en='=HYPERLINK("http://evil.example","Waste")\x0b'
+    )
+    report = quarterly_report(quarter=Quarter(2026, 1))
+
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    cells = [cell for row in load_workbook(BytesIO(report_xlsx(report))).active for cell in row]
+    labels = [cell.value for cell in cells if "HYPERLINK" in str(cell.value)]
+    assert labels == ['\'=HYPERLINK("http://evil.example","Waste")']
+    assert all(cell.data_type != "f" for cell in cells)
+    csv_rows = [line for line in report_csv(report).split("\r\n") if "HYPERLINK" in line]
+    assert csv_rows == [
+        'Received by category,"\'=HYPERLINK(""http://evil.example"",""Waste"")\x0b",3,'
+    ]

@@ -133,10 +133,10 @@ class Caller:
         client = self.clients[role]
         url = ("/en" if localized else "") + path
         if role in MACHINES:
-            key = self.world.api_keys[role]
             if path.startswith("/api/"):
-                extra["HTTP_AUTHORIZATION"] = f"Token {key}"
+                extra["HTTP_AUTHORIZATION"] = f"Token {self.world.api_keys[role]}"
             elif path.startswith("/open311/"):
+                key = self.world.open311_keys[role]
                 query = f"{query}&api_key={key}" if query else f"api_key={key}"
         if query:
             url = f"{url}?{query}"

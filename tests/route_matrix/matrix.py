@@ -903,6 +903,7 @@ ADMIN_MODELS = {
     "messaging/outboundmessage": "200 403 302 403 302 302",
     "messaging/messagetemplate": ADMIN,
     "channels_app/mailbox": ADMIN,
+    "channels_app/open311client": ADMIN,
     # Quarantined messages arrive; nobody writes one.
     "channels_app/quarantinedmessage": "200 403 302 302 302 302",
     "complaints/complaintcategory": ADMIN,

@@ -52,6 +52,7 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
     make_case,
+    open311_key,
 )
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
@@ -73,7 +74,8 @@ ROLES = (
     ("other_open311_client", "ob"),
 )
 ROLE_NAMES = tuple(name for name, _letters in ROLES)
-#: Machines: an API token on /api/, an ``api_key`` on /open311/, never a session.
+#: Machines: an integration's API token on /api/, and an Open311 client's own key (never the
+#: token, docs/adr/0026) as ``api_key`` on /open311/; never a session.
 MACHINES = ("open311_client", "other_open311_client")
 
 RESIDENT_EMAIL = "ifan.plainview@example.com"
@@ -104,7 +106,8 @@ class World:
     sample: MonitoringSample
     calendar_token: str
     satisfaction_token: str
-    api_keys: dict[str, str]  # the machines' tokens
+    api_keys: dict[str, str]  # the machines' API tokens
+    open311_keys: dict[str, str]  # the machines' Open311 keys
     secrets: dict[str, Secret]
 
 
@@ -323,8 +326,9 @@ def build_world() -> World:
     for name in MACHINES:
         users[name], _key = _machine(name.replace("_", "-"))
     api_keys = {name: Token.objects.get(user=users[name]).key for name in MACHINES}
+    open311_keys = {name: open311_key(name, user=users[name]) for name in MACHINES}
     cases = _cases(users, teams["waste"], waste, ward, received)
-    cases["open311"] = _open311_request(api_keys["open311_client"])
+    cases["open311"] = _open311_request(open311_keys["open311_client"])
     profile = member_profile_ensure(user=users["councillor"])
     return World(
         users=users,
@@ -343,6 +347,7 @@ def build_world() -> World:
         calendar_token=profile.calendar_token,
         satisfaction_token=satisfaction_token(cases["plain"].pk),
         api_keys=api_keys,
+        open311_keys=open311_keys,
         secrets=_secrets(cases),
     )
 

@@ -9,6 +9,7 @@ from django.test import Client
 from channels_app.webforms import throttle
 from contacts.models import Case, Customer
 from messaging.models import OutboundMessage
+from tests.throttles import throttle_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def clear_throttles():
     """The counters live in the shared Redis: each test starts (and leaves) them at zero."""
-    keys = [
-        throttle._key(limit, value)
-        for limit in (throttle.SUBMISSIONS_PER_ADDRESS, throttle.SUBMISSIONS_PER_IP)
-        for value in ("gwen@example.com", "127.0.0.1")
-    ]
+    keys = throttle_keys(emails=("gwen@example.com", "other@example.com"))
     cache.delete_many(keys)
     yield
     cache.delete_many(keys)
@@ -141,9 +138,11 @@ def test_honeypot_filled_makes_no_case_but_looks_normal(client, service):
     assert OutboundMessage.objects.count() == 0
 
 
-def test_submissions_per_address_are_limited(client, service, monkeypatch):
+def test_submissions_per_email_address_from_one_client_are_limited(client, service, monkeypatch):
     monkeypatch.setattr(
-        throttle, "SUBMISSIONS_PER_ADDRESS", throttle.Limit("webform-address", 2, 3600)
+        throttle,
+        "SUBMISSIONS_PER_EMAIL_AND_CLIENT",
+        throttle.Limit("webform-email-client", 2, 3600),
     )
     for _ in range(2):
         assert (
@@ -163,8 +162,10 @@ def test_submissions_per_address_are_limited(client, service, monkeypatch):
     assert "Gormod o ymdrechion" in welsh.content.decode()
 
 
-def test_submissions_per_ip_are_limited(client, service, monkeypatch):
-    monkeypatch.setattr(throttle, "SUBMISSIONS_PER_IP", throttle.Limit("webform-ip", 1, 3600))
+def test_submissions_per_client_address_are_limited(client, service, monkeypatch):
+    monkeypatch.setattr(
+        throttle, "SUBMISSIONS_PER_CLIENT", throttle.Limit("webform-client", 1, 3600)
+    )
     client.post("/en/contact-us/check/", {"submission": fill(client, service=service)})
     token = fill(client, service=service, **{"about-you": {"email": "other@example.com"}})
     assert client.post("/en/contact-us/check/", {"submission": token}).status_code == 429

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.core.cache import cache
 
-from channels_app.webforms import throttle
 from contacts.models import Case
 from tests.factories import RequestTypeFactory, ServiceFactory, TeamFactory
+from tests.throttles import throttle_keys
 
 from .test_forms import ANSWERS
 
@@ -18,11 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def clear_throttles():
-    keys = [
-        throttle._key(limit, value)
-        for limit in (throttle.SUBMISSIONS_PER_ADDRESS, throttle.SUBMISSIONS_PER_IP)
-        for value in ("gwen@example.com", "127.0.0.1")
-    ]
+    keys = throttle_keys(emails=("gwen@example.com",))
     cache.delete_many(keys)
     yield
     cache.delete_many(keys)

@@ -6,13 +6,12 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from channels_app.webforms import throttle
 from channels_app.webforms.uploads import pending_uploads_purge
 from contacts.models import Attachment, Case
+from tests.throttles import throttles_clear
 
 from .test_forms import ANSWERS
 
@@ -29,12 +28,7 @@ def media(settings, tmp_path):
     settings.ATTACHMENT_MAX_BYTES = 1000
     settings.ATTACHMENT_MAX_CASE_BYTES = 1500
     settings.ATTACHMENT_MAX_FILES = 3
-    cache.delete_many(
-        [
-            throttle._key(throttle.SUBMISSIONS_PER_ADDRESS, "gwen@example.com"),
-            throttle._key(throttle.SUBMISSIONS_PER_IP, "127.0.0.1"),
-        ]
-    )
+    throttles_clear(emails=("gwen@example.com",))
     return settings.MEDIA_ROOT
 
 

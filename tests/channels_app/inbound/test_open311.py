@@ -8,19 +8,17 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
-from accounts.models import Role
 from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
 from tests.factories import (
     RequestTypeFactory,
     ServiceFactory,
     TeamFactory,
-    UserFactory,
     make_case,
+    open311_key,
     token_for,
 )
 
@@ -65,7 +63,7 @@ def client() -> Client:
 
 @pytest.fixture
 def api_key(integration) -> str:
-    return token_for(integration)
+    return open311_key("FixMyStreet", user=integration)
 
 
 @pytest.fixture
@@ -306,15 +304,14 @@ def test_cases_from_other_routes_are_never_listed(client, api_key, service, team
     assert listed.json() == []
 
 
-def test_a_client_reads_only_the_requests_it_sent(client, report, integration):
+def test_a_client_reads_only_the_requests_it_sent(client, report, api_key):
     """Another client's request is not found, and absent from the lists: each client reads
     what it raised (docs/adr/0018)."""
-    other = UserFactory(role=Role.ADVISOR, team=None, username="other-client")
-    other.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
+    other_key = open311_key("Another app")
     mine = client.post("/open311/v2/requests.json", report).json()[0]["service_request_id"]
-    theirs = client.post(
-        "/open311/v2/requests.json", {**report, "api_key": token_for(other)}
-    ).json()[0]["service_request_id"]
+    theirs = client.post("/open311/v2/requests.json", {**report, "api_key": other_key}).json()[0][
+        "service_request_id"
+    ]
 
     answers = {
         who: (
@@ -322,7 +319,7 @@ def test_a_client_reads_only_the_requests_it_sent(client, report, integration):
             client.get("/open311/v2/requests.json", {"api_key": key}),
             client.get("/open311/v2/requests.xml", {"api_key": key, "service_request_id": theirs}),
         )
-        for who, key in (("mine", token_for(integration)), ("theirs", token_for(other)))
+        for who, key in (("mine", api_key), ("theirs", other_key))
     }
 
     one, listed, asked = answers["mine"]
@@ -400,3 +397,17 @@ def test_a_welsh_report_is_recorded_as_welsh(client, report):
 
     case = Case.objects.get()
     assert (case.language, case.customer.preferred_language) == ("cy", "cy")
+
+
+def test_a_control_character_in_a_description_leaves_the_xml_well_formed(client, report, api_key):
+    """On today's main one vertical tab in a report made every XML answer listing it not XML."""
+    description = "Bin\x0b bags\x01 torn open\tby foxes\nStryd y Popty"
+    posted = client.post("/open311/v2/requests.json", {**report, "description": description})
+    reference = posted.json()[0]["service_request_id"]
+
+    as_xml = client.get(f"/open311/v2/requests/{reference}.xml", {"api_key": api_key})
+    as_json = client.get(f"/open311/v2/requests/{reference}.json", {"api_key": api_key})
+
+    items = xml_items(as_xml.content, "service_requests", "request")
+    assert items[0]["description"] == "Bin bags torn open\tby foxes\nStryd y Popty"
+    assert as_json.json()[0]["description"] == description  # JSON escapes them
