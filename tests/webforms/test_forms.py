@@ -172,6 +172,40 @@ def test_submissions_per_client_address_are_limited(client, service, monkeypatch
     assert Case.objects.count() == 1
 
 
+def test_behind_the_proxy_one_residents_submissions_do_not_close_the_form_for_others(
+    service, monkeypatch, settings
+):
+    """Every resident reaches us through the council's proxy: counted by the proxy's address,
+    one person's twenty forms an hour closed the contact form for the whole county."""
+    settings.CYSWLLT_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    monkeypatch.setattr(
+        throttle, "SUBMISSIONS_PER_CLIENT", throttle.Limit("webform-client", 1, 3600)
+    )
+    cache.delete_many(
+        throttle_keys(
+            emails=("gwen@example.com", "other@example.com"),
+            addresses=("203.0.113.1", "203.0.113.2"),
+        )
+    )
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.1")
+    first.post("/en/contact-us/check/", {"submission": fill(first, service=service)})
+    again = fill(first, service=service, **{"about-you": {"email": "other@example.com"}})
+    assert first.post("/en/contact-us/check/", {"submission": again}).status_code == 429
+
+    neighbour = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.2")
+    token = fill(neighbour, service=service, **{"about-you": {"email": "other@example.com"}})
+    response = neighbour.post("/en/contact-us/check/", {"submission": token})
+
+    assert response.status_code == 302
+    assert Case.objects.count() == 2
+    cache.delete_many(
+        throttle_keys(
+            emails=("gwen@example.com", "other@example.com"),
+            addresses=("203.0.113.1", "203.0.113.2"),
+        )
+    )
+
+
 def test_welsh_journey_records_welsh_and_shows_the_date_in_welsh(client, service):
     token = fill(client, lang="cy", service=service, welsh={"welsh": "no"})
     client.post("/cy/contact-us/check/", {"submission": token})
