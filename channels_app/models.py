@@ -84,6 +84,9 @@ class QuarantineReason(models.TextChoices):
     ATTACHMENT_REFUSED = "attachment_refused", _("Attachment refused")
     NO_SERVICE = "no_service", _("No service to receive it")
     REFUSED = "refused", _("Refused by the case rules")
+    TOO_COMPLEX = "too_complex", _("Too complex to read safely")
+    SENDER_MISMATCH = "sender_mismatch", _("Sender does not match the case")
+    NOT_STORED = "not_stored", _("Could not be stored")
 
 
 class QuarantinedMessage(models.Model):

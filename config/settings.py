@@ -299,6 +299,21 @@ CYSWLLT = {
     "INBOUND_EMAIL_MAX_BYTES": int(
         os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_BYTES", str(25 * 1024 * 1024))
     ),
+    # How much of an e-mail's structure is read (channels_app/inbound/mime_limits.py): a
+    # message beyond any of these is quarantined whole, unread, as too complex.
+    "INBOUND_EMAIL_LIMITS": {
+        "max_headers": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADERS", "2000")),
+        "max_header_bytes": int(
+            os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADER_BYTES", str(32 * 1024))
+        ),
+        "max_header_params": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADER_PARAMS", "50")),
+        "max_parts": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_PARTS", "200")),
+        "max_depth": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_DEPTH", "20")),
+    },
+    # The longest one IMAP fetch of every mailbox may run (the Celery task's hard time limit;
+    # its soft limit stops it cleanly a little earlier). Each mailbox's lock lasts as long, so
+    # that a killed fetch never leaves a mailbox locked past the next run.
+    "INBOUND_FETCH_SECONDS": int(os.environ.get("CYSWLLT_INBOUND_FETCH_SECONDS", "300")),
     "WEBHOOK_SECRETS": {
         "notify_sms": os.environ.get("NOTIFY_INBOUND_SMS_TOKEN", ""),
         "sms": os.environ.get("CYSWLLT_SMS_WEBHOOK_SECRET", ""),
