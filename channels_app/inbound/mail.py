@@ -142,5 +142,14 @@ def email_accept(
             detail=f"Could not be stored: {type(error).__name__}.",
             raw=raw,
             received_at=now,
-            mailbox=mailbox,
+            mailbox=mailbox or _mailbox_of(raw),
         )
+
+
+def _mailbox_of(raw: bytes) -> Mailbox | None:
+    """The department mailbox among the recipients, for a message that failed after it was
+    read (so staff see whose it is); ``None`` whatever goes wrong."""
+    try:
+        return mailbox_for(parse_email(raw, max_bytes=max_email_bytes()).recipients)
+    except Exception:
+        return None
