@@ -20,10 +20,15 @@ PREVIEW_BYTES = 20_000
 
 
 class MailboxForm(forms.ModelForm):
+    # Never sent back to the browser (it is stored encrypted, and a page's HTML is easily
+    # copied, cached or shown): left empty, the current password stays.
     password = forms.CharField(
         label=_("IMAP password"),
         required=False,
-        widget=forms.PasswordInput(render_value=True),
+        max_length=200,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Leave empty to keep the current password."),
     )
 
     class Meta:
@@ -39,6 +44,12 @@ class MailboxForm(forms.ModelForm):
             "folder",
             "is_active",
         )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data.get("password") or ""
+        if not password and self.instance.pk:
+            return self.instance.password
+        return password
 
 
 @admin.register(Mailbox)

@@ -29,6 +29,12 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 # The embedded default is for a first run on a laptop; production must set its own key.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-embedded-default-key-change-me")
+# Earlier keys, still accepted while a new DJANGO_SECRET_KEY takes over: signatures made with
+# them verify, and secrets encrypted with them (common/encrypted_fields.py) still decrypt.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+# The salt from which, with the secret key, the key encrypting stored secrets (mailboxes' IMAP
+# passwords) is derived (django-fernet-encrypted-fields); comma-separated, the first encrypts.
+SALT_KEY = env_list("CYSWLLT_ENCRYPTION_SALT", "cyswllt-stored-secrets")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

@@ -150,6 +150,7 @@ def _mailbox_of(raw: bytes) -> Mailbox | None:
     """The department mailbox among the recipients, for a message that failed after it was
     read (so staff see whose it is); ``None`` whatever goes wrong."""
     try:
-        return mailbox_for(parse_email(raw, max_bytes=max_email_bytes()).recipients)
+        parsed = parse_email(raw, max_bytes=max_email_bytes(), limits=mime_limits())
+        return mailbox_for(parsed.recipients)
     except Exception:
         return None
