@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from .webforms.uploads import pending_uploads_purge as purge
 
-
 #: One fetch of every mailbox runs at most this long (killed then); at the soft limit, a little
 #: earlier, it stops cleanly between messages. Each mailbox's lock lasts the hard limit
 #: (inbound/imap.py), so it never outlives a killed fetch.

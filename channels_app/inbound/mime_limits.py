@@ -49,7 +49,9 @@ class _Budget:
             raise MimeLimitExceeded(f"More than {limits.max_headers} header fields.")
         size = sum(len(line) for line in sourcelines)
         if size > limits.max_header_bytes:
-            raise MimeLimitExceeded(f"A header field of {size} bytes (the limit is {limits.max_header_bytes}).")
+            raise MimeLimitExceeded(
+                f"A header field of {size} bytes (the limit is {limits.max_header_bytes})."
+            )
         name = sourcelines[0].split(":", 1)[0].strip().lower() if sourcelines else ""
         if name in _PARAMETERISED:
             # Every parameter follows a ';' (one inside a quoted value is counted too: a

@@ -125,10 +125,10 @@ def inbound_accept(message: NormalisedMessage, *, now: datetime | None = None) -
     # of its own.
     with transaction.atomic(savepoint=False):
         case = answered_case(message)
-        if case is not None and message.thread.party_address:
-            if not is_case_party(case, message.thread.party_address):
-                detail = NOT_A_PARTY.format(reference=case.reference)
-                return _quarantine(message, QuarantineReason.SENDER_MISMATCH, detail, now, case)
+        party = message.thread.party_address
+        if case is not None and party and not is_case_party(case, party):
+            detail = NOT_A_PARTY.format(reference=case.reference)
+            return _quarantine(message, QuarantineReason.SENDER_MISMATCH, detail, now, case)
         if case is not None:
             outcome = _add_to(case, message, record=record, received_at=received_at, now=now)
         else:

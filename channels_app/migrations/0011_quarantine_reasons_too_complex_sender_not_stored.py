@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('channels_app', '0010_open311_keys_name_their_client'),
+        ("channels_app", "0010_open311_keys_name_their_client"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='quarantinedmessage',
-            name='reason',
-            field=models.CharField(choices=[('malformed', 'Could not be read'), ('too_large', 'Too large'), ('attachment_refused', 'Attachment refused'), ('no_service', 'No service to receive it'), ('refused', 'Refused by the case rules'), ('too_complex', 'Too complex to read safely'), ('sender_mismatch', 'Sender does not match the case'), ('not_stored', 'Could not be stored')], max_length=24, verbose_name='reason'),
+            model_name="quarantinedmessage",
+            name="reason",
+            field=models.CharField(
+                choices=[
+                    ("malformed", "Could not be read"),
+                    ("too_large", "Too large"),
+                    ("attachment_refused", "Attachment refused"),
+                    ("no_service", "No service to receive it"),
+                    ("refused", "Refused by the case rules"),
+                    ("too_complex", "Too complex to read safely"),
+                    ("sender_mismatch", "Sender does not match the case"),
+                    ("not_stored", "Could not be stored"),
+                ],
+                max_length=24,
+                verbose_name="reason",
+            ),
         ),
     ]

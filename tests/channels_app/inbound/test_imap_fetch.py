@@ -139,9 +139,7 @@ def test_a_message_that_fails_costs_only_itself_and_waits_in_quarantine(
     assert dovecot.seen() == 3
 
 
-def test_a_message_that_cannot_even_be_quarantined_stays_unseen(
-    imap_mailbox, dovecot, monkeypatch
-):
+def test_a_message_that_cannot_even_be_quarantined_stays_unseen(imap_mailbox, dovecot, monkeypatch):
     from channels_app.inbound import imap
 
     real_ingest = imap.email_ingest

@@ -58,12 +58,21 @@ def test_a_content_type_with_thousands_of_parameters_is_refused_cheaply():
 @pytest.mark.parametrize(
     ("raw", "limits", "detail"),
     [
-        (many_parameters(6), MimeLimits(max_header_params=5), "A content-type header with 6 "
-         "parameters (the limit is 5)."),
-        (message(headers={f"X-Extra-{i}": "x" for i in range(20)}), MimeLimits(max_headers=20),
-         "More than 20 header fields."),
-        (message(headers={"References": "<a@example.com> " * 100}),
-         MimeLimits(max_header_bytes=1000), "A header field of 1614 bytes (the limit is 1000)."),
+        (
+            many_parameters(6),
+            MimeLimits(max_header_params=5),
+            "A content-type header with 6 parameters (the limit is 5).",
+        ),
+        (
+            message(headers={f"X-Extra-{i}": "x" for i in range(20)}),
+            MimeLimits(max_headers=20),
+            "More than 20 header fields.",
+        ),
+        (
+            message(headers={"References": "<a@example.com> " * 100}),
+            MimeLimits(max_header_bytes=1000),
+            "A header field of 1614 bytes (the limit is 1000).",
+        ),
         (many_parts(10), MimeLimits(max_parts=10), "More than 10 parts."),
         (nested(5), MimeLimits(max_depth=5), "Parts nested more than 5 deep."),
     ],
