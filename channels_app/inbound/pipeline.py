@@ -111,15 +111,7 @@ def inbound_accept(message: NormalisedMessage, *, now: datetime | None = None) -
     if message.unrouted:
         return _quarantine(message, QuarantineReason.NO_SERVICE, message.unrouted, now)
     received_at = min(message.received_at, now)
-    record = {
-        "channel": message.channel,
-        "sender": message.sender,
-        "body": message.body,
-        "received_at": received_at,
-        "created_at": now,
-        **({"mailbox": message.mailbox} if message.mailbox else {}),
-        **message.record,
-    }
+    record = _record_of(message, received_at=received_at, now=now)
     # No savepoint of its own: the IMAP fetch gives each message one, and an API call is a
     # transaction by itself. case_create refuses before it writes, and writes in a savepoint
     # of its own.
@@ -136,6 +128,30 @@ def inbound_accept(message: NormalisedMessage, *, now: datetime | None = None) -
         if outcome.case is not None and outcome.result in (Result.CREATED, Result.THREADED):
             _store_attachments(outcome.case, message, now=now)
         return outcome
+
+
+def inbound_add_to_case(message: NormalisedMessage, case: Case, *, now: datetime) -> Outcome:
+    """Add the message to ``case`` whoever sent it: staff releasing it from the quarantine
+    (``release``) vouch for it. Once however often it is released."""
+    received_at = min(message.received_at, now)
+    record = _record_of(message, received_at=received_at, now=now)
+    with transaction.atomic(savepoint=False):
+        outcome = _add_to(case, message, record=record, received_at=received_at, now=now)
+        if outcome.case is not None and outcome.result == Result.THREADED:
+            _store_attachments(outcome.case, message, now=now)
+        return outcome
+
+
+def _record_of(message: NormalisedMessage, *, received_at: datetime, now: datetime) -> dict:
+    return {
+        "channel": message.channel,
+        "sender": message.sender,
+        "body": message.body,
+        "received_at": received_at,
+        "created_at": now,
+        **({"mailbox": message.mailbox} if message.mailbox else {}),
+        **message.record,
+    }
 
 
 def answered_case(message: NormalisedMessage) -> Case | None:

@@ -6,9 +6,11 @@ to the case, and the case is untouched (issue 16, finding 5)."""
 from datetime import UTC, datetime
 
 import pytest
+from django.urls import reverse
 
 from accounts.models import Role
 from channels_app.inbound.mail import email_ingest
+from channels_app.inbound.release import quarantined_release
 from channels_app.models import InboundMessage, QuarantinedMessage
 from contacts.models import Case, CaseEvent, Customer
 from tests.factories import UserFactory, make_case
@@ -125,3 +127,62 @@ def test_a_member_of_staff_is_not_a_party(mailbox, service, team):
     )
 
     assert (outcome.result, outcome.quarantined.reason) == ("quarantined", "sender_mismatch")
+
+
+def _held_reply(case, mailbox):
+    raw = message(
+        sender="Ann's son <gareth@example.net>",
+        subject=f"Re: {case.reference}",
+        body="Mam asked me to say the bin is green.",
+    )
+    return email_ingest(raw=raw, mailbox=mailbox, now=NOW).quarantined
+
+
+def test_staff_can_add_a_held_reply_to_its_case_from_the_quarantine(
+    client, administrator, mailbox, service
+):
+    case = make_case(service=service, received_at=NOW)
+    held = _held_reply(case, mailbox)
+    client.force_login(administrator)
+
+    response = client.post(
+        reverse("admin:channels_app_quarantinedmessage_changelist"),
+        {"action": "release_to_case", "_selected_action": [held.pk]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    held.refresh_from_db()
+    assert _notes(case) == ["Mam asked me to say the bin is green."]
+    record = InboundMessage.objects.get()
+    assert (record.case, record.sender, record.received_at) == (case, "gareth@example.net", NOW)
+    assert (held.reviewed_by, held.reviewed_at is not None) == (administrator, True)
+    assert "1 message added to its case." in response.content.decode()
+
+
+def test_a_held_reply_is_not_added_to_a_case_since_closed(mailbox, service, administrator):
+    from common.errors import ServiceError
+
+    case = make_case(service=service, received_at=NOW)
+    held = _held_reply(case, mailbox)
+    Case.objects.filter(pk=case.pk).update(status="closed")
+
+    with pytest.raises(ServiceError) as refused:
+        quarantined_release(held, user=administrator)
+
+    assert refused.value.messages == ["The case is Closed; reopen it first."]
+    held.refresh_from_db()
+    assert (held.reviewed_at, _notes(case), InboundMessage.objects.count()) == (None, [], 0)
+
+
+def test_only_replies_held_because_of_their_sender_can_be_released(mailbox, service, administrator):
+    from common.errors import ServiceError
+
+    held = email_ingest(raw=b"Subject: who?\r\n\r\nbody", mailbox=mailbox, now=NOW).quarantined
+
+    with pytest.raises(ServiceError) as refused:
+        quarantined_release(held, user=administrator)
+
+    assert refused.value.messages == [
+        "Only a reply held because of its sender can be added to its case."
+    ]
