@@ -1,5 +1,7 @@
 """Celery tasks: thin adapters over the delivery services."""
 
+from typing import cast
+
 from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
@@ -9,7 +11,7 @@ from .webforms.uploads import pending_uploads_purge as purge
 #: One fetch of every mailbox runs at most this long (killed then); at the soft limit, a little
 #: earlier, it stops cleanly between messages. Each mailbox's lock lasts the hard limit
 #: (inbound/imap.py), so it never outlives a killed fetch.
-FETCH_SECONDS = settings.CYSWLLT["INBOUND_FETCH_SECONDS"]
+FETCH_SECONDS = cast(int, settings.CYSWLLT["INBOUND_FETCH_SECONDS"])
 
 
 @shared_task(

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -52,7 +53,7 @@ def lock_key(mailbox: Mailbox) -> str:
 def fetch_seconds() -> int:
     """The longest a fetch runs (the task's hard time limit), and so how long a lock lasts: a
     worker killed at the limit frees its mailbox by then."""
-    return settings.CYSWLLT["INBOUND_FETCH_SECONDS"]
+    return cast(int, settings.CYSWLLT["INBOUND_FETCH_SECONDS"])
 
 
 def mailbox_fetch(

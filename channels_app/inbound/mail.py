@@ -13,6 +13,7 @@ case of the mailbox's service, or goes on the case it answers (``pipeline.inboun
 
 import logging
 from datetime import datetime
+from typing import cast
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -45,7 +46,8 @@ def max_email_bytes() -> int:
 
 
 def mime_limits() -> MimeLimits:
-    return MimeLimits(**settings.CYSWLLT.get("INBOUND_EMAIL_LIMITS", {}))
+    limits = cast(dict[str, int], settings.CYSWLLT.get("INBOUND_EMAIL_LIMITS", {}))
+    return MimeLimits(**limits)
 
 
 def mailbox_for(recipients: tuple[str, ...]) -> Mailbox | None:

@@ -86,12 +86,12 @@ class _BoundedParser(BytesFeedParser):
     """The standard feed parser, counting each part, and how deep it is, as it starts it."""
 
     def __init__(self, budget: _Budget) -> None:
-        super().__init__(policy=_BoundedPolicy(budget=budget))
+        super().__init__(policy=_BoundedPolicy().clone(budget=budget))  # type: ignore[call-arg]
         self._budget = budget
 
     def _new_message(self) -> None:
-        super()._new_message()
-        self._budget.part(depth=len(self._msgstack))
+        super()._new_message()  # type: ignore[misc]
+        self._budget.part(depth=len(self._msgstack))  # type: ignore[attr-defined]
 
 
 def parse_bounded(raw: bytes, limits: MimeLimits) -> EmailMessage:

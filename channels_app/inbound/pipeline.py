@@ -142,7 +142,9 @@ def inbound_add_to_case(message: NormalisedMessage, case: Case, *, now: datetime
         return outcome
 
 
-def _record_of(message: NormalisedMessage, *, received_at: datetime, now: datetime) -> dict:
+def _record_of(
+    message: NormalisedMessage, *, received_at: datetime, now: datetime
+) -> dict[str, Any]:
     return {
         "channel": message.channel,
         "sender": message.sender,

@@ -27,7 +27,8 @@ def quarantined_release(
     case since closed."""
     now = now or timezone.now()
     held = QuarantinedMessage.objects.select_for_update().get(pk=held.pk)
-    if held.reason != QuarantineReason.SENDER_MISMATCH or held.case_id is None:
+    case = held.case
+    if held.reason != QuarantineReason.SENDER_MISMATCH or case is None:
         raise ServiceError(_("Only a reply held because of its sender can be added to its case."))
     if held.reviewed_at is not None:
         raise ServiceError(_("This message has already been reviewed."))
@@ -39,7 +40,7 @@ def quarantined_release(
     message = email_normalise(
         parsed, raw=bytes(held.raw), mailbox=held.mailbox, now=held.received_at
     )
-    outcome = inbound_add_to_case(message, held.case, now=now)
+    outcome = inbound_add_to_case(message, case, now=now)
     held.reviewed_at = now
     held.reviewed_by = user
     held.save(update_fields=["reviewed_at", "reviewed_by"])
