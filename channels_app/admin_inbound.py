@@ -1,7 +1,8 @@
 """Department mailboxes and the quarantine in the admin.
 
 Quarantined input is kept whole and read only: staff read what came (the raw bytes as text),
-deal with it by hand, and mark it reviewed.
+deal with it by hand, and mark it reviewed. A reply held because its sender is not one of the
+case's parties can be added to its case once read ("Add to its case").
 """
 
 from django import forms
@@ -13,6 +14,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.errors import ServiceError
+
+from .inbound.release import quarantined_release
 from .models import Mailbox, QuarantinedMessage
 
 #: As much of a quarantined message as the admin page shows.
@@ -20,10 +24,15 @@ PREVIEW_BYTES = 20_000
 
 
 class MailboxForm(forms.ModelForm):
+    # Never sent back to the browser (it is stored encrypted, and a page's HTML is easily
+    # copied, cached or shown): left empty, the current password stays.
     password = forms.CharField(
         label=_("IMAP password"),
         required=False,
-        widget=forms.PasswordInput(render_value=True),
+        max_length=200,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Leave empty to keep the current password."),
     )
 
     class Meta:
@@ -39,6 +48,12 @@ class MailboxForm(forms.ModelForm):
             "folder",
             "is_active",
         )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data.get("password") or ""
+        if not password and self.instance.pk:
+            return self.instance.password
+        return password
 
 
 @admin.register(Mailbox)
@@ -56,7 +71,7 @@ class QuarantinedMessageAdmin(admin.ModelAdmin):
     list_filter = ("reason", "channel", ("reviewed_at", admin.EmptyFieldListFilter))
     list_select_related = ("case",)
     ordering = ("-received_at", "-id")
-    actions = ("mark_reviewed",)
+    actions = ("mark_reviewed", "release_to_case")
     fields = (
         "received_at",
         "channel",
@@ -95,3 +110,31 @@ class QuarantinedMessageAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+    @admin.action(
+        description=_("Add to its case (replies held because of their sender)"),
+        permissions=["view"],
+    )
+    def release_to_case(self, request: HttpRequest, queryset: QuerySet) -> None:
+        added = 0
+        for held in queryset.select_related("case"):
+            try:
+                quarantined_release(held, user=request.user)  # type: ignore[arg-type]
+            except ServiceError as error:
+                reference = held.case.reference if held.case else str(held.pk)
+                self.message_user(
+                    request, f"{reference}: {' '.join(error.messages)}", messages.ERROR
+                )
+                continue
+            added += 1
+        if added:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d message added to its case.",
+                    "%(count)d messages added to their cases.",
+                    added,
+                )
+                % {"count": added},
+                messages.SUCCESS,
+            )

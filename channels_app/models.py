@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.encrypted_fields import EncryptedSecretField
 from common.models import TimeStampedModel
 from standards.channels import Channel
 
@@ -24,7 +25,8 @@ class Mailbox(TimeStampedModel):
     port = models.PositiveIntegerField(_("IMAP port"), default=993)
     use_ssl = models.BooleanField(_("use TLS"), default=True)
     username = models.CharField(_("IMAP user name"), max_length=200, blank=True)
-    password = models.CharField(_("IMAP password"), max_length=200, blank=True)
+    # Encrypted at rest (common/encrypted_fields.py); the admin never shows it back.
+    password = EncryptedSecretField(_("IMAP password"), max_length=200, blank=True)
     folder = models.CharField(_("folder to read"), max_length=200, default="INBOX")
     is_active = models.BooleanField(_("fetch mail"), default=True)
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
@@ -84,6 +86,9 @@ class QuarantineReason(models.TextChoices):
     ATTACHMENT_REFUSED = "attachment_refused", _("Attachment refused")
     NO_SERVICE = "no_service", _("No service to receive it")
     REFUSED = "refused", _("Refused by the case rules")
+    TOO_COMPLEX = "too_complex", _("Too complex to read safely")
+    SENDER_MISMATCH = "sender_mismatch", _("Sender does not match the case")
+    NOT_STORED = "not_stored", _("Could not be stored")
 
 
 class QuarantinedMessage(models.Model):

@@ -29,6 +29,12 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 # The embedded default is for a first run on a laptop; production must set its own key.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-embedded-default-key-change-me")
+# Earlier keys, still accepted while a new DJANGO_SECRET_KEY takes over: signatures made with
+# them verify, and secrets encrypted with them (common/encrypted_fields.py) still decrypt.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+# The salt from which, with the secret key, the key encrypting stored secrets (mailboxes' IMAP
+# passwords) is derived (django-fernet-encrypted-fields); comma-separated, the first encrypts.
+SALT_KEY = env_list("CYSWLLT_ENCRYPTION_SALT", "cyswllt-stored-secrets")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -299,6 +305,21 @@ CYSWLLT = {
     "INBOUND_EMAIL_MAX_BYTES": int(
         os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_BYTES", str(25 * 1024 * 1024))
     ),
+    # How much of an e-mail's structure is read (channels_app/inbound/mime_limits.py): a
+    # message beyond any of these is quarantined whole, unread, as too complex.
+    "INBOUND_EMAIL_LIMITS": {
+        "max_headers": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADERS", "2000")),
+        "max_header_bytes": int(
+            os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADER_BYTES", str(32 * 1024))
+        ),
+        "max_header_params": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_HEADER_PARAMS", "50")),
+        "max_parts": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_PARTS", "200")),
+        "max_depth": int(os.environ.get("CYSWLLT_INBOUND_EMAIL_MAX_DEPTH", "20")),
+    },
+    # The longest one IMAP fetch of every mailbox may run (the Celery task's hard time limit;
+    # its soft limit stops it cleanly a little earlier). Each mailbox's lock lasts as long, so
+    # that a killed fetch never leaves a mailbox locked past the next run.
+    "INBOUND_FETCH_SECONDS": int(os.environ.get("CYSWLLT_INBOUND_FETCH_SECONDS", "300")),
     "WEBHOOK_SECRETS": {
         "notify_sms": os.environ.get("NOTIFY_INBOUND_SMS_TOKEN", ""),
         "sms": os.environ.get("CYSWLLT_SMS_WEBHOOK_SECRET", ""),

@@ -29,7 +29,7 @@ from common.fields import AwareDateTimeField
 from contacts.channel_details import PhoneNumberField
 from standards.channels import SocialPlatform
 
-from ..inbound.mail import email_ingest, max_email_bytes
+from ..inbound.mail import email_accept, max_email_bytes
 from ..inbound.phone import PhoneEvent, PhoneEventKind, phone_event_ingest
 from ..inbound.records import Outcome, Result
 from ..inbound.social import InboundPost, post_ingest
@@ -156,7 +156,7 @@ class InboundEmailView(APIView):
                     {"mailbox": [_("There is no department mailbox with this address.")]},
                     status=status.HTTP_400_BAD_REQUEST,
                 )
-        return _answer(email_ingest(raw=raw, mailbox=mailbox))
+        return _answer(email_accept(raw=raw, mailbox=mailbox))
 
 
 # --- Webhooks with a shared secret -----------------------------------------------------------

@@ -3,7 +3,10 @@
 Each unseen message is read without marking it (``BODY.PEEK``), accepted (``email_ingest``
 commits its case), and only then flagged \\Seen: a fetch that dies half-way reads the rest next
 time, and a message read twice still makes one case (Message-ID). One fetch per mailbox at a
-time: a lock in the cache (Redis in production) makes a second, overlapping run skip it.
+time: a lock in the cache (Redis in production) makes a second, overlapping run skip it. The
+lock lasts ``CYSWLLT_INBOUND_FETCH_SECONDS``, the Celery task's hard time limit, so a fetch
+killed at that limit leaves no lock behind it; at the soft limit (``SoftTimeLimitExceeded``)
+the batch under way is rolled back, left unseen for the next run, and the fetch stops.
 """
 
 import logging
@@ -12,22 +15,23 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from imap_tools import AND, MailBox, MailBoxUnencrypted, MailMessageFlags
 
 from ..models import Mailbox
-from .mail import email_ingest
+from .mail import email_accept, email_ingest
 from .records import Result
 
 log = logging.getLogger(__name__)
 
 #: Messages read per IMAP command and stored per transaction.
 BATCH = 50
-#: Longer than any fetch should take; a worker that died holding the lock frees it by then.
-LOCK_SECONDS = 600
 _UID = re.compile(rb"UID (\d+)")
 
 
@@ -46,13 +50,19 @@ def lock_key(mailbox: Mailbox) -> str:
     return f"inbound:mailbox:{mailbox.pk}:fetching"
 
 
+def fetch_seconds() -> int:
+    """The longest a fetch runs (the task's hard time limit), and so how long a lock lasts: a
+    worker killed at the limit frees its mailbox by then."""
+    return cast(int, settings.CYSWLLT["INBOUND_FETCH_SECONDS"])
+
+
 def mailbox_fetch(
     mailbox: Mailbox, *, limit: int | None = None, now: datetime | None = None
 ) -> FetchReport:
     """Accept the mailbox's unseen mail (at most ``limit`` messages)."""
     report = FetchReport(mailbox.address)
     token = uuid.uuid4().hex
-    if not cache.add(lock_key(mailbox), token, LOCK_SECONDS):
+    if not cache.add(lock_key(mailbox), token, fetch_seconds()):
         report.skipped = True
         return report
     try:
@@ -96,6 +106,8 @@ def _accept_batch(
                 (uid, email_ingest(raw=raw, mailbox=mailbox, now=now).result)
                 for uid, raw in messages
             ]
+    except SoftTimeLimitExceeded:  # time is up: the batch stays unseen for the next run
+        raise
     except Exception:
         return _accept_one_by_one(messages, mailbox, report, now)
     for _uid, result in results:
@@ -110,10 +122,13 @@ def _accept_one_by_one(
     with transaction.atomic():
         for uid, raw in messages:
             try:
-                with transaction.atomic():
-                    result = email_ingest(raw=raw, mailbox=mailbox, now=now).result
+                # What cannot be stored is quarantined whole (email_accept), so it is seen.
+                result = email_accept(raw=raw, mailbox=mailbox, now=now).result
+            except SoftTimeLimitExceeded:
+                raise
             except Exception:
-                # Left unseen, so the next fetch tries it again; the rest go on.
+                # Not even quarantined (the database is away): left unseen, so the next fetch
+                # tries it again; the rest go on.
                 log.exception("%s: message %s could not be accepted", mailbox.address, uid)
                 report.counts["failed"] = report.counts.get("failed", 0) + 1
                 continue
@@ -150,6 +165,9 @@ def mailboxes_fetch(*, now: datetime | None = None) -> list[FetchReport]:
     for mailbox in Mailbox.objects.filter(is_active=True).exclude(host="").order_by("pk"):
         try:
             reports.append(mailbox_fetch(mailbox, now=now))
+        except SoftTimeLimitExceeded:
+            log.warning("Fetching mail stopped at the time limit, at %s", mailbox.address)
+            break
         except Exception:
             log.exception("Fetching %s failed", mailbox.address)
     return reports

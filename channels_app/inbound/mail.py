@@ -11,9 +11,13 @@ case of the mailbox's service, or goes on the case it answers (``pipeline.inboun
   for staff review; the readable part of the last still makes its case.
 """
 
+import logging
 from datetime import datetime
+from typing import cast
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,14 +28,26 @@ from ..domain.language import detect_language
 from ..domain.threading import references_in
 from ..models import Mailbox, QuarantineReason
 from .mime import MimeError, ParsedEmail, parse_email
+from .mime_limits import MimeLimits
 from .pipeline import NormalisedMessage, ThreadHints, inbound_accept
 from .records import Outcome, quarantine, summary_of
 
-_MIME_REASONS = {"too_large": QuarantineReason.TOO_LARGE, "malformed": QuarantineReason.MALFORMED}
+log = logging.getLogger(__name__)
+
+_MIME_REASONS = {
+    "too_large": QuarantineReason.TOO_LARGE,
+    "too_complex": QuarantineReason.TOO_COMPLEX,
+    "malformed": QuarantineReason.MALFORMED,
+}
 
 
 def max_email_bytes() -> int:
     return settings.CYSWLLT["INBOUND_EMAIL_MAX_BYTES"]
+
+
+def mime_limits() -> MimeLimits:
+    limits = cast(dict[str, int], settings.CYSWLLT.get("INBOUND_EMAIL_LIMITS", {}))
+    return MimeLimits(**limits)
 
 
 def mailbox_for(recipients: tuple[str, ...]) -> Mailbox | None:
@@ -73,6 +89,7 @@ def email_normalise(
                 references_in(parsed.subject, prefix=settings.CYSWLLT["REFERENCE_PREFIX"])
             ),
             replies_to=tuple(f"{Channel.EMAIL}:{message_id}" for message_id in parsed.replies_to),
+            party_address=parsed.from_address,
         ),
         attachments=parsed.attachments,
         mailbox=mailbox,
@@ -92,7 +109,7 @@ def email_ingest(
     it is found from the recipients."""
     now = now or timezone.now()
     try:
-        parsed = parse_email(raw, max_bytes=max_email_bytes())
+        parsed = parse_email(raw, max_bytes=max_email_bytes(), limits=mime_limits())
     except MimeError as error:
         return quarantine(
             channel=Channel.EMAIL,
@@ -104,3 +121,38 @@ def email_ingest(
         )
     mailbox = mailbox or mailbox_for(parsed.recipients)
     return inbound_accept(email_normalise(parsed, raw=raw, mailbox=mailbox, now=now), now=now)
+
+
+def email_accept(
+    *, raw: bytes, mailbox: Mailbox | None = None, now: datetime | None = None
+) -> Outcome:
+    """``email_ingest`` in a savepoint of its own: whatever it fails on unexpectedly (the
+    database refusing a value, a bug), the message is quarantined whole instead, so that it is
+    neither lost nor answered with a 500. Only the exception's type is logged: its text may
+    quote the message."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            return email_ingest(raw=raw, mailbox=mailbox, now=now)
+    except SoftTimeLimitExceeded:  # the fetch's time is up: stop, do not quarantine
+        raise
+    except Exception as error:
+        log.error("An inbound e-mail could not be stored (%s): quarantined", type(error).__name__)
+        return quarantine(
+            channel=Channel.EMAIL,
+            reason=QuarantineReason.NOT_STORED,
+            detail=f"Could not be stored: {type(error).__name__}.",
+            raw=raw,
+            received_at=now,
+            mailbox=mailbox or _mailbox_of(raw),
+        )
+
+
+def _mailbox_of(raw: bytes) -> Mailbox | None:
+    """The department mailbox among the recipients, for a message that failed after it was
+    read (so staff see whose it is); ``None`` whatever goes wrong."""
+    try:
+        parsed = parse_email(raw, max_bytes=max_email_bytes(), limits=mime_limits())
+        return mailbox_for(parsed.recipients)
+    except Exception:
+        return None

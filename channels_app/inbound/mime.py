@@ -2,16 +2,19 @@
 ``email`` package (``policy=default``).
 
 ``parse_email`` raises only ``MimeError`` (its ``code`` says why): whatever the bytes, the
-caller either has a message or a reason to quarantine them.
+caller either has a message or a reason to quarantine them. The parse stops at the limits of
+``mime_limits`` (headers, parameters, parts, nesting), so a crafted message costs bounded work.
+
+No text taken from a message holds a NUL character: PostgreSQL's text cannot store one, and a
+Message-ID or subject carrying it made the message fail to store at all.
 """
 
 import hashlib
 import html
+import mimetypes
 import re
 from dataclasses import dataclass
-from email import message_from_bytes
 from email.message import EmailMessage
-from email.policy import default as default_policy
 from email.utils import getaddresses
 
 import nh3
@@ -20,6 +23,7 @@ from django.core.validators import validate_email
 
 from ..domain.loops import is_automatic
 from ..domain.threading import message_ids_in
+from .mime_limits import MimeLimitExceeded, MimeLimits, parse_bounded
 
 #: The headers ``is_automatic`` reads.
 _LOOP_HEADERS = (
@@ -36,12 +40,11 @@ _LOOP_HEADERS = (
 )
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,996}>")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
-#: A message with more parts than this is not a customer writing to the council.
-MAX_PARTS = 200
 
 
 class MimeError(ValueError):
-    """The bytes are not an e-mail we can read. ``code`` is ``"too_large"`` or ``"malformed"``."""
+    """The bytes are not an e-mail we can read. ``code`` is ``"too_large"``, ``"too_complex"``
+    (beyond the ``MimeLimits``) or ``"malformed"``."""
 
     def __init__(self, code: str, detail: str) -> None:
         super().__init__(detail)
@@ -70,28 +73,26 @@ class ParsedEmail:
     automatic: bool
 
 
-def parse_email(raw: bytes, *, max_bytes: int) -> ParsedEmail:
+def parse_email(raw: bytes, *, max_bytes: int, limits: MimeLimits | None = None) -> ParsedEmail:
     """The message in ``raw``. Raises ``MimeError`` and nothing else."""
     if not isinstance(raw, bytes | bytearray):
         raise MimeError("malformed", "Not bytes.")
     if len(raw) > max_bytes:
         raise MimeError("too_large", f"{len(raw)} bytes; the limit is {max_bytes}.")
     try:
-        return _parse(bytes(raw))
+        return _parse(bytes(raw), limits or MimeLimits())
     except MimeError:
         raise
+    except MimeLimitExceeded as error:
+        raise MimeError("too_complex", str(error)) from error
     except Exception as error:  # the email package's header parser has its own failures
         raise MimeError("malformed", f"Unreadable: {type(error).__name__}.") from error
 
 
-def _parse(raw: bytes) -> ParsedEmail:
+def _parse(raw: bytes, limits: MimeLimits) -> ParsedEmail:
     if not raw.strip():
         raise MimeError("malformed", "Empty.")
-    message = message_from_bytes(raw, policy=default_policy)
-    if not isinstance(message, EmailMessage):  # pragma: no cover - policy=default makes one
-        raise MimeError("malformed", "Not an e-mail message.")
-    if sum(1 for _ in message.walk()) > MAX_PARTS:
-        raise MimeError("malformed", f"More than {MAX_PARTS} parts.")
+    message = parse_bounded(raw, limits)
     from_name, from_address = _sender(message)
     message_id = _first_id(_header(message, "Message-ID"))
     if not message_id:
@@ -115,16 +116,20 @@ def _parse(raw: bytes) -> ParsedEmail:
 
 
 def _header(message: EmailMessage, name: str) -> str:
-    """A header's decoded value; "" when it is missing or cannot be read."""
+    """A header's decoded value, without NULs; "" when it is missing or cannot be read."""
     try:
         value = message.get(name)
-        return "" if value is None else str(value)
+        return "" if value is None else _no_nul(str(value))
     except Exception:
         try:  # the raw value, undecoded, is better than nothing
             raw = message.get_all(name, failobj=[""])[0]
-            return str(raw)
+            return _no_nul(str(raw))
         except Exception:
             return ""
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "")
 
 
 def _present(message: EmailMessage, names: tuple[str, ...]) -> dict[str, str]:
@@ -182,7 +187,7 @@ def _text_of(part: EmailMessage) -> str:
 def _bodies(message: EmailMessage) -> tuple[str, str]:
     plain = message.get_body(preferencelist=("plain",))
     rich = message.get_body(preferencelist=("html",))
-    body_html = nh3.clean(_text_of(rich)).strip() if rich is not None else ""
+    body_html = nh3.clean(_no_nul(_text_of(rich))).strip() if rich is not None else ""
     if plain is not None:
         text = _text_of(plain)
     elif rich is not None:
@@ -195,22 +200,25 @@ def _bodies(message: EmailMessage) -> tuple[str, str]:
 
 
 def _attachments(message: EmailMessage) -> list[Attachment]:
-    found = []
-    for part in message.iter_attachments():
-        if part.is_multipart():
-            continue
-        data = part.get_payload(decode=True)
-        if not isinstance(data, bytes) or not data:
-            continue
-        try:
-            filename = part.get_filename() or ""
-        except Exception:
-            filename = ""
-        found.append(
-            Attachment(
-                filename=filename or "attachment",
-                content_type=part.get_content_type(),
-                data=data,
-            )
-        )
-    return found
+    # A single-part message that is not a text body is a file sent on its own (a scanner's
+    # PDF, a phone's photo): the file is what the customer sent.
+    if not message.is_multipart():
+        alone = message.get_body(preferencelist=("plain", "html")) is None
+        return [found for found in [_attachment(message)] if found] if alone else []
+    return [found for part in message.iter_attachments() if (found := _attachment(part))]
+
+
+def _attachment(part: EmailMessage) -> Attachment | None:
+    if part.is_multipart():
+        return None
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes) or not data:
+        return None
+    content_type = part.get_content_type()
+    try:
+        filename = _no_nul(part.get_filename() or "")
+    except Exception:
+        filename = ""
+    # A nameless file is named by its type, so that the extension agrees with its content.
+    filename = filename or "attachment" + (mimetypes.guess_extension(content_type) or "")
+    return Attachment(filename=filename, content_type=content_type, data=data)

@@ -7,7 +7,8 @@ the same way for every channel:
    quarantined;
 3. **threaded**: a message answering an open case (a reference in the subject, a reply to one of
    its messages, the same sender on the same channel) is recorded and added to that case
-   (``case_add_inbound``);
+   (``case_add_inbound``); an e-mail naming a case that does not come from one of its parties
+   (``parties``) is not: it waits in quarantine, linked to the case, for staff to release;
 4. otherwise a **new case** of the mailbox's service, or of ``CYSWLLT_INBOUND_SERVICE``
    (none: quarantined), through ``parse_details`` and ``case_create``, and recorded; from a
    councillor's or clerk's registered address, it is their enquiry (``contacts.members``);
@@ -38,9 +39,14 @@ from contacts.services import case_add_inbound, case_create
 
 from ..models import Mailbox, QuarantineReason
 from .mime import Attachment
+from .parties import is_case_party
 from .records import Outcome, Result, quarantine, record_message, seen_before, webhook_service
 
 NO_INBOUND_SERVICE = "CYSWLLT_INBOUND_SERVICE names no service."
+NOT_A_PARTY = (
+    "Names case {reference}, but its sender is not the case's customer, the address that "
+    "opened it, or the councillor or clerk who raised it."
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ class ThreadHints:
     replies_to: tuple[str, ...] = ()
     sender_field: str = ""
     sender_forms: tuple[str, ...] = ()
+    #: An e-mail's sender: the case found by ``references`` or ``replies_to`` takes the
+    #: message only when this is one of its parties' addresses (``parties.is_case_party``).
+    party_address: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,20 +111,16 @@ def inbound_accept(message: NormalisedMessage, *, now: datetime | None = None) -
     if message.unrouted:
         return _quarantine(message, QuarantineReason.NO_SERVICE, message.unrouted, now)
     received_at = min(message.received_at, now)
-    record = {
-        "channel": message.channel,
-        "sender": message.sender,
-        "body": message.body,
-        "received_at": received_at,
-        "created_at": now,
-        **({"mailbox": message.mailbox} if message.mailbox else {}),
-        **message.record,
-    }
+    record = _record_of(message, received_at=received_at, now=now)
     # No savepoint of its own: the IMAP fetch gives each message one, and an API call is a
     # transaction by itself. case_create refuses before it writes, and writes in a savepoint
     # of its own.
     with transaction.atomic(savepoint=False):
         case = answered_case(message)
+        party = message.thread.party_address
+        if case is not None and party and not is_case_party(case, party):
+            detail = NOT_A_PARTY.format(reference=case.reference)
+            return _quarantine(message, QuarantineReason.SENDER_MISMATCH, detail, now, case)
         if case is not None:
             outcome = _add_to(case, message, record=record, received_at=received_at, now=now)
         else:
@@ -125,10 +130,40 @@ def inbound_accept(message: NormalisedMessage, *, now: datetime | None = None) -
         return outcome
 
 
+def inbound_add_to_case(message: NormalisedMessage, case: Case, *, now: datetime) -> Outcome:
+    """Add the message to ``case`` whoever sent it: staff releasing it from the quarantine
+    (``release``) vouch for it. Once however often it is released."""
+    received_at = min(message.received_at, now)
+    record = _record_of(message, received_at=received_at, now=now)
+    with transaction.atomic(savepoint=False):
+        outcome = _add_to(case, message, record=record, received_at=received_at, now=now)
+        if outcome.case is not None and outcome.result == Result.THREADED:
+            _store_attachments(outcome.case, message, now=now)
+        return outcome
+
+
+def _record_of(
+    message: NormalisedMessage, *, received_at: datetime, now: datetime
+) -> dict[str, Any]:
+    return {
+        "channel": message.channel,
+        "sender": message.sender,
+        "body": message.body,
+        "received_at": received_at,
+        "created_at": now,
+        **({"mailbox": message.mailbox} if message.mailbox else {}),
+        **message.record,
+    }
+
+
 def answered_case(message: NormalisedMessage) -> Case | None:
     """The open case the message answers, by its thread hints, if any."""
     hints = message.thread
-    open_cases = Case.objects.filter(status__in=OPEN).order_by("-received_at")
+    open_cases = (
+        Case.objects.filter(status__in=OPEN)
+        .select_related("customer", "submitted_by")
+        .order_by("-received_at")
+    )
     if hints.references:
         case = open_cases.filter(reference__in=hints.references).first()
         if case is not None:

@@ -40,7 +40,7 @@ def quarantine(
     message = QuarantinedMessage.objects.create(
         channel=channel,
         reason=reason,
-        detail=detail[:5000],
+        detail=detail.replace("\x00", "")[:5000],  # PostgreSQL text holds no NUL
         raw=raw,
         size=len(raw),
         mailbox=mailbox,
