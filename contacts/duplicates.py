@@ -11,7 +11,6 @@ from typing import overload
 
 from django.db import connection
 from django.db.models import Q
-from django.db.models.functions import Trim, Upper
 
 from . import searchable
 from .customers import MAX_MATCHES
@@ -55,7 +54,7 @@ def customer_duplicates(*, customer: Customer, limit: int = MAX_MATCHES) -> list
         condition |= Q(phone_key=digits)
     if postcode_key(customer.postcode) and name_key(customer.name):
         others = others.alias(
-            postcode_key=searchable.postcode_compact(), name_key=Upper(Trim("name"))
+            postcode_key=searchable.postcode_compact(), name_key=searchable.name_upper()
         )
         condition |= Q(
             postcode_key=postcode_key(customer.postcode), name_key=name_key(customer.name)

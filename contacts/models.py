@@ -55,9 +55,13 @@ class Customer(TimeStampedModel):
             GinIndex(searchable.customer_name_vector(), name="customer_name_search"),
             models.Index(searchable.email_upper(), name="customer_email_upper"),
             models.Index(searchable.phone_digits(), name="customer_phone_digits"),
+            # Postcodes, whole or by their first half (search), and one person entered twice at
+            # one address, the name compared in the index rather than on each of the postcode's
+            # records (a street's postcode is shared by dozens; contacts/duplicates.py).
             models.Index(
                 OpClass(searchable.postcode_compact(), name="text_pattern_ops"),
-                name="customer_postcode_compact",
+                searchable.name_upper(),
+                name="customer_postcode_name",
             ),
             # The possible duplicates list starts from the records added lately
             # (contacts/duplicates.py).

@@ -6,7 +6,7 @@ are built here, once. No model imports: ``models.py`` uses these in its ``Meta.i
 
 from django.contrib.postgres.search import SearchVector
 from django.db.models import F, Func, Value
-from django.db.models.functions import Replace, Upper
+from django.db.models.functions import Replace, Trim, Upper
 
 #: Welsh has no PostgreSQL dictionary: 'simple' matches its words as written; 'english' stems
 #: English words ("collections" finds "collection").
@@ -38,6 +38,12 @@ def phone_digits(field: str = "phone") -> Func:
 def postcode_compact(field: str = "postcode") -> Func:
     """A postcode in capitals without spaces: "sa31 1ab" and "SA311AB" are the same place."""
     return Upper(Replace(F(field), Value(" "), Value("")))
+
+
+def name_upper(field: str = "name") -> Func:
+    """A name in capitals without the spaces around it, as two records of one person are
+    compared at one postcode (contacts/duplicates.py)."""
+    return Upper(Trim(F(field)))
 
 
 def email_upper(field: str = "email") -> Func:

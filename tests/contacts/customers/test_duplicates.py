@@ -118,9 +118,19 @@ def test_the_pairs_are_looked_up_by_the_indexed_expressions(people):
         "customer_created",
         "customer_email_upper",
         "customer_phone_digits",
-        "customer_postcode_compact",
+        # The name is compared in the index, not on each record of a shared postcode.
+        "customer_postcode_name",
     ):
         assert index in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's settings")
+def test_queries_are_not_compiled_to_machine_code(db):
+    """PostgreSQL's JIT spent 730 ms of the 1.4 s duplicates list at 1 M cases compiling a
+    query whose index look-ups it had estimated costly: it is off for the application."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def test_no_customers_no_pairs(db):
