@@ -78,3 +78,6 @@ class AbsenceAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     autocomplete_fields = ("user", "cover")
     list_select_related = ("user", "cover")
+
+# API tokens' admin (registers accounts.ApiToken).
+from .api_tokens import admin as _api_tokens_admin  # noqa: E402, F401
