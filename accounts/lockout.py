@@ -44,3 +44,13 @@ def client_str(
 ) -> str:
     """How axes' log lines name an attempt: by the path alone, never the person or address."""
     return f"a sign-in at {path_info}"
+
+
+def attempted_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """The username an attempt is counted against: what was typed, cut to the longest a
+    username can be (anything longer names no account, and the attempts table stops there),
+    without NUL characters (PostgreSQL stores none, and no username has one)."""
+    typed = (credentials or {}).get("username")
+    if typed is None:
+        typed = request.POST.get("username", "") if request.method == "POST" else ""
+    return str(typed).replace("\x00", "")[:150]

@@ -79,12 +79,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Who has passed the second factor, then the session's idle and absolute limits, then the
-    # second factor asked for before any page (ADR 0025).
+    # Who has passed the second factor (ADR 0025).
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # The session's idle and absolute limits (they leave a message), then the second factor
+    # asked for before any page (ADR 0025).
     "accounts.session_limits.SessionLimitsMiddleware",
     "accounts.second_factor.middleware.SecondFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: turns a lockout found while signing in into its answer.
@@ -189,6 +190,8 @@ AXES_COOLOFF_TIME = timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "common.client_address.client_address"
+AXES_HANDLER = "accounts.lockout_store.LockoutStore"
+AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Axes' log lines name the path only: no username or address in the logs (SPEC §12).
 AXES_CLIENT_STR_CALLABLE = "accounts.lockout.client_str"

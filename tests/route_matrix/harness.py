@@ -135,7 +135,7 @@ class Caller:
         if role in MACHINES:
             key = self.world.api_keys[role]
             if path.startswith("/api/"):
-                extra["HTTP_AUTHORIZATION"] = f"Token {key}"
+                extra["HTTP_AUTHORIZATION"] = f"Token {self.world.api_tokens[role]}"
             elif path.startswith("/open311/"):
                 query = f"{query}&api_key={key}" if query else f"api_key={key}"
         if query:

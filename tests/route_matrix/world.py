@@ -52,6 +52,7 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
     make_case,
+    token_for,
 )
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
@@ -105,6 +106,7 @@ class World:
     calendar_token: str
     satisfaction_token: str
     api_keys: dict[str, str]  # the machines' tokens
+    api_tokens: dict[str, str]  # the machines' REST API tokens (accounts.ApiToken, every scope)
     secrets: dict[str, Secret]
 
 
@@ -343,6 +345,7 @@ def build_world() -> World:
         calendar_token=profile.calendar_token,
         satisfaction_token=satisfaction_token(cases["plain"].pk),
         api_keys=api_keys,
+        api_tokens={name: token_for(users[name]) for name in MACHINES},
         secrets=_secrets(cases),
     )
 
