@@ -68,5 +68,5 @@ def test_the_api_treats_an_ended_session_as_no_credentials(client, advisor):
 
     response = client.get("/api/v1/cases/", HTTP_ACCEPT_LANGUAGE="en")
 
-    assert response.status_code == 403
+    assert response.status_code == 401
     assert response.json() == {"detail": "Authentication credentials were not provided."}
