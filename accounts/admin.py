@@ -80,6 +80,7 @@ class AbsenceAdmin(admin.ModelAdmin):
     autocomplete_fields = ("user", "cover")
     list_select_related = ("user", "cover")
 
+
 # API tokens' admin (registers accounts.ApiToken).
 from .api_tokens import admin as _api_tokens_admin  # noqa: E402, F401
 

@@ -185,9 +185,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # lock that pair out for the cool-off; other accounts and other addresses are unaffected. The
 # staff form, the admin's sign-in and the API's token endpoint all count.
 AXES_FAILURE_LIMIT = int(os.environ.get("CYSWLLT_SIGN_IN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(
-    minutes=int(os.environ.get("CYSWLLT_SIGN_IN_COOL_OFF_MINUTES", "15"))
-)
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CYSWLLT_SIGN_IN_COOL_OFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "common.client_address.client_address"
 AXES_HANDLER = "accounts.lockout_store.LockoutStore"

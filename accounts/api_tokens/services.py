@@ -42,7 +42,9 @@ def api_token_save_new(*, token: ApiToken, now: datetime) -> str:
 
 
 @transaction.atomic
-def api_token_rotate(*, token: ApiToken, expires_at: datetime, now: datetime) -> tuple[ApiToken, str]:
+def api_token_rotate(
+    *, token: ApiToken, expires_at: datetime, now: datetime
+) -> tuple[ApiToken, str]:
     """A new key for the same client, user and scopes; the old one stops working at once."""
     old = ApiToken.objects.select_for_update().get(pk=token.pk)
     if old.revoked:

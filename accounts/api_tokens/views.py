@@ -12,9 +12,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.utils.decorators import method_decorator
 from django_otp import match_token, user_has_device
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -31,7 +31,10 @@ from .services import api_token_issue
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label=_("Username"), max_length=150)
     password = serializers.CharField(
-        label=_("Password"), max_length=4096, style={"input_type": "password"}, trim_whitespace=False
+        label=_("Password"),
+        max_length=4096,
+        style={"input_type": "password"},
+        trim_whitespace=False,
     )
     otp = serializers.CharField(
         label=_("Security code"), max_length=12, required=False, allow_blank=True
@@ -54,9 +57,7 @@ class TokenView(APIView):
         form = TokenRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
-        user = authenticate(
-            request._request, username=data["username"], password=data["password"]
-        )
+        user = authenticate(request._request, username=data["username"], password=data["password"])
         if user is None:
             # Wrong, or locked out: AxesMiddleware turns a lockout into its 429 on the way out.
             raise serializers.ValidationError(

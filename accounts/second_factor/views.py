@@ -15,6 +15,7 @@ from . import services
 from .forms import SecurityCodeForm
 from .qr import qr_svg, secret_text
 
+
 def _wrong_code(form: SecurityCodeForm) -> None:
     form.add_error(
         "code",

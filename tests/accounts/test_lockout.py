@@ -17,12 +17,8 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "pass-Word-123"
 TOKEN_URL = "/api/v1/auth/token/"
-LOCKED_EN = (
-    "There have been too many attempts to sign in. Wait 15 minutes and try again."
-)
-LOCKED_CY = (
-    "Bu gormod o ymdrechion i fewngofnodi. Arhoswch 15 munud a rhowch gynnig arall arni."
-)
+LOCKED_EN = "There have been too many attempts to sign in. Wait 15 minutes and try again."
+LOCKED_CY = "Bu gormod o ymdrechion i fewngofnodi. Arhoswch 15 munud a rhowch gynnig arall arni."
 
 
 @pytest.fixture
@@ -44,9 +40,7 @@ def api_attempt(client, password, username="officer", address="203.0.113.7"):
     )
 
 
-def test_wrong_passwords_on_the_form_lock_the_account_and_the_right_one_is_refused(
-    client, officer
-):
+def test_wrong_passwords_on_the_form_lock_the_account_and_the_right_one_is_refused(client, officer):
     for _ in range(4):
         assert form_attempt(client, "wrong").status_code == 200
     assert form_attempt(client, "wrong").status_code == 429  # the fifth (AXES_FAILURE_LIMIT)

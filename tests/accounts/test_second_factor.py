@@ -57,7 +57,9 @@ def test_setting_up_shows_a_qr_code_and_the_key_and_confirms_with_a_code(client,
 
     wrong_code = "000000" if code(device) != "000000" else "111111"
     wrong = client.post("/en/second-factor/set-up/", {"code": wrong_code})
-    assert "The security code is not right. Check your authenticator app and try again" in wrong.text
+    assert (
+        "The security code is not right. Check your authenticator app and try again" in wrong.text
+    )
     device.refresh_from_db()
     assert not device.confirmed
     # django-otp makes each wrong code wait longer (1 s, 2 s, 4 s...) before the next: skip it.

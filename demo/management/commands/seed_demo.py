@@ -49,13 +49,6 @@ from demo.complaints import seed_complaints
 from demo.councillors import seed_councillors
 from demo.customers import seed_customers
 from demo.evaluation import seed_evaluation
-from demo.security import (
-    DEMO_TOKEN_KEY,
-    demo_authenticators,
-    demo_secret_base32,
-    integration_permissions,
-    integration_token,
-)
 from demo.reference import (
     ADMIN_SITE_ROLES,
     CLOSURE_REASON_CY,
@@ -71,6 +64,13 @@ from demo.reference import (
     WORKING_DAYS_BACK,
 )
 from demo.routing import seed_routing
+from demo.security import (
+    DEMO_TOKEN_KEY,
+    demo_authenticators,
+    demo_secret_base32,
+    integration_permissions,
+    integration_token,
+)
 from standards.domain.calendar import WorkingCalendar
 from standards.models import ClosureDay
 from standards.selectors import working_calendar
