@@ -35,7 +35,7 @@ def force_login_verified(self: Client, user: Any, backend: str | None = None) ->
     session.save()
     request = HttpRequest()
     request.session = session
-    self._set_login_cookies(request)  # a cookie session's key is its content: send the new one
+    self._set_login_cookies(request)  # type: ignore[attr-defined]  # a cookie session's key is its content: send the new one
 
 
 def login_with_request(self: Client, **credentials: Any) -> bool:
@@ -49,5 +49,5 @@ def login_with_request(self: Client, **credentials: Any) -> bool:
 
 
 def install() -> None:
-    Client.force_login = force_login_verified  # type: ignore[method-assign]
-    Client.login = login_with_request  # type: ignore[method-assign]
+    Client.force_login = force_login_verified  # type: ignore[method-assign,assignment]
+    Client.login = login_with_request  # type: ignore[method-assign,assignment]

@@ -20,7 +20,7 @@ class ApiTokenAuthentication(TokenAuthentication):
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
         try:
-            token = ApiToken.objects.get_from_key(key)
+            token: ApiToken = ApiToken.objects.get_from_key(key)  # type: ignore[assignment]
         except ApiToken.DoesNotExist:
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
         if not token.user.is_active:

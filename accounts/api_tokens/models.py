@@ -19,7 +19,7 @@ class ApiToken(AbstractAPIKey):
     """The key itself is shown once, when the token is made, and stored only as its SHA-512
     (djangorestframework-api-key); ``prefix`` finds the row."""
 
-    objects = ApiTokenManager()
+    objects = ApiTokenManager()  # type: ignore[assignment,misc]
 
     name = models.CharField(
         _("client"), max_length=80, help_text=_("Who uses this token, e.g. the telephony system.")
@@ -55,8 +55,8 @@ class ApiToken(AbstractAPIKey):
     )
 
     class Meta(AbstractAPIKey.Meta):
-        verbose_name = _("API token")
-        verbose_name_plural = _("API tokens")
+        verbose_name = _("API token")  # type: ignore[assignment]
+        verbose_name_plural = _("API tokens")  # type: ignore[assignment]
 
     def allows(self, scope: Scope) -> bool:
         return isinstance(self.scopes, list) and scope.value in self.scopes

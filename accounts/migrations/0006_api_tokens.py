@@ -6,31 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_service_active_team_active'),
+        ("accounts", "0005_service_active_team_active"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.CharField(editable=False, max_length=150, primary_key=True, serialize=False, unique=True)),
-                ('prefix', models.CharField(editable=False, max_length=8, unique=True)),
-                ('hashed_key', models.CharField(editable=False, max_length=150)),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('name', models.CharField(help_text='Who uses this token, e.g. the telephony system.', max_length=80, verbose_name='client')),
-                ('scopes', models.JSONField(blank=True, default=list, help_text='The endpoints the token may use.', verbose_name='scopes')),
-                ('expiry_date', models.DateTimeField(help_text='The token stops working at this time.', verbose_name='expires')),
-                ('revoked', models.BooleanField(default=False, help_text='A revoked token stops working at once. This cannot be undone.', verbose_name='revoked')),
-                ('replaced_by', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='accounts.apitoken', verbose_name='replaced by')),
-                ('user', models.ForeignKey(help_text='The token sees and does only what this user may.', on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='acts as')),
+                (
+                    "id",
+                    models.CharField(
+                        editable=False,
+                        max_length=150,
+                        primary_key=True,
+                        serialize=False,
+                        unique=True,
+                    ),
+                ),
+                ("prefix", models.CharField(editable=False, max_length=8, unique=True)),
+                ("hashed_key", models.CharField(editable=False, max_length=150)),
+                ("created", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Who uses this token, e.g. the telephony system.",
+                        max_length=80,
+                        verbose_name="client",
+                    ),
+                ),
+                (
+                    "scopes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The endpoints the token may use.",
+                        verbose_name="scopes",
+                    ),
+                ),
+                (
+                    "expiry_date",
+                    models.DateTimeField(
+                        help_text="The token stops working at this time.", verbose_name="expires"
+                    ),
+                ),
+                (
+                    "revoked",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A revoked token stops working at once. This cannot be undone.",
+                        verbose_name="revoked",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replaces",
+                        to="accounts.apitoken",
+                        verbose_name="replaced by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        help_text="The token sees and does only what this user may.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="acts as",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API token',
-                'verbose_name_plural': 'API tokens',
-                'ordering': ('-created',),
-                'abstract': False,
+                "verbose_name": "API token",
+                "verbose_name_plural": "API tokens",
+                "ordering": ("-created",),
+                "abstract": False,
             },
         ),
     ]
