@@ -1,7 +1,6 @@
 """Staff sessions end after 30 minutes without a request and 12 hours after signing in,
 whatever is done meanwhile (SPEC §12); the two-week cookie is gone."""
 
-
 import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
