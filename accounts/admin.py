@@ -1,3 +1,4 @@
+from axes.models import AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
@@ -78,3 +79,13 @@ class AbsenceAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     autocomplete_fields = ("user", "cover")
     list_select_related = ("user", "cover")
+
+
+# API tokens' admin (registers accounts.ApiToken).
+from .api_tokens import admin as _api_tokens_admin  # noqa: E402, F401
+
+# django-axes: the lockouts (AccessAttempt) stay in the admin, where an administrator lifts
+# one by deleting it; its logs of successful and failed sign-ins are not kept (settings), so
+# their empty pages go.
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("People and teams")
+
+    def ready(self) -> None:
+        # Stamps each sign-in with its time, which the session limits count from.
+        from . import session_limits  # noqa: F401

@@ -174,3 +174,7 @@ class Absence(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} {self.starts_on}–{self.ends_on}"
+
+
+# API tokens live in their own module (api_tokens/) but are this app's model.
+from .api_tokens.models import ApiToken  # noqa: E402, F401

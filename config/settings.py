@@ -6,6 +6,7 @@ PostgreSQL and Redis, which production and the test suite use.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,7 +51,15 @@ INSTALLED_APPS = [
     # Full-text search and the operator-class indexes behind it; inert on SQLite.
     "django.contrib.postgres",
     "rest_framework",
+    # Still the Open311 clients' api_key (channels_app/open311/) until those get keys of their
+    # own; the REST API authenticates with accounts.ApiToken (ADR 0025).
     "rest_framework.authtoken",
+    # API tokens per client: hashed keys with a prefix to find them by (accounts/api_tokens/).
+    "rest_framework_api_key",
+    # Sign-in lockout and the staff's second factor (ADR 0025).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
@@ -76,9 +85,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who has passed the second factor (ADR 0025).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The session's idle and absolute limits (they leave a message), then the second factor
+    # asked for before any page (ADR 0025).
+    "accounts.session_limits.SessionLimitsMiddleware",
+    "accounts.second_factor.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a lockout found while signing in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,6 +141,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "accounts.backends.RolePermissionBackend",
 ]
@@ -164,6 +183,47 @@ ATTACHMENT_MAX_FILES = int(os.environ.get("CYSWLLT_ATTACHMENT_MAX_FILES", "10"))
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
+
+# Staff sessions (SPEC §12): signed out after this long without a request, and after this long
+# whatever they do; the cookie lives no longer than the session may (accounts/session_limits.py).
+SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("CYSWLLT_SESSION_IDLE_MINUTES", "30")))
+SESSION_ABSOLUTE_LIFETIME = timedelta(
+    hours=int(os.environ.get("CYSWLLT_SESSION_ABSOLUTE_HOURS", "12"))
+)
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIFETIME.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Sign-in lockout (django-axes): this many wrong passwords for one account from one address
+# lock that pair out for the cool-off; other accounts and other addresses are unaffected. The
+# staff form, the admin's sign-in and the API's token endpoint all count.
+AXES_FAILURE_LIMIT = int(os.environ.get("CYSWLLT_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CYSWLLT_SIGN_IN_COOL_OFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "common.client_address.client_address"
+AXES_HANDLER = "accounts.lockout_store.LockoutStore"
+AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_username"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Axes' log lines name the path only: no username or address in the logs (SPEC §12).
+AXES_CLIENT_STR_CALLABLE = "accounts.lockout.client_str"
+AXES_VERBOSE = False
+# The cool-off runs from the lockout: trying again while locked out does not lengthen it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Who signed in from where is not kept: the audit of reads records staff's access (ADR 0021).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["password", "otp"]
+
+# The second factor (django-otp, TOTP): always for administrators, managers, complaints
+# officers and data protection officers; for every other signed-in user too when this is on.
+OTP_REQUIRED_FOR_ALL = env_bool("CYSWLLT_OTP_REQUIRED_FOR_ALL", default=False)
+OTP_TOTP_ISSUER = "Cyswllt"
+# The admin never shows a device's secret (an administrator removes a lost phone's device).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# API tokens (accounts/api_tokens/): the longest an administrator may give one, and the life of
+# one issued by POST /api/v1/auth/token/.
+API_TOKEN_MAX_DAYS = int(os.environ.get("CYSWLLT_API_TOKEN_MAX_DAYS", "365"))
+API_TOKEN_SIGN_IN_HOURS = int(os.environ.get("CYSWLLT_API_TOKEN_SIGN_IN_HOURS", "12"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -235,10 +295,14 @@ CELERY_BEAT_SCHEDULE = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api_tokens.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        # A token reaches only the endpoints its scopes name.
+        "accounts.api_tokens.permissions.TokenScopeAllows",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "common.parsers.SafeJSONParser",
         "rest_framework.parsers.FormParser",

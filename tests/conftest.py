@@ -10,6 +10,7 @@ from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
 from .parallel import redis_url_for_worker
+from .second_factor import install as install_second_factor_sign_in
 
 
 def pytest_configure(config):
@@ -20,6 +21,8 @@ def pytest_configure(config):
     # Production's hasher spends a third of a second on a password, by design; the suite
     # makes thousands of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # force_login signs in past the second factor too (tests/second_factor.py).
+    install_second_factor_sign_in()
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker or not settings.REDIS_URL:
         return

@@ -1,10 +1,13 @@
 """factory_boy factories shared by the test modules."""
 
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 import factory
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
 
+from accounts.api_tokens.scopes import Scope
+from accounts.api_tokens.services import api_token_issue
 from accounts.models import Role, Service, Team, User
 from channels_app.open311.keys import open311_client_create
 from contacts.channel_details import parse_details
@@ -65,8 +68,13 @@ class CustomerFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda c: f"{c.name.replace(' ', '.').lower()}@example.com")
 
 
-def token_for(user: User) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
+def token_for(user: User, scopes: Iterable[Scope] = tuple(Scope)) -> str:
+    """The key of a new API token acting as ``user``, with every scope unless told, for a
+    year."""
+    now = timezone.now()
+    return api_token_issue(
+        user=user, name="test client", scopes=scopes, expires_at=now + timedelta(days=365), now=now
+    )[1]
 
 
 def open311_key(name: str, *, user: User | None = None) -> str:

@@ -24,17 +24,18 @@ def sign_in(client, username: str, password: str = PASSWORD, language: str = "en
 
 
 @pytest.mark.parametrize(
-    ("role", "team", "landing"),
+    ("role", "team", "landing", "second_factor"),
     [
-        (Role.ADVISOR, True, "/en/my-work/"),
-        (Role.MANAGER, True, "/en/my-work/"),
-        (Role.COMPLAINTS_OFFICER, True, "/en/my-work/"),
-        (Role.COUNCILLOR, False, "/en/my-enquiries/"),
-        (Role.CLERK, False, "/en/my-enquiries/"),
-        (Role.ADMINISTRATOR, False, "/en/admin/"),
+        (Role.ADVISOR, True, "/en/my-work/", False),
+        (Role.MANAGER, True, "/en/my-work/", True),
+        (Role.COMPLAINTS_OFFICER, True, "/en/my-work/", True),
+        (Role.COUNCILLOR, False, "/en/my-enquiries/", False),
+        (Role.CLERK, False, "/en/my-enquiries/", False),
+        (Role.ADMINISTRATOR, False, "/en/admin/", True),
     ],
 )
-def test_each_role_lands_where_its_work_is(client, role, team, landing):
+def test_each_role_lands_where_its_work_is(client, role, team, landing, second_factor):
+    """Roles that need a second factor set it up first (they have none yet: ADR 0025)."""
     user = UserFactory(role=role, team=TeamFactory() if team else None, username="someone")
 
     response = sign_in(client, "someone")
@@ -42,7 +43,11 @@ def test_each_role_lands_where_its_work_is(client, role, team, landing):
     assert response.status_code == 302
     assert response["Location"] == landing
     assert client.session[SESSION_KEY] == str(user.pk)
-    assert client.get(landing).status_code == 200
+    landed = client.get(landing)
+    if second_factor:
+        assert landed["Location"] == "/en/second-factor/set-up/"
+    else:
+        assert landed.status_code == 200
 
 
 def test_signing_in_in_welsh_lands_on_the_welsh_page(client, advisor):

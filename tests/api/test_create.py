@@ -15,6 +15,8 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts.api_tokens.models import ApiToken
+from accounts.api_tokens.scopes import Scope
 from contacts.models import Case, CaseEvent, Customer
 from tests.factories import CustomerFactory, token_for
 
@@ -332,7 +334,18 @@ def test_the_token_endpoint_gives_a_token_and_refuses_bad_credentials_in_welsh(a
         "/api/v1/auth/token/", {"username": "advisor", "password": "wrong"}, format="json"
     )
 
-    assert (good.status_code, good.json()) == (200, {"token": token_for(advisor)})
+    assert good.status_code == 200
+    issued = ApiToken.objects.get()
+    assert good.json() == {
+        "token": good.json()["token"],
+        "expires": issued.expiry_date.isoformat().replace("+00:00", "Z"),
+        "scopes": sorted(scope.value for scope in Scope),
+    }
+    # Issued for the user, for 12 hours (API_TOKEN_SIGN_IN_HOURS), stored hashed.
+    assert ApiToken.objects.get_from_key(good.json()["token"]) == issued
+    assert issued.user == advisor
+    assert abs(issued.expiry_date - issued.created - timedelta(hours=12)) < timedelta(seconds=5)
+    assert good.json()["token"] not in issued.hashed_key
     assert (bad.status_code, bad.json()) == (
         400,
         {"non_field_errors": ["Nid oes modd mewngofnodi gyda'r manylion a roddwyd."]},

@@ -134,7 +134,7 @@ class Caller:
         url = ("/en" if localized else "") + path
         if role in MACHINES:
             if path.startswith("/api/"):
-                extra["HTTP_AUTHORIZATION"] = f"Token {self.world.api_keys[role]}"
+                extra["HTTP_AUTHORIZATION"] = f"Token {self.world.api_tokens[role]}"
             elif path.startswith("/open311/"):
                 key = self.world.open311_keys[role]
                 query = f"{query}&api_key={key}" if query else f"api_key={key}"

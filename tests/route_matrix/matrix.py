@@ -265,6 +265,19 @@ ROUTES = (
         "POST",
         probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG"),
     ),
+    # The second factor (ADR 0025). Everyone here signed in past it (tests/second_factor.py):
+    # the security-code page sends them on (to set-up when they have no authenticator), and
+    # anyone signed in may set one up (again).
+    route(
+        "/sign-in/security-code/",
+        "GET POST",
+        probe(None, "LOG LOG 302 302 302 302 302 302 302 302 302 302 302 LOG LOG"),
+    ),
+    route(
+        "/second-factor/set-up/",
+        "GET POST",
+        probe(None, "LOG LOG 200 200 200 200 200 200 200 200 200 200 200 LOG LOG"),
+    ),
     route(
         "/absences/",
         "GET POST",
@@ -862,6 +875,20 @@ ROUTES = (
         "ANY",
         probe("letter", "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 200 LOG LOG LOG"),
     ),
+    # django-otp's admin pages of a device's set-up address and QR code: refused to all, for
+    # OTP_ADMIN_HIDE_SENSITIVE_DATA (an administrator never sees someone's secret).
+    route(
+        "/admin/otp_totp/totpdevice/<pk>/config/",
+        "ANY",
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 403 LOG LOG LOG"),
+        pk="999999",
+    ),
+    route(
+        "/admin/otp_totp/totpdevice/<pk>/qrcode/",
+        "ANY",
+        probe(None, "LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG LOG 403 LOG LOG LOG"),
+        pk="999999",
+    ),
     route(
         "/admin/<app_label>/",
         "ANY",
@@ -893,6 +920,12 @@ ADMIN_MODELS = {
     "accounts/service": ADMIN,
     "accounts/team": ADMIN,
     "accounts/absence": ADMIN,
+    # API tokens (ADR 0025): made, rotated and revoked by administrators.
+    "accounts/apitoken": ADMIN,
+    # Lockouts are recorded by django-axes, never added by hand; deleting one lifts it.
+    "axes/accessattempt": "200 403 302 302 302 302",
+    # Authenticators: an administrator removes a lost phone's.
+    "otp_totp/totpdevice": ADMIN,
     "standards/standard": ADMIN,
     # The week's business hours are edited, never added to.
     "standards/businesshours": "200 403 302 302 302 302",

@@ -53,6 +53,7 @@ from tests.factories import (
     UserFactory,
     make_case,
     open311_key,
+    token_for,
 )
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
@@ -106,7 +107,7 @@ class World:
     sample: MonitoringSample
     calendar_token: str
     satisfaction_token: str
-    api_keys: dict[str, str]  # the machines' API tokens
+    api_tokens: dict[str, str]  # the machines' REST API tokens (accounts.ApiToken, every scope)
     open311_keys: dict[str, str]  # the machines' Open311 keys
     secrets: dict[str, Secret]
 
@@ -325,7 +326,6 @@ def build_world() -> World:
     users.update(members)
     for name in MACHINES:
         users[name], _key = _machine(name.replace("_", "-"))
-    api_keys = {name: Token.objects.get(user=users[name]).key for name in MACHINES}
     open311_keys = {name: open311_key(name, user=users[name]) for name in MACHINES}
     cases = _cases(users, teams["waste"], waste, ward, received)
     cases["open311"] = _open311_request(open311_keys["open311_client"])
@@ -346,7 +346,7 @@ def build_world() -> World:
         sample=_sample(waste, cases, users["manager"], now),
         calendar_token=profile.calendar_token,
         satisfaction_token=satisfaction_token(cases["plain"].pk),
-        api_keys=api_keys,
+        api_tokens={name: token_for(users[name]) for name in MACHINES},
         open311_keys=open311_keys,
         secrets=_secrets(cases),
     )

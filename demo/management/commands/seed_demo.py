@@ -26,8 +26,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, models, transaction
 from django.utils import timezone, translation
-from rest_framework.authtoken.models import Token
 
+from accounts.api_tokens.models import ApiToken
 from accounts.models import Absence, Role, Service, Team, User
 from contacts import services as case_services
 from contacts.channel_details import parse_details
@@ -64,6 +64,13 @@ from demo.reference import (
     WORKING_DAYS_BACK,
 )
 from demo.routing import seed_routing
+from demo.security import (
+    DEMO_TOKEN_KEY,
+    demo_authenticators,
+    demo_secret_base32,
+    integration_permissions,
+    integration_token,
+)
 from standards.domain.calendar import WorkingCalendar
 from standards.models import ClosureDay
 from standards.selectors import working_calendar
@@ -128,7 +135,8 @@ class Command(BaseCommand):
             teams = self._services()
             seed_routing()
             users = self._users(teams)
-            token = self._token()
+            demo_authenticators(list(users.values()))
+            token = self._token(now)
             self._wards(users["councillor"])
             self._closures(now)
             self._absences(users, now)
@@ -216,22 +224,25 @@ class Command(BaseCommand):
             user.save(update_fields=changed)
         return user
 
-    def _token(self) -> Token:
+    def _token(self, now: datetime) -> ApiToken:
+        # An advisor of the contact centre (logs contacts for every service) who may deliver
+        # inbound e-mail: what an integration needs, and no administrator.
         integration = self._user(
             INTEGRATION_USERNAME,
             {
                 "first_name": "Integration",
                 "last_name": "API",
                 "email": "integration@example.gov.wales",
-                "role": Role.ADMINISTRATOR,
+                "role": Role.ADVISOR,
+                "team": Team.objects.get(code="contact-centre"),
                 "is_active": True,
                 "is_staff": False,
                 "is_superuser": False,
             },
             password=None,  # signs in with its token only
         )
-        token, _ = Token.objects.get_or_create(user=integration)
-        return token
+        integration_permissions(integration)
+        return integration_token(user=integration, now=now)
 
     def _wards(self, councillor: User) -> None:
         for code, name_cy, name_en in WARDS:
@@ -361,7 +372,7 @@ class Command(BaseCommand):
     # --- output ---------------------------------------------------------------------------
 
     def _report(
-        self, created: list[Case], sweep: Any, users: dict[str, User], token: Token
+        self, created: list[Case], sweep: Any, users: dict[str, User], token: ApiToken
     ) -> None:
         out = self.stdout
         if created:
@@ -398,8 +409,19 @@ class Command(BaseCommand):
             if index == 0:
                 out.write("  " + "  ".join("-" * width for width in widths))
         out.write("")
-        out.write(f"API token of user '{INTEGRATION_USERNAME}' (administrator): {token.key}")
-        out.write(f"  header: Authorization: Token {token.key}")
+        out.write(
+            "Administrators, managers, complaints officers and the data protection officer also "
+            "give a security code after the password: add this key to an authenticator app "
+            f"(time-based, 6 digits): {demo_secret_base32()}"
+        )
+        out.write("  or run `python manage.py demo_security_code` for the current code.")
+        out.write("")
+        scopes = ", ".join(token.scopes)
+        out.write(
+            f"API token of user '{INTEGRATION_USERNAME}' (contact centre advisor; scopes "
+            f"{scopes}; expires {token.expiry_date:%Y-%m-%d}): {DEMO_TOKEN_KEY}"
+        )
+        out.write(f"  header: Authorization: Token {DEMO_TOKEN_KEY}")
 
 
 def _counts(counter: Counter) -> str:
