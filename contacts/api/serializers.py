@@ -83,6 +83,12 @@ class LazySlugField(serializers.SlugRelatedField):
     def get_queryset(self) -> QuerySet:
         return self.make_queryset()
 
+    def to_internal_value(self, data: Any) -> Any:
+        # PostgreSQL cannot compare text holding NUL: the lookup would fail, not miss.
+        if isinstance(data, str) and "\x00" in data:
+            raise serializers.ValidationError(_("Null characters are not allowed."))
+        return super().to_internal_value(data)
+
 
 @extend_schema_field(OpenApiTypes.INT)
 class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):

@@ -13,6 +13,7 @@ run, shared out evenly between the operations (each is its own test, so pytest-x
 them over its processes).
 """
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -57,6 +58,15 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
+
+
+# An e-mail delivered whole (POST /api/v1/inbound/email/) is sent as the bytes generated.
+schemathesis.serializer.alias("message/rfc822", "application/octet-stream")
+
+
+class OutOfTime(BaseException):
+    """The operation's share of the time is spent. A BaseException, so that Hypothesis stops
+    at once rather than take it for a failure (generating examples costs time too)."""
 
 
 def authorization(user: User) -> str:
@@ -117,7 +127,7 @@ def test_the_operation_answers_as_the_schema_says(method, path, api_schema, team
             max_examples=EXAMPLES,
             deadline=None,
             database=None,
-            phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
+            phases=[Phase.explicit, Phase.generate, Phase.shrink],
             suppress_health_check=list(HealthCheck),
             print_blob=False,
         )
@@ -126,7 +136,7 @@ def test_the_operation_answers_as_the_schema_says(method, path, api_schema, team
             # Out of time, the remaining examples pass untried; once one has failed, the time
             # limit no longer applies, so that Hypothesis can shrink and replay it.
             if time.monotonic() > ends and not failed:
-                return
+                raise OutOfTime
             if use_known and case.path_parameters:
                 case.path_parameters = {
                     name: known.get(name, value) for name, value in case.path_parameters.items()
@@ -140,8 +150,9 @@ def test_the_operation_answers_as_the_schema_says(method, path, api_schema, team
 
         return run
 
-    bounded(GenerationMode.POSITIVE)()
-    bounded(GenerationMode.NEGATIVE)()
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        with contextlib.suppress(OutOfTime):
+            bounded(mode)()
 
 
 def test_every_operation_of_the_schema_is_fuzzed(api_schema):
