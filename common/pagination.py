@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,8 +13,9 @@ class CasePagination(PageNumberPagination):
 
     page_size = 50
     page_size_query_param = "page_size"
-    page_size_query_description = gettext_lazy(
-        "Number of results to return per page (at most 200: more gives 200)."
+    # Lazy, so that the schema gives it in the language asked for.
+    page_size_query_description = cast(
+        str, gettext_lazy("Number of results to return per page (at most 200: more gives 200).")
     )
     max_page_size = 200
 

@@ -50,7 +50,7 @@ def test_a_transfer_to_a_username_with_a_null_character_is_refused(api, service)
 
 @pytest.fixture
 def integration(db) -> APIClient:
-    user = UserFactory(role=Role.ADMINISTRATOR, team=None, username="mail-server")
+    user = UserFactory.create(role=Role.ADMINISTRATOR, team=None, username="mail-server")
     user.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
