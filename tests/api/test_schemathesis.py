@@ -3,7 +3,8 @@
 
 Every operation of the served schema is fuzzed through the live Django application (WSGI, in
 this process, so each test's transaction holds what the requests write), authenticated as a
-staff user, with data the schema allows and data it forbids. Each answer must be no server
+staff user with a token (inbound e-mail as the mail server, the webhooks with their shared
+secret), with data the schema allows and data it forbids. Each answer must be no server
 error, a status code the operation declares, with the declared content type and a body that
 matches the declared schema.
 
