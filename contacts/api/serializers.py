@@ -83,6 +83,12 @@ class LazySlugField(serializers.SlugRelatedField):
     def get_queryset(self) -> QuerySet:
         return self.make_queryset()
 
+    def to_internal_value(self, data: Any) -> Any:
+        # PostgreSQL cannot compare text holding NUL: the lookup would fail, not miss.
+        if isinstance(data, str) and "\x00" in data:
+            raise serializers.ValidationError(_("Null characters are not allowed."))
+        return super().to_internal_value(data)
+
 
 @extend_schema_field(OpenApiTypes.INT)
 class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
@@ -276,7 +282,8 @@ def _when(value: datetime | None) -> str | None:
 class CustomerOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    email = serializers.EmailField()
+    # Not an EmailField: a customer who gave no address has "" here, which is no e-mail format.
+    email = serializers.CharField(help_text=_("Their e-mail address; empty if they gave none."))
     phone = serializers.CharField()
     postcode = serializers.CharField()
     preferred_language = serializers.ChoiceField(LanguagePreference.values)
@@ -370,7 +377,7 @@ class CaseOutput(serializers.Serializer):
     def get_sla_state(self, case: Case) -> str | None:
         return sla_state(list(case.milestones.all()))
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_next_due_at(self, case: Case) -> str | None:
         due = [m.due_at for m in case.milestones.all() if m.is_open and m.due_at is not None]
         return _when(min(due)) if due else None
