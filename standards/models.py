@@ -47,6 +47,7 @@ class RuleChoice(models.TextChoices):
     )
     AT_SCHEDULED = Rule.AT_SCHEDULED.value, _("At the agreed time")
     MEASURED = Rule.MEASURED.value, _("Measured, no deadline")
+    CALENDAR_MONTHS = Rule.CALENDAR_MONTHS.value, _("Within N calendar months")
 
 
 class Standard(TimeStampedModel):
@@ -137,6 +138,7 @@ class Target(models.Model):
             RuleChoice.WORKING_DAYS,
             RuleChoice.HOURS,
             RuleChoice.MINUTES_AFTER_SCHEDULED,
+            RuleChoice.CALENDAR_MONTHS,
         )
         if needs_amount and not self.amount:
             raise ValidationError({"amount": _("This rule needs an amount of at least 1.")})

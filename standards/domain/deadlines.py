@@ -7,6 +7,7 @@ outputs are always aware and in UTC, which is how they are stored.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -28,6 +29,9 @@ class Rule(StrEnum):
     AT_SCHEDULED = "at_scheduled"
     # No deadline, only measured (e.g. reception waiting time).
     MEASURED = "measured"
+    # Closing time on the same date N calendar months after the local date of receipt (e.g. a
+    # subject access request: one month, extendable by two more). See within_calendar_months.
+    CALENDAR_MONTHS = "calendar_months"
 
 
 class DeadlineError(ValueError):
@@ -120,6 +124,27 @@ def within_working_days(received_at: datetime, n: int, calendar: WorkingCalendar
     return calendar.end_of_business(due_day).astimezone(UTC)
 
 
+def within_calendar_months(received_at: datetime, n: int, calendar: WorkingCalendar) -> datetime:
+    """Closing time on the date ``n`` calendar months after the local date of receipt.
+
+    As the Information Commissioner counts a subject access request's month: the receipt date
+    is day 0, whatever the time and whether or not it was a working day, and the deadline is
+    the same date ``n`` months on (3 September -> 3 October). A month without that date ends
+    on its last day (31 January -> 28 or 29 February). A deadline that falls on a day the
+    council does not work moves to the next working day.
+    """
+    received_at = _require_aware(received_at, "received")
+    n = _require_amount(n, 1, "calendar months")
+    received_on = calendar.local_date(received_at)
+    year, month_index = divmod(received_on.month - 1 + n, 12)
+    year += received_on.year
+    month = month_index + 1
+    due_day = date(year, month, min(received_on.day, monthrange(year, month)[1]))
+    if not calendar.is_working_day(due_day):
+        due_day = calendar.next_working_day(due_day)
+    return calendar.end_of_business(due_day).astimezone(UTC)
+
+
 def end_of_following_working_day(received_at: datetime, calendar: WorkingCalendar) -> datetime:
     """ "By the end of the following working day": the same as one working day."""
     return within_working_days(received_at, 1, calendar)
@@ -161,6 +186,15 @@ def compute_deadline(
         )
         return Deadline(due_at=due_at, due_soon_at=due_soon_at)
 
+    if rule is Rule.CALENDAR_MONTHS:
+        due_at = within_calendar_months(
+            received_at, _require_amount(amount, 1, "calendar months"), calendar
+        )
+        due_soon_at = _working_day_due_soon(
+            due_at, start=received_at, calendar=calendar, working_days=threshold.working_days
+        )
+        return Deadline(due_at=due_at, due_soon_at=due_soon_at)
+
     if rule is Rule.HOURS:
         due_at = within_hours(received_at, _require_amount(amount, 1, "hours"))
         return Deadline(due_at, _before(due_at, threshold.fraction, due_at - received_at))
@@ -196,7 +230,7 @@ def extend_deadline(
         raise DeadlineError("A measured standard has no deadline to extend.")
     if new_due_at <= now:
         raise DeadlineError("The new due time must be in the future.")
-    if rule is Rule.WORKING_DAYS:
+    if rule in (Rule.WORKING_DAYS, Rule.CALENDAR_MONTHS):
         due_soon_at = _working_day_due_soon(
             new_due_at, start=now, calendar=calendar, working_days=threshold.working_days
         )

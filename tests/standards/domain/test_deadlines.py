@@ -23,6 +23,7 @@ from standards.domain.deadlines import (
     minutes_after,
     shift_for_closure,
     unshift_for_closure,
+    within_calendar_months,
     within_hours,
     within_working_days,
 )
@@ -915,3 +916,72 @@ def test_unshift_undoes_shift() -> None:
 def test_unshift_for_closure_rejects_naive() -> None:
     with pytest.raises(DeadlineError, match="time zone"):
         unshift_for_closure(datetime(2026, 6, 16, 17), DEFAULT)
+
+
+# --- within N calendar months (a subject access request's month) -------------------------------
+# 2026-01-31 is a Saturday, 2026-02-28 a Saturday; 2028 is a leap year (2028-02-29 a Tuesday);
+# 2026-12-25 is a Friday, 26 December a Saturday, so Boxing Day is kept on Monday 28 December.
+
+
+@pytest.mark.parametrize(
+    ("received_at", "n", "expected"),
+    [
+        # ICO's example: 3 September -> 3 October, here a Saturday, so Monday 5 October (BST).
+        pytest.param(local(2026, 9, 3, 10), 1, utc(2026, 10, 5, 16), id="3-sep-saturday"),
+        # The time of day never matters, only the local date of receipt.
+        pytest.param(local(2026, 9, 3, 23, 59), 1, utc(2026, 10, 5, 16), id="3-sep-23:59"),
+        # 31 January: February has no 31st, so its last day; 28 Feb 2026 is a Saturday.
+        pytest.param(local(2026, 1, 31, 9), 1, utc(2026, 3, 2, 17), id="31-jan-short-feb"),
+        pytest.param(local(2028, 1, 31, 9), 1, utc(2028, 2, 29, 17), id="31-jan-leap-year"),
+        pytest.param(local(2026, 3, 31, 9), 1, utc(2026, 4, 30, 16), id="31-mar-to-30-apr"),
+        # Received on a Sunday: still day 0, the month runs from it.
+        pytest.param(local(2026, 3, 1, 12), 1, utc(2026, 4, 1, 16), id="sunday-receipt"),
+        # 23:30 UTC on 31 May is 00:30 BST on 1 June: the local date counts.
+        pytest.param(utc(2026, 5, 31, 23, 30), 1, utc(2026, 7, 1, 16), id="local-date"),
+        # Christmas Day, then Boxing Day kept on Monday 28th: Tuesday 29 December.
+        pytest.param(local(2026, 11, 25, 14), 1, utc(2026, 12, 29, 17), id="christmas"),
+        # Across the year end.
+        pytest.param(local(2026, 12, 7, 11), 1, utc(2027, 1, 7, 17), id="december"),
+        # Extended by two further months: three from receipt.
+        pytest.param(local(2026, 1, 31, 9), 3, utc(2026, 4, 30, 16), id="extended-3"),
+        # A year from 29 February: 28 February 2025, a Friday.
+        pytest.param(local(2024, 2, 29, 9), 12, utc(2025, 2, 28, 17), id="leap-day-12"),
+    ],
+)
+def test_within_calendar_months(received_at, n, expected):
+    assert within_calendar_months(received_at, n, DEFAULT) == expected
+
+
+def test_a_closure_on_the_due_date_moves_it_to_the_next_working_day():
+    # 7 December 2026 + 1 month = Thursday 7 January 2027, closed: Friday 8 January.
+    closed = WorkingCalendar(closures=frozenset({date(2027, 1, 7)}))
+    assert within_calendar_months(local(2026, 12, 7, 11), 1, closed) == utc(2027, 1, 8, 17)
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_a_month_count_below_one_is_refused(n):
+    with pytest.raises(DeadlineError, match="calendar months"):
+        within_calendar_months(local(2026, 9, 3, 10), n, DEFAULT)
+
+
+def test_a_naive_receipt_is_refused_for_calendar_months():
+    with pytest.raises(DeadlineError, match="time zone"):
+        within_calendar_months(datetime(2026, 9, 3, 10), 1, DEFAULT)
+
+
+def test_compute_deadline_counts_calendar_months_with_a_working_day_due_soon():
+    deadline = compute_deadline(
+        Rule.CALENDAR_MONTHS, 1, received_at=local(2026, 9, 3, 10), calendar=DEFAULT
+    )
+    # Due Monday 5 October at 17:00 BST; due soon one working day before: Friday 2 October.
+    assert deadline == Deadline(due_at=utc(2026, 10, 5, 16), due_soon_at=utc(2026, 10, 2, 16))
+
+
+def test_an_extended_month_deadline_is_due_soon_a_working_day_before():
+    deadline = extend_deadline(
+        Rule.CALENDAR_MONTHS,
+        new_due_at=utc(2026, 12, 3, 17),
+        now=utc(2026, 10, 5, 9),
+        calendar=DEFAULT,
+    )
+    assert deadline == Deadline(due_at=utc(2026, 12, 3, 17), due_soon_at=utc(2026, 12, 2, 17))
