@@ -19,6 +19,7 @@ enquiry          waste     email    councillor  -          new       submitted b
 """
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -296,6 +297,15 @@ def sign_in_browser(page, live_server, client) -> Any:
         return page
 
     return sign_in
+
+
+def search_in_browser(page: Any, language: str, words: str) -> None:
+    """Search as a person does: type into the box and press Enter; the results' address holds
+    a key to the words, not the words (ADR 0028)."""
+    page.goto(f"/{language}/search/")
+    page.locator("#id_q").fill(words)
+    with page.expect_navigation(url=re.compile(r"/search/\?s=")):
+        page.locator("#id_q").press("Enter")
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
