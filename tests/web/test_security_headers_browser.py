@@ -62,3 +62,33 @@ def test_the_admin_site_works_under_the_policy(sign_in_browser, administrator, s
     # The admin's own scripts run: the navigation sidebar's filter is drawn by JavaScript.
     page.goto("/en/admin/accounts/user/")
     page.locator("#nav-filter").wait_for(state="attached")
+
+
+def test_the_sla_board_refreshes_when_shown_again_unless_the_keyboard_is_in_it(
+    sign_in_browser, team
+):
+    """htmx may not eval the trigger filters that used to say this (``allowEval: false``):
+    frontend/js/app.js keeps both conditions."""
+    page = sign_in_browser(team.manager)
+    page.goto("/en/sla-dashboard/")
+    asked: list[str] = []
+    # (The navigation's queue counts refresh too: only the board's requests count here.)
+    page.on(
+        "request",
+        lambda request: (
+            asked.append(request.url)
+            if "/sla-dashboard/" in request.url and request.headers.get("hx-request")
+            else None
+        ),
+    )
+    shown = "document.dispatchEvent(new Event('visibilitychange'))"
+
+    page.locator("#sla-board a.app-sla-total").first.focus()
+    page.evaluate(shown)
+    page.wait_for_timeout(500)
+    assert asked == []
+
+    page.locator("h1").first.click()  # the keyboard leaves the board
+    with page.expect_response(lambda r: "/sla-dashboard/" in r.url):
+        page.evaluate(shown)
+    assert [url.split("/", 3)[3] for url in asked] == ["en/sla-dashboard/"]
