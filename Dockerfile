@@ -55,6 +55,12 @@ map $request $request_redacted {
 log_format redacted '$remote_addr - $remote_user [$time_local] "$request_redacted" '
                     '$status $body_bytes_sent "$http_referer" "$http_user_agent"';
 
+# The scheme the visitor used: the TLS load balancer's X-Forwarded-Proto when there is one.
+map $http_x_forwarded_proto $forwarded_proto {
+    default $http_x_forwarded_proto;
+    "" $scheme;
+}
+
 server {
     listen 80;
     access_log /var/log/nginx/access.log redacted;
@@ -69,7 +75,7 @@ server {
         proxy_pass http://web:8000;
         proxy_set_header Host $http_host;
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_set_header X-Forwarded-Proto $forwarded_proto;
     }
 }
 EOF

@@ -37,6 +37,8 @@ def bench_environ() -> dict[str, str]:
         REDIS_URL=BENCH_REDIS_URL,
         DJANGO_SETTINGS_MODULE="config.settings",
     )
+    # Without DEBUG the system checks (run by gunicorn's config.wsgi) refuse the built-in key.
+    env.setdefault("DJANGO_SECRET_KEY", "bench-only-key-never-used-in-production")
     env.pop("DJANGO_DEBUG", None)
     env.pop("CELERY_TASK_ALWAYS_EAGER", None)
     return env

@@ -95,7 +95,13 @@ class QuarantinedMessageAdmin(admin.ModelAdmin):
     @admin.display(description=_("what came"))
     def content(self, obj: QuarantinedMessage) -> str:
         text = bytes(obj.raw[:PREVIEW_BYTES]).decode("utf-8", errors="replace")
-        return format_html('<pre style="white-space: pre-wrap">{}</pre>', text)
+        # A read-only text box wraps and scrolls the raw message without a style attribute,
+        # which the Content-Security-Policy refuses (docs/adr/0028).
+        return format_html(
+            '<textarea readonly rows="20" cols="100" aria-label="{}">{}</textarea>',
+            _("what came"),
+            text,
+        )
 
     @admin.action(description=_("Mark as reviewed"), permissions=["view"])
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -2,7 +2,7 @@
 request."""
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, register
+from django.core.checks import CheckMessage, Error, Tags, register
 
 from common.client_address import trusted_networks
 
@@ -20,3 +20,18 @@ def trusted_proxies_are_addresses(**kwargs: object) -> list[CheckMessage]:
             )
         ]
     return []
+
+
+@register(Tags.security)
+def secret_key_is_not_the_embedded_one(**kwargs: object) -> list[CheckMessage]:
+    """Anyone can read the built-in key in the source, and with it forge sessions, password
+    reset links and signed values: a server without DEBUG (production) must not start on it."""
+    if settings.DEBUG or settings.SECRET_KEY != settings.EMBEDDED_SECRET_KEY:
+        return []
+    return [
+        Error(
+            "DJANGO_SECRET_KEY is not set: the built-in secret key is public.",
+            hint="Set DJANGO_SECRET_KEY to a long random string, e.g. `openssl rand -hex 32`.",
+            id="cyswllt.E002",
+        )
+    ]

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,8 +29,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-# The embedded default is for a first run on a laptop; production must set its own key.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-embedded-default-key-change-me")
+# The embedded default is for a first run on a laptop; production must set its own key. With
+# DEBUG off, a system check refuses to start on it (common/checks.py, config/wsgi.py).
+EMBEDDED_SECRET_KEY = "insecure-embedded-default-key-change-me"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", EMBEDDED_SECRET_KEY)
 # Earlier keys, still accepted while a new DJANGO_SECRET_KEY takes over: signatures made with
 # them verify, and secrets encrypted with them (common/encrypted_fields.py) still decrypt.
 SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
@@ -80,6 +83,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (ADR 0028); its nonce is made on first use.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is chosen: an API query string holding NUL is refused in it.
@@ -96,6 +102,9 @@ MIDDLEWARE = [
     "accounts.second_factor.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Signed-in pages carry personal data: no cache keeps them (ADR 0028). Before axes, so
+    # that its lockout answers are marked too.
+    "common.cache_control.PrivatePagesNotStoredMiddleware",
     # Last, as django-axes asks: turns a lockout found while signing in into its answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -115,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "common.context_processors.site",
+                "csp.context_processors.nonce",
                 "contacts.navigation.queue_navigation",
             ],
         },
@@ -315,6 +325,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "common.api.exception_handler",
     "DATETIME_FORMAT": "iso-8601",
+    # JSON only: the browsable API's HTML pages (forms over every endpoint) are for development;
+    # the API is described at /api/v1/docs/ (ADR 0028).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cyswllt API",
@@ -433,13 +449,68 @@ LOGGING = {
     },
 }
 
-if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+# --- Security headers (ADR 0028) ---------------------------------------------------------------
+
+# Content-Security-Policy, enforced everywhere: scripts, styles, images and fonts from our own
+# static files only; no inline script, no eval, no plug-ins, no framing. The pages that must
+# run an inline script or style (the API's Swagger page) give it the response's nonce
+# (request.csp_nonce), which django-csp adds to the header only when a page used it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # GOV.UK Frontend's and Swagger UI's small icons are data: URLs inside their CSS.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+
+# Browser features no page of Cyswllt uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# A link out of Cyswllt tells the other site nothing of the page it came from (case
+# references and search pages); within Cyswllt the whole address is kept.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (docker-compose's proxy,
+# a council's load balancer): requests count as https, plain http is redirected, browsers are
+# told to use https only for a year (subdomains included), and the session and CSRF cookies
+# are never sent without TLS. Off for the embedded first run, which is plain http on a laptop.
+BEHIND_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The proxy may redirect http itself (DJANGO_SECURE_SSL_REDIRECT=false leaves it to it).
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    CSRF_COOKIE_HTTPONLY = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
+# Asking browsers' makers to build in "https only" for the council's domain is the council's
+# decision (it cannot be undone quickly): DJANGO_HSTS_PRELOAD=true, not a deploy warning.
+SILENCED_SYSTEM_CHECKS = [] if env_bool("DJANGO_HSTS_PRELOAD", default=False) else ["security.W021"]

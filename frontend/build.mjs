@@ -33,6 +33,7 @@ const SCRIPTS = [
   [join(modules, "@ministryofjustice", "frontend", "moj", "moj-frontend.min.js"), "moj-frontend.min.js"],
   [join(modules, "htmx.org", "dist", "htmx.min.js"), "htmx.min.js"],
   [join(root, "frontend", "js", "app.js"), "app.js"],
+  [join(root, "frontend", "js", "govuk-js-enabled.js"), "govuk-js-enabled.js"],
 ];
 
 function copy(source, target) {

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 Cell = str | int | Decimal | date | None
 
@@ -32,8 +32,11 @@ class Table:
     def cells(self, row: list[Cell]) -> list[tuple[Column, Cell]]:
         return list(zip(self.columns, row, strict=True))
 
-    def chart_size(self, value: Cell) -> str:
-        """A percentage as charts.css's --size (0 to 1)."""
+    def chart_size(self, value: Cell) -> int:
+        """A percentage as the whole percent, 0 to 100, of the bar's class: the stylesheet
+        turns ``app-chart__size-<n>`` into charts.css's --size, since the Content-Security-
+        Policy allows no style attribute (ADR 0028)."""
         if value is None:
-            return "0"
-        return str(Decimal(value) / 100)
+            return 0
+        percent = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return int(min(max(percent, Decimal(0)), Decimal(100)))

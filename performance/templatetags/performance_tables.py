@@ -37,7 +37,7 @@ def chart_label(table: Table) -> str:
 
 
 @register.filter
-def chart_size(table: Table, row: list) -> str:
+def chart_size(table: Table, row: list) -> int:
     return table.chart_size(row[_chart_index(table)])
 
 

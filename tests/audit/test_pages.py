@@ -306,7 +306,7 @@ def test_the_data_protection_officer_reads_no_case(client, dpo, case):
 
     assert client.get(f"/en/cases/{case.reference}/").status_code == 404
     assert client.get("/en/my-work/").status_code == 403
-    assert client.get("/en/search/", {"q": "Ann Jones"}).status_code == 403
+    assert client.post("/en/search/", {"q": "Ann Jones"}).status_code == 403
     assert client.get("/api/v1/cases/").json()["results"] == []
     assert client.get(f"/api/v1/cases/{case.reference}/").status_code == 404
     assert not Read.objects.exists()

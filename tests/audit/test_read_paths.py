@@ -19,6 +19,7 @@ from performance.monitoring.services import monitoring_sample_draw
 from tests.channels_app.inbound.samples import payload
 from tests.factories import CustomerFactory, UserFactory, make_case, open311_key, token_for
 from tests.letters import RECEIVED, letter_case, letter_customer, printed_letter
+from tests.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_search_results_are_recorded_in_one_insert_the_queues_are_not(
     assert recorded(advisor) == []
 
     with CaptureQueriesContext(connection) as captured:
-        found = client.get("/en/search/", {"q": "Ann Jones"})
+        found = search(client, "Ann Jones")
 
     assert found.status_code == 200
     assert len(audit_inserts(captured)) == 1
@@ -104,7 +105,7 @@ def test_search_results_are_recorded_in_one_insert_the_queues_are_not(
 def test_a_reference_searched_for_is_recorded_once_by_the_case_page(client, advisor, case):
     client.force_login(advisor)
 
-    client.get("/en/search/", {"q": case.reference}, follow=True)
+    client.post("/en/search/", {"q": case.reference}, follow=True)
 
     assert recorded(advisor) == [(ReadPath.CASE_PAGE, case.pk, case.customer_id)]
 
@@ -212,6 +213,6 @@ def test_a_case_not_shown_is_not_recorded(client, advisor, service):
     client.force_login(advisor)
 
     assert client.get("/en/cases/CYS-2026-999999/").status_code == 404
-    assert client.get("/en/search/", {"q": "nobody at all"}).status_code == 200
+    assert search(client, "nobody at all").status_code == 200
 
     assert recorded(advisor) == []

@@ -193,6 +193,9 @@ def test_the_admin_previews_a_template_in_both_languages(client, administrator):
     assert content.count("CYS-2026-004213") >= 2
     assert "Dydd Llun 16 Mawrth 2026" in content
     assert "Monday 16 March 2026" in content
+    # Its lines kept without a style attribute, which the Content-Security-Policy refuses.
+    assert "style=" not in content
+    assert '<p lang="cy">' in content and "<br>" in content
 
 
 @pytest.mark.django_db

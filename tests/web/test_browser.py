@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tests.factories import make_case
 
-from .conftest import PASSWORD, axe_violations, build_world, screenshot
+from .conftest import PASSWORD, axe_violations, build_world, screenshot, watch_csp
 
 pytestmark = [
     pytest.mark.browser,
@@ -259,11 +259,12 @@ def test_every_page_passes_axe_in_both_languages(browser, live_server, client, l
     team = TeamFactory(service=service, code="waste-team", manager=manager)
     advisor = UserFactory(role=Role.ADVISOR, team=team, username="advisor")
     world = build_world(service=service, team=team, advisor=advisor)
-    found, english = {}, {}
+    found, english, refused = {}, {}, {}
     for name, user, address in pages_to_check(world):
         context = browser.new_context(
             base_url=live_server.url, viewport={"width": 1280, "height": 900}
         )
+        refused[name] = watch_csp(context)
         page = context.new_page()
         if user is not None:
             client.force_login(user)
@@ -289,6 +290,7 @@ def test_every_page_passes_axe_in_both_languages(browser, live_server, client, l
 
     # States a form reaches by being used: a refused sign-in, then signing out.
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    refused["sign-in-and-out"] = watch_csp(context)
     page = context.new_page()
     page.goto(f"/{language}/sign-in/")
     page.locator("#id_username").fill("advisor")
@@ -309,6 +311,7 @@ def test_every_page_passes_axe_in_both_languages(browser, live_server, client, l
 
     assert found == {}
     assert {name: violations for name, violations in states.items() if violations} == {}
+    assert {name: texts for name, texts in refused.items() if texts} == {}
     assert {name: left for name, left in english.items() if left} == {}
 
 

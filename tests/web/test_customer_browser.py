@@ -10,7 +10,7 @@ from contacts.selectors import case_visible_to
 from tests.contacts.customers.world import build_customer_world
 from tests.factories import make_case
 
-from .conftest import axe_violations, screenshot
+from .conftest import axe_violations, screenshot, search_in_browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -140,7 +140,7 @@ def test_search_lists_the_customer_and_leads_to_the_record(
     world, twin = customer_world
     page = sign_in_browser(world.highways_advisor)
 
-    page.goto(f"/{language}/search/?q=parry")
+    search_in_browser(page, language, "parry")
     check(page, f"search-{language}")
     with page.expect_navigation():
         page.locator(f"a[href='/{language}/customers/{twin.pk}/']").click()

@@ -14,7 +14,7 @@ from councillors.services import enquiry_submit, enquiry_update_post
 from tests.councillors.conftest import member
 from tests.factories import make_case
 
-from .conftest import axe_violations, build_world, screenshot
+from .conftest import axe_violations, build_world, screenshot, search_in_browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -67,7 +67,7 @@ def test_another_services_case_and_search_across_the_council(
     assert theirs.reference in history and secret.reference not in history
     check(page, f"case-history-across-services-{language}")
 
-    page.goto(f"/{language}/search/?q=Gwenllian+Parry")
+    search_in_browser(page, language, "Gwenllian Parry")
     results = page.locator("main table.app-queue-table").inner_text()
     assert theirs.reference in results and secret.reference not in results
     assert ("Priffyrdd" if language == "cy" else "Highways") in results

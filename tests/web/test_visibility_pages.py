@@ -19,6 +19,7 @@ from contacts.attachments import attachments_add
 from contacts.models import Case, CaseEvent, Customer
 from contacts.selectors import QueueCounts, queue_counts
 from tests.factories import TeamFactory, UserFactory, make_case
+from tests.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -211,21 +212,17 @@ def test_queues_and_counts_list_the_users_own_service(signed_in, world, hidden):
 
 def test_search_finds_every_services_cases_but_no_hidden_one(signed_in, reader, hidden):
     client = signed_in(reader)
-    page = text_of(client.get("/en/search/", {"q": "Gwenllian Parry"}))
+    page = text_of(search(client, "Gwenllian Parry"))
     assert hidden["readable"].reference in page and "Highways" in page
     assert hidden["confidential"].reference not in page
     for words in (SECRET, COMPLAINED):
-        assert hidden["confidential"].reference not in text_of(
-            client.get("/en/search/", {"q": words})
-        )
-    confidential = client.get("/en/search/", {"q": hidden["confidential"].reference})
+        assert hidden["confidential"].reference not in text_of(search(client, words))
+    confidential = search(client, hidden["confidential"].reference)
     assert confidential.status_code == 200  # no redirect to a case that is not theirs
     assert "No cases match" in text_of(confidential)
     if reader.role == Role.MANAGER:
         assert hidden["complaint"].reference not in page
-        assert "No cases match" in text_of(
-            client.get("/en/search/", {"q": hidden["complaint"].reference})
-        )
+        assert "No cases match" in text_of(search(client, hidden["complaint"].reference))
 
 
 # --- Reception ----------------------------------------------------------------------------

@@ -47,6 +47,9 @@ def test_a_quarantined_message_shows_what_came_escaped(client, administrator, he
     assert "Subject: &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Caf\ufffd" in page
     assert "<script>alert(1)" not in page
+    # In a read-only box, with no style attribute for the Content-Security-Policy to refuse.
+    assert '<textarea readonly rows="20" cols="100" aria-label="what came">' in page
+    assert "style=" not in page
 
 
 def test_marking_reviewed_records_who_and_when(client, administrator, held):

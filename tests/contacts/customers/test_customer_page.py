@@ -16,6 +16,7 @@ from contacts.models import Customer
 from contacts.selectors import case_visible_to
 from contacts.services import customer_update
 from tests.factories import UserFactory, make_case
+from tests.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -244,7 +245,7 @@ def test_the_case_page_links_to_the_customer_record(client, world):
 def test_search_lists_matching_customers_with_links_to_their_records(client, world):
     client.force_login(world.highways_advisor)
 
-    response = client.get("/en/search/", {"q": "gwenllian"})
+    response = search(client, "gwenllian")
 
     assert response.status_code == 200
     assert f'href="/en/customers/{world.gwen.pk}/">Gwenllian Parry</a>' in response.text
@@ -253,7 +254,7 @@ def test_search_lists_matching_customers_with_links_to_their_records(client, wor
 def test_search_by_postcode_finds_the_customer_of_any_service(client, world):
     client.force_login(world.front_line)
 
-    response = client.get("/en/search/", {"q": "ll99 1ab"})
+    response = search(client, "ll99 1ab")
 
     assert f'href="/en/customers/{world.gwen.pk}/"' in response.text
     assert "Possible duplicate customer records" in response.text
