@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "common",
     "accounts",
     "audit",
+    "dataprotection",
     "routing",
     "standards",
     "contacts",

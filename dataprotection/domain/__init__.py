@@ -1,0 +1,1 @@
+"""Pure rules of data protection (retention periods, what is due): no Django, no database."""
