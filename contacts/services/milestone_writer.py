@@ -28,6 +28,7 @@ from django.db.models import F, QuerySet, Value, When
 from django.db.models.functions import Greatest
 
 from accounts.models import User
+from common.bulk import rows_update
 from standards.domain.deadlines import Deadline
 from standards.models import Target
 
@@ -85,7 +86,7 @@ def milestones_meet(
         milestone.state = state_when_met(due_at=milestone.due_at, met_at=met_at[milestone.pk])
         milestone.met_at = met_at[milestone.pk]
         milestone.state_changed_at = met_at[milestone.pk]
-    Milestone.objects.bulk_update(milestones, ["state", "met_at", "state_changed_at"])
+    rows_update(milestones, ["state", "met_at", "state_changed_at"])
     events_record(
         event_build(
             case=milestone.case_id,

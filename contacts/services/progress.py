@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.bulk import rows_update
 from common.errors import ServiceError
 from standards import milestone_kinds
 
@@ -125,7 +126,7 @@ def _cases_told(acknowledged_at: dict[int, datetime], *, kinds: tuple[str, ...])
         )
         case.status, case.modified_at = after, timezone.now()
         moved.append(case)
-    Case.objects.bulk_update(moved, ["status", "modified_at"])
+    rows_update(moved, ["status", "modified_at"])
     events_record(events)
 
 
