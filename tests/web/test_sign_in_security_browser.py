@@ -36,6 +36,7 @@ TEXT = {
         "format": "Rhowch y cod diogelwch, sef 6 rhif",
         "problem": "Mae problem",
         "done": "Mae eich ap dilysu wedi'i osod.",
+        "lost_phone": "Os byddwch yn colli eich ffôn",
         "locked": "Gormod o ymdrechion i fewngofnodi",
         "wait": (
             "Bu gormod o ymdrechion i fewngofnodi. Arhoswch 15 munud a rhowch gynnig arall arni."
@@ -49,6 +50,7 @@ TEXT = {
         "format": "Enter the security code, which is 6 numbers",
         "problem": "There is a problem",
         "done": "Your authenticator app is set up.",
+        "lost_phone": "If you lose your phone",
         "locked": "Too many attempts to sign in",
         "wait": "There have been too many attempts to sign in. Wait 15 minutes and try again.",
     },
@@ -106,6 +108,14 @@ def assert_code_field(page: Any) -> None:
     assert field.get_attribute("aria-describedby") == "id_code-hint"
 
 
+def assert_only_signing_out_offered(page: Any) -> None:
+    """Before the second factor every other page sends them back: no queues, no "Out of
+    office", but signing out."""
+    assert page.locator("#navigation").count() == 0
+    assert page.locator(".app-header__absences").count() == 0
+    assert page.locator(".app-header__sign-out-button").is_visible()
+
+
 def assert_error_summary(page: Any, language: str, message: str) -> None:
     summary = page.locator(".govuk-error-summary")
     assert summary.locator(".govuk-error-summary__title").inner_text() == TEXT[language]["problem"]
@@ -126,6 +136,8 @@ def test_setting_up_the_authenticator_app(page, live_server, client, manager, la
     page.wait_for_url(f"**/{language}/second-factor/set-up/")
     found = {"set-up": check(page, "second-factor-set-up", language)}
     assert page.locator("h1").inner_text() == text["set_up"]
+    assert page.locator("h2.govuk-heading-m").inner_text() == text["lost_phone"]
+    assert_only_signing_out_offered(page)
     qr_code = page.locator("figure.cyswllt-qr-code")
     assert qr_code.get_attribute("role") == "img"
     assert qr_code.locator("svg").count() == 1
@@ -154,6 +166,7 @@ def test_setting_up_the_authenticator_app(page, live_server, client, manager, la
     page.locator("#id_code").fill(code(device))
     page.locator("form:has(#id_code) button[type=submit]").click()
     page.wait_for_url(f"**/{language}/my-work/")
+    assert page.locator("#navigation").count() == 1
     assert text["done"] in page.locator(".govuk-notification-banner").inner_text()
     device.refresh_from_db()
     assert device.confirmed
@@ -170,6 +183,7 @@ def test_entering_the_security_code(page, live_server, client, manager, language
     page.wait_for_url(f"**/{language}/sign-in/security-code/?next=*")
     found = {"security-code": check(page, "security-code", language)}
     assert page.locator("h1").inner_text() == text["security_code"]
+    assert_only_signing_out_offered(page)
     assert_code_field(page)
 
     page.locator("#id_code").fill(wrong_code(device))
