@@ -166,10 +166,10 @@ def main() -> int:
     from django.db.backends.base import base as db_base
 
     import contacts.api.views as views
-    from accounts.api_tokens.authentication import ApiTokenAuthentication
     import contacts.selectors as selectors
     import contacts.services as case_services
     import contacts.services.creation as creation
+    from accounts.api_tokens.authentication import ApiTokenAuthentication
     from contacts.api.serializers import CaseOutput
 
     stages = Stages(timer)

@@ -15,7 +15,7 @@ from accounts.models import Role
 from tests.factories import TeamFactory, UserFactory
 from tests.second_factor import authenticator_for, password_only_login
 
-from .conftest import PASSWORD, axe_violations, screenshot
+from .conftest import axe_violations, screenshot
 from .test_browser import english_left_on
 
 pytestmark = [
@@ -124,7 +124,8 @@ def assert_error_summary(page: Any, language: str, message: str) -> None:
     # GOV.UK Frontend moves the focus to the summary so that a screen reader announces it.
     assert page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')")
     assert page.locator("#id_code-error").inner_text().endswith(message)
-    assert page.locator("#id_code").get_attribute("aria-describedby") == "id_code-hint id_code-error"
+    described_by = page.locator("#id_code").get_attribute("aria-describedby")
+    assert described_by == "id_code-hint id_code-error"
 
 
 @pytest.mark.parametrize("language", ["cy", "en"])
