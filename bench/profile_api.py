@@ -162,7 +162,6 @@ def main() -> int:
         )
 
     # Where one request's time goes, stage by stage.
-    import rest_framework.authentication as drf_auth
     from django.core.handlers import base as handlers
     from django.db.backends.base import base as db_base
 
@@ -170,11 +169,12 @@ def main() -> int:
     import contacts.selectors as selectors
     import contacts.services as case_services
     import contacts.services.creation as creation
+    from accounts.api_tokens.authentication import ApiTokenAuthentication
     from contacts.api.serializers import CaseOutput
 
     stages = Stages(timer)
     stages.wrap(handlers.BaseHandler, "get_response", "whole request (Django handler)")
-    stages.wrap(drf_auth.TokenAuthentication, "authenticate", "token authentication")
+    stages.wrap(ApiTokenAuthentication, "authenticate", "token authentication")
     stages.wrap(views, "_validated", "input validation (CaseCreateInput)")
     stages.wrap(case_services, "case_create", "services.case_create")
     stages.wrap(creation, "case_rules", "  case_rules (cached standards, calendar)")

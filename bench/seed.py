@@ -626,8 +626,6 @@ class Organisation:
     created through the ORM."""
 
     def __init__(self, rng: random.Random) -> None:
-        from rest_framework.authtoken.models import Token
-
         from accounts.models import Role, User
 
         self.services: list[tuple] = []  # (service, weight, summaries)
@@ -648,7 +646,27 @@ class Organisation:
         self.admin = User.objects.create_user(
             username="bench-api", email="bench-api@example.gov.wales", role=Role.ADMINISTRATOR
         )
-        self.token = Token.objects.create(user=self.admin).key
+        self.token = self._add_api_token()
+
+    def _add_api_token(self) -> str:
+        """The benchmarks' API key: an ``accounts.ApiToken`` scoped to what they call (reading
+        and creating cases, reading customer records), sent as ``Authorization: Token <key>``.
+        Its expiry counts from the real time, not BENCH_NOW, so that it still works when the
+        benchmarks run."""
+        from django.conf import settings
+
+        from accounts.api_tokens.scopes import Scope
+        from accounts.api_tokens.services import api_token_issue
+
+        now = datetime.now(UTC)
+        _token, key = api_token_issue(
+            user=self.admin,
+            name="Benchmarks",
+            scopes=[Scope.CASES_READ, Scope.CASES_WRITE],
+            expires_at=now + timedelta(days=settings.API_TOKEN_MAX_DAYS),
+            now=now,
+        )
+        return key
 
     def _add_service(
         self, rng: random.Random, code: str, name: str, weight: int, summaries: list[str]

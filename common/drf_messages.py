@@ -122,12 +122,6 @@ DRF_MESSAGES = (
     gettext_noop("Invalid token header. Token string should not contain spaces."),
     gettext_noop("Invalid token header. Token string should not contain invalid characters."),
     gettext_noop("Invalid token."),
-    # rest_framework/authtoken/serializers.py: POST /api/v1/auth/token/.
-    gettext_noop("Username"),
-    gettext_noop("Password"),
-    gettext_noop("Token"),
-    gettext_noop("Unable to log in with provided credentials."),
-    gettext_noop('Must include "username" and "password".'),
     # rest_framework/pagination.py: page errors and the parameters in the OpenAPI schema.
     gettext_noop("A page number within the paginated result set."),
     gettext_noop("Number of results to return per page."),

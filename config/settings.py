@@ -54,9 +54,6 @@ INSTALLED_APPS = [
     # Full-text search and the operator-class indexes behind it; inert on SQLite.
     "django.contrib.postgres",
     "rest_framework",
-    # Still the Open311 clients' api_key (channels_app/open311/) until those get keys of their
-    # own; the REST API authenticates with accounts.ApiToken (ADR 0025).
-    "rest_framework.authtoken",
     # API tokens per client: hashed keys with a prefix to find them by (accounts/api_tokens/).
     "rest_framework_api_key",
     # Sign-in lockout and the staff's second factor (ADR 0025).

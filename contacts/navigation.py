@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, User
+from accounts.second_factor.policy import second_factor_owed
 
 from .selectors import queue_counts
 
@@ -56,4 +57,7 @@ def queue_navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if second_factor_owed(user):
+        # Every other page sends them back to the security code: offer none of them.
+        return {"second_factor_owed": True}
     return {"queue_navigation": SimpleLazyObject(lambda: navigation_items(user=user))}

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
-from .policy import second_factor_required
+from .policy import second_factor_owed
 
 #: Views open to someone who has given their password but not yet their second factor.
 OPEN_VIEWS = frozenset(
@@ -35,7 +35,7 @@ class SecondFactorRequiredMiddleware:
         self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:
         user = request.user
-        if not second_factor_required(user) or user.is_verified():  # type: ignore[union-attr]
+        if not second_factor_owed(user):
             return None
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_VIEWS:

@@ -19,3 +19,12 @@ def second_factor_required(user: Any) -> bool:
     if settings.OTP_REQUIRED_FOR_ALL or user.is_superuser:
         return True
     return getattr(user, "role", None) in SECOND_FACTOR_ROLES
+
+
+def second_factor_owed(user: Any) -> bool:
+    """Signed in with a password but not yet past the second factor their role needs: only
+    the set-up and security-code pages (and signing out) are open to them."""
+    if not second_factor_required(user):
+        return False
+    is_verified = getattr(user, "is_verified", None)  # set by django-otp's OTPMiddleware
+    return not (is_verified and is_verified())

@@ -72,6 +72,26 @@ def test_setting_up_shows_a_qr_code_and_the_key_and_confirms_with_a_code(client,
     assert client.get("/en/my-work/").status_code == 200
 
 
+def test_the_pages_before_the_second_factor_offer_no_page_they_cannot_open(client, manager):
+    password_only_login(client, manager)
+
+    set_up = client.get("/en/second-factor/set-up/")
+
+    # Every other page would send them back here: the queues, "Out of office" and the counts
+    # are left out; signing out stays.
+    assert set_up.status_code == 200
+    for link in ('id="navigation"', "My work", "Out of office", "/en/absences/", "queue-counts"):
+        assert link not in set_up.text
+    assert "Sign out" in set_up.text
+    assert "Any authenticator app will work" in set_up.text
+    assert "ask an administrator to remove your authenticator app" in set_up.text
+
+    client.force_login(manager)  # now past the second factor
+    work = client.get("/en/my-work/")
+    assert 'id="navigation"' in work.text
+    assert "Out of office" in work.text
+
+
 def test_a_person_with_an_authenticator_gives_its_code_after_the_password(client, manager):
     device = authenticator_for(manager)
     response = client.post("/en/sign-in/", {"username": "boss", "password": PASSWORD})

@@ -4,8 +4,8 @@ hashed, the key shown once; DRF's never-expiring tokens are gone."""
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from accounts.api_tokens.models import ApiToken
@@ -87,12 +87,20 @@ def test_the_key_is_stored_hashed(advisor):
     assert token.hashed_key.startswith("sha512$$")
 
 
-def test_drf_tokens_no_longer_open_the_api(advisor):
-    legacy = Token.objects.create(user=advisor)
+def test_a_drf_style_key_no_longer_opens_the_api(advisor):
+    # rest_framework.authtoken's keys were 40 hex digits with no prefix: one still held by an
+    # old client is just an unknown key.
+    token_for(advisor)
+    legacy = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"
 
-    response = api(legacy.key).get(CASES)
+    response = api(legacy).get(CASES)
 
     assert (response.status_code, response.json()) == (401, {"detail": "Invalid token."})
+
+
+def test_drf_authtoken_is_not_installed():
+    # Nothing uses its never-expiring tokens any more (ADR 0025): the app and its admin are gone.
+    assert not apps.is_installed("rest_framework.authtoken")
 
 
 @pytest.mark.parametrize(

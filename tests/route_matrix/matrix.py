@@ -893,7 +893,6 @@ ROUTES = (
 ADMIN = "200 200 302 302 302 302"
 ADMIN_MODELS = {
     "auth/group": ADMIN,
-    "authtoken/tokenproxy": ADMIN,
     "django_celery_beat/periodictask": ADMIN,
     "django_celery_beat/clockedschedule": ADMIN,
     "django_celery_beat/crontabschedule": ADMIN,

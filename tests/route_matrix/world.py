@@ -33,7 +33,6 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from accounts.models import Absence, Role, Service, Team, User
 from complaints.models import ComplaintCategory
@@ -124,12 +123,12 @@ def _team(service: Service, code: str, name_en: str, **fields: Any) -> Team:
     return cast(Team, TeamFactory(service=service, code=code, name_en=name_en, **fields))
 
 
-def _machine(username: str) -> tuple[User, str]:
-    """An Open311 client: the token of a user who may deliver inbound messages and works in
-    no service."""
+def _machine(username: str) -> User:
+    """A machine's account: a user who may deliver inbound messages and works in no service
+    (its API token and Open311 key are made in build_world)."""
     user = _user(username, Role.ADVISOR, None, first_name="Open311", last_name=username)
     user.user_permissions.add(Permission.objects.get(codename="deliver_inbound"))
-    return user, Token.objects.create(user=user).key
+    return user
 
 
 def _staff() -> tuple[dict[str, User], dict[str, Team], Service]:
@@ -325,7 +324,7 @@ def build_world() -> World:
     members, ward = _members()
     users.update(members)
     for name in MACHINES:
-        users[name], _key = _machine(name.replace("_", "-"))
+        users[name] = _machine(name.replace("_", "-"))
     open311_keys = {name: open311_key(name, user=users[name]) for name in MACHINES}
     cases = _cases(users, teams["waste"], waste, ward, received)
     cases["open311"] = _open311_request(open311_keys["open311_client"])
