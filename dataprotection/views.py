@@ -1,0 +1,132 @@
+"""The subject access request page (docs/adr/0031): for the request's officers (the case's
+visibility and ``can_work``): the deadline and its extension, the records that may be the
+requester to confirm, what is held about them grouped, and the exports to download.
+
+The customer records chosen travel as ids in the query string (never a name or an e-mail)."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from audit.models import ReadPath
+from audit.reads import record
+from common.errors import add_service_error
+from contacts.models import Case
+from contacts.views.case_actions import workable_case
+
+from .encryption import decrypt
+from .export.letter import GROUPS
+from .forms import ExtendForm, RecordsForm
+from .models import SubjectAccessExport
+from .selectors import person_records, possible_records
+from .services.exports import export_produce
+from .services.requests import DEADLINE_KIND, extended_due_at, is_request, request_extend
+
+
+def _request_case(request: HttpRequest, reference: str) -> Case:
+    case = workable_case(request, reference)
+    if not is_request(case):
+        raise Http404
+    return case
+
+
+def _records_form(case: Case, data) -> tuple[RecordsForm, list]:
+    found = possible_records(customer=case.customer) if case.customer else []
+    choices = [(match.customer.pk, match.customer.name) for match in found]
+    return RecordsForm(data, choices=choices), found
+
+
+@login_required
+@require_GET
+def request_page(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _request_case(request, reference)
+    return _page(request, case, extend_form=ExtendForm())
+
+
+def _page(request: HttpRequest, case: Case, *, extend_form: ExtendForm) -> HttpResponse:
+    form, found = _records_form(case, request.GET if "records" in request.GET else None)
+    chosen = [case.customer.pk] if case.customer else []
+    if form.is_bound and form.is_valid():
+        chosen = sorted({*chosen, *form.cleaned_data["records"]})
+    records = person_records(customer_ids=chosen) if chosen else None
+    deadline = case.milestones.filter(kind=DEADLINE_KIND).first()
+    return render(
+        request,
+        "dataprotection/request.html",
+        {
+            "case": case,
+            "form": form if form.errors else extend_form,
+            "records_form": form,
+            "found": found,
+            "chosen": chosen,
+            "records": records,
+            "groups": [(label, len(getattr(records, name))) for name, label in GROUPS]
+            if records
+            else [],
+            "deadline": deadline,
+            "can_extend": deadline is not None
+            and deadline.is_open
+            and deadline.due_at is not None
+            and deadline.due_at < extended_due_at(case),
+            "extend_form": extend_form,
+            "exports": case.subject_access_exports.select_related("created_by"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_extend_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _request_case(request, reference)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        try:
+            request_extend(case=case, reason=form.cleaned_data["reason"], actor=request.user)
+        except ValidationError as error:
+            add_service_error(form, error, {"case": None})
+        else:
+            messages.success(request, _("The request was extended and the requester told why."))
+            return redirect("dataprotection:request", case.reference)
+    return _page(request, case, extend_form=form)
+
+
+@login_required
+@require_POST
+def request_export(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _request_case(request, reference)
+    form, _found = _records_form(case, request.POST)
+    if form.is_valid():
+        try:
+            export_produce(case=case, customer_ids=form.cleaned_data["records"], actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The export was produced. Review it before release."))
+    else:
+        messages.error(request, _("Choose only records found for this person."))
+    return redirect("dataprotection:request", case.reference)
+
+
+@login_required
+@require_http_methods(["GET"])
+def export_download(request: HttpRequest, reference: str, export_id: int) -> HttpResponse:
+    case = _request_case(request, reference)
+    export = SubjectAccessExport.objects.filter(case=case, pk=export_id).first()
+    if export is None:
+        raise Http404
+    with export.archive.open("rb") as handle:
+        data = decrypt(handle.read())
+    # Everything about the requester left the system in it: on the audit of reads.
+    record(request, ReadPath.EXPORT, case_ids=[case.pk], customer_ids=export.customer_ids)
+    return FileResponse(
+        io.BytesIO(data),
+        as_attachment=True,
+        filename=f"{case.reference}-subject-access.zip",
+        content_type="application/zip",
+    )
