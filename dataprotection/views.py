@@ -8,7 +8,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +18,8 @@ from audit.models import ReadPath
 from audit.reads import record
 from common.errors import add_service_error
 from contacts.models import Case
-from contacts.views.case_actions import workable_case
+from contacts.policies import can_work
+from contacts.selectors import case_get
 
 from .encryption import decrypt
 from .export.letter import GROUPS
@@ -30,9 +31,13 @@ from .services.requests import DEADLINE_KIND, extended_due_at, is_request, reque
 
 
 def _request_case(request: HttpRequest, reference: str) -> Case:
-    case = workable_case(request, reference)
-    if not is_request(case):
+    """The request, if the user may see it (else not found) and work it (else forbidden):
+    the visibility policy, then ``can_work``, as every case action."""
+    case = case_get(user=request.user, reference=reference)
+    if case is None or not is_request(case):
         raise Http404
+    if not can_work(request.user, case):
+        raise PermissionDenied
     return case
 
 
