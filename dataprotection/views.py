@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.models import ReadPath
@@ -22,12 +23,38 @@ from contacts.policies import can_work
 from contacts.selectors import case_get
 
 from .encryption import decrypt
+from .export.archive import CASE_TEXT, MESSAGE, NOTE, ON_BEHALF_OF
 from .export.letter import GROUPS
 from .forms import ExtendForm, RecordsForm
 from .models import SubjectAccessExport
 from .selectors import person_records, possible_records
 from .services.exports import export_produce
 from .services.requests import DEADLINE_KIND, extended_due_at, is_request, request_extend
+
+#: Which text of a record a third party's data was found in, in the reader's language.
+FIELDS = {
+    CASE_TEXT: _lazy("Summary and details"),
+    NOTE: _lazy("Timeline"),
+    MESSAGE: _lazy("Message to the customer"),
+    ON_BEHALF_OF: _lazy("Made on behalf of"),
+}
+
+
+def _exports(case: Case) -> list[dict]:
+    return [
+        {
+            "export": export,
+            "third_parties": [
+                {
+                    "value": item["value"],
+                    "where": item["where"],
+                    "field": FIELDS.get(item.get("field", ""), ""),
+                }
+                for item in export.third_parties
+            ],
+        }
+        for export in case.subject_access_exports.all()
+    ]
 
 
 def _request_case(request: HttpRequest, reference: str) -> Case:
@@ -80,7 +107,7 @@ def _page(request: HttpRequest, case: Case, *, extend_form: ExtendForm) -> HttpR
             and deadline.due_at is not None
             and deadline.due_at < extended_due_at(case),
             "extend_form": extend_form,
-            "exports": case.subject_access_exports.select_related("created_by"),
+            "exports": _exports(case),
         },
     )
 

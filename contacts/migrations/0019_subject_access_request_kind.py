@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0018_customer_postcode_and_name_one_index'),
+        ("contacts", "0018_customer_postcode_and_name_one_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='case',
-            name='kind',
-            field=models.CharField(choices=[('enquiry', 'Enquiry'), ('service_request', 'Service request'), ('complaint', 'Complaint'), ('compliment', 'Compliment'), ('feedback', 'Feedback or suggestion'), ('councillor_enquiry', 'Councillor enquiry'), ('web_content_change', 'Web content change'), ('subject_access', 'Subject access request')], default='enquiry', max_length=24, verbose_name='kind'),
+            model_name="case",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("enquiry", "Enquiry"),
+                    ("service_request", "Service request"),
+                    ("complaint", "Complaint"),
+                    ("compliment", "Compliment"),
+                    ("feedback", "Feedback or suggestion"),
+                    ("councillor_enquiry", "Councillor enquiry"),
+                    ("web_content_change", "Web content change"),
+                    ("subject_access", "Subject access request"),
+                ],
+                default="enquiry",
+                max_length=24,
+                verbose_name="kind",
+            ),
         ),
     ]

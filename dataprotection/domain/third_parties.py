@@ -26,10 +26,12 @@ MIN_PHONE_DIGITS = 10
 
 @dataclass(frozen=True)
 class Text:
-    """One text of the export: where it is (e.g. "case CYS-2026-000001, description")."""
+    """One text of the export: where it is (a case's reference) and which of its texts
+    (``field``, a key the page words in the reader's language)."""
 
     where: str
     text: str
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Finding:
     kind: str  # EMAIL, PHONE or NAME
     value: str
     where: str
+    field: str = ""
 
 
 def phone_digits(value: str) -> str:
@@ -61,16 +64,16 @@ def third_parties(
     found: list[Finding] = []
     for item in texts:
         for match in _EMAIL.findall(item.text):
-            finding = Finding(EMAIL, match, item.where)
+            finding = Finding(EMAIL, match, item.where, item.field)
             if match.lower() not in emails and finding not in found:
                 found.append(finding)
         for match in _PHONE.finditer(item.text):
             value = match.group(0).strip()
             digits = phone_digits(value)
-            finding = Finding(PHONE, value, item.where)
+            finding = Finding(PHONE, value, item.where, item.field)
             if len(digits) >= MIN_PHONE_DIGITS and digits not in phones and finding not in found:
                 found.append(finding)
     for item in named:
         if item.text.strip():
-            found.append(Finding(NAME, item.text.strip(), item.where))
+            found.append(Finding(NAME, item.text.strip(), item.where, item.field))
     return found

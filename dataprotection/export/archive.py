@@ -41,19 +41,22 @@ def _files(records: PersonRecords) -> Iterable[tuple[str, Model, str]]:
             yield f"files/{references[letter.case_id]}/letter-{letter.pk}.pdf", letter, "document"
 
 
+#: Which text of a record a finding is in: the keys ``FIELDS`` in views words.
+CASE_TEXT, NOTE, MESSAGE, ON_BEHALF_OF = "case", "note", "message", "on_behalf_of"
+
+
 def _texts(records: PersonRecords) -> tuple[list[Text], list[Text]]:
     """The free texts to look for other people's details in, and the names given for others."""
-    texts, named = [], []
-    for case in records.cases:
-        texts.append(Text(f"{case.reference}: {case.summary}", f"{case.summary}\n{case.description}"))
     references = {case.pk: case.reference for case in records.cases}
-    for event in records.events:
-        if event.text:
-            texts.append(Text(f"{references[event.case_id]}: {event.get_kind_display()}", event.text))
-    for message in records.messages:
-        texts.append(Text(f"{references[message.case_id]}: {message.subject}", message.body))
-    for complaint in records.complaints:
-        named.append(Text(f"{references[complaint.case_id]}: on_behalf_of", complaint.on_behalf_of))
+    texts = [
+        Text(case.reference, f"{case.summary}\n{case.description}", CASE_TEXT)
+        for case in records.cases
+    ]
+    texts += [Text(references[e.case_id], e.text, NOTE) for e in records.events if e.text]
+    texts += [
+        Text(references[m.case_id], f"{m.subject}\n{m.body}", MESSAGE) for m in records.messages
+    ]
+    named = [Text(references[c.case_id], c.on_behalf_of, ON_BEHALF_OF) for c in records.complaints]
     return texts, named
 
 

@@ -47,9 +47,7 @@ def covering_letter_pdf(*, case: Case, records: PersonRecords, dated: datetime) 
                     "council": council_name(code),
                     "date": format_date(dated, code),
                     "received": format_date(case.received_at, code),
-                    "counts": [
-                        (str(label), len(getattr(records, name))) for name, label in GROUPS
-                    ],
+                    "counts": [(str(label), len(getattr(records, name))) for name, label in GROUPS],
                 }
             )
     html = render_to_string(

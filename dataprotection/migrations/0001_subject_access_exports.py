@@ -6,33 +6,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contacts', '0019_subject_access_request_kind'),
+        ("contacts", "0019_subject_access_request_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SubjectAccessExport',
+            name="SubjectAccessExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(verbose_name='produced')),
-                ('expires_at', models.DateTimeField(db_index=True, verbose_name='deleted after')),
-                ('customer_ids', models.JSONField(default=list, verbose_name='customer records')),
-                ('third_parties', models.JSONField(blank=True, default=list, verbose_name="third parties' data")),
-                ('counts', models.JSONField(blank=True, default=dict, verbose_name='records')),
-                ('archive', models.FileField(max_length=200, upload_to='subject-access/', verbose_name='archive')),
-                ('size', models.PositiveBigIntegerField(default=0, verbose_name='size in bytes')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subject_access_exports', to='contacts.case', verbose_name='subject access request')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='produced by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(verbose_name="produced")),
+                ("expires_at", models.DateTimeField(db_index=True, verbose_name="deleted after")),
+                ("customer_ids", models.JSONField(default=list, verbose_name="customer records")),
+                (
+                    "third_parties",
+                    models.JSONField(blank=True, default=list, verbose_name="third parties' data"),
+                ),
+                ("counts", models.JSONField(blank=True, default=dict, verbose_name="records")),
+                (
+                    "archive",
+                    models.FileField(
+                        max_length=200, upload_to="subject-access/", verbose_name="archive"
+                    ),
+                ),
+                ("size", models.PositiveBigIntegerField(default=0, verbose_name="size in bytes")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subject_access_exports",
+                        to="contacts.case",
+                        verbose_name="subject access request",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="produced by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subject access export',
-                'verbose_name_plural': 'subject access exports',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "subject access export",
+                "verbose_name_plural": "subject access exports",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

@@ -71,10 +71,15 @@ def world(service, advisor):
     )
     letter = OutboundMessage.objects.get(case=complaint, method="letter")
     assert message_deliver(message_id=letter.pk, now=RECEIVED)
-    member = make_case(service=housing, customer=gwen, summary="Via councillor", received_at=RECEIVED)
+    member = make_case(
+        service=housing, customer=gwen, summary="Via councillor", received_at=RECEIVED
+    )
     MemberEnquiry.objects.create(case=member)
     others = make_case(
-        service=service, customer=dai, summary="Dai's own case", description="dai secret",
+        service=service,
+        customer=dai,
+        summary="Dai's own case",
+        description="dai secret",
         received_at=RECEIVED,
     )
     attachments_add(

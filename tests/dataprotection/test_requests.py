@@ -53,9 +53,7 @@ def test_a_request_is_due_one_calendar_month_from_receipt(request_case):
 
 
 def test_the_extension_is_to_three_months_told_and_on_the_timeline(request_case, advisor):
-    request_extend(
-        case=request_case, reason="Many records across services", actor=advisor, now=NOW
-    )
+    request_extend(case=request_case, reason="Many records across services", actor=advisor, now=NOW)
 
     milestone = request_case.milestones.get()
     assert milestone.due_at == datetime(2026, 4, 30, 17, tzinfo=LONDON)

@@ -47,7 +47,11 @@ def test_names_given_for_others_are_listed_after_the_texts():
 
 @pytest.mark.parametrize(
     ("value", "digits"),
-    [("01267 234567", "01267234567"), ("+44 (0)1267 234567", "01267234567"), ("+441267234567", "01267234567")],
+    [
+        ("01267 234567", "01267234567"),
+        ("+44 (0)1267 234567", "01267234567"),
+        ("+441267234567", "01267234567"),
+    ],
 )
 def test_phone_digits(value, digits):
     assert phone_digits(value) == digits
