@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.models import ReadPath
@@ -33,10 +33,10 @@ from .services.requests import DEADLINE_KIND, extended_due_at, is_request, reque
 
 #: Which text of a record a third party's data was found in, in the reader's language.
 FIELDS = {
-    CASE_TEXT: _lazy("Summary and details"),
-    NOTE: _lazy("Timeline"),
-    MESSAGE: _lazy("Message to the customer"),
-    ON_BEHALF_OF: _lazy("Made on behalf of"),
+    CASE_TEXT: gettext_lazy("Summary and details"),
+    NOTE: gettext_lazy("Timeline"),
+    MESSAGE: gettext_lazy("Message to the customer"),
+    ON_BEHALF_OF: gettext_lazy("Made on behalf of"),
 }
 
 
