@@ -8,14 +8,27 @@ confirmed records, so the count of queries is fixed however many cases the perso
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from audit.models import Read
 from complaints.models import Complaint
 from contacts.duplicates import PossibleDuplicate, customer_duplicates
-from contacts.models import Attachment, Case, CaseEvent, Customer, CustomerEvent
+from contacts.models import (
+    OPEN_CASE_STATUSES,
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseKind,
+    Customer,
+    CustomerEvent,
+    Milestone,
+)
 from councillors.models import MemberEnquiry
 from messaging.models import Method, OutboundMessage, RecipientKind
+from standards import milestone_kinds
+
+#: A request's statutory deadline (the respond milestone of its standard).
+DEADLINE_KIND = milestone_kinds.RESPOND
 
 
 @dataclass(frozen=True)
@@ -83,3 +96,49 @@ def person_records(*, customer_ids: list[int]) -> PersonRecords:
             ).order_by("at", "pk")
         ),
     )
+
+
+# --- The data protection officer's list -----------------------------------------------------
+
+#: Closed requests shown under the open ones, newest first.
+CLOSED_SHOWN = 50
+
+
+def requests_for_officer() -> tuple[list[Case], list[Case]]:
+    """The open subject access requests by their deadline, and the latest closed ones: what a
+    request needs (reference, service, officer, receipt, deadline, extension, status), none of
+    its content (no summary, no requester). Two queries, the deadline by a subquery."""
+    deadline = Milestone.objects.filter(case=OuterRef("pk"), kind=DEADLINE_KIND)
+    requests = (
+        Case.objects.filter(kind=CaseKind.SUBJECT_ACCESS)
+        .select_related("service", "owner")
+        .only(
+            "reference",
+            "status",
+            "received_at",
+            "closed_at",
+            "service__name",
+            "service__name_cy",
+            "service__name_en",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__username",
+        )
+        .annotate(
+            due_at=Subquery(deadline.values("due_at")[:1]),
+            deadline_state=Subquery(deadline.values("state")[:1]),
+            extended_at=Subquery(deadline.values("extended_at")[:1]),
+            exports=Count("subject_access_exports"),
+        )
+    )
+    open_requests = list(
+        requests.filter(status__in=OPEN_CASE_STATUSES).order_by(
+            F("due_at").asc(nulls_last=True), "pk"
+        )
+    )
+    closed = list(
+        requests.exclude(status__in=OPEN_CASE_STATUSES).order_by("-received_at", "-pk")[
+            :CLOSED_SHOWN
+        ]
+    )
+    return open_requests, closed

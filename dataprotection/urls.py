@@ -8,6 +8,7 @@ app_name = "dataprotection"
 _REQUEST = r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/subject-access/"
 
 urlpatterns: list = [
+    re_path(r"^data-protection/subject-access/$", views.officer_requests, name="requests"),
     re_path(rf"{_REQUEST}$", views.request_page, name="request"),
     re_path(rf"{_REQUEST}extend/$", views.request_extend_view, name="request-extend"),
     re_path(rf"{_REQUEST}export/$", views.request_export, name="request-export"),

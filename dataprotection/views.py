@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.access import role_required
+from accounts.models import AUDIT_ROLES
 from audit.models import ReadPath
 from audit.reads import record
 from common.errors import add_service_error
@@ -29,7 +31,8 @@ from .forms import ExtendForm, RecordsForm
 from .models import SubjectAccessExport
 from .selectors import person_records, possible_records
 from .services.exports import export_produce
-from .services.requests import DEADLINE_KIND, extended_due_at, is_request, request_extend
+from .selectors import DEADLINE_KIND, requests_for_officer
+from .services.requests import extended_due_at, is_request, request_extend
 
 #: Which text of a record a third party's data was found in, in the reader's language.
 FIELDS = {
@@ -161,4 +164,17 @@ def export_download(request: HttpRequest, reference: str, export_id: int) -> Htt
         as_attachment=True,
         filename=f"{case.reference}-subject-access.zip",
         content_type="application/zip",
+    )
+
+
+@role_required(AUDIT_ROLES)
+@require_GET
+def officer_requests(request: HttpRequest) -> HttpResponse:
+    """The data protection officer's list of subject access requests and their deadlines:
+    no case content, and no link into a case they may not read."""
+    open_requests, closed = requests_for_officer()
+    return render(
+        request,
+        "dataprotection/officer_requests.html",
+        {"open_requests": open_requests, "closed": closed},
     )

@@ -13,15 +13,14 @@ from accounts.models import User
 from common.errors import ServiceError
 from contacts.models import Case, CaseKind
 from contacts.services.milestones import milestone_extend
-from standards import milestone_kinds
 from standards.domain.deadlines import within_calendar_months
 from standards.selectors import working_calendar
+
+from ..selectors import DEADLINE_KIND
 
 #: The statutory month, and the most the law allows with an extension (art. 12(3)).
 MONTHS = 1
 EXTENDED_MONTHS = 3
-#: The request's deadline: the respond milestone of its standard.
-DEADLINE_KIND = milestone_kinds.RESPOND
 
 
 def is_request(case: Case) -> bool:

@@ -806,6 +806,12 @@ ROUTES = (
     # --- Subject access requests: the request's officers (visibility, then can_work) --------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
+        "/data-protection/subject-access/",
+        "GET",
+        # The data protection officer's list of requests (and administrators'), as the audit.
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
         "/cases/<reference>/subject-access/",
         "GET",
         probe("subject access", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
