@@ -29,9 +29,8 @@ from .export.archive import CASE_TEXT, MESSAGE, NOTE, ON_BEHALF_OF
 from .export.letter import GROUPS
 from .forms import ExtendForm, RecordsForm
 from .models import SubjectAccessExport
-from .selectors import person_records, possible_records
+from .selectors import DEADLINE_KIND, person_records, possible_records, requests_for_officer
 from .services.exports import export_produce
-from .selectors import DEADLINE_KIND, requests_for_officer
 from .services.requests import extended_due_at, is_request, request_extend
 
 #: Which text of a record a third party's data was found in, in the reader's language.

@@ -39,9 +39,7 @@ def test_the_officer_sees_every_request_and_its_deadline_and_no_content(
         received_at=now - timedelta(days=20),
     )
     Milestone.objects.filter(case=sooner).update(state="breached")
-    closed = make_case(
-        service=service, kind="subject_access", received_at=now - timedelta(days=40)
-    )
+    closed = make_case(service=service, kind="subject_access", received_at=now - timedelta(days=40))
     type(closed).objects.filter(pk=closed.pk).update(status=CaseStatus.CLOSED)
     make_case(service=service, summary="Not a request", received_at=now)
 
