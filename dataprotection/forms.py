@@ -17,7 +17,9 @@ class RecordsForm(forms.Form):
 
     def __init__(self, data=None, *, choices: list[tuple[int, str]]) -> None:
         super().__init__(data)
-        self.fields["records"].choices = choices
+        field = self.fields["records"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = choices
 
 
 class ExtendForm(forms.Form):

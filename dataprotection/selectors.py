@@ -141,4 +141,4 @@ def requests_for_officer() -> tuple[list[Case], list[Case]]:
             :CLOSED_SHOWN
         ]
     )
-    return open_requests, closed
+    return list[Case](open_requests), list[Case](closed)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import AUDIT_ROLES
 from audit.models import ReadPath
 from audit.reads import record
@@ -62,10 +62,11 @@ def _exports(case: Case) -> list[dict]:
 def _request_case(request: HttpRequest, reference: str) -> Case:
     """The request, if the user may see it (else not found) and work it (else forbidden):
     the visibility policy, then ``can_work``, as every case action."""
-    case = case_get(user=request.user, reference=reference)
+    user = signed_in(request)
+    case = case_get(user=user, reference=reference)
     if case is None or not is_request(case):
         raise Http404
-    if not can_work(request.user, case):
+    if not can_work(user, case):
         raise PermissionDenied
     return case
 
@@ -121,7 +122,7 @@ def request_extend_view(request: HttpRequest, reference: str) -> HttpResponse:
     form = ExtendForm(request.POST)
     if form.is_valid():
         try:
-            request_extend(case=case, reason=form.cleaned_data["reason"], actor=request.user)
+            request_extend(case=case, reason=form.cleaned_data["reason"], actor=signed_in(request))
         except ValidationError as error:
             add_service_error(form, error, {"case": None})
         else:
@@ -137,7 +138,9 @@ def request_export(request: HttpRequest, reference: str) -> HttpResponse:
     form, _found = _records_form(case, request.POST)
     if form.is_valid():
         try:
-            export_produce(case=case, customer_ids=form.cleaned_data["records"], actor=request.user)
+            export_produce(
+                case=case, customer_ids=form.cleaned_data["records"], actor=signed_in(request)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -149,7 +152,7 @@ def request_export(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def export_download(request: HttpRequest, reference: str, export_id: int) -> HttpResponse:
+def export_download(request: HttpRequest, reference: str, export_id: int) -> FileResponse:
     case = _request_case(request, reference)
     export = SubjectAccessExport.objects.filter(case=case, pk=export_id).first()
     if export is None:

@@ -32,7 +32,7 @@ def records_json(records: PersonRecords) -> bytes:
 
 
 def _files(records: PersonRecords) -> Iterable[tuple[str, Model, str]]:
-    references = {case.pk: case.reference for case in records.cases}
+    references: dict[int | None, str] = {case.pk: case.reference for case in records.cases}
     for attachment in records.attachments:
         name = f"files/{references[attachment.case_id]}/{attachment.pk}-{attachment.filename}"
         yield name, attachment, "file"
@@ -47,7 +47,7 @@ CASE_TEXT, NOTE, MESSAGE, ON_BEHALF_OF = "case", "note", "message", "on_behalf_o
 
 def _texts(records: PersonRecords) -> tuple[list[Text], list[Text]]:
     """The free texts to look for other people's details in, and the names given for others."""
-    references = {case.pk: case.reference for case in records.cases}
+    references: dict[int | None, str] = {case.pk: case.reference for case in records.cases}
     texts = [
         Text(case.reference, f"{case.summary}\n{case.description}", CASE_TEXT)
         for case in records.cases

@@ -25,7 +25,7 @@ from .requests import is_request
 
 
 def export_days() -> int:
-    return int(settings.CYSWLLT.get("SAR_EXPORT_DAYS", 30))
+    return int(str(settings.CYSWLLT.get("SAR_EXPORT_DAYS", 30)))
 
 
 def confirmed_records(*, case: Case, customer_ids: list[int]) -> list[int]:
@@ -69,7 +69,8 @@ def export_produce(
     try:
         export.save(force_insert=True)
     except Exception:
-        default_storage.delete(export.archive.name)
+        if export.archive.name:
+            default_storage.delete(export.archive.name)
         raise
     return export
 
