@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from audit.models import Read, ReadPath
 from complaints.models import Complaint, ComplaintCategory
@@ -193,3 +194,17 @@ def test_the_purge_deletes_exports_whose_time_is_up_and_their_files(world, advis
     assert list(SubjectAccessExport.objects.all()) == [new]
     assert not default_storage.exists(old.archive.name)
     assert default_storage.exists(new.archive.name)
+
+
+def test_the_refusal_is_in_welsh_for_a_welsh_officer(world, advisor):
+    with translation.override("cy"), pytest.raises(ValidationError) as refused:
+        export_produce(
+            case=world["request"], customer_ids=[world["dai"].pk], actor=advisor, now=NOW
+        )
+
+    assert refused.value.message_dict == {
+        "customers": [
+            "Dewiswch y cofnodion a ddaethpwyd o hyd iddynt ar gyfer yr unigolyn hwn yn unig."
+        ]
+    }
+    assert not SubjectAccessExport.objects.exists()
