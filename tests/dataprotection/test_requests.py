@@ -2,15 +2,18 @@
 (its standard in the catalogue), extendable once to three months with the reason told to the
 requester through the one outbox and recorded on the timeline (docs/adr/0031)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from contacts.models import CaseEvent, EventKind, Milestone
+from contacts.models import Case, CaseEvent, EventKind, Milestone
 from dataprotection.services.requests import request_extend
 from messaging.models import OutboundMessage, Purpose
+from standards.domain.deadlines import within_calendar_months
+from standards.selectors import working_calendar
 from tests.factories import CustomerFactory, make_case
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +97,37 @@ def test_bad_extensions_are_refused_and_change_nothing(service, advisor, kind, r
 
     assert refused.value.message_dict == error
     assert state(case) == before
+
+
+def test_staff_log_a_request_through_the_log_contact_form(client, advisor):
+    """The one way in: a request asked for at reception is logged like any contact."""
+    received = timezone.localtime(timezone.now() - timedelta(hours=1))
+    client.force_login(advisor)
+
+    response = client.post(
+        "/en/log-contact/letter/",
+        {
+            "kind": "subject_access",
+            "summary": "Copy of my records",
+            "language": "cy",
+            "assign_to": "me",
+            "postal_address": "1 Stryd Fawr, Rhuthun",
+            "letter_postcode": "LL15 1AA",
+            "customer_name": "Gwen Morgan",
+            "customer_email": "gwen@example.com",
+            "received_at_day": str(received.day),
+            "received_at_month": str(received.month),
+            "received_at_year": str(received.year),
+            "received_at_time": received.strftime("%H:%M"),
+        },
+    )
+
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert (case.kind, case.standard.code, case.customer.name) == (
+        "subject_access",
+        "SUBJECT_ACCESS",
+        "Gwen Morgan",
+    )
+    calendar = working_calendar()
+    assert case.milestones.get().due_at == within_calendar_months(case.received_at, 1, calendar)
