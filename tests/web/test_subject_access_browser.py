@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.models import Role
 from dataprotection.models import SubjectAccessExport
-from tests.factories import CustomerFactory, make_case
+from tests.factories import CustomerFactory, UserFactory, make_case
 
 from .conftest import axe_violations, screenshot
 from .test_browser import english_left_on
@@ -63,3 +64,22 @@ def test_an_officer_finds_and_exports_from_the_keyboard(
     export = SubjectAccessExport.objects.get()
     assert sorted(export.customer_ids) == sorted([gwen.pk, again.pk])
     assert page.get_by_text("dai@example.org").is_visible()
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+def test_the_officer_list_of_requests(sign_in_browser, service, language):
+    dpo = UserFactory(role=Role.DATA_PROTECTION_OFFICER, team=None, username="dpo")
+    make_case(
+        service=service,
+        kind="subject_access",
+        customer=CustomerFactory(name="Gwen Morgan"),
+        received_at=timezone.now() - timedelta(days=2),
+    )
+    page = sign_in_browser(dpo)
+    page.goto(f"/{language}/data-protection/subject-access/")
+
+    assert page.locator("#open-requests tbody tr").count() == 1
+    screenshot(page, f"subject-access-requests-{language}")
+    assert axe_violations(page) == []
+    if language == "cy":
+        assert english_left_on(page) == []
