@@ -301,6 +301,10 @@ CELERY_BEAT_SCHEDULE = {
     "sla-snapshot": {"task": "performance.tasks.sla_snapshot", "schedule": 60.0},
     "evaluation-daily-stats": {"task": "performance.tasks.daily_stats", "schedule": 900.0},
     "monitoring-samples": {"task": "performance.tasks.monitoring_samples", "schedule": 3600.0},
+    "subject-access-exports-purge": {
+        "task": "dataprotection.tasks.subject_access_exports_purge",
+        "schedule": 3600.0,
+    },
 }
 
 REST_FRAMEWORK = {
@@ -372,6 +376,9 @@ CYSWLLT = {
     "PUBLIC_URL": os.environ.get("CYSWLLT_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
     # How many days ahead ward councillors are told of planned works and events.
     "WARD_NOTICE_DAYS": int(os.environ.get("CYSWLLT_WARD_NOTICE_DAYS", "14")),
+    # How many days a subject access request's export is kept (encrypted) before it is deleted
+    # (docs/adr/0031): long enough to review, redact and release it.
+    "SAR_EXPORT_DAYS": max(1, int(os.environ.get("CYSWLLT_SAR_EXPORT_DAYS", "30"))),
     # A message whose worker has not renewed its claim for this long (a live one renews it every
     # third of it) was left by a worker that died: it is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),

@@ -123,6 +123,8 @@ class CaseKind(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback or suggestion")
     COUNCILLOR_ENQUIRY = "councillor_enquiry", _("Councillor enquiry")
     WEB_CONTENT_CHANGE = "web_content_change", _("Web content change")
+    # A request for the personal data held about someone (UK GDPR art. 15, docs/adr/0031).
+    SUBJECT_ACCESS = "subject_access", _("Subject access request")
 
 
 class CaseStatus(models.TextChoices):

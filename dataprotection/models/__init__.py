@@ -1,1 +1,1 @@
-"""The app's models, a module per concern; each is imported here so Django finds it."""
+from .exports import SubjectAccessExport  # noqa: F401

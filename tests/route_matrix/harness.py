@@ -52,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
     "advisor's account": {"id": "<advisor>"},
     "feed": {"token": "<councillor's feed>"},
     "satisfaction": {"token": "<plain's satisfaction link>"},
+    "subject access": {"reference": "<subject access request>", "export_id": "<its export>"},
     **{
         target: {
             "customer_id": f"<{name}'s customer>",
@@ -96,6 +97,10 @@ def params(world: World, target: str | None) -> dict[str, str]:
         "feed": world.calendar_token,
         "satisfaction": world.satisfaction_token,
     }
+    if target == "subject access":
+        assert world.subject_access is not None
+        export = world.subject_access
+        return {**common, "reference": export.case.reference, "export_id": str(export.pk)}
     found = {name: str(value[target]) for name in LABELS[target]}
     if target == "attachment":
         found["reference"] = world.cases["complaint"].reference

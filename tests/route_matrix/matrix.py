@@ -803,6 +803,37 @@ ROUTES = (
         )
         for suffix in ("/", ".csv")
     ),
+    # --- Subject access requests: the request's officers (visibility, then can_work) --------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/data-protection/subject-access/",
+        "GET",
+        # The data protection officer's list of requests (and administrators'), as the audit.
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
+        "/cases/<reference>/subject-access/",
+        "GET",
+        probe("subject access", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+        # Any other case has no such page, whoever asks.
+        probe("plain", "LOG LOG 404 404 404 404 404 404 404 404 404 404 404 LOG LOG"),
+    ),
+    route(
+        "/cases/<reference>/subject-access/extend/",
+        "POST",
+        # The empty reason is refused on the page (200) by those who may extend it.
+        probe("subject access", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+    ),
+    route(
+        "/cases/<reference>/subject-access/export/",
+        "POST",
+        probe("subject access", "LOG LOG 302 403 403 302 302 302 404 404 404 302 404 LOG LOG"),
+    ),
+    route(
+        "/cases/<reference>/subject-access/exports/<export_id>/",
+        "GET",
+        probe("subject access", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
+    ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(

@@ -42,6 +42,8 @@ from contacts.models import Attachment, Case, Customer
 from contacts.satisfaction_links import satisfaction_token
 from councillors.models import CommunityCouncil, MemberProfile, Ward, WardEvent
 from councillors.services import enquiry_submit, member_profile_ensure
+from dataprotection.models import SubjectAccessExport
+from dataprotection.services.exports import export_produce
 from messaging.delivery import message_deliver
 from messaging.models import OutboundMessage
 from performance.models import MonitoringCheck, MonitoringSample
@@ -109,6 +111,8 @@ class World:
     api_tokens: dict[str, str]  # the machines' REST API tokens (accounts.ApiToken, every scope)
     open311_keys: dict[str, str]  # the machines' Open311 keys
     secrets: dict[str, Secret]
+    # A subject access request by the plain case's customer, with its export (docs/adr/0031).
+    subject_access: SubjectAccessExport | None = None
 
 
 def _user(username: str, role: str, team: Team | None, **fields: Any) -> User:
@@ -348,7 +352,22 @@ def build_world() -> World:
         api_tokens={name: token_for(users[name]) for name in MACHINES},
         open311_keys=open311_keys,
         secrets=_secrets(cases),
+        subject_access=_subject_access(cases["plain"], users["advisor"], received, now),
     )
+
+
+def _subject_access(
+    plain: Case, advisor: User, received: datetime, now: datetime
+) -> SubjectAccessExport:
+    request = make_case(
+        service=plain.service,
+        kind="subject_access",
+        summary="Copy of my personal data",
+        customer=plain.customer,
+        received_at=received,
+        now=received,
+    )
+    return export_produce(case=request, customer_ids=[], actor=advisor, now=now)
 
 
 def sign_in(world: World, role: str) -> Client:

@@ -47,6 +47,9 @@ LOGGED_KINDS = [
     CaseKind.COMPLAINT,
     CaseKind.COMPLIMENT,
     CaseKind.FEEDBACK,
+    # Asked for in any way (a call, a letter, at reception): logged like any contact, so its
+    # month is counted from receipt like any other promise (docs/adr/0031).
+    CaseKind.SUBJECT_ACCESS,
 ]
 #: Channels whose contacts bring no papers: the form offers no files (the case page does).
 FILELESS_CHANNELS = frozenset({Channel.PHONE})
