@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401  (the pages add their paths here)
+from django.urls import path
+
+from . import views
 
 app_name = "dataprotection"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("privacy/", views.privacy_notice, name="privacy"),
+]

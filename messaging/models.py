@@ -12,7 +12,15 @@ from common.models import TimeStampedModel
 
 from .domain.replies import ReplyMethod
 
-_EVERY_MESSAGE = ("reference", "customer_name", "handler", "service_contact", "welsh_welcome")
+_EVERY_MESSAGE = (
+    "reference",
+    "customer_name",
+    "handler",
+    "service_contact",
+    "welsh_welcome",
+    # The privacy notice's address in the message's language (``messaging.privacy_link``).
+    "privacy_url",
+)
 #: Administrators edit templates, so only plain placeholders and optional parts are allowed:
 #: no filters, loads or includes that could reach beyond the message.
 ALLOWED_TAGS = ("if", "else", "endif")
@@ -70,6 +78,7 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
         "due_date",
         "service_contact",
         "welsh_welcome",
+        "privacy_url",
     ),
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),

@@ -803,6 +803,13 @@ ROUTES = (
         )
         for suffix in ("/", ".csv")
     ),
+    # --- Data protection: the privacy notice, public like the forms that link to it ---------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/privacy/",
+        "GET",
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
