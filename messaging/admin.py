@@ -14,8 +14,8 @@ from standards.selectors import case_rules_forget
 from . import admin_outbox  # noqa: F401
 from .domain.replies import ReplyLanguage
 from .messages import format_date, render, welsh_welcome
-from .privacy_link import privacy_url
 from .models import MessageTemplate
+from .privacy_link import privacy_url
 
 SAMPLE_DUE = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
 SAMPLE_NEW_DUE = datetime(2026, 3, 30, 17, 0, tzinfo=UTC)

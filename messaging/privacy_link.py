@@ -10,7 +10,7 @@ from django.utils import translation
 def privacy_url(language: str) -> str:
     """The absolute address of the notice in ``language``, on the site residents reach
     (``CYSWLLT["PUBLIC_URL"]``): a text or a letter cannot carry a relative link."""
-    site = settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000")
+    site = str(settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000"))
     with translation.override(language):
         path = reverse("dataprotection:privacy")
     return site.rstrip("/") + path

@@ -3,6 +3,7 @@ an exception's text (issue 17 item 6): the console handler of the LOGGING settin
 
 import io
 import logging
+from collections.abc import Iterator
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_what_is_masked(text, expected):
 
 
 @pytest.fixture
-def console() -> io.StringIO:
+def console() -> Iterator[io.StringIO]:
     """What the LOGGING setting's console handler writes."""
     (handler,) = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
     buffer = io.StringIO()

@@ -181,9 +181,10 @@ def test_a_working_session_logs_nobody_s_details(
 
         # The resident's acknowledgement goes through the worker, as does every message owed.
         assert wait_for(
-            lambda: OutboundMessage.objects.filter(recipient=RESIDENT["email"], state="sent")
-            .exists()
-            and not OutboundMessage.objects.filter(state__in=("queued", "sending")).exists()
+            lambda: (
+                OutboundMessage.objects.filter(recipient=RESIDENT["email"], state="sent").exists()
+                and not OutboundMessage.objects.filter(state__in=("queued", "sending")).exists()
+            )
         ), worker.output()
 
     written = logs.getvalue() + worker.output()
