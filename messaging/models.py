@@ -209,8 +209,17 @@ class MessageTemplate(TimeStampedModel):
             if problems:
                 errors[field] = problems
         for field in ("body_cy", "body_en"):
-            if not (getattr(self, field, "") or "").strip():
+            body = getattr(self, field, "") or ""
+            if not body.strip():
                 errors.setdefault(field, []).append(_("Write the message in both languages."))
+            # UK GDPR: people are told where the privacy notice is when their details are
+            # first taken, and the acknowledgement is the council's first word (issue 17).
+            elif self.purpose == Purpose.ACKNOWLEDGEMENT and (
+                "privacy_url" not in _VARIABLE.findall(body)
+            ):
+                errors.setdefault(field, []).append(
+                    _("An acknowledgement must link to the privacy notice: add {{ privacy_url }}.")
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -188,3 +188,28 @@ class TestTheMigration:
     )
     def test_the_link_is_added_once_where_it_reads_well(self, body, method, code, expected):
         assert self.migration._with_link(body, method, code) == expected
+
+
+class TestAdministratorsKeepTheLink:
+    def test_an_acknowledgement_without_it_is_refused_in_each_language(self):
+        from django.core.exceptions import ValidationError
+
+        template = MessageTemplate.objects.filter(purpose="acknowledgement", method="email")[0]
+        template.body_cy = "Diolch. Eich cyfeirnod yw {{ reference }}."
+        template.body_en = "Thank you. Privacy: {{ privacy_url }}"
+
+        with pytest.raises(ValidationError) as refused:
+            template.full_clean()
+
+        assert refused.value.message_dict == {
+            "body_cy": [
+                "An acknowledgement must link to the privacy notice: add {{ privacy_url }}."
+            ]
+        }
+        template.refresh_from_db()
+        assert "{{ privacy_url }}" in template.body_cy
+
+    def test_other_messages_need_not_carry_it(self):
+        template = MessageTemplate.objects.filter(purpose="resolution").first()
+        template.full_clean()
+        assert "privacy_url" not in template.body_en
