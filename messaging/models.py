@@ -218,7 +218,12 @@ class MessageTemplate(TimeStampedModel):
                 "privacy_url" not in _VARIABLE.findall(body)
             ):
                 errors.setdefault(field, []).append(
-                    _("An acknowledgement must link to the privacy notice: add {{ privacy_url }}.")
+                    str(
+                        _(
+                            "An acknowledgement must link to the privacy notice: add "
+                            "{{ privacy_url }}."
+                        )
+                    )
                 )
         if errors:
             raise ValidationError(errors)
