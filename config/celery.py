@@ -1,11 +1,29 @@
 """The Celery application; tasks live in each app's ``tasks.py``."""
 
+import logging
 import os
 
 from celery import Celery
+from celery.signals import after_setup_logger, after_setup_task_logger
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("cyswllt")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def redact_worker_logs(logger: logging.Logger, **kwargs: object) -> None:
+    """A worker replaces the LOGGING setting's handlers with its own, which would print
+    secrets and residents' details that the web's handlers mask: the same filters go on
+    Celery's handlers (issue 17)."""
+    from django.conf import settings
+
+    from common.log_redaction import RedactParameters, RedactPersonalData
+
+    for handler in logger.handlers:
+        if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
+            handler.addFilter(RedactParameters(settings.CYSWLLT_REDACTED_PARAMETERS))
+            handler.addFilter(RedactPersonalData())

@@ -442,9 +442,13 @@ LOGGING = {
         "redact": {
             "()": "common.log_redaction.RedactParameters",
             "parameters": CYSWLLT_REDACTED_PARAMETERS,
-        }
+        },
+        # E-mail addresses, phone numbers and postcodes in any line or traceback (issue 17).
+        "personal_data": {"()": "common.log_redaction.RedactPersonalData"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact", "personal_data"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Request lines (runserver's, and gunicorn's when its access log is on) go through the
     # same handler, so through the filter; they are not logged twice.

@@ -1,6 +1,6 @@
-from django.urls import re_path
+from django.urls import path, re_path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "dataprotection"
 
@@ -8,6 +8,7 @@ app_name = "dataprotection"
 _REQUEST = r"^cases/(?P<reference>[A-Za-z0-9-]{1,20})/subject-access/"
 
 urlpatterns: list = [
+    path("privacy/", privacy_views.privacy_notice, name="privacy"),
     re_path(r"^data-protection/subject-access/$", views.officer_requests, name="requests"),
     re_path(rf"{_REQUEST}$", views.request_page, name="request"),
     re_path(rf"{_REQUEST}extend/$", views.request_extend_view, name="request-extend"),

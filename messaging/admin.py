@@ -15,6 +15,7 @@ from . import admin_outbox  # noqa: F401
 from .domain.replies import ReplyLanguage
 from .messages import format_date, render, welsh_welcome
 from .models import MessageTemplate
+from .privacy_link import privacy_url
 
 SAMPLE_DUE = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
 SAMPLE_NEW_DUE = datetime(2026, 3, 30, 17, 0, tzinfo=UTC)
@@ -39,6 +40,7 @@ def sample_values(template: MessageTemplate, code: str) -> dict[str, str]:
             "due_date": format_date(SAMPLE_DUE, code),
             "service_contact": "01824 706000 · gwastraff@example.gov.wales",
             "welsh_welcome": welsh_welcome(),
+            "privacy_url": privacy_url(code),
             "message": SAMPLE_MESSAGE[code],
             "reason": SAMPLE_REASON[code],
             "new_due_date": format_date(SAMPLE_NEW_DUE, code),

@@ -17,6 +17,7 @@ from .domain.replies import Reachable, ReplyLanguage, ReplyMethod, is_uk_mobile,
 from .domain.replies import reply_method as choose_method
 from .domain.signatures import Officer, signed
 from .models import MessageTemplate, Purpose
+from .privacy_link import privacy_url
 
 #: The milestones whose due time is "when the full answer will come" (``milestone_kinds``).
 FULL_RESPONSE_KINDS = milestone_kinds.FULL_RESPONSE_PROMISED
@@ -97,6 +98,7 @@ def case_values(
             "due_date": format_date(due, code) if due else "",
             "service_contact": " · ".join(part for part in (service.phone, service.email) if part),
             "welsh_welcome": welsh_welcome(),
+            "privacy_url": privacy_url(code),
         }
 
 

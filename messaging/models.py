@@ -12,7 +12,15 @@ from common.models import TimeStampedModel
 
 from .domain.replies import ReplyMethod
 
-_EVERY_MESSAGE = ("reference", "customer_name", "handler", "service_contact", "welsh_welcome")
+_EVERY_MESSAGE = (
+    "reference",
+    "customer_name",
+    "handler",
+    "service_contact",
+    "welsh_welcome",
+    # The privacy notice's address in the message's language (``messaging.privacy_link``).
+    "privacy_url",
+)
 #: Administrators edit templates, so only plain placeholders and optional parts are allowed:
 #: no filters, loads or includes that could reach beyond the message.
 ALLOWED_TAGS = ("if", "else", "endif")
@@ -70,6 +78,7 @@ TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
         "due_date",
         "service_contact",
         "welsh_welcome",
+        "privacy_url",
     ),
     # ``message`` is what the officer wrote.
     Purpose.REPLY: (*_EVERY_MESSAGE, "message"),
@@ -200,8 +209,22 @@ class MessageTemplate(TimeStampedModel):
             if problems:
                 errors[field] = problems
         for field in ("body_cy", "body_en"):
-            if not (getattr(self, field, "") or "").strip():
+            body = getattr(self, field, "") or ""
+            if not body.strip():
                 errors.setdefault(field, []).append(_("Write the message in both languages."))
+            # UK GDPR: people are told where the privacy notice is when their details are
+            # first taken, and the acknowledgement is the council's first word (issue 17).
+            elif self.purpose == Purpose.ACKNOWLEDGEMENT and (
+                "privacy_url" not in _VARIABLE.findall(body)
+            ):
+                errors.setdefault(field, []).append(
+                    str(
+                        _(
+                            "An acknowledgement must link to the privacy notice: add "
+                            "{{ privacy_url }}."
+                        )
+                    )
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -37,7 +37,7 @@ def test_dates_are_written_as_each_language_writes_them(moment, language, expect
             "{{ password }}",
             [
                 "Unknown placeholder {{ password }}. Use: reference, customer_name, "
-                "next_steps, handler, due_date, service_contact, welsh_welcome."
+                "next_steps, handler, due_date, service_contact, welsh_welcome, privacy_url."
             ],
         ),
         (
@@ -45,7 +45,7 @@ def test_dates_are_written_as_each_language_writes_them(moment, language, expect
             [
                 "Unknown placeholder {{ reference|upper }}. Use: reference, "
                 "customer_name, next_steps, handler, due_date, "
-                "service_contact, welsh_welcome."
+                "service_contact, welsh_welcome, privacy_url."
             ],
         ),
         ("{% load static %}", ["Only the if, else and endif tags may be used."]),

@@ -195,8 +195,9 @@ def test_a_template_an_administrator_adds_is_used_for_the_next_case_at_once(
                 "method": "email",
                 "subject_cy": "Diolch – {{ reference }}",
                 "subject_en": "Thank you – {{ reference }}",
-                "body_cy": "Diolch am eich canmoliaeth.",
-                "body_en": "Thank you for your compliment.",
+                # Every acknowledgement links to the privacy notice (issue 17).
+                "body_cy": "Diolch am eich canmoliaeth. Preifatrwydd: {{ privacy_url }}",
+                "body_en": "Thank you for your compliment. Privacy: {{ privacy_url }}",
                 "next_steps_cy": "",
                 "next_steps_en": "",
             },

@@ -23,7 +23,7 @@ NUMBER = "07700 900123"
 ENGLISH_TEXT = (
     "Thank you for your message. Your reference is {reference}. It is being dealt with by "
     "{handler}. We will reply by text to confirm who is dealing with your message and when you "
-    "will get an answer."
+    "will get an answer. Privacy: http://localhost:8000/en/privacy/"
 )
 
 

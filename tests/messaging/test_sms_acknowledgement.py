@@ -51,7 +51,7 @@ def test_a_welsh_text_is_acknowledged_by_text_in_welsh(notify_server, tmp_path, 
         reference=case.reference,
         handler=team.name_cy,
         steps="Byddwn yn anfon neges destun atoch i gadarnhau pwy sy'n delio â'ch neges a "
-        "phryd y cewch ateb.",
+        "phryd y cewch ateb. Preifatrwydd: http://localhost:8000/cy/privacy/",
     )
     (notification,) = notify_server.notifications
     assert (notification["phone_number"], notification["body"], notification["reference"]) == (
@@ -85,7 +85,8 @@ def test_a_welsh_text_complaint_is_told_the_response_date_in_welsh(
         handler=team.name_cy,
         steps="Bydd swyddog cwynion y gwasanaeth yn cysylltu â chi i drafod eich cwyn a sut y "
         "caiff ei thrin o dan bolisi cwynion y cyngor. Efallai y gallwn ddatrys y mater yn "
-        f"gyflym. Cewch ymateb llawn erbyn {format_date(due, 'cy')}.",
+        f"gyflym. Cewch ymateb llawn erbyn {format_date(due, 'cy')}. "
+        "Preifatrwydd: http://localhost:8000/cy/privacy/",
     )
     assert format_date(due, "cy").startswith("Dydd ")
     case.refresh_from_db()

@@ -834,6 +834,13 @@ ROUTES = (
         "GET",
         probe("subject access", "LOG LOG 200 403 403 200 200 200 404 404 404 200 404 LOG LOG"),
     ),
+    # --- Data protection: the privacy notice, public like the forms that link to it ---------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/privacy/",
+        "GET",
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
