@@ -80,11 +80,21 @@ def main() -> int:
         "biniau",
         references[0],
     ]
+    client = Client()
+
+    def search(i: int):
+        # As the search box does: the words are posted, and the results are at the address the
+        # answer redirects to (a key to them, never the words); both requests are timed.
+        posted = client.post("/en/search/", {"q": searches[i % len(searches)]})
+        if posted.status_code != 302 or "?s=" not in posted["Location"]:
+            return posted
+        return client.get(posted["Location"])
+
     pages = {
-        "My work": lambda i: "/en/my-work/",
-        "Team queue": lambda i: "/en/team-queue/",
-        "Case page": lambda i: f"/en/cases/{references[20 + i % args.requests]}/",
-        "Search": lambda i: "/en/search/?" + _query(searches[i % len(searches)]),
+        "My work": lambda i: client.get("/en/my-work/"),
+        "Team queue": lambda i: client.get("/en/team-queue/"),
+        "Case page": lambda i: client.get(f"/en/cases/{references[20 + i % args.requests]}/"),
+        "Search": search,
     }
 
     print(f"Staff pages, {args.requests} requests each, signed in as {advisor.username}")
@@ -93,18 +103,17 @@ def main() -> int:
     print(f"  searches: {', '.join(repr(s) for s in searches)}")
     _env.wait_quiet(label="pages")
 
-    client = Client()
     client.force_login(advisor)
     results = {}
     with transaction.atomic():
-        for name, url in pages.items():
+        for name, page in pages.items():
             for i in range(args.warmup):
-                client.get(url(i))
+                page(i)
             times, queries, statuses = [], [], set()
             for i in range(args.requests):
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
-                    response = client.get(url(i))
+                    response = page(i)
                     times.append((time.perf_counter() - started) * 1000)
                 queries.append(len(captured.captured_queries))
                 statuses.add(response.status_code)
@@ -124,12 +133,6 @@ def main() -> int:
         )
     print(f"target: p95 under {TARGET_MS:.0f} ms")
     return 1 if missed else 0
-
-
-def _query(text: str) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode({"q": text})
 
 
 if __name__ == "__main__":
