@@ -1,1 +1,4 @@
 """The app's models, a module per concern; each is imported here so Django finds it."""
+
+from .holds import LegalHold  # noqa: F401
+from .retention import RetentionAction, RetentionRule  # noqa: F401

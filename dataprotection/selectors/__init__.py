@@ -1,0 +1,1 @@
+"""Reads of data protection: one module per concern."""
