@@ -48,12 +48,12 @@ def test_the_pages_open_in_both_languages(client, administrator, page, language)
     assert response.status_code == 200
 
 
-def form(service, **changes):
+def form(service_, **changes):
     return {
         "name_cy": "Ymholiadau gwastraff",
         "name_en": "Waste enquiries",
         "kind": "enquiry",
-        "service": str(service.pk),
+        "service": str(service_.pk),
         "months": "18",
         "action": "delete",
         "basis_cy": "Amserlen gadw'r cyngor",

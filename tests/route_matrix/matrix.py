@@ -931,4 +931,7 @@ ADMIN_MODELS = {
     "councillors/enquiryupdate": ADMIN,
     "councillors/wardevent": ADMIN,
     "routing/requesttype": ADMIN,
+    "dataprotection/retentionrule": ADMIN,
+    # Legal holds are placed and released, never deleted: the record of the hold stays.
+    "dataprotection/legalhold": "200 200 302 403 302 302",
 }
