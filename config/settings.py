@@ -304,7 +304,13 @@ CELERY_BEAT_SCHEDULE = {
     "sla-snapshot": {"task": "performance.tasks.sla_snapshot", "schedule": 60.0},
     "evaluation-daily-stats": {"task": "performance.tasks.daily_stats", "schedule": 900.0},
     "monitoring-samples": {"task": "performance.tasks.monitoring_samples", "schedule": 3600.0},
+    # The retention schedule (docs/adr/0030): hourly, so a missed night costs an hour; a run
+    # with nothing due is one indexed query.
+    "retention-apply": {"task": "dataprotection.tasks.retention_apply", "schedule": 3600.0},
 }
+
+#: Cases anonymised per transaction by the retention job: each batch's locks last that long.
+RETENTION_BATCH_SIZE = int(os.environ.get("CYSWLLT_RETENTION_BATCH_SIZE", "1000"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

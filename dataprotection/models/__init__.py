@@ -2,3 +2,4 @@
 
 from .holds import LegalHold  # noqa: F401
 from .retention import RetentionAction, RetentionRule  # noqa: F401
+from .runs import RetentionRun  # noqa: F401
