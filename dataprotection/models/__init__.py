@@ -3,3 +3,4 @@
 from .holds import LegalHold  # noqa: F401
 from .retention import RetentionAction, RetentionRule  # noqa: F401
 from .runs import RetentionRun  # noqa: F401
+from .erasures import Erasure  # noqa: F401
