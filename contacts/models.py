@@ -237,9 +237,7 @@ class Case(TimeStampedModel):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     # When the retention schedule (or an erasure) took the case's personal data
     # (contacts/services/anonymisation.py, docs/adr/0030); the case and its statistics stay.
-    anonymised_at = models.DateTimeField(
-        _("anonymised"), null=True, blank=True, editable=False
-    )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_at"]

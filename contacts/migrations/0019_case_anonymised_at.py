@@ -5,23 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0006_api_tokens'),
-        ('contacts', '0018_customer_postcode_and_name_one_index'),
-        ('routing', '0001_initial'),
-        ('standards', '0006_rule_within_calendar_months'),
+        ("accounts", "0006_api_tokens"),
+        ("contacts", "0018_customer_postcode_and_name_one_index"),
+        ("routing", "0001_initial"),
+        ("standards", "0006_rule_within_calendar_months"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised'),
+            model_name="case",
+            name="anonymised_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="anonymised"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(condition=models.Q(('anonymised_at__isnull', True), ('closed_at__isnull', False)), fields=['closed_at'], name='case_retention_due'),
+            model_name="case",
+            index=models.Index(
+                condition=models.Q(("anonymised_at__isnull", True), ("closed_at__isnull", False)),
+                fields=["closed_at"],
+                name="case_retention_due",
+            ),
         ),
     ]

@@ -85,5 +85,5 @@ def customers_without_cases_remove(*, customer_ids: Sequence[int], keep: Sequenc
         interpreter_language="",
         other_needs="",
     )
-    removed, _by_model = candidates.exclude(pk__in=list(keep)).delete()
-    return int(_by_model.get(Customer._meta.label, 0))
+    _total, by_model = candidates.exclude(pk__in=list(keep)).delete()
+    return int(by_model.get(Customer._meta.label, 0))

@@ -7,59 +7,234 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0006_api_tokens'),
-        ('contacts', '0018_customer_postcode_and_name_one_index'),
+        ("accounts", "0006_api_tokens"),
+        ("contacts", "0018_customer_postcode_and_name_one_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LegalHold',
+            name="LegalHold",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('placed_at', models.DateTimeField(verbose_name='placed')),
-                ('released_at', models.DateTimeField(blank=True, null=True, verbose_name='released')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='legal_holds', to='contacts.case', verbose_name='case')),
-                ('customer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='legal_holds', to='contacts.customer', verbose_name='customer')),
-                ('placed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='legal_holds_placed', to=settings.AUTH_USER_MODEL, verbose_name='placed by')),
-                ('released_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='legal_holds_released', to=settings.AUTH_USER_MODEL, verbose_name='released by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("placed_at", models.DateTimeField(verbose_name="placed")),
+                (
+                    "released_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="released"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_holds",
+                        to="contacts.case",
+                        verbose_name="case",
+                    ),
+                ),
+                (
+                    "customer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_holds",
+                        to="contacts.customer",
+                        verbose_name="customer",
+                    ),
+                ),
+                (
+                    "placed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_holds_placed",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="placed by",
+                    ),
+                ),
+                (
+                    "released_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_holds_released",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="released by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'legal hold',
-                'verbose_name_plural': 'legal holds',
-                'ordering': ['-placed_at'],
-                'indexes': [models.Index(condition=models.Q(('released_at__isnull', True)), fields=['case'], name='legal_hold_case'), models.Index(condition=models.Q(('released_at__isnull', True)), fields=['customer'], name='legal_hold_customer')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('case__isnull', False), ('customer__isnull', True)), models.Q(('case__isnull', True), ('customer__isnull', False)), _connector='OR'), name='legal_hold_on_a_case_or_a_customer', violation_error_message='A legal hold is on a case or on a customer, not both.'), models.CheckConstraint(condition=models.Q(models.Q(('released_at__isnull', True), ('released_by__isnull', True)), models.Q(('released_at__isnull', False), ('released_by__isnull', False)), _connector='OR'), name='legal_hold_released_by_someone')],
+                "verbose_name": "legal hold",
+                "verbose_name_plural": "legal holds",
+                "ordering": ["-placed_at"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("released_at__isnull", True)),
+                        fields=["case"],
+                        name="legal_hold_case",
+                    ),
+                    models.Index(
+                        condition=models.Q(("released_at__isnull", True)),
+                        fields=["customer"],
+                        name="legal_hold_customer",
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("case__isnull", False), ("customer__isnull", True)),
+                            models.Q(("case__isnull", True), ("customer__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="legal_hold_on_a_case_or_a_customer",
+                        violation_error_message="A legal hold is on a case or on a customer, not both.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("released_at__isnull", True), ("released_by__isnull", True)),
+                            models.Q(
+                                ("released_at__isnull", False), ("released_by__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="legal_hold_released_by_someone",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RetentionRule',
+            name="RetentionRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('name_cy', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('kind', models.CharField(blank=True, choices=[('enquiry', 'Enquiry'), ('service_request', 'Service request'), ('complaint', 'Complaint'), ('compliment', 'Compliment'), ('feedback', 'Feedback or suggestion'), ('councillor_enquiry', 'Councillor enquiry'), ('web_content_change', 'Web content change')], help_text='Leave empty for every kind of case.', max_length=24, verbose_name='case kind')),
-                ('confidential_only', models.BooleanField(default=False, help_text='For confidential cases only, such as those flagged as social care. Every complaint is confidential.', verbose_name='confidential cases only')),
-                ('months', models.IntegerField(default=72, help_text='Calendar months from the day the case was closed: six years is 72.', validators=[django.core.validators.MinValueValidator(1, 'A retention period must be at least one month.'), django.core.validators.MaxValueValidator(1200, 'A retention period can be at most 1,200 months (100 years).')], verbose_name='months kept after closure')),
-                ('action', models.CharField(choices=[('anonymise', 'Anonymise'), ('delete', 'Delete')], default='anonymise', help_text='Anonymise keeps the case, its deadlines and its statistics without the personal data; delete removes the case.', max_length=10, verbose_name='then')),
-                ('basis', models.TextField(blank=True, help_text="Why the data is kept this long, for example the council's retention schedule.", verbose_name='basis')),
-                ('basis_cy', models.TextField(blank=True, help_text="Why the data is kept this long, for example the council's retention schedule.", null=True, verbose_name='basis')),
-                ('basis_en', models.TextField(blank=True, help_text="Why the data is kept this long, for example the council's retention schedule.", null=True, verbose_name='basis')),
-                ('service', models.ForeignKey(blank=True, help_text='Leave empty for every service.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='retention_rules', to='accounts.service', verbose_name='service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("name_cy", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("enquiry", "Enquiry"),
+                            ("service_request", "Service request"),
+                            ("complaint", "Complaint"),
+                            ("compliment", "Compliment"),
+                            ("feedback", "Feedback or suggestion"),
+                            ("councillor_enquiry", "Councillor enquiry"),
+                            ("web_content_change", "Web content change"),
+                        ],
+                        help_text="Leave empty for every kind of case.",
+                        max_length=24,
+                        verbose_name="case kind",
+                    ),
+                ),
+                (
+                    "confidential_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="For confidential cases only, such as those flagged as social care. Every complaint is confidential.",
+                        verbose_name="confidential cases only",
+                    ),
+                ),
+                (
+                    "months",
+                    models.IntegerField(
+                        default=72,
+                        help_text="Calendar months from the day the case was closed: six years is 72.",
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1, "A retention period must be at least one month."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                1200, "A retention period can be at most 1,200 months (100 years)."
+                            ),
+                        ],
+                        verbose_name="months kept after closure",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("anonymise", "Anonymise"), ("delete", "Delete")],
+                        default="anonymise",
+                        help_text="Anonymise keeps the case, its deadlines and its statistics without the personal data; delete removes the case.",
+                        max_length=10,
+                        verbose_name="then",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the data is kept this long, for example the council's retention schedule.",
+                        verbose_name="basis",
+                    ),
+                ),
+                (
+                    "basis_cy",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the data is kept this long, for example the council's retention schedule.",
+                        null=True,
+                        verbose_name="basis",
+                    ),
+                ),
+                (
+                    "basis_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the data is kept this long, for example the council's retention schedule.",
+                        null=True,
+                        verbose_name="basis",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave empty for every service.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.service",
+                        verbose_name="service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'retention rule',
-                'verbose_name_plural': 'retention schedule',
-                'ordering': ['kind', 'service__name', 'confidential_only'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'service', 'confidential_only'), name='one_retention_rule_per_scope', nulls_distinct=False, violation_error_message='The schedule already has a rule for this case kind, service and confidentiality.'), models.CheckConstraint(condition=models.Q(('months__gte', 1), ('months__lte', 1200)), name='retention_months_in_range', violation_error_message='A retention period must be at least one month.')],
+                "verbose_name": "retention rule",
+                "verbose_name_plural": "retention schedule",
+                "ordering": ["kind", "service__name", "confidential_only"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "service", "confidential_only"),
+                        name="one_retention_rule_per_scope",
+                        nulls_distinct=False,
+                        violation_error_message="The schedule already has a rule for this case kind, service and confidentiality.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("months__gte", 1), ("months__lte", 1200)),
+                        name="retention_months_in_range",
+                        violation_error_message="A retention period must be at least one month.",
+                    ),
+                ],
             },
         ),
     ]

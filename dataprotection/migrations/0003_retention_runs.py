@@ -4,26 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dataprotection', '0002_default_retention_schedule'),
+        ("dataprotection", "0002_default_retention_schedule"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionRun',
+            name="RetentionRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('cases_anonymised', models.PositiveIntegerField(default=0, verbose_name='cases anonymised')),
-                ('cases_deleted', models.PositiveIntegerField(default=0, verbose_name='cases deleted')),
-                ('customers_removed', models.PositiveIntegerField(default=0, verbose_name='customers removed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(verbose_name="started")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "cases_anonymised",
+                    models.PositiveIntegerField(default=0, verbose_name="cases anonymised"),
+                ),
+                (
+                    "cases_deleted",
+                    models.PositiveIntegerField(default=0, verbose_name="cases deleted"),
+                ),
+                (
+                    "customers_removed",
+                    models.PositiveIntegerField(default=0, verbose_name="customers removed"),
+                ),
             ],
             options={
-                'verbose_name': 'retention run',
-                'verbose_name_plural': 'retention runs',
-                'ordering': ['-started_at'],
+                "verbose_name": "retention run",
+                "verbose_name_plural": "retention runs",
+                "ordering": ["-started_at"],
             },
         ),
     ]

@@ -6,27 +6,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dataprotection', '0003_retention_runs'),
+        ("dataprotection", "0003_retention_runs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Erasure',
+            name="Erasure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('customer_id', models.BigIntegerField(verbose_name='customer')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('erased_at', models.DateTimeField(verbose_name='erased')),
-                ('cases_anonymised', models.PositiveIntegerField(default=0, verbose_name='cases anonymised')),
-                ('erased_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='erased by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("customer_id", models.BigIntegerField(verbose_name="customer")),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("erased_at", models.DateTimeField(verbose_name="erased")),
+                (
+                    "cases_anonymised",
+                    models.PositiveIntegerField(default=0, verbose_name="cases anonymised"),
+                ),
+                (
+                    "erased_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="erased by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'erasure',
-                'verbose_name_plural': 'erasures',
-                'ordering': ['-erased_at'],
+                "verbose_name": "erasure",
+                "verbose_name_plural": "erasures",
+                "ordering": ["-erased_at"],
             },
         ),
     ]

@@ -21,7 +21,9 @@ class RetentionAction(models.TextChoices):
     DELETE = Action.DELETE.value, _("Delete")
 
 
-class RetentionRule(TimeStampedModel):
+# modeltranslation gives the model a manager class made at run time, which django-stubs cannot
+# resolve (as routing.models.RequestType).
+class RetentionRule(TimeStampedModel):  # type: ignore[django-manager-missing]
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(
         _("case kind"),
@@ -35,7 +37,7 @@ class RetentionRule(TimeStampedModel):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="retention_rules",
+        related_name="+",
         verbose_name=_("service"),
         help_text=_("Leave empty for every service."),
     )

@@ -17,6 +17,8 @@ from dataprotection.models import Erasure, LegalHold
 from dataprotection.selectors.holds import customer_is_held
 from dataprotection.services.anonymisation import personal_data_anonymise
 
+HELD = _("A legal hold is in force on this customer or one of their cases: nothing was erased.")
+
 
 @transaction.atomic
 def customer_erase(
@@ -30,11 +32,7 @@ def customer_erase(
     if customer is None:
         raise ServiceError(_("There is no such customer."))
     if customer_is_held(customer_id):
-        raise ServiceError(
-            _(
-                "A legal hold is in force on this customer or one of their cases: nothing was erased."
-            )
-        )
+        raise ServiceError(HELD)
     cases = Case.objects.filter(customer_id=customer_id)
     if cases.filter(kind=CaseKind.COMPLAINT, status__in=OPEN_CASE_STATUSES).exists():
         raise ServiceError(_("A complaint of this customer's is still open: nothing was erased."))

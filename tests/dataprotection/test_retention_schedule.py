@@ -99,8 +99,8 @@ def test_an_administrator_adds_a_rule_in_both_languages(client, administrator, s
         (
             "cy",
             {"kind": "", "service": ""},
-            "Mae gan yr amserlen reol eisoes ar gyfer y math hwn o achos, y gwasanaeth hwn a&#x27;r "
-            "cyfrinachedd hwn.",
+            "Mae gan yr amserlen reol eisoes ar gyfer y math hwn o achos, y gwasanaeth hwn "
+            "a&#x27;r cyfrinachedd hwn.",
         ),
     ],
 )
