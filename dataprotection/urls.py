@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401  (the pages add their paths here)
+from django.urls import path, re_path
+
+from . import views
 
 app_name = "dataprotection"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("data-protection/", views.overview_page, name="overview"),
+    # A customer's id only: never a name in an address.
+    re_path(
+        r"^data-protection/customers/(?P<customer_id>[0-9]{1,18})/erase/$",
+        views.customer_erase_page,
+        name="customer-erase",
+    ),
+]
