@@ -803,6 +803,19 @@ ROUTES = (
         )
         for suffix in ("/", ".csv")
     ),
+    # --- Data protection (docs/adr/0030): its officer and administrators -------------------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/data-protection/",
+        "GET",
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
+        "/data-protection/customers/<customer_id>/erase/",
+        "GET POST",
+        # The customer's number and how many cases: never their name or their cases' content.
+        probe("plain customer", "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
