@@ -93,7 +93,7 @@ def create(now: datetime):
     from contacts.models import Customer
     from contacts.services import case_create
 
-    service = Service.objects.order_by("pk").first()
+    service = Service.objects.order_by("pk")[0]
     counter = iter(range(10**9))
 
     def one() -> None:
