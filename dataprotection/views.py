@@ -12,15 +12,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import signed_in
 from common.errors import ServiceError, add_service_error
 from contacts.models import Case, Customer
 
-from .forms import ErasureForm
+from .forms import ErasureForm, LegalHoldForm, ReleaseForm
+from .models import LegalHold
 from .selectors import overview
 from .services.erasure import customer_erase
+from .services.holds import legal_hold_place, legal_hold_release
 
 View = Callable[..., HttpResponseBase]
 
@@ -80,3 +82,55 @@ def customer_erase_page(request: HttpRequest, customer_id: str) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET", "POST"])
+@data_protection_only
+def legal_hold_add_page(request: HttpRequest) -> HttpResponse:
+    form = LegalHoldForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        case = customer = None
+        if form.cleaned_data["reference"]:
+            case = Case.objects.filter(reference=form.cleaned_data["reference"]).first()
+            if case is None:
+                form.add_error("reference", _("There is no case with this reference."))
+        else:
+            customer = Customer.objects.filter(pk=form.cleaned_data["customer"]).first()
+            if customer is None:
+                form.add_error("customer", _("There is no customer with this number."))
+        if not form.errors:
+            try:
+                legal_hold_place(
+                    case=case,
+                    customer=customer,
+                    reason=form.cleaned_data["reason"],
+                    by=signed_in(request),
+                )
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The legal hold was placed."))
+                return redirect("dataprotection:overview")
+    return render(
+        request,
+        "dataprotection/hold_add.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@data_protection_only
+def legal_hold_release_page(request: HttpRequest) -> HttpResponse:
+    form = ReleaseForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        legal_hold_release(hold_id=form.cleaned_data["hold"], by=signed_in(request))
+    except ServiceError as error:
+        if not LegalHold.objects.filter(pk=form.cleaned_data["hold"]).exists():
+            raise Http404 from error
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The legal hold was released."))
+    return redirect("dataprotection:overview")

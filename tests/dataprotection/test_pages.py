@@ -5,7 +5,7 @@ import pytest
 
 from accounts.models import Role
 from contacts.models import Customer
-from dataprotection.models import Erasure
+from dataprotection.models import Erasure, LegalHold
 from dataprotection.services.holds import legal_hold_place
 from dataprotection.services.retention import retention_apply
 from tests.factories import CustomerFactory, UserFactory, make_case
@@ -27,7 +27,7 @@ def test_the_overview_lists_runs_holds_and_erasures(client, dpo, service, admini
     page = client.get("/en/data-protection/").content.decode()
 
     assert case.reference in page
-    assert "In force" in page
+    assert f'name="hold" value="{LegalHold.objects.get().pk}"' in page  # its release button
     assert "Ann Jones" not in page
     assert "Missed bin" not in page
     assert "No customer has been erased." in page
@@ -106,3 +106,94 @@ def test_an_advisor_may_not_erase(client, advisor, service):
     )
     assert response.status_code == 403
     assert Customer.objects.filter(pk=customer.pk).exists()
+
+
+def test_an_officer_places_a_hold_on_a_case_and_releases_it(client, dpo, service):
+    case = make_case(service=service)
+    client.force_login(dpo)
+
+    response = client.post(
+        "/en/data-protection/legal-holds/add/",
+        {"reference": case.reference.lower(), "customer": "", "reason": "Tribunal claim"},
+    )
+
+    assert response.status_code == 302
+    hold = LegalHold.objects.get()
+    assert (hold.case, hold.customer, hold.reason, hold.placed_by) == (
+        case,
+        None,
+        "Tribunal claim",
+        dpo,
+    )
+
+    response = client.post("/en/data-protection/legal-holds/release/", {"hold": hold.pk})
+
+    assert response.status_code == 302
+    hold.refresh_from_db()
+    assert hold.released_by == dpo
+    again = client.post("/en/data-protection/legal-holds/release/", {"hold": hold.pk}, follow=True)
+    assert "This legal hold has already been released." in again.content.decode()
+
+
+def test_an_officer_places_a_hold_on_a_customer(client, dpo):
+    customer = CustomerFactory()
+    client.force_login(dpo)
+
+    response = client.post(
+        "/cy/data-protection/legal-holds/add/",
+        {"reference": "", "customer": str(customer.pk), "reason": "Hawliad"},
+    )
+
+    assert response.status_code == 302
+    assert LegalHold.objects.get().customer == customer
+
+
+@pytest.mark.parametrize(
+    ("language", "data", "message"),
+    [
+        (
+            "en",
+            {"reference": "", "customer": "", "reason": "x"},
+            "Enter a case reference or a customer number, not both.",
+        ),
+        (
+            "cy",
+            {"reference": "", "customer": "", "reason": "x"},
+            "Rhowch gyfeirnod achos neu rif cwsmer, nid y ddau.",
+        ),
+        (
+            "en",
+            {"reference": "CYS-1999-000001", "customer": "", "reason": "x"},
+            "There is no case with this reference.",
+        ),
+        (
+            "en",
+            {"reference": "", "customer": "99999999", "reason": "x"},
+            "There is no customer with this number.",
+        ),
+        (
+            "en",
+            {"reference": "", "customer": "abc", "reason": "x"},
+            "Enter a customer number, like 4521.",
+        ),
+        (
+            "cy",
+            {"reference": "", "customer": "1", "reason": ""},
+            "Dywedwch pam mae&#x27;n rhaid cadw&#x27;r data.",
+        ),
+    ],
+)
+def test_a_bad_hold_is_refused_and_nothing_is_saved(client, dpo, language, data, message):
+    client.force_login(dpo)
+
+    response = client.post(f"/{language}/data-protection/legal-holds/add/", data)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not LegalHold.objects.exists()
+
+
+@pytest.mark.parametrize("data", [{}, {"hold": "abc"}, {"hold": "99999999"}])
+def test_releasing_no_hold_is_not_found(client, dpo, data):
+    client.force_login(dpo)
+    assert client.post("/en/data-protection/legal-holds/release/", data).status_code == 404
