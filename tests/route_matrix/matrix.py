@@ -811,6 +811,17 @@ ROUTES = (
         probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
     ),
     route(
+        "/data-protection/legal-holds/add/",
+        "GET POST",
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
+        "/data-protection/legal-holds/release/",
+        "POST",
+        # An empty POST names no hold: not found, for those who may release one.
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 404 404 LOG LOG"),
+    ),
+    route(
         "/data-protection/customers/<customer_id>/erase/",
         "GET POST",
         # The customer's number and how many cases: never their name or their cases' content.
