@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import retention_views as views
 
 app_name = "dataprotection"
 

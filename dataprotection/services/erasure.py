@@ -14,7 +14,7 @@ from common.errors import ServiceError
 from contacts.models import OPEN_CASE_STATUSES, Case, CaseKind, Customer
 from contacts.services.anonymisation import customers_without_cases_remove
 from dataprotection.models import Erasure, LegalHold
-from dataprotection.selectors.holds import customer_is_held
+from dataprotection.retention_selectors.holds import customer_is_held
 from dataprotection.services.anonymisation import personal_data_anonymise
 
 HELD = _("A legal hold is in force on this customer or one of their cases: nothing was erased.")

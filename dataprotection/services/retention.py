@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dataprotection.models import RetentionRun
-from dataprotection.selectors.retention import due_cases_claim
+from dataprotection.retention_selectors.retention import due_cases_claim
 from dataprotection.services.anonymisation import personal_data_anonymise
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from common.errors import ServiceError
 from dataprotection.models import LegalHold
-from dataprotection.selectors.holds import case_is_held, customer_is_held
+from dataprotection.retention_selectors.holds import case_is_held, customer_is_held
 from dataprotection.services.holds import legal_hold_place, legal_hold_release
 from tests.factories import CustomerFactory, make_case
 

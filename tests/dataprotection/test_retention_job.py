@@ -12,7 +12,7 @@ from channels_app.models import InboundMessage
 from complaints.models import Complaint, ComplaintCategory
 from contacts.models import Attachment, Case, CaseEvent, Customer
 from dataprotection.models import RetentionRule
-from dataprotection.selectors.retention import due_cases_claim
+from dataprotection.retention_selectors.retention import due_cases_claim
 from dataprotection.services.holds import legal_hold_place, legal_hold_release
 from dataprotection.services.retention import retention_apply
 from messaging.models import OutboundMessage

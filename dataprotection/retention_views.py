@@ -18,9 +18,9 @@ from accounts.access import signed_in
 from common.errors import ServiceError, add_service_error
 from contacts.models import Case, Customer
 
-from .forms import ErasureForm, LegalHoldForm, ReleaseForm
 from .models import LegalHold
-from .selectors import overview
+from .retention_forms import ErasureForm, LegalHoldForm, ReleaseForm
+from .retention_selectors import overview
 from .services.erasure import customer_erase
 from .services.holds import legal_hold_place, legal_hold_release
 

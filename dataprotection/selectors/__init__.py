@@ -1,1 +1,0 @@
-"""Reads of data protection: one module per concern."""
