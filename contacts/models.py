@@ -237,6 +237,9 @@ class Case(TimeStampedModel):
     next_due_at = models.DateTimeField(_("next deadline"), null=True, blank=True, editable=False)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # When the retention schedule (or an erasure) took the case's personal data
+    # (contacts/services/anonymisation.py, docs/adr/0030); the case and its statistics stay.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_at"]
@@ -276,6 +279,12 @@ class Case(TimeStampedModel):
                 fields=["service", "kind", "-received_at"],
                 name="case_confidential",
                 condition=Q(confidential=True),
+            ),
+            # The retention job's candidates: closed cases not yet anonymised, by closure.
+            models.Index(
+                fields=["closed_at"],
+                name="case_retention_due",
+                condition=Q(closed_at__isnull=False, anonymised_at__isnull=True),
             ),
         ]
         constraints = [

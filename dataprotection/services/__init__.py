@@ -1,0 +1,1 @@
+"""Writes of data protection: one module per concern."""

@@ -841,6 +841,30 @@ ROUTES = (
         "GET",
         probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
     ),
+    # --- Data protection (docs/adr/0030): its officer and administrators -------------------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/data-protection/",
+        "GET",
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
+        "/data-protection/legal-holds/add/",
+        "GET POST",
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    route(
+        "/data-protection/legal-holds/release/",
+        "POST",
+        # An empty POST names no hold: not found, for those who may release one.
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 403 404 404 LOG LOG"),
+    ),
+    route(
+        "/data-protection/customers/<customer_id>/erase/",
+        "GET POST",
+        # The customer's number and how many cases: never their name or their cases' content.
+        probe("plain customer", "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
@@ -968,4 +992,7 @@ ADMIN_MODELS = {
     "councillors/enquiryupdate": ADMIN,
     "councillors/wardevent": ADMIN,
     "routing/requesttype": ADMIN,
+    "dataprotection/retentionrule": ADMIN,
+    # Legal holds are placed and released, never deleted: the record of the hold stays.
+    "dataprotection/legalhold": "200 200 302 403 302 302",
 }
