@@ -71,7 +71,18 @@ def files_delete_on_commit(model: type, names: list[str], field: str = "file") -
 
 def customers_without_cases_remove(*, customer_ids: Sequence[int], keep: Sequence[int] = ()) -> int:
     """Remove the customers that have no case left (their history goes with them), except
-    ``keep`` (a customer a legal hold names keeps its row for the hold's record, emptied)."""
+    ``keep`` (a customer a legal hold names keeps its row for the hold's record, emptied).
+
+    The customers are locked first, in id order: two batches anonymising two cases of one
+    customer at once would otherwise each still see the other's case naming them, and both keep
+    a customer left with no case. Locked, the second waits for the first to commit and then,
+    in its next statement's snapshot, finds no case left."""
+    list(
+        Customer.objects.filter(pk__in=list(customer_ids))
+        .order_by("pk")
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
     candidates = Customer.objects.filter(pk__in=list(customer_ids)).exclude(
         pk__in=Case.objects.filter(customer_id__in=list(customer_ids)).values("customer_id")
     )

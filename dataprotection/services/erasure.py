@@ -6,6 +6,7 @@ recorded with who, when and why. A refusal changes nothing."""
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,16 +28,20 @@ def customer_erase(
     now = now or timezone.now()
     if not reason.strip():
         raise ServiceError({"reason": _("Say why the customer's data is being erased.")})
+    cases = Case.objects.filter(customer_id=customer_id)
+    # Their cases first, then the customer: the order a retention batch takes them in (its
+    # cases, then their customers), as the other order could deadlock with one.
+    _cases_lock(cases)
     # Locked: no case is given to them, and no second erasure runs, while this one does.
     customer = Customer.objects.select_for_update().filter(pk=customer_id).first()
     if customer is None:
         raise ServiceError(_("There is no such customer."))
     if customer_is_held(customer_id):
         raise ServiceError(HELD)
-    cases = Case.objects.filter(customer_id=customer_id)
     if cases.filter(kind=CaseKind.COMPLAINT, status__in=OPEN_CASE_STATUSES).exists():
         raise ServiceError(_("A complaint of this customer's is still open: nothing was erased."))
-    case_ids = list(cases.select_for_update().order_by("pk").values_list("pk", flat=True))
+    # Again, now that no case can be given to them: one given between the two locks counts.
+    case_ids = _cases_lock(cases)
     if case_ids:
         personal_data_anonymise(case_ids=case_ids, now=now)
     else:
@@ -55,3 +60,7 @@ def customer_erase(
         erased_at=now,
         cases_anonymised=len(case_ids),
     )
+
+
+def _cases_lock(cases: QuerySet[Case]) -> list[int]:
+    return list(cases.select_for_update().order_by("pk").values_list("pk", flat=True))
