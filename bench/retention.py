@@ -9,7 +9,7 @@ run. On a small seed (``bench/seed.py --cases 20000 --open 6000 --customers 8000
 smaller ``--due``.
 
 1. Makes ``--due`` of the seed's closed cases due: closed seven years before the seed's "now"
-   (the default schedule keeps six years at most), so the job has exactly that many to do.
+   (the default schedule keeps six years at most), spread over ten weeks as real closures are.
 2. Starts two threads, each with its own database connection: the SLA sweep back to back
    (``contacts.sla.sla_sweep``) and case creation back to back (``case_create``, an e-mail to
    the first service, a new customer each), timing every pass and every case.
@@ -17,7 +17,8 @@ smaller ``--due``.
 4. Prints the run's time, cases anonymised, customers removed, cases per second, and the
    sweep's and case creation's latencies (p50, p95, max) during the run.
 
-Target: 100,000 due cases in under 60 s, the sweep and case creation never blocked.
+Target: 100,000 due cases in under 60 s (judged on the run's rate, as the seed makes more
+cases due of itself), the sweep and case creation never blocked. Exit status 1 when missed.
 """
 
 import argparse
@@ -29,6 +30,7 @@ from datetime import datetime, timedelta
 import _env
 
 TARGET_S = 60.0
+TARGET_CASES = 100_000
 
 
 def parse_args() -> argparse.Namespace:
@@ -44,7 +46,7 @@ def make_due(count: int, now: datetime) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             """
-            UPDATE contacts_case SET status = 'closed', closed_at = %s
+            UPDATE contacts_case SET status = 'closed', closed_at = %s - (id %% 100000) * interval '1 minute'
             WHERE id IN (
                 SELECT id FROM contacts_case
                 WHERE status IN ('resolved', 'closed') AND anonymised_at IS NULL
@@ -54,6 +56,29 @@ def make_due(count: int, now: datetime) -> int:
             [now - timedelta(days=7 * 366), count],
         )
         return cursor.rowcount
+
+
+def due_count(now: datetime) -> int:
+    """How many cases the run will find due: the seed's schedule makes some due of itself
+    (service requests after 24 months), so the run does more than ``--due``; the rate is what
+    the target is judged on."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from dataprotection.retention_selectors.retention import due_cases_claim
+
+    class Rollback(Exception):
+        pass
+
+    count = 0
+    try:
+        with transaction.atomic():
+            batch = due_cases_claim(today=timezone.localdate(now), limit=10**8)
+            count = len(batch.anonymise) + len(batch.delete)
+            raise Rollback  # the claim's locks go with it
+    except Rollback:
+        pass
+    return count
 
 
 class Beside(threading.Thread):
@@ -137,7 +162,8 @@ def main() -> None:
 
     now = datetime.fromisoformat(_env.load_meta()["now"])
     made = make_due(args.due, now)
-    print(f"cases made due: {made}")
+    due = due_count(now)
+    print(f"cases made due: {made}; due in all (with the seed's own): {due}")
 
     beside = [Beside("sweep", sweep(now)), Beside("create", create(now))]
     for thread in beside:
@@ -151,15 +177,23 @@ def main() -> None:
     for thread in beside:
         thread.join()
 
-    print(f"retention run: {spent:.1f} s (target {TARGET_S:.0f} s)")
+    done = run.cases_anonymised + run.cases_deleted
+    rate = done / spent if spent else 0.0
+    per_target = TARGET_CASES / rate if rate else float("inf")
+    print(f"retention run: {spent:.1f} s for {done} cases, {rate:.0f} cases/s")
+    print(
+        f"  {TARGET_CASES:,} cases at this rate: {per_target:.1f} s (target {TARGET_S:.0f} s)"
+        f" {'met' if per_target < TARGET_S else 'MISSED'}"
+    )
     print(
         f"  cases anonymised {run.cases_anonymised}, deleted {run.cases_deleted}, "
-        f"customers removed {run.customers_removed}, "
-        f"{run.cases_anonymised / spent if spent else 0:.0f} cases/s"
+        f"customers removed {run.customers_removed}"
     )
     for thread in beside:
         print(f"  {thread.name} during the run: {quantiles(thread.times)}, errors {thread.errors}")
     print(f"  peak RSS {_env.peak_rss_mb():.0f} MB")
+    if per_target >= TARGET_S:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

@@ -280,9 +280,10 @@ class Case(TimeStampedModel):
                 name="case_confidential",
                 condition=Q(confidential=True),
             ),
-            # The retention job's candidates: closed cases not yet anonymised, by closure.
+            # The retention job's candidates: closed cases not yet anonymised, by closure; the
+            # id too, so that a run resuming after (closed_at, id) starts in the index.
             models.Index(
-                fields=["closed_at"],
+                fields=["closed_at", "id"],
                 name="case_retention_due",
                 condition=Q(closed_at__isnull=False, anonymised_at__isnull=True),
             ),

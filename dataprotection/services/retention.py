@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dataprotection.models import RetentionRun
-from dataprotection.retention_selectors.retention import due_cases_claim
+from dataprotection.retention_selectors.retention import START, due_cases_claim
 from dataprotection.services.anonymisation import personal_data_anonymise
 
 
@@ -19,12 +19,14 @@ def retention_apply(
     today = today or timezone.localdate(now)
     limit = batch_size or settings.RETENTION_BATCH_SIZE
     run = RetentionRun.objects.create(started_at=now)
+    after = START
     while True:
         # One transaction per batch: the locks last as long as one batch's statements.
         with transaction.atomic():
-            batch = due_cases_claim(today=today, limit=limit)
+            batch = due_cases_claim(today=today, limit=limit, after=after)
             if not batch:
                 break
+            after = batch.last
             done = personal_data_anonymise(
                 case_ids=batch.anonymise, delete_ids=batch.delete, now=now
             )
