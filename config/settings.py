@@ -385,6 +385,10 @@ CYSWLLT = {
     # How many days a subject access request's export is kept (encrypted) before it is deleted
     # (docs/adr/0031): long enough to review, redact and release it.
     "SAR_EXPORT_DAYS": max(1, int(os.environ.get("CYSWLLT_SAR_EXPORT_DAYS", "30"))),
+    # Where residents write to the council's data protection officer, on the privacy notice
+    # (UK GDPR art. 13(1)(b): the officer's contact details). Empty: the notice says only
+    # "write to the council's data protection officer".
+    "DPO_EMAIL": os.environ.get("CYSWLLT_DPO_EMAIL", "").strip(),
     # A message whose worker has not renewed its claim for this long (a live one renews it every
     # third of it) was left by a worker that died: it is tried again.
     "MESSAGE_CLAIM_SECONDS": int(os.environ.get("CYSWLLT_MESSAGE_CLAIM_SECONDS", "30")),

@@ -73,6 +73,28 @@ class TestThePage:
         for sentence in sentences:
             assert sentence in text
 
+    @pytest.mark.parametrize(
+        ("language", "label"),
+        [
+            ("en", "Our data protection officer's email address:"),
+            ("cy", "Cyfeiriad e-bost ein swyddog diogelu data:"),
+        ],
+    )
+    def test_it_gives_the_officers_address_when_the_council_sets_one(
+        self, client, settings, language, label
+    ):
+        settings.CYSWLLT = {**settings.CYSWLLT, "DPO_EMAIL": "dpo@enghraifft.gov.wales"}
+
+        html = client.get(f"/{language}/privacy/").content.decode().replace("&#x27;", "'")
+
+        assert label in html
+        assert '<a class="govuk-link" href="mailto:dpo@enghraifft.gov.wales">' in html
+
+    def test_without_an_address_it_gives_none(self, client, settings):
+        settings.CYSWLLT = {**settings.CYSWLLT, "DPO_EMAIL": ""}
+
+        assert "mailto:" not in client.get("/en/privacy/").content.decode()
+
     def test_it_is_only_read(self, client):
         assert client.post("/en/privacy/").status_code == 405
 
