@@ -46,7 +46,8 @@ def make_due(count: int, now: datetime) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             """
-            UPDATE contacts_case SET status = 'closed', closed_at = %s - (id %% 100000) * interval '1 minute'
+            UPDATE contacts_case
+            SET status = 'closed', closed_at = %s - (id %% 100000) * interval '1 minute'
             WHERE id IN (
                 SELECT id FROM contacts_case
                 WHERE status IN ('resolved', 'closed') AND anonymised_at IS NULL
