@@ -14,6 +14,7 @@ from accounts.models import Service, Team, User
 from common.errors import NON_FIELD_ERRORS, ServiceError
 from common.fields import AwareDateTimeField
 from common.form_fields import NOTE_MAX
+from common.serializer_fields import FieldsBuiltOnce
 from contacts.channel_details import (
     DEFINITIONS,
     SCHEMAS,
@@ -54,7 +55,7 @@ channel_details_schema = PolymorphicProxySerializer(
 # model on every instance, which cost most of the time of a case creation.
 
 
-class CustomerInput(serializers.Serializer):
+class CustomerInput(FieldsBuiltOnce, serializers.Serializer):
     name = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     phone = PhoneNumberField(required=False, allow_blank=True)
@@ -114,11 +115,11 @@ class VisibleCustomerField(LazyPrimaryKeyField):
 
     def __init__(self, **kwargs: Any) -> None:
         messages = {"does_not_exist": _("Select a valid customer.")}
-        super().__init__(
-            lambda: customer_visible_to(self.context["user"]),
-            error_messages=messages,
-            **kwargs,
-        )
+        super().__init__(lambda: None, error_messages=messages, **kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        # Read at call time: a copy of this field (common.serializer_fields) has its own context.
+        return customer_visible_to(self.context["user"])
 
 
 @extend_schema_field(channel_details_schema)
@@ -144,7 +145,7 @@ def create_examples() -> list[OpenApiExample]:
     ]
 
 
-class CaseCreateInput(serializers.Serializer):
+class CaseCreateInput(FieldsBuiltOnce, serializers.Serializer):
     channel = serializers.ChoiceField(Channel.values)
     kind = serializers.ChoiceField(CaseKind.values, default=CaseKind.ENQUIRY)
     service = LazySlugField(lambda: Service.objects.all(), slug_field="code", required=False)
