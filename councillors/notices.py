@@ -255,12 +255,13 @@ def ward_event_notices_owe(
     return len(rows)
 
 
-def _link(view: str, *args: object) -> str:
-    """An absolute link for a message (a text or a letter cannot carry a relative one): the
-    address names the entry or meeting by its number only, never a person, and the page
-    behind it asks the reader to sign in and checks they may read it."""
+def _link(view: str, *args: object, language: str) -> str:
+    """An absolute link for a message, in the reader's language (a text or a letter cannot
+    carry a relative one): the address names the entry or meeting by its number only, never
+    a person, and the page behind it asks the reader to sign in and checks they may read it."""
     site = str(settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000")).rstrip("/")
-    return site + reverse(view, args=args)
+    with translation.override(language):
+        return site + reverse(view, args=args)
 
 
 def ward_event_comment_notice_owe(*, comment: WardEventRecord, now: datetime) -> int:
@@ -282,7 +283,7 @@ def ward_event_comment_notice_owe(*, comment: WardEventRecord, now: datetime) ->
             "councillor": (councillor.get_full_name() or councillor.get_username())
             if councillor
             else "",
-            "link": _link("councillors:event", event.pk),
+            "link": _link("councillors:event", event.pk, language=language),
         },
     )
     _owe(
@@ -322,7 +323,7 @@ def ward_event_answer_notice_owe(
                 "answer": answer,
                 "comment": answer.in_reply_to,
                 "name": user.get_full_name() or user.get_username(),
-                "link": _link("councillors:my-event", event.pk),
+                "link": _link("councillors:my-event", event.pk, language=way.language),
             },
         )
         rows.append(
@@ -355,7 +356,7 @@ def meeting_paper_notices_owe(
                 "council": meeting.council,
                 "paper": paper,
                 "name": user.get_full_name() or user.get_username(),
-                "link": _link("councillors:meeting", meeting.pk),
+                "link": _link("councillors:meeting", meeting.pk, language=way.language),
             },
         )
         rows.append(
