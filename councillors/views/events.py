@@ -104,12 +104,13 @@ def event_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_answer(request.user, event):
         raise PermissionDenied
     form = AnswerForm(request.POST)
+    valid = form.is_valid()
     comment = None
-    if form.is_valid():
+    if "comment" in form.cleaned_data:
         comment = selectors.ward_event_comment_get(event=event, pk=form.cleaned_data["comment"])
         if comment is None:
-            form.add_error("text", _("Choose the comment you are answering."))
-    if comment is not None and form.is_valid():
+            form.add_error("comment", _("Choose the comment you are answering."))
+    if comment is not None and valid:
         try:
             services.ward_event_answer(
                 comment=comment, officer=request.user, text=form.cleaned_data["text"]

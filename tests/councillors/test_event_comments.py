@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from councillors.history import event_record
 from councillors.models import EventRecordKind, WardEvent, WardEventRecord
+from councillors.notices import ward_event_comment_notice_owe
 from councillors.services import (
     NotTheOwner,
     ward_event_answer,
@@ -105,8 +106,6 @@ def test_the_officer_answers_and_the_councillor_is_told_in_their_language(
 
 
 def test_nothing_is_told_twice_however_often_the_owing_runs(works, cllr_jones, advisor):
-    from councillors.notices import ward_event_comment_notice_owe
-
     comment = ward_event_comment(event=works, councillor=cllr_jones, text="A comment", now=NOW)
     ward_event_comment_notice_owe(comment=comment, now=NOW)
     ward_event_comment_notice_owe(comment=comment, now=NOW + timedelta(minutes=1))
@@ -116,9 +115,7 @@ def test_nothing_is_told_twice_however_often_the_owing_runs(works, cllr_jones, a
 def test_a_councillor_of_another_ward_cannot_comment(works, cllr_other):
     with pytest.raises(ValidationError) as refused:
         ward_event_comment(event=works, councillor=cllr_other, text="Mine too?", now=NOW)
-    assert refused.value.messages == [
-        "You can comment only on the calendar entries of your wards."
-    ]
+    assert refused.value.messages == ["You can comment only on the calendar entries of your wards."]
     assert not WardEventRecord.objects.filter(kind=EventRecordKind.COMMENT).exists()
     assert not OutboundMessage.objects.filter(purpose=Purpose.MEMBER_COMMENT).exists()
 
