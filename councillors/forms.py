@@ -235,7 +235,6 @@ class MeetingPaperForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What is the document?"),
         choices=PaperKind.choices,
-        widget=forms.RadioSelect,
         error_messages=_choice_errors(_("Choose what the document is.")),
     )
     file = forms.FileField(
