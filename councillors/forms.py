@@ -1,6 +1,6 @@
 """Forms of the councillors' pages: they check what was typed; the services decide the rest."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -213,7 +213,7 @@ class AnswerForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    council = forms.ModelChoiceField(
+    council: "forms.ModelChoiceField[CommunityCouncil]" = forms.ModelChoiceField(
         queryset=CommunityCouncil.objects.none(),
         label=_("Council"),
         empty_label=None,
@@ -224,11 +224,11 @@ class MeetingForm(forms.Form):
         label=_("Date of the meeting"), required_message=_("Enter the date of the meeting.")
     )
 
-    def __init__(self, *args, councils, **kwargs):
+    def __init__(self, *args: Any, councils: list[CommunityCouncil], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["council"].queryset = CommunityCouncil.objects.filter(
-            pk__in=[c.pk for c in councils]
-        )
+        field = self.fields["council"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = CommunityCouncil.objects.filter(pk__in=[c.pk for c in councils])
 
 
 class MeetingPaperForm(forms.Form):

@@ -86,6 +86,7 @@ def meeting_paper_add(
                 now=now,
             )
     except Exception:
-        paper.file.storage.delete(paper.file.name)
+        if paper.file.name:
+            paper.file.storage.delete(paper.file.name)
         raise
     return paper

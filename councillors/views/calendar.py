@@ -23,6 +23,7 @@ from .. import selectors, services
 from ..domain.feed import FeedEntry, ical_feed
 from ..forms import CommentForm
 from ..models import WardEventStatus
+from . import signed_in
 
 COUNCILLOR = (Role.COUNCILLOR,)
 #: Everyone signed in who may read a ward's page (clerks only their council's wards).
@@ -55,14 +56,14 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
 def my_event(request: HttpRequest, pk: int) -> HttpResponse:
     """An entry of the councillor's wards, its history (the comments of its wards' councillors
     and the officer's answers) and a comment to add. Another ward's entry is not found."""
-    event = selectors.ward_event_for_councillor(user=request.user, pk=pk)
+    event = selectors.ward_event_for_councillor(user=signed_in(request), pk=pk)
     if event is None:
         raise Http404
     form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.ward_event_comment(
-                event=event, councillor=request.user, text=form.cleaned_data["text"]
+                event=event, councillor=signed_in(request), text=form.cleaned_data["text"]
             )
         except ValidationError as error:
             add_service_error(form, error)

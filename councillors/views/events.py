@@ -18,6 +18,7 @@ from .. import selectors, services
 from ..forms import AnswerForm, WardEventCancelForm, WardEventDelayForm, WardEventForm
 from ..models import WardEvent
 from ..services import EDITABLE, EVENT_FIELDS, may_answer
+from . import signed_in
 from .officer import OFFICER_ROLES
 
 
@@ -81,7 +82,7 @@ def _detail(
             "editable": event.status in EDITABLE,
             "history": selectors.ward_event_history(event=event),
             # Staff read the councillors' comments; the officer who owns the entry answers.
-            "may_answer": may_answer(request.user, event),
+            "may_answer": may_answer(signed_in(request), event),
             "answer_form": answer_form,
             "answering": answering,
         },
@@ -101,7 +102,7 @@ def event_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer a councillor's comment: the entry's owner only (anyone else 403); a refusal is
     shown on the entry's page with the answer as typed, and nothing is recorded."""
     event = _event(pk)
-    if not may_answer(request.user, event):
+    if not may_answer(signed_in(request), event):
         raise PermissionDenied
     form = AnswerForm(request.POST)
     valid = form.is_valid()
@@ -113,7 +114,7 @@ def event_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if comment is not None and valid:
         try:
             services.ward_event_answer(
-                comment=comment, officer=request.user, text=form.cleaned_data["text"]
+                comment=comment, officer=signed_in(request), text=form.cleaned_data["text"]
             )
         except ValidationError as error:
             add_service_error(form, error)
