@@ -85,6 +85,8 @@ def _detail(
             "may_answer": may_answer(signed_in(request), event),
             "answer_form": answer_form,
             "answering": answering,
+            # The page's title says "Error:" when an answer was refused (base.html reads form).
+            "form": answer_form,
         },
         status=status,
     )

@@ -117,6 +117,7 @@ def test_an_empty_answer_is_refused_on_the_entrys_page(
     assert response.status_code == 400
     body = response.content.decode()
     assert error in body and f'href="#answer-{comment.pk}"' in body
+    assert "<title>Error:" in body or "<title>Gwall:" in body
     assert lines(EventRecordKind.ANSWER) == 0
 
 
