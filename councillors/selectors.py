@@ -2,7 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role, User
 from contacts.models import Case, CaseKind, Milestone
@@ -245,4 +246,21 @@ def meeting_councillors(*, meeting: CouncilMeeting) -> list[User]:
         )
         .distinct()
         .order_by("pk")
+    )
+
+
+def with_comments_waiting(events: QuerySet[WardEvent]) -> QuerySet[WardEvent]:
+    """``events`` each with ``comments_waiting``: its councillors' comments nobody has answered
+    yet (one correlated count per entry listed, on the history's index)."""
+    answered = WardEventRecord.objects.filter(in_reply_to=OuterRef("pk"))
+    waiting = (
+        WardEventRecord.objects.filter(event=OuterRef("pk"), kind=EventRecordKind.COMMENT)
+        .exclude(Exists(answered))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return events.annotate(
+        comments_waiting=Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
     )

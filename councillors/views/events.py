@@ -35,7 +35,11 @@ def events_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "councillors/events.html",
-        {"events": list(selectors.ward_events_upcoming(now=timezone.now()))},
+        {
+            "events": list(
+                selectors.with_comments_waiting(selectors.ward_events_upcoming(now=timezone.now()))
+            )
+        },
     )
 
 

@@ -3,6 +3,7 @@ entry of their ward from their calendar, the owning officer answers on the entry
 every refusal (empty text, another ward's entry, an answer by someone else) is a translated
 error or a 403/404 that records nothing, never a 500."""
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -158,3 +159,26 @@ def test_an_answer_by_an_officer_who_does_not_own_the_entry_is_forbidden(
     )
     assert response.status_code == 403
     assert lines(EventRecordKind.ANSWER) == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "two", "one"),
+    [
+        ("en", "2 comments to answer", "1 comment to answer"),
+        ("cy", "Sylwadau i'w hateb: 2", "1 sylw i'w ateb"),
+    ],
+)
+def test_the_staff_calendar_shows_the_comments_waiting_for_an_answer(
+    client, works, cllr_jones, advisor, language, two, one
+):
+    comment = ward_event_comment(event=works, councillor=cllr_jones, text="After 9, please.")
+    ward_event_comment(event=works, councillor=cllr_jones, text="And the bins?")
+    client.force_login(advisor)
+    page = html.unescape(client.get(f"/{language}/members-calendar/").content.decode())
+    assert two in page
+    client.post(
+        f"/{language}/members-calendar/{works.pk}/answer/",
+        {"comment": comment.pk, "text": "Agreed."},
+    )
+    page = html.unescape(client.get(f"/{language}/members-calendar/").content.decode())
+    assert one in page and two not in page
