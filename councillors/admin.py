@@ -3,6 +3,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from .models import (
     CommunityCouncil,
+    CouncilMeeting,
     EnquiryUpdate,
     MemberEnquiry,
     MemberProfile,
@@ -56,3 +57,14 @@ class WardEventAdmin(admin.ModelAdmin):
     search_fields = ("title", "location")
     filter_horizontal = ("wards",)
     readonly_fields = ("uid", "sequence", "announced_at")
+
+
+@admin.register(CouncilMeeting)
+class CouncilMeetingAdmin(admin.ModelAdmin):
+    """Meetings, to correct a title or date; papers are attached (and checked) by the clerk's
+    page only, and an entry's history is written by ``councillors.history`` only."""
+
+    list_display = ("title", "council", "held_on")
+    list_filter = ("council",)
+    search_fields = ("title",)
+    raw_id_fields = ("council", "created_by")

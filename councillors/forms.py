@@ -1,17 +1,19 @@
 """Forms of the councillors' pages: they check what was typed; the services decide the rest."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language, Service
 from common.form_fields import NOTE_MAX, AgreedTimeField, DayField, LineField, TextField
+from contacts.attachments import ACCEPT
 
 from .models import (
     WRITTEN_METHODS,
     CommunityCouncil,
     OnBehalfOf,
+    PaperKind,
     Ward,
     WardEventKind,
 )
@@ -181,3 +183,66 @@ class MemberPreferencesForm(forms.Form):
     )
     phone = LineField(label=_("Mobile number for text messages"), max_length=30)
     postal_address = TextField(label=_("Postal address for letters"), max_length=500)
+
+
+class CommentForm(forms.Form):
+    """A councillor's comment on a calendar entry of their ward."""
+
+    text = TextField(
+        label=_("Your comment"),
+        required_message=_("Write your comment."),
+        max_length=NOTE_MAX,
+    )
+
+
+class AnswerForm(forms.Form):
+    """The owning officer's answer to one comment on the entry."""
+
+    comment = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the comment you are answering."),
+            "invalid": _("Choose the comment you are answering."),
+        },
+    )
+    text = TextField(
+        label=_("Your answer"),
+        required_message=_("Write your answer."),
+        max_length=NOTE_MAX,
+    )
+
+
+class MeetingForm(forms.Form):
+    council: "forms.ModelChoiceField[CommunityCouncil]" = forms.ModelChoiceField(
+        queryset=CommunityCouncil.objects.none(),
+        label=_("Council"),
+        empty_label=None,
+        error_messages=_choice_errors(_("Choose the council you are the clerk of.")),
+    )
+    title = LineField(label=_("Meeting"), required_message=_("Enter the name of the meeting."))
+    held_on = DayField(
+        label=_("Date of the meeting"), required_message=_("Enter the date of the meeting.")
+    )
+
+    def __init__(self, *args: Any, councils: list[CommunityCouncil], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["council"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = CommunityCouncil.objects.filter(pk__in=[c.pk for c in councils])
+
+
+class MeetingPaperForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is the document?"),
+        choices=PaperKind.choices,
+        error_messages=_choice_errors(_("Choose what the document is.")),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "required": _("Choose the file to attach."),
+            "empty": _("The file is empty."),
+            "invalid": _("Choose the file to attach."),
+        },
+    )

@@ -274,3 +274,134 @@ class WardEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EventRecordKind(models.TextChoices):
+    """What a line of a calendar entry's history says happened."""
+
+    RECORDED = "recorded", _("Added to the calendar")
+    CHANGED = "changed", _("Changed")
+    DELAYED = "delayed", _("Delayed")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    COMMENT = "comment", _("Comment from a councillor")
+    ANSWER = "answer", _("Answer from the officer")
+
+
+class WardEventRecord(models.Model):
+    """One line of a calendar entry's history: what officers did to it, what councillors said
+    about it and what the officer answered. Written only by ``councillors.history``."""
+
+    event = models.ForeignKey(
+        WardEvent,
+        on_delete=models.CASCADE,
+        related_name="history",
+        verbose_name=_("calendar entry"),
+    )
+    kind = models.CharField(_("what happened"), max_length=10, choices=EventRecordKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    text = models.TextField(_("what they wrote"), blank=True)
+    # An answer names the comment it answers; nothing else answers anything.
+    in_reply_to = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("in reply to"),
+    )
+    created_at = models.DateTimeField(_("when"))
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["event", "created_at"], name="ward_event_history")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="answer", in_reply_to__isnull=False)
+                | (~Q(kind="answer") & Q(in_reply_to__isnull=True)),
+                name="ward_event_record_answers_a_comment",
+            ),
+        ]
+        verbose_name = _("line of a calendar entry's history")
+        verbose_name_plural = _("calendar entries' history")
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.kind}"
+
+
+class PaperKind(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    MINUTES = "minutes", _("Minutes")
+    PAPERS = "papers", _("Meeting papers")
+
+
+class CouncilMeeting(TimeStampedModel):
+    """A meeting of a town or community council, whose clerk shares its papers with the county
+    councillors of the council's wards."""
+
+    council = models.ForeignKey(
+        CommunityCouncil,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        verbose_name=_("town or community council"),
+    )
+    held_on = models.DateField(_("date of the meeting"))
+    title = models.CharField(_("meeting"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["council", "-held_on"], name="council_meeting_date")]
+        verbose_name = _("council meeting")
+        verbose_name_plural = _("council meetings")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%Y-%m-%d})"
+
+
+def meeting_paper_path(instance: "MeetingPaper", filename: str) -> str:
+    # The stored name is ours (a random one): nothing the clerk typed reaches the disk.
+    return f"meeting-papers/{instance.meeting.council_id}/{instance.meeting_id}/{filename}"
+
+
+class MeetingPaper(models.Model):
+    """An agenda, minutes or papers of a council meeting: a file checked as case attachments
+    are (``contacts.attachments``), stored outside the web root, downloaded only by the
+    council's clerks and the county councillors of its wards."""
+
+    meeting = models.ForeignKey(
+        CouncilMeeting, on_delete=models.CASCADE, related_name="papers", verbose_name=_("meeting")
+    )
+    kind = models.CharField(_("kind of document"), max_length=10, choices=PaperKind.choices)
+    file = models.FileField(_("file"), upload_to=meeting_paper_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"))
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("meeting paper")
+        verbose_name_plural = _("meeting papers")
+
+    def __str__(self) -> str:
+        return self.filename

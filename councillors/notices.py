@@ -10,23 +10,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
 from contacts.models import Case
 from contacts.visibility import case_redactions, case_visible_to
-from messaging.models import OutboundMessage, Purpose, RecipientKind
+from messaging.models import Method, OutboundMessage, Purpose, RecipientKind
 from messaging.owing import PersonMessage, messages_owe
 from standards import milestone_kinds
 
 from .models import (
     ContactMethod,
+    CouncilMeeting,
     EnquiryUpdate,
+    MeetingPaper,
     MemberProfile,
     UpdateKind,
     WardEvent,
+    WardEventRecord,
     WardEventStatus,
 )
 
@@ -240,6 +245,123 @@ def ward_event_notices_owe(
         rows.append(
             _message(
                 key=f"ward-event:{event.pk}:{event.sequence}:{notice}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+            )
+        )
+    _owe(rows, now=now)
+    return len(rows)
+
+
+def _link(view: str, *args: object, language: str) -> str:
+    """An absolute link for a message, in the reader's language (a text or a letter cannot
+    carry a relative one): the address names the entry or meeting by its number only, never
+    a person, and the page behind it asks the reader to sign in and checks they may read it."""
+    site = str(settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000")).rstrip("/")
+    with translation.override(language):
+        return site + reverse(view, args=args)
+
+
+def ward_event_comment_notice_owe(*, comment: WardEventRecord, now: datetime) -> int:
+    """Tell the officer who owns the entry that a councillor commented on it, by e-mail in
+    the officer's language. Nobody is told when the entry has no owner any more."""
+    event = comment.event
+    officer = event.created_by
+    if officer is None or not officer.is_active or not officer.email:
+        return 0
+    language = officer.preferred_language or "en"
+    councillor = comment.actor
+    subject, body = _render(
+        "councillors/email/ward_event_comment.txt",
+        language,
+        {
+            "event": event,
+            "comment": comment,
+            "name": officer.get_full_name() or officer.get_username(),
+            "councillor": (councillor.get_full_name() or councillor.get_username())
+            if councillor
+            else "",
+            "link": _link("councillors:event", event.pk, language=language),
+        },
+    )
+    _owe(
+        [
+            PersonMessage(
+                key=f"ward-event-comment:{comment.pk}:user:{officer.pk}",
+                person=officer,
+                kind=RecipientKind.STAFF,
+                purpose=Purpose.MEMBER_COMMENT,
+                method=Method.EMAIL,
+                address=officer.email,
+                language=language,
+                subject=subject[:300],
+                body=body,
+            )
+        ],
+        now=now,
+    )
+    return 1
+
+
+def ward_event_answer_notice_owe(
+    *, answer: WardEventRecord, councillor: User | None, now: datetime
+) -> int:
+    """Tell the councillor whose comment the officer answered, by their preferred method, in
+    their language. ``councillor`` is ``None`` when they may no longer read the entry."""
+    if councillor is None:
+        return 0
+    event = answer.event
+    rows = []
+    for user, way in _members([councillor]):
+        subject, body = _render(
+            "councillors/email/ward_event_answer.txt",
+            way.language,
+            {
+                "event": event,
+                "answer": answer,
+                "comment": answer.in_reply_to,
+                "name": user.get_full_name() or user.get_username(),
+                "link": _link("councillors:my-event", event.pk, language=way.language),
+            },
+        )
+        rows.append(
+            _message(
+                key=f"ward-event-answer:{answer.pk}:user:{user.pk}",
+                user=user,
+                way=way,
+                subject=subject,
+                body=body,
+            )
+        )
+    _owe(rows, now=now)
+    return len(rows)
+
+
+def meeting_paper_notices_owe(
+    *, paper: MeetingPaper, recipients: Iterable[User], now: datetime
+) -> int:
+    """Send the county councillors of the council's wards a link to the paper the clerk
+    attached: the file stays behind sign-in (minutes may name residents), so a message sent
+    to a personal mailbox, a phone or a letter carries no copy of it."""
+    meeting: CouncilMeeting = paper.meeting
+    rows = []
+    for user, way in _members(recipients):
+        subject, body = _render(
+            "councillors/email/meeting_paper.txt",
+            way.language,
+            {
+                "meeting": meeting,
+                "council": meeting.council,
+                "paper": paper,
+                "name": user.get_full_name() or user.get_username(),
+                "link": _link("councillors:meeting", meeting.pk, language=way.language),
+            },
+        )
+        rows.append(
+            _message(
+                key=f"meeting-paper:{paper.pk}:user:{user.pk}",
                 user=user,
                 way=way,
                 subject=subject,

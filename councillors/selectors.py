@@ -2,7 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role, User
 from contacts.models import Case, CaseKind, Milestone
@@ -10,11 +11,15 @@ from contacts.visibility import case_visible_to, with_field_rule
 
 from .models import (
     CommunityCouncil,
+    CouncilMeeting,
     EnquiryUpdate,
+    EventRecordKind,
+    MeetingPaper,
     MemberEnquiry,
     MemberProfile,
     Ward,
     WardEvent,
+    WardEventRecord,
     WardEventStatus,
 )
 
@@ -158,3 +163,104 @@ def ward_visible_to(*, user: User, ward: Ward) -> bool:
 
 def ward_event_get(*, pk: int) -> WardEvent | None:
     return WardEvent.objects.filter(pk=pk).prefetch_related("wards").first()
+
+
+def ward_events_of_councillor(*, user: User) -> QuerySet[WardEvent]:
+    """Every entry in the wards ``user`` is a councillor of: the only entries, and so the only
+    comments, a councillor may read (none for anyone else)."""
+    if user.role != Role.COUNCILLOR or not user.is_active:
+        return WardEvent.objects.none()
+    mine = WardEvent.wards.through.objects.filter(wardevent=OuterRef("pk"), ward__councillors=user)
+    return WardEvent.objects.filter(Exists(mine))
+
+
+def ward_event_for_councillor(*, user: User, pk: int) -> WardEvent | None:
+    """One entry of the councillor's wards, or ``None`` (another ward's is not found)."""
+    return (
+        ward_events_of_councillor(user=user)
+        .filter(pk=pk)
+        .prefetch_related("wards")
+        .select_related("created_by")
+        .first()
+    )
+
+
+def ward_event_history(*, event: WardEvent) -> list[WardEventRecord]:
+    """The entry's history, oldest first, each line with who wrote it."""
+    return list(
+        WardEventRecord.objects.filter(event=event)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+
+
+def ward_event_comment_get(*, event: WardEvent, pk: int) -> WardEventRecord | None:
+    return (
+        WardEventRecord.objects.filter(event=event, pk=pk, kind=EventRecordKind.COMMENT)
+        .select_related("actor")
+        .first()
+    )
+
+
+def meetings_visible_to(user: User) -> QuerySet[CouncilMeeting]:
+    """The meetings whose papers ``user`` may read: a clerk their councils', a county
+    councillor those of the councils within their wards; nobody else any."""
+    if not user.is_active:
+        return CouncilMeeting.objects.none()
+    if user.role == Role.CLERK:
+        return CouncilMeeting.objects.filter(council__clerks=user).distinct()
+    if user.role == Role.COUNCILLOR:
+        return CouncilMeeting.objects.filter(council__wards__councillors=user).distinct()
+    return CouncilMeeting.objects.none()
+
+
+def meeting_get(*, user: User, pk: int) -> CouncilMeeting | None:
+    return (
+        meetings_visible_to(user)
+        .filter(pk=pk)
+        .select_related("council")
+        .prefetch_related(
+            Prefetch("papers", queryset=MeetingPaper.objects.order_by("created_at", "pk"))
+        )
+        .first()
+    )
+
+
+def meeting_paper_get(*, user: User, meeting_id: int, paper_id: int) -> MeetingPaper | None:
+    return (
+        MeetingPaper.objects.filter(
+            pk=paper_id, meeting_id=meeting_id, meeting__in=meetings_visible_to(user)
+        )
+        .select_related("meeting")
+        .first()
+    )
+
+
+def meeting_councillors(*, meeting: CouncilMeeting) -> list[User]:
+    """The county councillors of the meeting's council's wards, each once."""
+    return list(
+        User.objects.filter(
+            wards__community_councils=meeting.council_id,
+            role=Role.COUNCILLOR,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def with_comments_waiting(events: QuerySet[WardEvent]) -> QuerySet[WardEvent]:
+    """``events`` each with ``comments_waiting``: its councillors' comments nobody has answered
+    yet (one correlated count per entry listed, on the history's index)."""
+    answered = WardEventRecord.objects.filter(in_reply_to=OuterRef("pk"))
+    waiting = (
+        WardEventRecord.objects.filter(event=OuterRef("pk"), kind=EventRecordKind.COMMENT)
+        .exclude(Exists(answered))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return events.annotate(
+        comments_waiting=Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+    )

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import calendar, enquiries, events, officer, preferences
+from .views import calendar, enquiries, events, meetings, officer, preferences
 
 app_name = "councillors"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("my-preferences/", preferences.my_preferences, name="my-preferences"),
     path("my-calendar/", calendar.my_calendar, name="my-calendar"),
+    path("my-calendar/<int:pk>/", calendar.my_event, name="my-event"),
     path("my-calendar/new-address/", calendar.calendar_feed_regenerate, name="calendar-regenerate"),
     # The feed's secret's own alphabet (URL-safe base64): anything else is not found at once.
     re_path(
@@ -31,4 +32,14 @@ urlpatterns = [
     path("members-calendar/<int:pk>/delay/", events.event_delay, name="event-delay"),
     path("members-calendar/<int:pk>/cancel/", events.event_cancel, name="event-cancel"),
     path("members-calendar/<int:pk>/complete/", events.event_complete, name="event-complete"),
+    path("members-calendar/<int:pk>/answer/", events.event_answer, name="event-answer"),
+    path("council-meetings/", meetings.meetings_list, name="meetings"),
+    path("council-meetings/new/", meetings.meeting_new, name="meeting-new"),
+    path("council-meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("council-meetings/<int:pk>/papers/", meetings.meeting_paper_add, name="meeting-paper-add"),
+    path(
+        "council-meetings/<int:pk>/papers/<int:paper_id>/",
+        meetings.meeting_paper_download,
+        name="meeting-paper",
+    ),
 ]

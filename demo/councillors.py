@@ -1,13 +1,24 @@
 """Demo data for the councillors' side: members' contact preferences, a town council with its
-clerk, the wards' areas, and entries in the Members' Events Calendar. Idempotent."""
+clerk, the wards' areas, entries in the Members' Events Calendar (one with a councillor's
+comment and the officer's answer), and a council meeting with its agenda and minutes.
+Idempotent."""
 
 from datetime import datetime, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Role, User
 from councillors import services
-from councillors.models import CommunityCouncil, ContactMethod, MemberProfile, Ward, WardEvent
+from councillors.models import (
+    CommunityCouncil,
+    ContactMethod,
+    CouncilMeeting,
+    EventRecordKind,
+    MemberProfile,
+    Ward,
+    WardEvent,
+)
 
 AREAS = {
     "canol-y-dref": "LL15 1\nStryd y Farchnad\nSgwâr San Pedr",
@@ -73,5 +84,72 @@ def seed_councillors(*, now: datetime | None = None) -> None:
             ends_at=starts + timedelta(hours=hours),
             responsible=who,
             effect=effect,
+            now=now,
+        )
+    seed_comment_thread(now=now)
+    seed_meeting(now=now)
+
+
+#: The thread on the first entry: (what the ward's councillor asks, what the officer answers).
+THREAD = (
+    "Mae bysiau'r ysgol yn defnyddio Stryd y Farchnad am 08:30. A all y gwaith ddechrau am "
+    "09:15? / The school buses use Market Street at 08:30: could work start at 09:15?",
+    "Gallwn: bydd y criw yn dechrau am 09:15 ar ddiwrnodau ysgol. / Yes: the crew will start "
+    "at 09:15 on school days.",
+)
+MEETING_TITLE = "Cyfarfod misol / Monthly meeting"
+PAPERS = (
+    (
+        "agenda",
+        "Agenda.txt",
+        "1. Ymddiheuriadau / Apologies\n2. Cofnodion / Minutes\n3. Cyllid / Finance\n",
+    ),
+    (
+        "minutes",
+        "Cofnodion - Minutes.txt",
+        "Yn bresennol / Present: aelodau'r cyngor / the members of the council.\n"
+        "Penderfynwyd / Resolved: gofyn am fainc newydd yn y parc / to ask for a new bench "
+        "in the park.\n",
+    ),
+)
+
+
+def seed_comment_thread(*, now: datetime) -> None:
+    """The ward's councillor comments on the first entry; the officer who owns it answers."""
+    event = WardEvent.objects.filter(title=ENTRIES[0][2]).select_related("created_by").first()
+    if event is None or event.history.filter(kind=EventRecordKind.COMMENT).exists():
+        return
+    councillor = User.objects.filter(role=Role.COUNCILLOR, wards__events=event).first()
+    if councillor is None or event.created_by is None:
+        return
+    comment = services.ward_event_comment(
+        event=event, councillor=councillor, text=THREAD[0], now=now - timedelta(hours=3)
+    )
+    services.ward_event_answer(
+        comment=comment, officer=event.created_by, text=THREAD[1], now=now - timedelta(hours=1)
+    )
+
+
+def seed_meeting(*, now: datetime) -> None:
+    """Last week's meeting of the town council, its agenda and minutes sent to the county
+    councillors of its ward."""
+    council = CommunityCouncil.objects.filter(code="llanfair").first()
+    clerk = council.clerks.filter(is_active=True).first() if council else None
+    if council is None or clerk is None:
+        return
+    if CouncilMeeting.objects.filter(council=council, title=MEETING_TITLE).exists():
+        return
+    meeting = services.council_meeting_create(
+        clerk=clerk,
+        council=council,
+        held_on=timezone.localdate(now) - timedelta(days=7),
+        title=MEETING_TITLE,
+    )
+    for kind, name, text in PAPERS:
+        services.meeting_paper_add(
+            meeting=meeting,
+            clerk=clerk,
+            kind=kind,
+            upload=SimpleUploadedFile(name, text.encode()),
             now=now,
         )

@@ -46,6 +46,8 @@ class Purpose(models.TextChoices):
     TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
     COMPLIMENT = "compliment", _("Compliment passed on")
     COVER_NOTICE = "cover_notice", _("Voicemail notice to the colleague covering")
+    # A councillor commented on a Members' Events Calendar entry: its officer is told.
+    MEMBER_COMMENT = "member_comment", _("Councillor's comment to the officer")
 
 
 #: What administrators word in message templates: the messages to customers.

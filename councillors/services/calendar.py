@@ -13,7 +13,9 @@ from accounts.models import Role, User
 from common.errors import ServiceError
 
 from ..domain.notice import is_notice_due
+from ..history import event_record
 from ..models import (
+    EventRecordKind,
     Ward,
     WardEvent,
     WardEventStatus,
@@ -112,6 +114,7 @@ def ward_event_create(
         created_by=actor,
     )
     event.wards.set(wards)
+    event_record(event=event, kind=EventRecordKind.RECORDED, actor=actor, now=now)
     if _notice_due(event, now):
         _tell(event, EventNotice.ANNOUNCED, now)
     return event
@@ -156,6 +159,7 @@ def ward_event_change(
     event.save(update_fields=[*changes, "sequence", "modified_at"])
     if wards is not None:
         event.wards.set(wards)
+    event_record(event=event, kind=EventRecordKind.CHANGED, actor=actor, now=now)
     if _notice_due(event, now):
         notice = EventNotice.CHANGED if event.announced_at else EventNotice.ANNOUNCED
         _tell(event, notice, now)
@@ -189,6 +193,9 @@ def ward_event_delay(
     event.save(
         update_fields=["starts_at", "ends_at", "status", "delay_reason", "sequence", "modified_at"]
     )
+    event_record(
+        event=event, kind=EventRecordKind.DELAYED, actor=actor, now=now, text=event.delay_reason
+    )
     if _notice_due(event, now):
         notice = EventNotice.DELAYED if event.announced_at else EventNotice.ANNOUNCED
         _tell(event, notice, now)
@@ -204,6 +211,7 @@ def ward_event_complete(*, event: WardEvent, actor: User, now: datetime | None =
     event.completed_at = now
     event.sequence += 1
     event.save(update_fields=["status", "completed_at", "sequence", "modified_at"])
+    event_record(event=event, kind=EventRecordKind.COMPLETED, actor=actor, now=now)
     if event.announced_at is not None:
         _tell(event, EventNotice.COMPLETED, now)
     return event
@@ -223,6 +231,9 @@ def ward_event_cancel(
     event.delay_reason = reason.strip()
     event.sequence += 1
     event.save(update_fields=["status", "delay_reason", "sequence", "modified_at"])
+    event_record(
+        event=event, kind=EventRecordKind.CANCELLED, actor=actor, now=now, text=event.delay_reason
+    )
     if event.announced_at is not None:
         _tell(event, EventNotice.CANCELLED, now)
     return event

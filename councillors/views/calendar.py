@@ -2,19 +2,28 @@
 ward's own page, and the private iCalendar feed their calendar application subscribes to."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from accounts.access import role_required
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Role
+from common.errors import add_service_error
 
 from .. import selectors, services
 from ..domain.feed import FeedEntry, ical_feed
+from ..forms import CommentForm
 from ..models import WardEventStatus
+from . import signed_in
 
 COUNCILLOR = (Role.COUNCILLOR,)
 #: Everyone signed in who may read a ward's page (clerks only their council's wards).
@@ -39,6 +48,33 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
             "wards": selectors.member_wards(user=request.user),
             "feed_url": request.build_absolute_uri(feed_path),
         },
+    )
+
+
+@role_required(COUNCILLOR)
+@require_http_methods(["GET", "POST"])
+def my_event(request: HttpRequest, pk: int) -> HttpResponse:
+    """An entry of the councillor's wards, its history (the comments of its wards' councillors
+    and the officer's answers) and a comment to add. Another ward's entry is not found."""
+    event = selectors.ward_event_for_councillor(user=signed_in(request), pk=pk)
+    if event is None:
+        raise Http404
+    form = CommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ward_event_comment(
+                event=event, councillor=signed_in(request), text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your comment is on the entry and its officer told."))
+            return redirect("councillors:my-event", event.pk)
+    return render(
+        request,
+        "councillors/my_event.html",
+        {"event": event, "history": selectors.ward_event_history(event=event), "form": form},
+        status=400 if form.errors else 200,
     )
 
 

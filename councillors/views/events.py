@@ -2,22 +2,23 @@
 reason and new dates), record it completed, or cancel it; each told to the ward's councillors."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import role_required
 from common.errors import add_service_error
 from common.form_fields import DATETIME_INPUT
 
 from .. import selectors, services
-from ..forms import WardEventCancelForm, WardEventDelayForm, WardEventForm
+from ..forms import AnswerForm, WardEventCancelForm, WardEventDelayForm, WardEventForm
 from ..models import WardEvent
-from ..services import EDITABLE, EVENT_FIELDS
+from ..services import EDITABLE, EVENT_FIELDS, may_answer
+from . import signed_in
 from .officer import OFFICER_ROLES
 
 
@@ -34,7 +35,11 @@ def events_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "councillors/events.html",
-        {"events": list(selectors.ward_events_upcoming(now=timezone.now()))},
+        {
+            "events": list(
+                selectors.with_comments_waiting(selectors.ward_events_upcoming(now=timezone.now()))
+            )
+        },
     )
 
 
@@ -65,15 +70,65 @@ def event_new(request: HttpRequest) -> HttpResponse:
     return render(request, "councillors/event_form.html", {"form": form, "event": None})
 
 
-@role_required(OFFICER_ROLES)
-@require_safe
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+def _detail(
+    request: HttpRequest,
+    event: WardEvent,
+    *,
+    answer_form: AnswerForm | None = None,
+    answering: int | None = None,
+    status: int = 200,
+) -> HttpResponse:
     return render(
         request,
         "councillors/event.html",
-        {"event": event, "editable": event.status in EDITABLE},
+        {
+            "event": event,
+            "editable": event.status in EDITABLE,
+            "history": selectors.ward_event_history(event=event),
+            # Staff read the councillors' comments; the officer who owns the entry answers.
+            "may_answer": may_answer(signed_in(request), event),
+            "answer_form": answer_form,
+            "answering": answering,
+            # The page's title says "Error:" when an answer was refused (base.html reads form).
+            "form": answer_form,
+        },
+        status=status,
     )
+
+
+@role_required(OFFICER_ROLES)
+@require_safe
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _event(pk))
+
+
+@role_required(OFFICER_ROLES)
+@require_POST
+def event_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer a councillor's comment: the entry's owner only (anyone else 403); a refusal is
+    shown on the entry's page with the answer as typed, and nothing is recorded."""
+    event = _event(pk)
+    if not may_answer(signed_in(request), event):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    valid = form.is_valid()
+    comment = None
+    if "comment" in form.cleaned_data:
+        comment = selectors.ward_event_comment_get(event=event, pk=form.cleaned_data["comment"])
+        if comment is None:
+            form.add_error("comment", _("Choose the comment you are answering."))
+    if comment is not None and valid:
+        try:
+            services.ward_event_answer(
+                comment=comment, officer=signed_in(request), text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your answer is on the entry and the councillor told."))
+            return redirect("councillors:event", event.pk)
+    answering = comment.pk if comment is not None else None
+    return _detail(request, event, answer_form=form, answering=answering, status=400)
 
 
 @role_required(OFFICER_ROLES)

@@ -7,10 +7,22 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Role, User
-from councillors.models import CommunityCouncil, MemberProfile, WardEvent
+from councillors.models import (
+    CommunityCouncil,
+    CouncilMeeting,
+    MeetingPaper,
+    MemberProfile,
+    WardEvent,
+    WardEventRecord,
+)
 from tests.member_messages import member_messages
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def seed() -> None:
@@ -27,11 +39,27 @@ def test_the_demo_has_a_council_calendar_entries_and_every_members_preferences()
     # The works within the notice period were announced to the ward's councillor.
     assert WardEvent.objects.filter(announced_at__isnull=False).count() == 1
     assert member_messages().filter(key__startswith="ward-event:").count() == 1
+    # A comment thread on the planned works, and a meeting with its papers sent to the ward's
+    # councillor.
+    thread = WardEventRecord.objects.filter(kind__in=("comment", "answer"))
+    assert sorted(thread.values_list("kind", flat=True)) == ["answer", "comment"]
+    assert member_messages().filter(key__startswith="ward-event-answer:").count() == 1
+    meeting = CouncilMeeting.objects.get(council=council)
+    assert sorted(meeting.papers.values_list("kind", flat=True)) == ["agenda", "minutes"]
+    assert member_messages().filter(key__startswith="meeting-paper:").count() == 2
 
-    counts = (WardEvent.objects.count(), member_messages().count(), council.wards.count())
+    counts = (
+        WardEvent.objects.count(),
+        member_messages().count(),
+        council.wards.count(),
+        WardEventRecord.objects.count(),
+        MeetingPaper.objects.count(),
+    )
     seed()
     assert (
         WardEvent.objects.count(),
         member_messages().count(),
         council.wards.count(),
+        WardEventRecord.objects.count(),
+        MeetingPaper.objects.count(),
     ) == counts

@@ -44,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
     "letter": {"pk": "<complaint letter>", "letter_id": "<complaint letter>"},
     "absence": {"absence_id": "<advisor's absence>"},
     "event": {"pk": "<ward event>"},
+    "meeting": {"pk": "<council meeting>"},
+    "paper": {"pk": "<council meeting>", "paper_id": "<its minutes>"},
     "ward": {"code": "<ward>"},
     "sample": {"sample_id": "<sample>"},
     "plain check": {"check_id": "<plain's check>"},
@@ -88,6 +90,7 @@ def params(world: World, target: str | None) -> dict[str, str]:
         "letter": world.letter.pk,
         "absence": world.absence.pk,
         "event": world.event.pk,
+        "meeting": world.meeting.pk,
         "ward": world.ward.code,
         "sample": world.sample.pk,
         "plain check": checks[world.cases["plain"].pk],
@@ -97,6 +100,8 @@ def params(world: World, target: str | None) -> dict[str, str]:
         "feed": world.calendar_token,
         "satisfaction": world.satisfaction_token,
     }
+    if target == "paper":
+        return {**common, "pk": str(world.meeting.pk), "paper_id": str(world.paper.pk)}
     if target == "subject access":
         assert world.subject_access is not None
         export = world.subject_access

@@ -646,6 +646,12 @@ ROUTES = (
         probe(None, "LOG LOG 403 403 403 403 403 403 200 200 403 403 403 LOG LOG"),
     ),
     route(
+        "/my-calendar/<pk>/",
+        "GET POST",
+        # Both councillors represent the entry's ward; another ward's is a 404 (docs/adr/0036).
+        probe("event", "LOG LOG 403 403 403 403 403 403 200 200 403 403 403 LOG LOG"),
+    ),
+    route(
         "/my-calendar/new-address/",
         "POST",
         probe(None, "LOG LOG 403 403 403 403 403 403 302 302 403 403 403 LOG LOG"),
@@ -689,6 +695,39 @@ ROUTES = (
         "/members-calendar/<pk>/complete/",
         "POST",
         probe("event", "LOG LOG 302 302 302 302 302 302 403 403 403 302 403 LOG LOG"),
+    ),
+    route(
+        "/members-calendar/<pk>/answer/",
+        "POST",
+        # Only the officer who owns the entry (the manager) answers: an empty answer is a 400.
+        probe("event", "LOG LOG 403 403 403 400 403 403 403 403 403 403 403 LOG LOG"),
+    ),
+    # --- Town and community councils' meetings (docs/adr/0036) -----------------------------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/council-meetings/",
+        "GET",
+        probe(None, "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
+    ),
+    route(
+        "/council-meetings/new/",
+        "GET POST",
+        probe(None, "LOG LOG 403 403 403 403 403 403 403 403 200 403 403 LOG LOG"),
+    ),
+    route(
+        "/council-meetings/<pk>/",
+        "GET",
+        probe("meeting", "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
+    ),
+    route(
+        "/council-meetings/<pk>/papers/",
+        "GET POST",
+        probe("meeting", "LOG LOG 403 403 403 403 403 403 403 403 200 403 403 LOG LOG"),
+    ),
+    route(
+        "/council-meetings/<pk>/papers/<paper_id>/",
+        "GET",
+        probe("paper", "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
     ),
     # --- Managers' figures, monitoring, officers' results ----------------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
@@ -991,6 +1030,7 @@ ADMIN_MODELS = {
     "councillors/memberenquiry": ADMIN,
     "councillors/enquiryupdate": ADMIN,
     "councillors/wardevent": ADMIN,
+    "councillors/councilmeeting": ADMIN,
     "routing/requesttype": ADMIN,
     "dataprotection/retentionrule": ADMIN,
     # Legal holds are placed and released, never deleted: the record of the hold stays.

@@ -40,8 +40,20 @@ from complaints.services import complaint_record
 from contacts.attachments import attachments_add
 from contacts.models import Attachment, Case, Customer
 from contacts.satisfaction_links import satisfaction_token
-from councillors.models import CommunityCouncil, MemberProfile, Ward, WardEvent
-from councillors.services import enquiry_submit, member_profile_ensure
+from councillors.models import (
+    CommunityCouncil,
+    CouncilMeeting,
+    MeetingPaper,
+    MemberProfile,
+    Ward,
+    WardEvent,
+)
+from councillors.services import (
+    council_meeting_create,
+    enquiry_submit,
+    meeting_paper_add,
+    member_profile_ensure,
+)
 from dataprotection.models import SubjectAccessExport
 from dataprotection.services.exports import export_produce
 from messaging.delivery import message_deliver
@@ -105,6 +117,9 @@ class World:
     absence: Absence
     ward: Ward
     event: WardEvent
+    # A meeting of the ward's community council, with its minutes (docs/adr/0036).
+    meeting: CouncilMeeting
+    paper: MeetingPaper
     sample: MonitoringSample
     calendar_token: str
     satisfaction_token: str
@@ -292,6 +307,16 @@ def _event(ward: Ward, actor: User, now: datetime) -> WardEvent:
     return event
 
 
+def _meeting(clerk: User, now: datetime) -> tuple[CouncilMeeting, MeetingPaper]:
+    council = CommunityCouncil.objects.get(clerks=clerk)
+    meeting = council_meeting_create(
+        clerk=clerk, council=council, held_on=timezone.localdate(now), title="Monthly meeting"
+    )
+    upload = SimpleUploadedFile("minutes.txt", b"Present: the members of the council.\n")
+    paper = meeting_paper_add(meeting=meeting, clerk=clerk, kind="minutes", upload=upload, now=now)
+    return meeting, paper
+
+
 def _sample(service: Service, cases: dict[str, Case], actor: User, now: datetime):
     """This month's random monitoring sample, as if the draw had picked the confidential cases
     too (the draw is random; what a manager is shown of a sample must not be)."""
@@ -333,6 +358,7 @@ def build_world() -> World:
     cases = _cases(users, teams["waste"], waste, ward, received)
     cases["open311"] = _open311_request(open311_keys["open311_client"])
     profile = member_profile_ensure(user=users["councillor"])
+    meeting, paper = _meeting(users["clerk"], now)
     return World(
         users=users,
         cases=cases,
@@ -346,6 +372,8 @@ def build_world() -> World:
         ),
         ward=ward,
         event=_event(ward, users["manager"], now),
+        meeting=meeting,
+        paper=paper,
         sample=_sample(waste, cases, users["manager"], now),
         calendar_token=profile.calendar_token,
         satisfaction_token=satisfaction_token(cases["plain"].pk),
