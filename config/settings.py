@@ -455,9 +455,14 @@ LOGGING = {
         },
         # E-mail addresses, phone numbers and postcodes in any line or traceback (issue 17).
         "personal_data": {"()": "common.log_redaction.RedactPersonalData"},
+        # A 403 or 404 as one line, without the exception's traceback (issue 20).
+        "refusals": {"()": "common.log_refusals.RefusalsWithoutTraceback"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact", "personal_data"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["refusals", "redact", "personal_data"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Request lines (runserver's, and gunicorn's when its access log is on) go through the
