@@ -2,9 +2,10 @@
 
 import logging
 import os
+import signal
 
 from celery import Celery
-from celery.signals import after_setup_logger, after_setup_task_logger
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -27,3 +28,12 @@ def redact_worker_logs(logger: logging.Logger, **kwargs: object) -> None:
         if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
             handler.addFilter(RedactParameters(settings.CYSWLLT_REDACTED_PARAMETERS))
             handler.addFilter(RedactPersonalData())
+
+
+@worker_process_init.connect
+def leave_sigterm_to_the_main_process(**kwargs: object) -> None:
+    """A SIGTERM to the worker's whole process group (a terminal closing, a process manager
+    stopping the group) reached the pool's children too: they died mid-task and the main
+    process waited for them for ever in its warm shutdown. The main process alone handles it:
+    it lets the children finish their task and stops them itself (issue 20)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
