@@ -88,12 +88,12 @@ def test_the_last_complete_quarter_by_default_with_the_hand_counted_figures(clie
         ["Not known", "6", "[u]", "[u]"],
     ]
     assert found["Deadlines met on time, by channel"] == [
-        ["Channel", "Deadlines due", "Met on time", "In Welsh", "In English"],
+        ["Channel", "Deadlines due", "Percentage met on time", "Welsh", "English"],
         ["E-mail", "38", "76.3%", "80.0%", "75.0%"],
         ["Letter", "10", "80.0%", "[u]", "–"],
     ]
     assert found["In writing"] == [
-        ["When the customer", "Deadlines due", "Met on time", "In Welsh", "In English"],
+        ["When the customer", "Deadlines due", "Percentage met on time", "Welsh", "English"],
         ["E-mails a department / Acknowledge within 24 hours", "30", "76.7%", "80.0%", "75.0%"],
         ["E-mails a department / Send a response within 10 working days", "8", "[u]", "–", "[u]"],
         ["Writes in / Reply within 10 working days", "10", "80.0%", "[u]", "–"],
