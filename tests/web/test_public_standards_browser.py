@@ -53,7 +53,7 @@ def assert_fits(page) -> None:
     wide = page.evaluate(
         """() => [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
-            .slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40))"""
+            .slice(0, 5).map(e => e.className + ': ' + e.textContent.slice(0, 40))"""
     )
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px: {wide}"
 
