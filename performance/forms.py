@@ -2,6 +2,7 @@
 nothing."""
 
 from datetime import date, timedelta
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -236,7 +237,8 @@ class QuarterForm(forms.Form):
         self.quarters = {q.code: q for q in quarters}
         chosen = data.get("quarter") or quarters[0].code
         super().__init__({"quarter": chosen})
-        self.fields["quarter"].choices = [(q.code, quarter_label(q)) for q in quarters]
+        field = cast(forms.ChoiceField, self.fields["quarter"])
+        field.choices = [(q.code, quarter_label(q)) for q in quarters]
 
     def chosen(self) -> Quarter:
         return self.quarters[self.cleaned_data["quarter"]]

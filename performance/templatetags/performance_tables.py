@@ -71,7 +71,8 @@ def published_size(figures: Published) -> int:
     """The bar's length, whole percent: none for a figure not published."""
     if figures.rate is None:
         return 0
-    return int(min(max(figures.rate.quantize(Decimal(1), ROUND_HALF_UP), 0), 100))
+    whole = int(figures.rate.quantize(Decimal(1), ROUND_HALF_UP))
+    return min(max(whole, 0), 100)
 
 
 @register.filter
