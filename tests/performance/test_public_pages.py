@@ -104,6 +104,12 @@ def test_the_last_complete_quarter_by_default_with_the_hand_counted_figures(clie
         ["E-mail", "76.3%"],
         ["Letter", "80.0%"],
     ]
+    # Welsh against English, two bars a row, each written out with its language.
+    assert found["Chart: Deadlines met on time in Welsh and in English, by channel"] == [
+        ["Channel", "Welsh", "English"],
+        ["E-mail", "Welsh 80.0%", "English 75.0%"],
+        ["Letter", "Welsh [u]", "English –"],
+    ]
     assert "app-chart__size-76" in html and "app-chart__size-80" in html
     # The summary: 37 of 48.
     assert "77.1%" in html and "78.6%" in html
@@ -124,6 +130,9 @@ def test_the_figures_in_welsh(client, quarter):
         ["E-bost", "38", "76.3%", "80.0%", "75.0%"],
         ["Llythyr", "10", "80.0%", "[u]", "–"],
     ]
+    assert found[
+        "Siart: Terfynau amser a gyflawnwyd mewn pryd yn Gymraeg ac yn Saesneg, fesul sianel"
+    ][1] == ["E-bost", "Cymraeg 80.0%", "Saesneg 75.0%"]
     assert found["Yn ysgrifenedig"][1] == [
         "Yn anfon e-bost at adran / Cydnabod o fewn 24 awr",
         "30",
