@@ -2,11 +2,13 @@
 nothing."""
 
 from datetime import date, timedelta
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Service
+from complaints.domain.rules import Quarter
 from standards.channels import Channel
 
 from .dashboards.live import Bucket
@@ -200,3 +202,43 @@ class ScoreForm(forms.Form):
 
     def rows(self):
         return [(b, self[f"answer_{b.pk}"], self[f"comment_{b.pk}"]) for b in self.behaviours]
+
+
+#: The months of each quarter of the financial year, as the public page names them (Welsh
+#: mutates the second month after "i": "Gorffennaf i Fedi", so each is translated whole).
+QUARTER_MONTHS = {
+    1: _("April to June"),
+    2: _("July to September"),
+    3: _("October to December"),
+    4: _("January to March"),
+}
+
+
+def quarter_label(quarter: Quarter) -> str:
+    return _("%(months)s %(year)s") % {
+        "months": QUARTER_MONTHS[quarter.number],
+        "year": quarter.starts_on.year,
+    }
+
+
+class QuarterForm(forms.Form):
+    """The public performance page's choice of quarter: the last complete one unless asked."""
+
+    quarter = forms.ChoiceField(
+        label=_("Quarter"),
+        error_messages={
+            "required": _("Choose a quarter from the list"),
+            "invalid_choice": _("Choose a quarter from the list"),
+        },
+    )
+
+    def __init__(self, data, *, quarters: list[Quarter]) -> None:
+        """``quarters``: those that may be chosen, newest first (never empty)."""
+        self.quarters = {q.code: q for q in quarters}
+        chosen = data.get("quarter") or quarters[0].code
+        super().__init__({"quarter": chosen})
+        field = cast(forms.ChoiceField, self.fields["quarter"])
+        field.choices = [(q.code, quarter_label(q)) for q in quarters]
+
+    def chosen(self) -> Quarter:
+        return self.quarters[self.cleaned_data["quarter"]]

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import dashboard, evaluation, monitoring, officer, satisfaction
+from .views import dashboard, evaluation, monitoring, officer, public, satisfaction
 
 app_name = "performance"
 
@@ -34,5 +34,12 @@ urlpatterns = [
         r"^satisfaction/(?P<token>[A-Za-z0-9_:.-]{1,200})/$",
         satisfaction.satisfaction,
         name="satisfaction",
+    ),
+    # Public, no sign-in (SPEC §11): the standards and how the council did against them.
+    path("customer-care-standards/", public.standards, name="standards"),
+    path(
+        "customer-care-standards/performance/",
+        public.standards_performance,
+        name="standards-performance",
     ),
 ]

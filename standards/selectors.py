@@ -10,7 +10,7 @@ from django.db import transaction
 from .domain.calendar import BusinessHours as Hours
 from .domain.calendar import WorkingCalendar
 from .domain.selection import SelectionKey, select_standard
-from .models import BusinessHours, ClosureDay, Standard
+from .models import BusinessHours, ClosureDay, Section, Standard
 
 #: Creating a case needs the selectable standards, their targets and the calendar. They change a
 #: few times a year, so each process keeps the set it built last, tagged with a version held in
@@ -92,3 +92,14 @@ def standard_for_case(*, channel: str, contact_type: str, kind: str) -> Standard
 
 def standard_get(code: str) -> Standard | None:
     return Standard.objects.filter(code=code, is_active=True).prefetch_related("targets").first()
+
+
+def published_standards() -> list[tuple[Section, list[Standard]]]:
+    """The active standards as the public page shows them: by section, in the source
+    document's order, each with its behaviours and targets loaded (three queries, whatever
+    the catalogue's size). Read live, so an administrator's change shows on the next view."""
+    standards = Standard.objects.filter(is_active=True).prefetch_related("behaviours", "targets")
+    by_section: dict[str, list[Standard]] = {}
+    for standard in standards:
+        by_section.setdefault(standard.section, []).append(standard)
+    return [(section, by_section[section]) for section in Section if section in by_section]

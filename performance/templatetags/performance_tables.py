@@ -1,11 +1,12 @@
 """Showing the evaluation's figures: dates and numbers written the page's way, "–" for none."""
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import date_format, number_format
 
+from performance.domain.published import Published
 from performance.tables import Table
 
 register = template.Library()
@@ -50,3 +51,31 @@ def chart_value(table: Table, row: list) -> str:
 @register.filter
 def cells(table: Table, row: list) -> list:
     return table.cells(row)
+
+
+# --- The public performance page (performance.dashboards.published) ------------------------
+
+
+@register.filter
+def published_rate(figures: Published) -> str:
+    """A published percentage: "92.3%", "[u]" when too few fell due, "–" when none did."""
+    if figures.low:
+        return "[u]"
+    if figures.rate is None:
+        return "–"
+    return f"{cell(figures.rate)}%"
+
+
+@register.filter
+def published_size(figures: Published) -> int:
+    """The bar's length, whole percent: none for a figure not published."""
+    if figures.rate is None:
+        return 0
+    whole = int(figures.rate.quantize(Decimal(1), ROUND_HALF_UP))
+    return min(max(whole, 0), 100)
+
+
+@register.filter
+def whole(value: int) -> str:
+    """A count written the page's way (thousands grouped)."""
+    return number_format(value, 0, force_grouping=True)

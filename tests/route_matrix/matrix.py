@@ -803,6 +803,17 @@ ROUTES = (
             shows=("plain",),
         ),
     ),
+    # The standards in public (issue 18): no sign-in, nothing of any case.
+    route(
+        "/customer-care-standards/",
+        "GET",
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    route(
+        "/customer-care-standards/performance/",
+        "GET",
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
     # --- The print queue's pages ----------------------------------------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(
