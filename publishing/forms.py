@@ -36,7 +36,7 @@ class ChangeRequestForm(forms.Form):
             "invalid_date": _("Enter a real date for the change."),
         },
     )
-    requested_by = forms.ModelChoiceField(
+    requested_by: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Service asking"),
         queryset=Service.objects.none(),
         error_messages={
@@ -100,10 +100,14 @@ class EmergencyForm(forms.Form):
         return EmergencyRaised(what=data["what"], where=data["where"], affected=data["affected"])
 
 
+#: The pages a request may owe, in the order the publishing form offers them.
+PAGES = ((ENGLISH, _("The English page")), (WELSH, _("The Welsh page")))
+
+
 class PublishForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Which page is published?"),
-        choices=[(ENGLISH, _("The English page")), (WELSH, _("The Welsh page"))],
+        choices=PAGES,
         error_messages={
             "required": _("Choose the language of the page published."),
             "invalid_choice": _("Choose the language of the page published."),
@@ -124,7 +128,7 @@ class PublishForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["language"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [choice for choice in field.choices if choice[0] in owed]
+        field.choices = [(language, label) for language, label in PAGES if language in owed]
 
     def clean_url(self) -> str:
         url: str = self.cleaned_data["url"]

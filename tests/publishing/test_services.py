@@ -23,8 +23,8 @@ from .conftest import MONDAY_10
 pytestmark = pytest.mark.django_db
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def milestones(case: Case) -> dict[str, tuple]:

@@ -12,8 +12,8 @@ from publishing.domain.clock import change_counts_from, second_language_took
 LONDON = ZoneInfo("Europe/London")
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
