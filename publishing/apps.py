@@ -9,3 +9,10 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "publishing"
     verbose_name = _("Web publishing")
+
+    def ready(self) -> None:
+        from contacts import hooks as contacts_hooks
+
+        from . import hooks
+
+        contacts_hooks.case_created.register(hooks.on_case_created)

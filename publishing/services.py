@@ -94,12 +94,15 @@ def web_change_request(*, asked: ChangeAsked, actor: User, now: datetime | None 
             not_owed=not_owed,
             now=now,
         )
-        PublicationRequest.objects.create(
+        # The row ``hooks.on_case_created`` made, completed.
+        PublicationRequest.objects.update_or_create(
             case=created.case,
-            page=asked.page,
-            change=asked.change,
-            takes_place_on=asked.takes_place_on,
-            requested_by=asked.requested_by,
+            defaults={
+                "page": asked.page,
+                "change": asked.change,
+                "takes_place_on": asked.takes_place_on,
+                "requested_by": asked.requested_by,
+            },
         )
     return created.case
 
@@ -132,12 +135,14 @@ def emergency_raise(*, raised: EmergencyRaised, actor: User, now: datetime | Non
             started_later=[milestone_kinds.WELSH_VERSION],
             now=now,
         )
-        PublicationRequest.objects.create(
+        PublicationRequest.objects.update_or_create(
             case=created.case,
-            emergency=True,
-            page=raised.where,
-            change=raised.what,
-            affected=raised.affected,
+            defaults={
+                "emergency": True,
+                "page": raised.where,
+                "change": raised.what,
+                "affected": raised.affected,
+            },
         )
     return created.case
 
