@@ -14,11 +14,12 @@ migration = import_module("standards.migrations.0008_publication_targets")
 
 
 def targets() -> dict:
+    rows = Target.objects.filter(standard__code__in=["WEBSITE_CHANGE", "EMERGENCY_WELSH"])
     return {
-        (t.standard.code, t.milestone): (t.rule, t.amount, t.description_cy)
-        for t in Target.objects.filter(
-            standard__code__in=["WEBSITE_CHANGE", "EMERGENCY_WELSH"]
-        ).select_related("standard")
+        (code, milestone): (rule, amount, welsh)
+        for code, milestone, rule, amount, welsh in rows.values_list(
+            "standard__code", "milestone", "rule", "amount", "description_cy"
+        )
     }
 
 
