@@ -11,6 +11,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +38,8 @@ ENGLISH, WELSH = "en", "cy"
 MILESTONE_OF = {ENGLISH: milestone_kinds.PUBLISH, WELSH: milestone_kinds.WELSH_VERSION}
 #: The web forms these cases are recorded as having come by (the staff pages' own).
 CHANGE_FORM, EMERGENCY_FORM = "web-change-request", "emergency-information"
+#: The longest address stored (``PublicationRequest.english_url``/``welsh_url``).
+URL_MAX = 500
 
 
 def web_team() -> Team | None:
@@ -173,6 +177,17 @@ def page_publish(
     url = url.strip()
     if not url:
         raise ServiceError({"url": _("Enter the address of the published page.")})
+    try:
+        # Shown as a link on the staff pages: a web address, never a script.
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ServiceError(
+            {"url": _("Enter the page's full address, like https://www.example.gov.wales/page.")}
+        ) from None
+    if len(url) > URL_MAX:
+        raise ServiceError(
+            {"url": _("Write no more than %(limit_value)s characters.") % {"limit_value": URL_MAX}}
+        )
     milestones = {m.kind: m for m in case.milestones.select_related("target")}
     milestone = milestones.get(MILESTONE_OF[language])
     if milestone is None:

@@ -202,6 +202,8 @@ def test_the_last_page_of_a_change_resolves_it(request_change, web_officer):
     ("language", "url", "field", "message"),
     [
         ("en", "  ", "url", "Enter the address of the published page."),
+        ("en", "javascript:alert(1)", "url", "Enter the page's full address"),
+        ("en", "https://www.example.gov.wales/" + "a" * 480, "url", "no more than 500"),
         ("de", "https://www.example.gov.wales/a", "language", "Choose the language"),
         ("cy", "https://www.example.gov.wales/a", "language", "marked as not needed"),
         ("en", "https://www.example.gov.wales/again", "language", "already been published"),
