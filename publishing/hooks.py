@@ -4,10 +4,9 @@ from datetime import datetime
 
 from accounts.models import User
 from contacts.models import Case, CaseKind
+from contacts.policies import PUBLISHED_KINDS
 
 from .models import PublicationRequest
-
-PUBLISHED_KINDS = (CaseKind.WEB_CONTENT_CHANGE, CaseKind.EMERGENCY_INFORMATION)
 
 
 def on_case_created(*, case: Case, actor: User | None, now: datetime, rules_version: str) -> None:

@@ -5,6 +5,8 @@ each owes, when their clocks start, and what publishing a page does. Times hand-
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from common.errors import ServiceError
 from contacts.models import Case, CaseEvent, CaseStatus, EventKind, Milestone
@@ -12,7 +14,7 @@ from contacts.sla import sla_sweep
 from performance.dashboards.live import sla_snapshot_take
 from performance.models import SlaSnapshot
 from publishing.models import PublicationRequest
-from publishing.selectors import emergency_report
+from publishing.selectors import emergency_report, web_queue
 from publishing.services import page_publish
 from standards.models import Standard, Target
 from standards.selectors import case_rules_forget
@@ -325,3 +327,39 @@ def test_the_report_lists_emergencies_published_in_one_language_first(
         (english_only.reference, "en", None, timedelta(hours=2, minutes=10)),
         (welsh_first.reference, "cy", utc(2026, 3, 6, 9, 40), timedelta(minutes=10)),
     ]
+
+
+def test_the_report_and_the_queue_cost_the_same_queries_however_many_emergencies(
+    raise_emergency, web_officer, manager_of_web
+):
+    """Set-based: the milestones' times are subqueries of one query, not one per row."""
+
+    def costs() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as report:
+            emergency_report(
+                user=manager_of_web, first=date(2026, 3, 1), last=date(2026, 3, 31), now=MONDAY_10
+            )
+        with CaptureQueriesContext(connection) as queue:
+            list(web_queue(user=manager_of_web))
+        return len(report), len(queue)
+
+    for hour in (10, 11):
+        page_publish(
+            case=raise_emergency(now=utc(2026, 3, 2, hour)),
+            language="en",
+            url="https://www.example.gov.wales/a",
+            actor=web_officer,
+            now=utc(2026, 3, 2, hour, 30),
+        )
+    few = costs()
+    for hour in (12, 13, 14, 15):
+        page_publish(
+            case=raise_emergency(now=utc(2026, 3, 2, hour)),
+            language="en",
+            url="https://www.example.gov.wales/a",
+            actor=web_officer,
+            now=utc(2026, 3, 2, hour, 30),
+        )
+
+    assert costs() == few
+    assert few[0] == 1
