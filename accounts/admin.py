@@ -64,8 +64,8 @@ class ServiceAdmin(TranslationAdmin):
 
 @admin.register(Team)
 class TeamAdmin(TranslationAdmin):
-    list_display = ("code", "name", "service", "manager", "front_line", "active")
-    list_filter = ("service", "front_line", "active")
+    list_display = ("code", "name", "service", "manager", "front_line", "web_team", "active")
+    list_filter = ("service", "front_line", "web_team", "active")
     search_fields = ("code", "name_cy", "name_en")
     autocomplete_fields = ("manager",)
     list_select_related = ("service", "manager")

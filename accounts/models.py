@@ -82,9 +82,23 @@ class Team(TimeStampedModel):
     active = models.BooleanField(
         _("active"), default=True, help_text=_("An inactive team receives no cases.")
     )
+    # Website change requests and emergency information go to its queue (docs/adr/0033).
+    web_team = models.BooleanField(
+        _("web team"),
+        default=False,
+        help_text=_(
+            "The team that publishes the website: change requests and emergency information "
+            "go to its queue. Only one team can be the web team."
+        ),
+    )
 
     class Meta:
         ordering = ["service__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["web_team"], condition=models.Q(web_team=True), name="one_web_team"
+            ),
+        ]
         verbose_name = _("team")
         verbose_name_plural = _("teams")
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "channels_app",
     "complaints",
     "councillors",
+    # Website changes and emergency information in both languages (docs/adr/0033).
+    "publishing",
     "performance",
     "demo",
 ]

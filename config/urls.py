@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("channels_app.webforms.urls")),
     path("", include("complaints.urls")),
     path("", include("councillors.urls")),
+    path("", include("publishing.urls")),
     path("", include("performance.urls")),
     path("", include("audit.urls")),
     path("", include("dataprotection.urls")),

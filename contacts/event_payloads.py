@@ -33,6 +33,7 @@ Shapes, by kind (keys absent when they do not apply):
 ``made_from_case``            ``{"reference": "CYS-2026-000041"}`` (the case it came from)
 ``customer_changed``          ``{"fields": ["preferred_contact_method", "large_print"]}``
 ``customer_merged``           ``{"merged_customer": 41, "kept_customer": 12}`` (record ids)
+``published``                 ``{"language": "en" | "cy", "url": "https://…"}`` (the page's address)
 others                        ``{}``
 ============================  =================================================================
 
@@ -129,6 +130,11 @@ class CustomerMergedPayload(TypedDict):
     kept_customer: int
 
 
+class PublishedPayload(TypedDict):
+    language: str  # "en" or "cy"
+    url: str  # the public page's address: no personal data
+
+
 #: The payload type of each event kind (the values of ``contacts.models.EventKind``).
 PAYLOADS: dict[str, type] = {
     "created": CreatedPayload,
@@ -163,6 +169,7 @@ PAYLOADS: dict[str, type] = {
     "made_from_case": ReferencePayload,
     "customer_changed": CustomerChangedPayload,
     "customer_merged": CustomerMergedPayload,
+    "published": PublishedPayload,
 }
 
 

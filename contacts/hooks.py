@@ -105,7 +105,8 @@ class CaseCreated(Protocol):
 #: A case was stored, inside the creating transaction (``rules_version``: the case rules read;
 #: ``actor``: who logged it, ``None`` for an inbound channel). Messaging owes the
 #: acknowledgement and the out-of-office reply; complaints put a compliment in the compliments
-#: register; councillors make a case logged for a councillor or clerk their enquiry.
+#: register; councillors make a case logged for a councillor or clerk their enquiry; publishing
+#: gives a web change its publication request (docs/adr/0033).
 case_created: Hook[CaseCreated] = Hook("case_created")
 
 

@@ -125,6 +125,8 @@ class CaseKind(models.TextChoices):
     WEB_CONTENT_CHANGE = "web_content_change", _("Web content change")
     # A request for the personal data held about someone (UK GDPR art. 15, docs/adr/0031).
     SUBJECT_ACCESS = "subject_access", _("Subject access request")
+    # Urgent information for the public, published in English first (docs/adr/0033).
+    EMERGENCY_INFORMATION = "emergency_information", _("Emergency information")
 
 
 class CaseStatus(models.TextChoices):
@@ -424,6 +426,8 @@ class EventKind(models.TextChoices):
     MADE_FROM_CASE = "made_from_case", _("Made from a service request")
     CUSTOMER_CHANGED = "customer_changed", _("Customer's details changed")
     CUSTOMER_MERGED = "customer_merged", _("Customer's records merged")
+    # A web change or emergency information published in one language, at an address.
+    PUBLISHED = "published", _("Page published")
 
 
 class CaseEvent(models.Model):

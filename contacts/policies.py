@@ -81,6 +81,10 @@ def workable(cases: QuerySet[Case], *, user: User) -> QuerySet[Case]:
     return cases.none()
 
 
+#: Cases resolved by publishing their pages, each with its address (docs/adr/0033): never
+#: by the case page's "resolve", which would meet the publication milestones without one.
+PUBLISHED_KINDS = frozenset({CaseKind.WEB_CONTENT_CHANGE, CaseKind.EMERGENCY_INFORMATION})
+
 #: Milestones an officer records as done from the case page (``milestone_kinds``).
 MEETABLE_KINDS = milestone_kinds.RECORDED_BY_HAND
 
@@ -108,7 +112,7 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
     if case.status in lifecycle.REOPENABLE:
         return frozenset({"note", "reopen"})
     actions = {"note", "reply", "transfer", "callback"}
-    if not handled_as_complaint(case):
+    if not handled_as_complaint(case) and case.kind not in PUBLISHED_KINDS:
         actions.add("resolve")
     if case.owner_id != user.pk and user.works_cases:
         actions.add("take")

@@ -260,6 +260,14 @@ PAYLOAD_DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     EventKind.MADE_FROM_CASE: lambda payload: str(payload.get("reference", "")),
     EventKind.MEMBER_TOLD: lambda payload: _in_language(payload.get("update")),
     EventKind.CUSTOMER_CHANGED: lambda payload: field_names(payload.get("fields") or []),
+    EventKind.PUBLISHED: lambda payload: (
+        (
+            _("Welsh page: %(url)s")
+            if payload.get("language") == "cy"
+            else _("English page: %(url)s")
+        )
+        % {"url": payload.get("url", "")}
+    ),
     EventKind.CUSTOMER_MERGED: lambda payload: (
         _("Record %(merged)s merged into record %(kept)s")
         % {"merged": payload.get("merged_customer"), "kept": payload.get("kept_customer")}

@@ -27,6 +27,8 @@ class ServiceSeed:
     mailbox: str
     #: The contact centre logs contacts for every service (``Team.front_line``).
     front_line: bool = False
+    #: Website changes and emergency information go to its queue (``Team.web_team``).
+    web_team: bool = False
 
 
 # fmt: off
@@ -67,6 +69,12 @@ SERVICES = (
         "adult-care-first-contact", "Cyswllt Cyntaf Gofal Oedolion", "Adult Care First Contact",
         "cyswllt.gofal@example.gov.wales",
     ),
+    ServiceSeed(
+        "communications", "Cyfathrebu", "Communications",
+        "cyfathrebu@example.gov.wales", "01234 567600",
+        "web-team", "Tîm y We", "Web Team",
+        "tim.y.we@example.gov.wales", web_team=True,
+    ),
 )
 # fmt: on
 
@@ -95,6 +103,7 @@ JOB_TITLES_CY = {
     "advisor-highways": "Arolygydd priffyrdd",
     "advisor-housing": "Swyddog opsiynau tai",
     "advisor-tax": "Swyddog treth y cyngor",
+    "web-editor": "Golygydd y we",
     "complaints": "Swyddog cwynion, gwastraff ac ailgylchu",
     "councillor": "Cynghorydd sir",
     "clerk": "Clerc Cyngor Tref Llanfair",
@@ -125,6 +134,8 @@ USERS = (
              "Housing options officer", "01234 567302", "en"),
     UserSeed("advisor-tax", "Alun", "Pugh", Role.ADVISOR, "council-tax-billing",
              "Council tax officer", "01234 567402", "cy"),
+    UserSeed("web-editor", "Owain", "Griffiths", Role.ADVISOR, "web-team",
+             "Web editor", "01234 567602", "cy"),
     UserSeed("complaints", "Catrin", "Lloyd", Role.COMPLAINTS_OFFICER, "waste-collections",
              "Complaints officer, waste and recycling", "01234 567103", "cy"),
     UserSeed("councillor", "Huw", "Roberts", Role.COUNCILLOR, "",

@@ -23,7 +23,9 @@ class MilestoneKind(models.TextChoices):
     CALLBACK = "callback", _("Call back")
     SEEN = "seen", _("See the customer")
     ARRIVE = "arrive", _("Arrive")
-    PUBLISH = "publish", _("Publish")
+    #: The page published in English (a web change, an emergency's first publication); a web
+    #: change's Welsh page is ``WELSH_VERSION`` (docs/adr/0033).
+    PUBLISH = "publish", _("Publish in English")
     CONTACT = "contact", _("Make contact")
     OUTCOME = "outcome", _("Tell the outcome")
     RESOLVE = "resolve", _("Resolve")
@@ -64,7 +66,10 @@ ACKNOWLEDGES = (ACKNOWLEDGE,)
 CONFIRMS = (CONFIRM,)
 #: Met by the full response to the customer (the acknowledgement and the confirmation too, if
 #: still owed: the answer itself says who dealt with it).
-MET_BY_RESPONSE = (ACKNOWLEDGE, CONFIRM, RESPOND, CONTACT, OUTCOME, PUBLISH)
+MET_BY_RESPONSE = (ACKNOWLEDGE, CONFIRM, RESPOND, CONTACT, OUTCOME)
+#: Met only by recording the page published, with its address (``publishing``, docs/adr/0033):
+#: never by a reply or by resolving the case.
+PUBLICATIONS = (PUBLISH, WELSH_VERSION)
 #: Recorded as done by hand on the case page: the callback made, the customer seen at their
 #: appointment, the officer arrived at the agreed time.
 RECORDED_BY_HAND = (CALLBACK, SEEN, ARRIVE)

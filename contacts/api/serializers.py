@@ -184,6 +184,15 @@ class CaseCreateInput(FieldsBuiltOnce, serializers.Serializer):
             raise serializers.ValidationError({"channel_details": detail}) from error
         return attrs
 
+    def validate_kind(self, kind: str) -> str:
+        # Its Welsh version counts from the English publication, which only the one action
+        # on the web publishing pages arranges (docs/adr/0033).
+        if kind == CaseKind.EMERGENCY_INFORMATION:
+            raise serializers.ValidationError(
+                _("Emergency information is raised on the web publishing pages.")
+            )
+        return kind
+
 
 class AtInput(serializers.Serializer):
     at = AwareDateTimeField(required=False, help_text=_("When it happened; now if not given."))

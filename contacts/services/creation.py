@@ -5,6 +5,7 @@ webhooks — creates cases through ``case_create`` so that milestones and the ti
 once, in one place.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from contacts.channel_details import ChannelDetails
 from routing.models import RequestType
 from standards.channels import PhoneContact
 from standards.domain.deadlines import (
+    Deadline,
     DeadlineError,
     DueSoonThreshold,
     Rule,
@@ -82,6 +84,9 @@ def case_create(
     request_type: RequestType | None = None,
     actor: User | None = None,
     confidential: bool = False,
+    counts_from: datetime | None = None,
+    not_owed: Collection[str] = (),
+    started_later: Collection[str] = (),
     now: datetime | None = None,
 ) -> CaseCreated:
     """Record a contact as a case with the milestones its standard promises.
@@ -93,6 +98,12 @@ def case_create(
 
     Seeing the same inbound message twice (same channel and message id) returns the case the
     first one made.
+
+    The milestones count from receipt unless ``counts_from`` is later (a web change dated
+    ahead counts from the change, docs/adr/0033). Kinds in ``not_owed`` are not made (a page
+    marked not needed); kinds in ``started_later`` are made without a deadline, which the
+    event that starts them sets with ``milestone_retime`` (an emergency's Welsh version, from
+    the English publication).
     """
     now = now or timezone.now()
     _validate_new_case(
@@ -114,14 +125,16 @@ def case_create(
         standard = rules.standard_for(channel=channel, contact_type=details.contact_type, kind=kind)
         if standard is None:
             raise ServiceError({"kind": _("No customer care standard applies to this contact.")})
-    targets = list(standard.targets.all())
     calendar = rules.calendar
-    milestones = [
-        _milestone_for(
-            target, received_at=received_at, scheduled_at=details.scheduled_at, calendar=calendar
-        )
-        for target in targets
-    ]
+    milestones = _milestones_owed(
+        standard,
+        received_at=received_at,
+        counts_from=counts_from,
+        scheduled_at=details.scheduled_at,
+        calendar=calendar,
+        not_owed=not_owed,
+        started_later=started_later,
+    )
     if details.contact_type == PhoneContact.VOICEMAIL and owner is not None:
         # "Or on return to the office": the officer it was left for may be away.
         milestones = voicemail_milestones(
@@ -233,6 +246,42 @@ def confidential_for(*, kind: str, request_type: RequestType | None) -> bool:
     """Whether a new case is confidential (docs/adr/0018): every complaint, and every case of a
     request type an administrator marked confidential (adult social care, say)."""
     return kind == CaseKind.COMPLAINT or (request_type is not None and request_type.confidential)
+
+
+def _milestones_owed(
+    standard: Standard,
+    *,
+    received_at: datetime,
+    counts_from: datetime | None,
+    scheduled_at: datetime | None,
+    calendar: Any,
+    not_owed: Collection[str],
+    started_later: Collection[str],
+) -> list[Milestone]:
+    """One milestone per target of ``standard`` but those not owed, counted from receipt or
+    from ``counts_from`` when later; those started later without a deadline yet."""
+    if counts_from is not None and timezone.is_naive(counts_from):
+        raise ServiceError({"counts_from": _("Give the time with its UTC offset.")})
+    start = max(counts_from, received_at) if counts_from is not None else received_at
+    return [
+        _not_started(target, received_at=received_at)
+        if target.milestone in started_later
+        else _milestone_for(target, received_at=start, scheduled_at=scheduled_at, calendar=calendar)
+        for target in standard.targets.all()
+        if target.milestone not in not_owed
+    ]
+
+
+def _not_started(target: Target, *, received_at: datetime) -> Milestone:
+    """A milestone whose clock an event starts later: no deadline until then."""
+    return milestone_build(
+        target=target,
+        timing=Timing(
+            rule=target.rule,
+            starts_at=received_at,
+            deadline=Deadline(due_at=None, due_soon_at=None),
+        ),
+    )
 
 
 def _milestone_for(

@@ -729,6 +729,35 @@ ROUTES = (
         "GET",
         probe("paper", "LOG LOG 403 403 403 403 403 403 200 200 200 403 403 LOG LOG"),
     ),
+    # --- Web publishing (docs/adr/0033): staff ask and raise; managers read the report -----
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    *(
+        route(
+            path,
+            "GET POST" if path != "/web-publishing/" else "GET",
+            # An empty form is refused on the page (200) for those who may ask.
+            probe(None, "LOG LOG 200 200 200 200 200 200 403 403 403 200 403 LOG LOG"),
+        )
+        for path in (
+            "/web-publishing/",
+            "/web-publishing/change/",
+            "/web-publishing/emergency/",
+        )
+    ),
+    *(
+        route(
+            path,
+            "GET",
+            probe(None, "LOG LOG 403 403 403 200 200 403 403 403 403 200 403 LOG LOG"),
+        )
+        for path in ("/web-publishing/emergencies/", "/web-publishing/emergencies.csv")
+    ),
+    route(
+        "/web-publishing/<reference>/",
+        "GET POST",
+        # A case that is no publication request has no such page, whoever asks.
+        probe("plain", "LOG LOG 404 404 404 404 404 404 403 403 403 404 403 LOG LOG"),
+    ),
     # --- Managers' figures, monitoring, officers' results ----------------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
     route(

@@ -52,7 +52,15 @@ CHANNELS = {
     "councillor",
     "",
 }
-CASE_KINDS = {"", "complaint", "compliment", "feedback", "councillor_enquiry", "web_content_change"}
+CASE_KINDS = {
+    "",
+    "complaint",
+    "compliment",
+    "feedback",
+    "councillor_enquiry",
+    "web_content_change",
+    "emergency_information",
+}
 MILESTONES = {
     "acknowledge",
     "respond",
@@ -122,9 +130,11 @@ EXPECTED_TARGETS = {
     "VISIT_UNANNOUNCED": [],
     "WEBSITE_INFORMATION": [],
     "WEBFORM": [("acknowledge", "hours", 24), ("respond", "working_days", 10)],
-    "WEBSITE_CHANGE": [("publish", "working_days", 2)],
+    # The English and the Welsh page, each 2 working days from the change (docs/adr/0033).
+    "WEBSITE_CHANGE": [("publish", "working_days", 2), ("welsh_version", "working_days", 2)],
     "SOCIAL_MEDIA": [("respond", "working_days", 1)],
-    "EMERGENCY_WELSH": [("welsh_version", "measured", None)],
+    # English within the hour; Welsh by the end of the next working day after the English.
+    "EMERGENCY_WELSH": [("publish", "hours", 1), ("welsh_version", "working_days", 1)],
     "COMPLIMENT": [],
     "FEEDBACK": [("outcome", "working_days", 20)],
     "COMPLAINT": [("contact", "working_days", 10)],
@@ -196,6 +206,7 @@ EXPECTED_SELECTION = {
     "WEBFORM": ("webform", "", ""),
     "WEBSITE_CHANGE": ("website", "", "web_content_change"),
     "SOCIAL_MEDIA": ("social", "", ""),
+    "EMERGENCY_WELSH": ("website", "", "emergency_information"),
     "COMPLIMENT": ("", "", "compliment"),
     "FEEDBACK": ("", "", "feedback"),
     "COMPLAINT": ("", "", "complaint"),

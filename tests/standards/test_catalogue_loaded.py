@@ -18,7 +18,7 @@ def test_every_standard_behaviour_and_target_of_the_document_is_loaded():
         document.count(),
         Behaviour.objects.filter(standard__in=document).count(),
         Target.objects.filter(standard__in=document).count(),
-    ) == (33, 97, 18)
+    ) == (33, 97, 20)
 
 
 def test_the_complaint_stage_standards_are_never_given_to_new_cases():

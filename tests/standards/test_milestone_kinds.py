@@ -18,6 +18,7 @@ SETS = [
     milestone_kinds.COMPLAINT_STAGE_1,
     milestone_kinds.COMPLAINT_STAGE_2,
     milestone_kinds.ANSWERS,
+    milestone_kinds.PUBLICATIONS,
 ]
 
 
@@ -45,3 +46,9 @@ def test_kind_label_names_every_kind_and_falls_back_to_the_code(kind, english, w
     with translation.override("cy"):
         label = kind_label(kind)
     assert label == welsh if welsh else label != english
+
+
+def test_a_publication_is_met_only_by_recording_it():
+    """A reply or a response never meets a page's publication: it needs its address
+    (docs/adr/0033)."""
+    assert not set(milestone_kinds.PUBLICATIONS) & set(milestone_kinds.MET_BY_RESPONSE)

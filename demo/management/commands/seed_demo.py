@@ -176,6 +176,7 @@ class Command(BaseCommand):
                     "name_en": seed.team_en,
                     "mailbox": seed.mailbox,
                     "front_line": seed.front_line,
+                    "web_team": seed.web_team,
                 },
             )
         return teams
