@@ -46,6 +46,8 @@ class Purpose(models.TextChoices):
     TRANSFER_NOTICE = "transfer_notice", _("Transfer notice to staff")
     COMPLIMENT = "compliment", _("Compliment passed on")
     COVER_NOTICE = "cover_notice", _("Voicemail notice to the colleague covering")
+    # The link a resident follows to confirm their consultation response (docs/adr/0034).
+    CONSULTATION_CHECK = "consultation_check", _("Consultation response e-mail check")
 
 
 #: What administrators word in message templates: the messages to customers.

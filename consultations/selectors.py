@@ -1,0 +1,60 @@
+"""Reads of consultations: the public lists, one consultation with its questions, the staff
+list. The analysis and the export have their own modules (``analysis``, ``exports``)."""
+
+from datetime import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .domain.periods import Period, Phase, phase
+from .models import Choice, Consultation, Question
+
+
+def consultation_phase(consultation: Consultation, *, now: datetime | None = None) -> Phase:
+    return phase(
+        published=consultation.published_at is not None,
+        period=Period(consultation.opens_on, consultation.closes_on),
+        today=timezone.localdate(now or timezone.now()),
+    )
+
+
+def published_consultations(*, now: datetime) -> dict[Phase, list[Consultation]]:
+    """The public list, by phase: open (closing soonest first), coming, closed (latest first)."""
+    today = timezone.localdate(now)
+    published = Consultation.objects.filter(published_at__isnull=False)
+    return {
+        Phase.OPEN: list(
+            published.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on", "pk")
+        ),
+        Phase.COMING: list(published.filter(opens_on__gt=today).order_by("opens_on", "pk")),
+        Phase.CLOSED: list(published.filter(closes_on__lt=today).order_by("-closes_on", "pk")[:100]),
+    }
+
+
+def _with_questions(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
+    return queryset.prefetch_related(
+        Prefetch(
+            "questions",
+            queryset=Question.objects.prefetch_related(
+                Prefetch("choices", queryset=Choice.objects.order_by("position", "pk"))
+            ).order_by("position", "pk"),
+        ),
+        "wards",
+        "services",
+    )
+
+
+def published_consultation_get(*, pk: int) -> Consultation | None:
+    return _with_questions(Consultation.objects.filter(published_at__isnull=False, pk=pk)).first()
+
+
+def consultation_get(*, pk: int) -> Consultation | None:
+    return _with_questions(Consultation.objects.filter(pk=pk)).first()
+
+
+def consultations_for_staff() -> list[Consultation]:
+    return list(
+        Consultation.objects.annotate(
+            counted=Count("responses", filter=Q(responses__confirmed_at__isnull=False))
+        ).order_by("-opens_on", "-pk")[:200]
+    )
