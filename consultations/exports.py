@@ -42,7 +42,7 @@ def export_rows(consultation: Consultation, filters: Filters) -> Iterator[list[o
         at += 2 if question.kind == QuestionKind.TEXT else 1
     width = at
     choices = {c.pk: c.text for q in questions for c in q.choices.all()}
-    ways = dict(Way.choices)
+    ways = {value: str(label) for value, label in Way.choices}
     languages = {"cy": _("Welsh"), "en": _("English")}
     themes: dict[int, list[str]] = defaultdict(list)
     for answer_id, name in (

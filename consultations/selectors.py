@@ -41,6 +41,7 @@ def _with_questions(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
         ),
         "wards",
         "services",
+        "themes",
     )
 
 
