@@ -132,8 +132,5 @@ def text_answers(
     if theme_id is not None:
         query = query.filter(themes__id=theme_id)
     return (
-        query.select_related("response")
-        .prefetch_related("themes")
-        .order_by("-response_id", "-pk")
+        query.select_related("response").prefetch_related("themes").order_by("-response_id", "-pk")
     )
-

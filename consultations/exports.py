@@ -64,8 +64,13 @@ def export_rows(consultation: Consultation, filters: Filters) -> Iterator[list[o
         .order_by("pk")
         .iterator(chunk_size=CHUNK)
     ):
-        row: list[object] = [pk, submitted_at.date(), ways.get(way, way),
-                             languages.get(language, language), ward or ""]
+        row: list[object] = [
+            pk,
+            submitted_at.date(),
+            ways.get(way, way),
+            languages.get(language, language),
+            ward or "",
+        ]
         row.extend([""] * (width - 5))
         while pending is not None and pending[0] <= pk:
             response_id, answer_id, question_id, choice_id, value, text = pending
@@ -104,7 +109,9 @@ def consultation_xlsx(consultation: Consultation, filters: Filters) -> bytes:
     return buffer.getvalue()
 
 
-def export_response(consultation: Consultation, filters: Filters, *, extension: str) -> HttpResponse:
+def export_response(
+    consultation: Consultation, filters: Filters, *, extension: str
+) -> HttpResponse:
     name = f"consultation-{consultation.pk}-responses.{extension}"
     if extension == "csv":
         response = HttpResponse(

@@ -52,6 +52,12 @@ class Asked:
     options: list[Option]
 
 
+def _sent(data: Any, name: str) -> list[str]:
+    """Every value the form sent under ``name`` (a QueryDict holds several)."""
+    values = data.getlist(name) if hasattr(data, "getlist") else []
+    return [str(value) for value in values]
+
+
 def _spec(question: Question) -> Spec:
     return Spec(
         kind=question.kind,
@@ -65,7 +71,7 @@ def _spec(question: Question) -> Spec:
 class AnswersForm(forms.Form):
     """The questions of one consultation, and the ward of the person responding."""
 
-    ward = forms.ModelChoiceField(
+    ward: "forms.ModelChoiceField[Ward]" = forms.ModelChoiceField(
         queryset=Ward.objects.order_by("name"),
         label=_("Which ward do you live in? (optional)"),
         required=False,
@@ -94,8 +100,8 @@ class AnswersForm(forms.Form):
         cleaned = super().clean() or {}
         for question in self.questions:
             name = question.field_name
-            raw = self.data.getlist(name) if hasattr(self.data, "getlist") else []
-            result = check(_spec(question), [str(v) for v in raw])
+            raw = _sent(self.data, name)
+            result = check(_spec(question), raw)
             if isinstance(result, Problem):
                 message = PROBLEMS[result]
                 params = {
@@ -111,7 +117,7 @@ class AnswersForm(forms.Form):
     def asked(self) -> Iterator[Asked]:
         for question in self.questions:
             bound = self[question.field_name]
-            sent = {str(v) for v in self.data.getlist(question.field_name)} if self.is_bound else set()
+            sent = set(_sent(self.data, question.field_name)) if self.is_bound else set()
             if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
                 options = [
                     Option(str(c.pk), c.text, str(c.pk) in sent) for c in question.choices.all()
@@ -192,14 +198,14 @@ class ConsultationForm(forms.Form):
     )
     groups_cy = TextField(label=_("Groups of people affected (Welsh)"), max_length=2000)
     groups_en = TextField(label=_("Groups of people affected (English)"), max_length=2000)
-    wards = forms.ModelMultipleChoiceField(
+    wards: "forms.ModelMultipleChoiceField[Ward]" = forms.ModelMultipleChoiceField(
         queryset=Ward.objects.order_by("name"),
         label=_("Wards affected"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose wards from the list.")},
     )
-    services = forms.ModelMultipleChoiceField(
+    services: "forms.ModelMultipleChoiceField[Service]" = forms.ModelMultipleChoiceField(
         queryset=Service.objects.order_by("name"),
         label=_("Services affected"),
         required=False,
@@ -239,7 +245,9 @@ class QuestionForm(forms.Form):
         },
     )
     text_cy = LineField(
-        label=_("Question (Welsh)"), max_length=500, required_message=_("Write the question in Welsh.")
+        label=_("Question (Welsh)"),
+        max_length=500,
+        required_message=_("Write the question in Welsh."),
     )
     text_en = LineField(
         label=_("Question (English)"),
@@ -283,15 +291,25 @@ class QuestionForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    what_we_asked_cy = TextField(label=_("What we asked (Welsh)"), required_message=_("Write this in both languages."))
-    what_we_asked_en = TextField(label=_("What we asked (English)"), required_message=_("Write this in both languages."))
-    what_we_found_cy = TextField(label=_("What we found (Welsh)"), required_message=_("Write this in both languages."))
-    what_we_found_en = TextField(label=_("What we found (English)"), required_message=_("Write this in both languages."))
+    what_we_asked_cy = TextField(
+        label=_("What we asked (Welsh)"), required_message=_("Write this in both languages.")
+    )
+    what_we_asked_en = TextField(
+        label=_("What we asked (English)"), required_message=_("Write this in both languages.")
+    )
+    what_we_found_cy = TextField(
+        label=_("What we found (Welsh)"), required_message=_("Write this in both languages.")
+    )
+    what_we_found_en = TextField(
+        label=_("What we found (English)"), required_message=_("Write this in both languages.")
+    )
     what_difference_cy = TextField(
-        label=_("What difference it made (Welsh)"), required_message=_("Write this in both languages.")
+        label=_("What difference it made (Welsh)"),
+        required_message=_("Write this in both languages."),
     )
     what_difference_en = TextField(
-        label=_("What difference it made (English)"), required_message=_("Write this in both languages.")
+        label=_("What difference it made (English)"),
+        required_message=_("Write this in both languages."),
     )
 
 
@@ -320,7 +338,7 @@ class TagForm(forms.Form):
 
 
 class AnalysisFilterForm(forms.Form):
-    ward = forms.ModelChoiceField(
+    ward: "forms.ModelChoiceField[Ward]" = forms.ModelChoiceField(
         queryset=Ward.objects.order_by("name"),
         label=_("Ward"),
         required=False,

@@ -37,7 +37,9 @@ class Way(models.TextChoices):
     BSL = "bsl", _("British Sign Language (BSL)")
 
 
-class Consultation(TimeStampedModel):
+# modeltranslation gives the model a manager class made at run time, which django-stubs cannot
+# resolve (as dataprotection.models.RetentionRule).
+class Consultation(TimeStampedModel):  # type: ignore[django-manager-missing]
     title = models.CharField(_("title"), max_length=200)
     why = models.TextField(_("why the council is asking"))
     proposal = models.TextField(_("what is proposed"))
@@ -84,9 +86,7 @@ class Consultation(TimeStampedModel):
     what_difference = models.TextField(_("what difference it made"), blank=True)
     outcome_published_at = models.DateTimeField(_("outcome published"), null=True, blank=True)
     # Set once the retention job anonymised its responses (docs/adr/0034).
-    responses_anonymised_at = models.DateTimeField(
-        _("responses anonymised"), null=True, blank=True
-    )
+    responses_anonymised_at = models.DateTimeField(_("responses anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opens_on", "pk"]
@@ -115,7 +115,9 @@ class QuestionKind(models.TextChoices):
 CHOICE_KINDS = frozenset({QuestionKind.SINGLE, QuestionKind.MULTIPLE})
 
 
-class Question(models.Model):
+# modeltranslation gives the model a manager class made at run time, which django-stubs cannot
+# resolve (as dataprotection.models.RetentionRule).
+class Question(models.Model):  # type: ignore[django-manager-missing]
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="questions"
     )
@@ -142,7 +144,9 @@ class Question(models.Model):
         return f"q{self.pk}"
 
 
-class Choice(models.Model):
+# modeltranslation gives the model a manager class made at run time, which django-stubs cannot
+# resolve (as dataprotection.models.RetentionRule).
+class Choice(models.Model):  # type: ignore[django-manager-missing]
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     text = models.CharField(_("choice"), max_length=300)
@@ -210,13 +214,14 @@ class Response(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.consultation_id}/{self.pk}"
+
 
 class Theme(models.Model):
     """A theme officers find in the free-text answers of one consultation."""
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="themes"
-    )
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(_("theme"), max_length=100)
 
     class Meta:
@@ -248,3 +253,6 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         indexes = [models.Index(fields=["question", "choice"], name="consultation_answer_count")]
+
+    def __str__(self) -> str:
+        return f"{self.response_id}/{self.question_id}"

@@ -13,7 +13,7 @@ def published_outcomes(*, limit: int) -> list[PublishedOutcome]:
         PublishedOutcome(
             title=consultation.title,
             url=reverse("consultations:outcome", args=[consultation.pk]),
-            published_at=consultation.outcome_published_at,
+            published_at=consultation.outcome_published_at or consultation.modified_at,
         )
         for consultation in Consultation.objects.filter(
             published_at__isnull=False, outcome_published_at__isnull=False

@@ -32,8 +32,6 @@ def responses_anonymise(*, now: datetime, batch: int = 20) -> int:
         # Never confirmed by now: never counted, nothing to keep.
         Response.objects.filter(consultation_id__in=due, confirmed_at__isnull=True).delete()
         Response.objects.filter(consultation_id__in=due).update(person_digest="", token=None)
-        Answer.objects.filter(response__consultation_id__in=due).exclude(text="").update(
-            text=""
-        )
+        Answer.objects.filter(response__consultation_id__in=due).exclude(text="").update(text="")
         Consultation.objects.filter(pk__in=due).update(responses_anonymised_at=now)
     return len(due)

@@ -27,7 +27,9 @@ def published_consultations(*, now: datetime) -> dict[Phase, list[Consultation]]
             published.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on", "pk")
         ),
         Phase.COMING: list(published.filter(opens_on__gt=today).order_by("opens_on", "pk")),
-        Phase.CLOSED: list(published.filter(closes_on__lt=today).order_by("-closes_on", "pk")[:100]),
+        Phase.CLOSED: list(
+            published.filter(closes_on__lt=today).order_by("-closes_on", "pk")[:100]
+        ),
     }
 
 

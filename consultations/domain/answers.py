@@ -61,10 +61,10 @@ def check(spec: Spec, raw: Sequence[str]) -> Checked | Problem:
         return Checked(value=value)
     if spec.kind == "single" and len(given) > 1:
         return Problem.ONE_CHOICE_ONLY
-    chosen = []
-    for value in given:
-        if not value.isdigit() or int(value) not in spec.choices:
+    chosen: list[int] = []
+    for text in given:
+        if not text.isdigit() or int(text) not in spec.choices:
             return Problem.NOT_A_CHOICE
-        if int(value) not in chosen:
-            chosen.append(int(value))
+        if int(text) not in chosen:
+            chosen.append(int(text))
     return Checked(choices=tuple(chosen))

@@ -27,7 +27,9 @@ LANGUAGES = ("cy", "en")
 
 def _check_period(opens_on: date, closes_on: date) -> None:
     if not Period(opens_on, closes_on).valid():
-        raise ServiceError({"closes_on": _("The closing date must be on or after the opening date.")})
+        raise ServiceError(
+            {"closes_on": _("The closing date must be on or after the opening date.")}
+        )
 
 
 def _texts(texts: dict[str, str], fields: Iterable[str]) -> dict[str, str]:
@@ -116,7 +118,11 @@ def question_add(
     if kind in CHOICE_KINDS:
         if len(choices_cy) != len(choices_en):
             raise ServiceError(
-                {"choices_cy": _("Give each choice in both languages, one a line, in the same order.")}
+                {
+                    "choices_cy": _(
+                        "Give each choice in both languages, one a line, in the same order."
+                    )
+                }
             )
         if len(choices_en) < 2:
             raise ServiceError({"choices_en": _("Give at least two choices.")})

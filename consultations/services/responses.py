@@ -32,7 +32,7 @@ CLOSED = _("This consultation is closed: it no longer takes responses.")
 
 
 def _answers(response: Response, answers: Mapping[int, Checked]) -> list[Answer]:
-    rows = []
+    rows: list[Answer] = []
     for question_id, checked in answers.items():
         if checked.choices:
             rows.extend(
@@ -194,8 +194,6 @@ def response_confirm(*, token: str, now: datetime) -> tuple[str, Consultation | 
         Response.objects.filter(pk=response.pk).delete()
         return Confirmed.ALREADY, consultation
     return (Confirmed.COUNTED if updated else Confirmed.ALREADY), consultation
-
-
 
 
 def public_url(consultation: Consultation, language: str) -> str:

@@ -127,9 +127,9 @@ def theme_new(request: HttpRequest, pk: int) -> HttpResponse:
         except ServiceError as error:
             add_service_error(form, error)
     if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, str(problem))
     else:
         messages.success(request, _("The theme is added."))
     back = request.POST.get("next", "")

@@ -259,7 +259,9 @@ def outcome_publish(request: HttpRequest, pk: int) -> HttpResponse:
         except ServiceError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("The outcome is published and linked from “You said, we did”."))
+            messages.success(
+                request, _("The outcome is published and linked from “You said, we did”.")
+            )
             return redirect("consultations:manage", consultation.pk)
     return render(
         request,

@@ -142,6 +142,4 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _published(pk)
     if consultation.outcome_published_at is None:
         raise Http404
-    return render(
-        request, "consultations/public/outcome.html", {"consultation": consultation}
-    )
+    return render(request, "consultations/public/outcome.html", {"consultation": consultation})

@@ -1,5 +1,6 @@
 """A consultation to test with: a scale, a single choice, a multiple choice and a free text."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.contrib.auth.models import Permission
@@ -12,9 +13,10 @@ from tests.factories import UserFactory
 
 
 def officer(**fields) -> User:
-    user = UserFactory(role=Role.MANAGER, **fields)
+    pk = UserFactory(role=Role.MANAGER, **fields).pk  # type: ignore[attr-defined]
+    user = User.objects.get(pk=pk)
     user.user_permissions.add(Permission.objects.get(codename="run_consultations"))
-    return User.objects.get(pk=user.pk)  # the permission cache starts afresh
+    return User.objects.get(pk=pk)  # the permission cache starts afresh
 
 
 def consultation(
@@ -23,7 +25,7 @@ def consultation(
     closes_on: date | None = None,
     published: bool = True,
     one_per_person: bool = False,
-    wards: list[Ward] = (),
+    wards: Sequence[Ward] = (),
 ) -> Consultation:
     today = timezone.localdate()
     made = Consultation.objects.create(
@@ -40,22 +42,38 @@ def consultation(
         published_at=timezone.now() if published else None,
     )
     made.wards.set(wards)
-    scale = Question.objects.create(
-        consultation=made, position=0, kind=QuestionKind.SCALE, required=True,
-        text_en="How much do you agree?", text_cy="I ba raddau ydych chi'n cytuno?",
-        scale_min=1, scale_max=5, scale_min_label_en="Not at all", scale_max_label_en="Fully",
+    Question.objects.create(
+        consultation=made,
+        position=0,
+        kind=QuestionKind.SCALE,
+        required=True,
+        text_en="How much do you agree?",
+        text_cy="I ba raddau ydych chi'n cytuno?",
+        scale_min=1,
+        scale_max=5,
+        scale_min_label_en="Not at all",
+        scale_max_label_en="Fully",
     )
     single = Question.objects.create(
-        consultation=made, position=1, kind=QuestionKind.SINGLE,
-        text_en="Which day?", text_cy="Pa ddiwrnod?",
+        consultation=made,
+        position=1,
+        kind=QuestionKind.SINGLE,
+        text_en="Which day?",
+        text_cy="Pa ddiwrnod?",
     )
     multiple = Question.objects.create(
-        consultation=made, position=2, kind=QuestionKind.MULTIPLE,
-        text_en="What do you recycle?", text_cy="Beth ydych chi'n ei ailgylchu?",
+        consultation=made,
+        position=2,
+        kind=QuestionKind.MULTIPLE,
+        text_en="What do you recycle?",
+        text_cy="Beth ydych chi'n ei ailgylchu?",
     )
     Question.objects.create(
-        consultation=made, position=3, kind=QuestionKind.TEXT,
-        text_en="Anything else?", text_cy="Unrhyw beth arall?",
+        consultation=made,
+        position=3,
+        kind=QuestionKind.TEXT,
+        text_en="Anything else?",
+        text_cy="Unrhyw beth arall?",
     )
     for i, (en, cy) in enumerate((("Monday", "Dydd Llun"), ("Friday", "Dydd Gwener"))):
         Choice.objects.create(question=single, position=i, text_en=en, text_cy=cy)

@@ -26,8 +26,16 @@ def answered(client):
     aber = Ward.objects.create(code="aber", name="Aber")
     url = reverse("consultations:respond", args=[made.pk])
     client.post(url, {**answers_post(made, scale="4", single=0, multiple=(0, 1)), "ward": aber.pk})
-    client.post(url, {**answers_post(made, scale="2", single=1, multiple=(1,), text="=HYPERLINK(1)"), "ward": aber.pk})
-    client.post("/cy" + url[3:], answers_post(made, scale="4", single=None, multiple=(2,), text="Da"))
+    client.post(
+        url,
+        {
+            **answers_post(made, scale="2", single=1, multiple=(1,), text="=HYPERLINK(1)"),
+            "ward": aber.pk,
+        },
+    )
+    client.post(
+        "/cy" + url[3:], answers_post(made, scale="4", single=None, multiple=(2,), text="Da")
+    )
     translation.activate("en")  # the Welsh request left Welsh active in this thread
     return made, aber
 
@@ -44,7 +52,13 @@ def test_counts_per_question_and_filters(answered, django_assert_max_num_queries
         analysis = consultation_analysis(made, Filters())
     assert analysis.responses == 3
     scale, rows = _rows(analysis, "scale")
-    assert rows == [("1", 0, "0.0"), ("2", 1, "33.3"), ("3", 0, "0.0"), ("4", 2, "66.7"), ("5", 0, "0.0")]
+    assert rows == [
+        ("1", 0, "0.0"),
+        ("2", 1, "33.3"),
+        ("3", 0, "0.0"),
+        ("4", 2, "66.7"),
+        ("5", 0, "0.0"),
+    ]
     assert str(scale.mean) == "3.3"  # (4 + 2 + 4) / 3
     single, rows = _rows(analysis, "single")
     assert single.answered == 2 and rows == [("Monday", 1, "50.0"), ("Friday", 1, "50.0")]
@@ -79,9 +93,14 @@ def test_officers_tag_answers_with_themes_and_filter(client, answered):
     assert rows == [("Cost", 1, "33.3")]
     page = client.get(url + f"?theme={theme.pk}").content.decode()
     assert texts[0].text in page and texts[1].text not in page
-    page = client.get(reverse("consultations:analysis", args=[made.pk]) + "?language=cy").content.decode()
+    page = client.get(
+        reverse("consultations:analysis", args=[made.pk]) + "?language=cy"
+    ).content.decode()
     assert "1 response counted" in page
-    assert client.get(reverse("consultations:analysis", args=[made.pk]) + "?ward=nope").status_code == 400
+    assert (
+        client.get(reverse("consultations:analysis", args=[made.pk]) + "?ward=nope").status_code
+        == 400
+    )
 
 
 def test_export_csv_and_xlsx_strip_formulas(client, answered):

@@ -45,14 +45,22 @@ def test_responses_are_anonymised_after_the_retention_period(settings, client):
     made = consultation(one_per_person=True)
     now = timezone.now()
     Response.objects.create(
-        consultation=made, language="en", way="online", submitted_at=now,
-        confirmed_at=now, person_digest="a" * 64,
+        consultation=made,
+        language="en",
+        way="online",
+        submitted_at=now,
+        confirmed_at=now,
+        person_digest="a" * 64,
     )
     kept = Response.objects.get()
     text = made.questions.get(kind="text")
     Answer.objects.create(response=kept, question=text, text="I am Ann at 3 High St")
     Response.objects.create(
-        consultation=made, language="en", way="online", submitted_at=now, token="t" * 43,
+        consultation=made,
+        language="en",
+        way="online",
+        submitted_at=now,
+        token="t" * 43,
         person_digest="b" * 64,
     )
     assert responses_anonymise(now=now) == 0
@@ -62,5 +70,7 @@ def test_responses_are_anonymised_after_the_retention_period(settings, client):
     )
     assert responses_anonymise(now=now) == 1
     assert responses_anonymise(now=now) == 0
-    assert list(Response.objects.values_list("pk", "person_digest", "token")) == [(kept.pk, "", None)]
+    assert list(Response.objects.values_list("pk", "person_digest", "token")) == [
+        (kept.pk, "", None)
+    ]
     assert Answer.objects.get().text == ""

@@ -115,13 +115,17 @@ def test_staff_enter_a_response_marked_with_the_way_it_came(client):
         "language": "cy",
         "received_on": timezone.localdate().isoformat(),
     }
-    assert client.post(reverse("consultations:response-new", args=[made.pk]), data).status_code == 302
+    assert (
+        client.post(reverse("consultations:response-new", args=[made.pk]), data).status_code == 302
+    )
     response = Response.objects.get()
     assert (response.way, response.language, response.entered_by) == (Way.BSL, "cy", user)
     assert response.confirmed_at is not None
     # "Online" is the resident's own way: not one staff can enter.
     data["way"] = "online"
-    assert client.post(reverse("consultations:response-new", args=[made.pk]), data).status_code == 400
+    assert (
+        client.post(reverse("consultations:response-new", args=[made.pk]), data).status_code == 400
+    )
     assert Response.objects.count() == 1
 
 

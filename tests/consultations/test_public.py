@@ -126,7 +126,9 @@ def test_errors_are_in_welsh_on_the_welsh_page(client):
     assert answer.status_code == 400
     page = answer.content.decode()
     assert "Dewiswch rif o 1 i 5." in page
-    assert "I ba raddau ydych chi&#x27;n cytuno?" in page or "I ba raddau ydych chi'n cytuno?" in page
+    assert (
+        "I ba raddau ydych chi&#x27;n cytuno?" in page or "I ba raddau ydych chi'n cytuno?" in page
+    )
 
 
 def test_nothing_a_resident_sends_gives_a_500(client):
