@@ -47,6 +47,7 @@ from dataprotection.services.exports import export_produce
 from messaging.delivery import message_deliver
 from messaging.models import OutboundMessage
 from performance.models import MonitoringCheck, MonitoringSample
+from tests.route_matrix.consultations_world import ConsultationsWorld, build_consultations
 from tests.factories import (
     RequestTypeFactory,
     ServiceFactory,
@@ -113,6 +114,7 @@ class World:
     secrets: dict[str, Secret]
     # A subject access request by the plain case's customer, with its export (docs/adr/0031).
     subject_access: SubjectAccessExport | None = None
+    consultations: ConsultationsWorld | None = None  # docs/adr/0034
 
 
 def _user(username: str, role: str, team: Team | None, **fields: Any) -> User:
@@ -353,6 +355,7 @@ def build_world() -> World:
         open311_keys=open311_keys,
         secrets=_secrets(cases),
         subject_access=_subject_access(cases["plain"], users["advisor"], received, now),
+        consultations=build_consultations(users, ward),
     )
 
 
