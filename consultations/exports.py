@@ -11,13 +11,12 @@ from collections.abc import Iterator
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from common.csv_cells import csv_cell
-from common.export_text import xlsx_cell
 
 from .analysis import Filters
 from .models import Answer, Consultation, QuestionKind, Way
+from .xlsx import xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 5000
@@ -99,14 +98,11 @@ def consultation_csv(consultation: Consultation, filters: Filters) -> bytes:
 
 
 def consultation_xlsx(consultation: Consultation, filters: Filters) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Responses"))
-    sheet.append([xlsx_cell(h) for h in _headings(consultation)])
-    for row in export_rows(consultation, filters):
-        sheet.append([xlsx_cell(v) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(
+        title=_("Responses"),
+        headings=_headings(consultation),
+        rows=export_rows(consultation, filters),
+    )
 
 
 def export_response(
