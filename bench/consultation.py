@@ -9,7 +9,8 @@ SELECT … FROM generate_series``, one statement per table and question), one pu
 consultation of six questions — two scales, a single choice of four, a multiple choice of five,
 two free texts — with ``--responses`` counted responses spread over twelve wards and both
 languages (a tenth entered from paper), about 5.3 answers each, and a theme on a fifth of the
-free-text answers. Kept between runs (``--reseed`` makes it again).
+free-text answers; then the running counts the analysis reads are rebuilt from the answers
+(``consultations.tally``, one statement). Kept between runs (``--reseed`` makes it again).
 
 Then, in-process through the real WSGI stack (middleware, session, templates) with Django's
 test ``Client`` signed in as an advisor given the permission to run consultations, reports p50/p95/worst of ``--requests`` GETs of
@@ -207,6 +208,11 @@ def main() -> int:
         pk = seed(args.responses)
     else:
         pk = made.pk
+    from consultations.tally import tally_rebuild
+
+    started = time.perf_counter()
+    tally_rebuild(consultation=Consultation.objects.get(pk=pk))
+    print(f"running counts rebuilt from the answers in {time.perf_counter() - started:.2f} s")
     responses = Response.objects.filter(consultation_id=pk).count()
     answers = Answer.objects.filter(response__consultation_id=pk).count()
     print(f"consultation {pk}: {responses:,} responses, {answers:,} answers")

@@ -1,17 +1,17 @@
 """The officers' analysis of a consultation: for each question, how many gave each answer
 (counted responses only), filtered by ward and by the language of the response.
 
-Four set-based queries whatever the number of responses: the total, every answer count in one
-GROUP BY, the theme counts in another, and the free-text answers' count. Nothing loops over
-responses."""
+Three set-based queries whatever the number of responses: the total, the running counts
+(``tally``: a few hundred rows), and the themes tagged. Nothing loops over responses."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 
 from .domain.figures import bar_size, mean, share
-from .models import Answer, Consultation, Question, QuestionKind, Response
+from .models import Answer, AnswerTally, Consultation, Question, QuestionKind, Response
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,26 @@ class Filters:
             query = query.filter(ward_id=self.ward_id)
         if self.language:
             query = query.filter(language=self.language)
+        return query
+
+    def tallies(self, consultation: Consultation) -> QuerySet[AnswerTally]:
+        query = AnswerTally.objects.filter(consultation=consultation)
+        if self.ward_id is not None:
+            query = query.filter(ward_id=self.ward_id)
+        if self.language:
+            query = query.filter(language=self.language)
+        return query
+
+    def tags(self, consultation: Consultation) -> QuerySet[Any]:
+        """The themes tagged on counted answers: from the consultation's themes, a few
+        thousand rows at most, rather than from its answers."""
+        query = Answer.themes.through.objects.filter(
+            theme__consultation=consultation, answer__response__confirmed_at__isnull=False
+        )
+        if self.ward_id is not None:
+            query = query.filter(answer__response__ward_id=self.ward_id)
+        if self.language:
+            query = query.filter(answer__response__language=self.language)
         return query
 
     def answers(self, consultation: Consultation) -> QuerySet[Answer]:
@@ -72,31 +92,19 @@ def consultation_analysis(consultation: Consultation, filters: Filters) -> Analy
     total = filters.responses(consultation).count()
     counts: dict[tuple[int, int | None, int | None], int] = {}
     answered: dict[int, int] = {}
-    for question_id, choice_id, value, n in (
-        filters.answers(consultation)
-        .values_list("question_id", "choice_id", "value")
-        .annotate(n=Count("pk"))
+    for question_id, choice_id, value, is_answered, n in (
+        filters.tallies(consultation)
+        .values_list("question_id", "choice_id", "value", "answered")
+        .annotate(total=Sum("n"))
         .order_by()
     ):
-        counts[(question_id, choice_id, value)] = n
-        # One row per response for every kind but the multiple choice (counted below).
-        answered[question_id] = answered.get(question_id, 0) + n
-    multiple = [q.pk for q in consultation.questions.all() if q.kind == QuestionKind.MULTIPLE]
-    if multiple:
-        answered.update(
-            dict(
-                filters.answers(consultation)
-                .filter(question_id__in=multiple)
-                .values_list("question_id")
-                .annotate(people=Count("response_id", distinct=True))
-                .order_by()
-            )
-        )
+        if is_answered:
+            answered[question_id] = n
+        else:
+            counts[(question_id, choice_id, value)] = n
     themes: dict[tuple[int, int], int] = {
         (question_id, theme_id): n
-        for question_id, theme_id, n in Answer.themes.through.objects.filter(
-            answer__in=filters.answers(consultation).filter(question__kind=QuestionKind.TEXT)
-        )
+        for question_id, theme_id, n in filters.tags(consultation)
         .values_list("answer__question_id", "theme_id")
         .annotate(n=Count("pk"))
         .order_by()

@@ -256,3 +256,36 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}/{self.question_id}"
+
+
+class AnswerTally(models.Model):
+    """How many counted answers each choice or value of a question has, per ward and language
+    of the response (``answered``: how many responses answered the question at all), kept as
+    responses are counted (``tally``), so the analysis reads a few hundred rows whatever the
+    number of responses (docs/adr/0034)."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    value = models.SmallIntegerField(null=True, blank=True)
+    ward = models.ForeignKey(
+        "councillors.Ward", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(max_length=2)
+    answered = models.BooleanField(default=False)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "choice", "value", "ward", "language", "answered"],
+                name="one_tally_per_answer_ward_language",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [models.Index(fields=["consultation", "ward", "language"], name="tally_read")]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.n}"

@@ -27,6 +27,7 @@ from ..domain.people import person_digest
 from ..domain.periods import Phase
 from ..models import Answer, Consultation, Response, Way
 from ..selectors import consultation_phase
+from ..tally import tally_add
 
 CLOSED = _("This consultation is closed: it no longer takes responses.")
 
@@ -127,6 +128,8 @@ def response_submit(
     Answer.objects.bulk_create(_answers(response, answers))
     if checking:
         _confirmation_owe(consultation=locked, response=response, email=email, now=now)
+    else:
+        tally_add(response_ids=[response.pk])
     return response
 
 
@@ -161,6 +164,7 @@ def response_enter(
         confirmed_at=now,
     )
     Answer.objects.bulk_create(_answers(response, answers))
+    tally_add(response_ids=[response.pk])
     return response
 
 
@@ -189,6 +193,8 @@ def response_confirm(*, token: str, now: datetime) -> tuple[str, Consultation | 
             updated = Response.objects.filter(pk=response.pk, confirmed_at__isnull=True).update(
                 confirmed_at=now, token=None
             )
+            if updated:
+                tally_add(response_ids=[response.pk])
     except IntegrityError:
         # The unique constraint: another response of theirs counted first.
         Response.objects.filter(pk=response.pk).delete()

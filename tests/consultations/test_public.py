@@ -4,11 +4,15 @@ link counts it; bad answers and closed consultations change nothing."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from channels_app.webforms import throttle
 from consultations.models import Answer, Response, Way
+from consultations.views.public import RESPONSES_PER_CLIENT
 from messaging.models import OutboundMessage, Purpose
+from tests.throttles import LOCAL
 
 from .helpers import answers_post, consultation
 
@@ -142,4 +146,12 @@ def test_nothing_a_resident_sends_gives_a_500(client):
     ):
         assert client.post(_respond_url(made), data).status_code == 400
     assert client.post("/en/consultations/confirm/" + "a" * 43 + "/").status_code == 404
+    assert not Response.objects.exists()
+
+
+def test_a_flood_of_responses_from_one_address_is_slowed(client):
+    made = consultation()
+    cache.set(throttle._key(RESPONSES_PER_CLIENT, LOCAL), RESPONSES_PER_CLIENT.allowed, 60)
+    answer = client.post(_respond_url(made), answers_post(made))
+    assert answer.status_code == 429
     assert not Response.objects.exists()
