@@ -13,10 +13,11 @@ free-text answers; then the running counts the analysis reads are rebuilt from t
 (``consultations.tally``, one statement). Kept between runs (``--reseed`` makes it again).
 
 Then, in-process through the real WSGI stack (middleware, session, templates) with Django's
-test ``Client`` signed in as an advisor given the permission to run consultations, reports p50/p95/worst of ``--requests`` GETs of
-the analysis page, cycling through no filter, a ward, a language, and both; and the time of
-the CSV and XLSX exports (three each, unfiltered: every response). Targets (issue 18): the
-analysis page p95 < 300 ms, the export < 10 s.
+test ``Client`` signed in as an advisor given the permission to run consultations, reports
+p50/p95/worst of ``--requests`` GETs of the analysis page, cycling through no filter, a
+ward, a language, and both; and the time of the CSV and XLSX exports (three each,
+unfiltered: every response). Targets (issue 18): the analysis page p95 < 300 ms, the export
+< 10 s.
 """
 
 import argparse
@@ -27,7 +28,7 @@ import time
 
 os.environ.setdefault("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/cyswllt_h2_bench")
 
-import _env  # noqa: E402
+import _env
 
 TITLE = "Bench: three-weekly bin collections"
 PAGE_TARGET_MS = 300.0
@@ -186,8 +187,7 @@ def main() -> int:
     _env.django_setup()
     from django.conf import settings
     from django.contrib.auth import user_logged_in
-    from django.contrib.auth.models import Permission
-    from django.contrib.auth.models import update_last_login
+    from django.contrib.auth.models import Permission, update_last_login
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

@@ -3,11 +3,13 @@ list. The analysis and the export have their own modules (``analysis``, ``export
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from .domain.people import person_digest
 from .domain.periods import Period, Phase, phase
-from .models import Choice, Consultation, Question
+from .models import Answer, Choice, Consultation, Question, Response
 
 
 def consultation_phase(consultation: Consultation, *, now: datetime | None = None) -> Phase:
@@ -61,3 +63,19 @@ def consultations_for_staff() -> list[Consultation]:
             counted=Count("responses", filter=Q(responses__confirmed_at__isnull=False))
         ).order_by("-opens_on", "-pk")[:200]
     )
+
+
+def responses_of_people(*, emails: list[str]) -> tuple[list[Response], list[Answer]]:
+    """The consultation responses given under any of ``emails`` (those asked to be one per
+    person keep the address's digest, ``domain.people``), and their answers: what a subject
+    access request finds (docs/adr/0034). Two queries."""
+    digests = sorted({d for d in (person_digest(e, key=settings.SECRET_KEY) for e in emails) if d})
+    if not digests:
+        return [], []
+    responses = list(
+        Response.objects.filter(person_digest__in=digests).order_by("submitted_at", "pk")
+    )
+    answers = list(
+        Answer.objects.filter(response__in=[r.pk for r in responses]).order_by("response_id", "pk")
+    )
+    return responses, answers

@@ -47,7 +47,6 @@ from dataprotection.services.exports import export_produce
 from messaging.delivery import message_deliver
 from messaging.models import OutboundMessage
 from performance.models import MonitoringCheck, MonitoringSample
-from tests.route_matrix.consultations_world import ConsultationsWorld, build_consultations
 from tests.factories import (
     RequestTypeFactory,
     ServiceFactory,
@@ -57,6 +56,7 @@ from tests.factories import (
     open311_key,
     token_for,
 )
+from tests.route_matrix.consultations_world import ConsultationsWorld, build_consultations
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
 ROLES = (
