@@ -25,10 +25,18 @@ PROBLEMS = {
 }
 
 
+class Boxes(forms.CheckboxSelectMultiple):
+    """Ticked boxes whose field has an id of its own: the first box's, which the error summary
+    links to and the template gives the first box (Django gives none without an index)."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
 class Values(forms.Field):
     """Every value sent under the field's name (ticked boxes), checked by the form."""
 
-    widget = forms.CheckboxSelectMultiple
+    widget = Boxes
 
     def to_python(self, value: Any) -> list[str]:
         if not value:
@@ -94,6 +102,8 @@ class AnswersForm(forms.Form):
                 field = forms.CharField(required=False)
             field.label = question.text
             self.fields[question.field_name] = field
+        # The page asks the questions first: the error summary lists them in the same order.
+        self.fields["ward"] = self.fields.pop("ward")
         self.answers: dict[int, Checked] = {}
 
     def clean(self) -> dict[str, Any]:
@@ -140,6 +150,7 @@ class PublicResponseForm(AnswersForm):
 
     def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
         super().__init__(*args, consultation=consultation, **kwargs)
+        self.fields["email"] = self.fields.pop("email")
         if consultation.one_per_person:
             self.fields["email"].required = True
             self.fields["email"].error_messages["required"] = _(
