@@ -157,3 +157,37 @@ def test_the_outcome_is_published_after_closing_and_linked_from_you_said_we_did(
     assert outcome_url in page and "Bin collections" in page
     assert "what_difference en" in client.get(outcome_url).content.decode()
     assert [o.url for o in published_outcomes(limit=5)] == [outcome_url]
+
+
+def test_once_responses_are_taken_the_questions_and_the_email_check_stay(client):
+    client.force_login(officer())
+    made = consultation()
+    client.post(reverse("consultations:respond", args=[made.pk]), answers_post(made))
+    question = made.questions.first()
+    client.post(reverse("consultations:question-remove", args=[made.pk, question.pk]))
+    assert made.questions.count() == 4
+    answer = client.post(
+        reverse("consultations:change", args=[made.pk]),
+        _form(one_per_person="on", opens_on=made.opens_on.isoformat()),
+    )
+    assert "Responses are already being taken" in answer.content.decode()
+    made.refresh_from_db()
+    assert not made.one_per_person and made.title_en == "Bin collections"
+
+
+def test_the_staff_pages_refuse_bad_input_without_a_500(client):
+    client.force_login(officer())
+    made = consultation()
+    for url, data in (
+        (reverse("consultations:new"), {"opens_on": "2026-02-30", "alternatives": ["smoke"]}),
+        (
+            reverse("consultations:question-new", args=[made.pk]),
+            {"kind": "scale", "scale_min": "x"},
+        ),
+        (reverse("consultations:response-new", args=[made.pk]), {"received_on": "2999-01-01"}),
+        (reverse("consultations:outcome-publish", args=[made.pk]), {}),
+        (reverse("consultations:theme-new", args=[made.pk]), {"name": "\x00"}),
+    ):
+        assert client.post(url, data).status_code in (200, 302, 400), url
+    assert Response.objects.count() == 0
+    assert Consultation.objects.count() == 1
