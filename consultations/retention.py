@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Answer, Consultation, Response
+from .selectors import responses_of_people
 
 
 def retention_days() -> int:
@@ -35,3 +36,17 @@ def responses_anonymise(*, now: datetime, batch: int = 20) -> int:
         Answer.objects.filter(response__consultation_id__in=due).exclude(text="").update(text="")
         Consultation.objects.filter(pk__in=due).update(responses_anonymised_at=now)
     return len(due)
+
+
+def person_responses_anonymise(*, emails: list[str]) -> int:
+    """Erasure of a person (UK GDPR art. 17, ``dataprotection.services.erasure``): their
+    responses as the retention job would leave them — never-confirmed ones deleted, the others
+    without the digest, the link and the free-text words (the counts hold). Three statements."""
+    responses, _answers = responses_of_people(emails=emails)
+    ids = [response.pk for response in responses]
+    if not ids:
+        return 0
+    Response.objects.filter(pk__in=ids, confirmed_at__isnull=True).delete()
+    Response.objects.filter(pk__in=ids).update(person_digest="", token=None)
+    Answer.objects.filter(response_id__in=ids).exclude(text="").update(text="")
+    return len(ids)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from common.errors import ServiceError
+from consultations.retention import person_responses_anonymise
 from contacts.models import OPEN_CASE_STATUSES, Case, CaseKind, Customer
 from contacts.services.anonymisation import customers_without_cases_remove
 from dataprotection.models import Erasure, LegalHold
@@ -37,6 +38,9 @@ def customer_erase(
     if cases.filter(kind=CaseKind.COMPLAINT, status__in=OPEN_CASE_STATUSES).exists():
         raise ServiceError(_("A complaint of this customer's is still open: nothing was erased."))
     case_ids = list(cases.select_for_update().order_by("pk").values_list("pk", flat=True))
+    if customer.email:
+        # Consultation responses given under their address (docs/adr/0034).
+        person_responses_anonymise(emails=[customer.email])
     if case_ids:
         personal_data_anonymise(case_ids=case_ids, now=now)
     else:
