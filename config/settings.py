@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "councillors",
     # Website changes and emergency information in both languages (docs/adr/0033).
     "publishing",
+    "consultations",
     "performance",
     "demo",
 ]
@@ -310,10 +311,24 @@ CELERY_BEAT_SCHEDULE = {
     # The retention schedule (docs/adr/0030): hourly, so a missed night costs an hour; a run
     # with nothing due is one indexed query.
     "retention-apply": {"task": "dataprotection.tasks.retention_apply", "schedule": 3600.0},
+    # Consultations (docs/adr/0034): ward councillors told when one opens; responses
+    # anonymised after CONSULTATION_RESPONSE_RETENTION_DAYS.
+    "consultation-openings": {
+        "task": "consultations.tasks.consultation_openings",
+        "schedule": 300.0,
+    },
+    "consultation-responses-anonymise": {
+        "task": "consultations.tasks.responses_anonymise",
+        "schedule": 3600.0,
+    },
 }
 
 #: Cases anonymised per transaction by the retention job: each batch's locks last that long.
 RETENTION_BATCH_SIZE = int(os.environ.get("CYSWLLT_RETENTION_BATCH_SIZE", "1000"))
+#: Days after a consultation closes that its responses are kept before they are anonymised.
+CONSULTATION_RESPONSE_RETENTION_DAYS = int(
+    os.environ.get("CYSWLLT_CONSULTATION_RESPONSE_RETENTION_DAYS", "730")
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

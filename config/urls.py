@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("performance.urls")),
     path("", include("audit.urls")),
     path("", include("dataprotection.urls")),
+    path("", include("consultations.urls")),
     path("letters/", channels_views.letters, name="letters"),
     path("letters/<int:letter_id>/pdf/", channels_views.letter_document, name="letter-document"),
 )

@@ -12,6 +12,8 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from audit.models import Read
 from complaints.models import Complaint
+from consultations.models import Answer, Response
+from consultations.selectors import responses_of_people
 from contacts.duplicates import PossibleDuplicate, customer_duplicates
 from contacts.models import (
     OPEN_CASE_STATUSES,
@@ -43,6 +45,9 @@ class PersonRecords:
     complaints: list[Complaint]
     member_enquiries: list[MemberEnquiry]
     reads: list[Read]
+    # Consultation responses given under the person's e-mail address (docs/adr/0034).
+    consultation_responses: list[Response]
+    consultation_answers: list[Answer]
 
     @property
     def case_ids(self) -> set[int]:
@@ -55,10 +60,11 @@ def possible_records(*, customer: Customer) -> list[PossibleDuplicate]:
 
 
 def person_records(*, customer_ids: list[int]) -> PersonRecords:
-    """What is held about the person whose records are ``customer_ids``: ten queries."""
+    """What is held about the person whose records are ``customer_ids``: twelve queries."""
     customers = list(Customer.objects.filter(pk__in=customer_ids).order_by("pk"))
     ids = [customer.pk for customer in customers]
     of_cases = Q(case__customer_id__in=ids)
+    responses, answers = responses_of_people(emails=[c.email for c in customers if c.email])
     cases = list(
         Case.objects.filter(customer_id__in=ids)
         .select_related("service", "standard", "customer")
@@ -95,6 +101,8 @@ def person_records(*, customer_ids: list[int]) -> PersonRecords:
                 | Q(case_id__in=Case.objects.filter(customer_id__in=ids).values("pk"))
             ).order_by("at", "pk")
         ),
+        consultation_responses=responses,
+        consultation_answers=answers,
     )
 
 

@@ -48,6 +48,8 @@ class Purpose(models.TextChoices):
     COVER_NOTICE = "cover_notice", _("Voicemail notice to the colleague covering")
     # A councillor commented on a Members' Events Calendar entry: its officer is told.
     MEMBER_COMMENT = "member_comment", _("Councillor's comment to the officer")
+    # The link a resident follows to confirm their consultation response (docs/adr/0034).
+    CONSULTATION_CHECK = "consultation_check", _("Consultation response e-mail check")
 
 
 #: What administrators word in message templates: the messages to customers.

@@ -14,6 +14,7 @@ from contacts.presenters import message_way
 from .. import selectors, services
 from ..forms import FeedbackDecideForm, FeedbackPublishForm
 from ..models import Feedback, FeedbackDecision
+from ..outcomes import published_outcomes
 from .common import complaints_staff_only
 
 
@@ -92,5 +93,7 @@ def feedback_publish(request: HttpRequest, reference: str) -> HttpResponse:
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
     """Public: no sign-in, and nothing personal (only the officer's published words)."""
     return render(
-        request, "complaints/you_said_we_did.html", {"items": selectors.you_said_we_did()}
+        request,
+        "complaints/you_said_we_did.html",
+        {"items": selectors.you_said_we_did(), "outcomes": published_outcomes(limit=50)},
     )

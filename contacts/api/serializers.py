@@ -115,7 +115,7 @@ class VisibleCustomerField(LazyPrimaryKeyField):
 
     def __init__(self, **kwargs: Any) -> None:
         messages = {"does_not_exist": _("Select a valid customer.")}
-        super().__init__(lambda: None, error_messages=messages, **kwargs)
+        super().__init__(Customer.objects.none, error_messages=messages, **kwargs)
 
     def get_queryset(self) -> QuerySet:
         # Read at call time: a copy of this field (common.serializer_fields) has its own context.

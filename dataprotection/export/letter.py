@@ -27,6 +27,8 @@ GROUPS = (
     ("complaints", _("Complaint records")),
     ("member_enquiries", _("Councillors' enquiries")),
     ("reads", _("Records of staff reading your records")),
+    ("consultation_responses", _("Consultation responses")),
+    ("consultation_answers", _("Your answers to consultations")),
 )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from common.errors import ServiceError
+from consultations.retention import person_responses_anonymise
 from contacts.models import OPEN_CASE_STATUSES, Case, CaseKind, Customer
 from contacts.services.anonymisation import customers_without_cases_remove
 from dataprotection.models import Erasure, LegalHold
@@ -42,6 +43,9 @@ def customer_erase(
         raise ServiceError(_("A complaint of this customer's is still open: nothing was erased."))
     # Again, now that no case can be given to them: one given between the two locks counts.
     case_ids = _cases_lock(cases)
+    if customer.email:
+        # Consultation responses given under their address (docs/adr/0034).
+        person_responses_anonymise(emails=[customer.email])
     if case_ids:
         personal_data_anonymise(case_ids=case_ids, now=now)
     else:

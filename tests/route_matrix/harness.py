@@ -55,6 +55,9 @@ LABELS: dict[str, dict[str, str]] = {
     "feed": {"token": "<councillor's feed>"},
     "satisfaction": {"token": "<plain's satisfaction link>"},
     "subject access": {"reference": "<subject access request>", "export_id": "<its export>"},
+    "consultation": {"pk": "<open consultation>", "question": "<its free-text question>"},
+    "consultation link": {"token": "<consultation response's check link>"},
+    "closed consultation": {"pk": "<closed consultation>"},
     **{
         target: {
             "customer_id": f"<{name}'s customer>",
@@ -84,6 +87,15 @@ def params(world: World, target: str | None) -> dict[str, str]:
         customer_id = str(world.cases[CUSTOMERS[target]].customer_id)
         duplicate = str(world.duplicate.pk)
         return {**common, "customer_id": customer_id, "pk": customer_id, "other_id": duplicate}
+    if target in ("consultation", "consultation link", "closed consultation"):
+        assert world.consultations is not None
+        made = world.consultations
+        return {
+            **common,
+            "pk": str(made.closed.pk if target == "closed consultation" else made.open.pk),
+            "question": str(made.question.pk),
+            "token": made.token,
+        }
     checks = {check.case_id: check.pk for check in world.sample.checks.all()}
     value: dict[str, object] = {
         "attachment": world.attachment.pk,

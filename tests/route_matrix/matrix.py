@@ -23,6 +23,9 @@ otherwise are listed in ``known.py`` and expected to fail until the work that fi
 
 from .table import probe, route
 
+#: A page of the staff who run consultations (docs/adr/0034): the manager and administrators.
+OFF = "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"
+
 FULL, META, NONE = "full", "meta", "none"
 
 #: What each role may read of each object: FULL, META (that it exists, its reference, kind,
@@ -943,6 +946,82 @@ ROUTES = (
         "GET POST",
         # The customer's number and how many cases: never their name or their cases' content.
         probe("plain customer", "LOG LOG 403 403 403 403 403 403 403 403 403 200 200 LOG LOG"),
+    ),
+    # --- Consultations (docs/adr/0034): the public face, open to all ---------------------------
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route(
+        "/consultations/",
+        "GET",
+        probe(None, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    route(
+        "/consultations/<pk>/",
+        "GET",
+        probe("consultation", "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    route(
+        "/consultations/<pk>/respond/",
+        "GET POST",
+        probe("consultation", "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    route(
+        "/consultations/<pk>/thank-you/",
+        "GET",
+        # Nothing was sent in this session: back to the consultation.
+        probe("consultation", "302 302 302 302 302 302 302 302 302 302 302 302 302 302 302"),
+    ),
+    route(
+        "/consultations/<pk>/outcome/",
+        "GET",
+        probe("closed consultation", "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    route(
+        "/consultations/confirm/<token>/",
+        "GET POST",
+        # The link's secret is the proof: whoever holds it may count the response.
+        probe("consultation link", "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+    ),
+    # --- Consultations: staff given the permission to run them (the manager), administrators ---
+    #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob
+    route("/manage-consultations/", "GET", probe(None, OFF)),
+    route("/manage-consultations/new/", "GET POST", probe(None, OFF)),
+    route(
+        "/manage-consultations/<pk>/",
+        "GET",
+        probe("consultation", "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"),
+    ),
+    *(
+        route(
+            f"/manage-consultations/<pk>/{action}/",
+            "GET POST",
+            probe("consultation", "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"),
+        )
+        for action in ("change", "questions/new", "responses/new", "outcome")
+    ),
+    route(
+        "/manage-consultations/<pk>/analysis/",
+        "GET",
+        probe("consultation", "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"),
+    ),
+    route(
+        "/manage-consultations/<pk>/analysis/<question>/answers/",
+        "GET POST",
+        probe("consultation", "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"),
+    ),
+    route(
+        "/manage-consultations/<pk>/export.<extension>",
+        "GET",
+        probe("consultation", "LOG LOG 403 403 403 200 403 403 403 403 403 200 403 LOG LOG"),
+        extension="csv",
+    ),
+    *(
+        route(
+            f"/manage-consultations/<pk>/{action}/",
+            "POST",
+            # Published already, responses given, an empty theme: back to a page, with why.
+            probe("consultation", "LOG LOG 403 403 403 302 403 403 403 403 403 302 403 LOG LOG"),
+        )
+        for action in ("publish", "questions/<question>/remove", "themes/new")
     ),
     # --- The admin site's own pages (its models' pages: ADMIN_MODELS) ------------------------
     #                     an  re  av  ao  fl  mg  mn  co  cr  oc  ck  ad  dp  oa  ob

@@ -68,6 +68,7 @@ from tests.factories import (
     open311_key,
     token_for,
 )
+from tests.route_matrix.consultations_world import ConsultationsWorld, build_consultations
 
 #: The roles in the matrix's column order, each with the two letters heading its column.
 ROLES = (
@@ -128,6 +129,7 @@ class World:
     secrets: dict[str, Secret]
     # A subject access request by the plain case's customer, with its export (docs/adr/0031).
     subject_access: SubjectAccessExport | None = None
+    consultations: ConsultationsWorld | None = None  # docs/adr/0034
 
 
 def _user(username: str, role: str, team: Team | None, **fields: Any) -> User:
@@ -381,6 +383,7 @@ def build_world() -> World:
         open311_keys=open311_keys,
         secrets=_secrets(cases),
         subject_access=_subject_access(cases["plain"], users["advisor"], received, now),
+        consultations=build_consultations(users, ward),
     )
 
 

@@ -46,6 +46,7 @@ from demo.case_seeds import (
     local_at,
 )
 from demo.complaints import seed_complaints
+from demo.consultations import seed_consultations
 from demo.councillors import seed_councillors
 from demo.customers import seed_customers
 from demo.evaluation import seed_evaluation
@@ -146,6 +147,7 @@ class Command(BaseCommand):
             sweep = sla_sweep(now=now) if created else None
             seed_complaints(now=now)
             seed_evaluation(now=now)
+            seed_consultations(now=now)
         # Written after the commit: output that fails (a closed pipe) cannot undo the seeding.
         with translation.override("en"):
             self._report(created, sweep, users, token)
