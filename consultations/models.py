@@ -8,7 +8,6 @@ second response and to find the response for a subject access request. The addre
 lives only in the confirmation message, in the one outbox."""
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -52,12 +51,8 @@ class Consultation(TimeStampedModel):  # type: ignore[django-manager-missing]
     )
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
-    alternatives = ArrayField(
-        models.CharField(max_length=12, choices=Alternative.choices),
-        default=list,
-        blank=True,
-        verbose_name=_("accessible alternatives"),
-    )
+    # A list of Alternative values. JSON, not a PostgreSQL array: the demo runs on SQLite.
+    alternatives = models.JSONField(_("accessible alternatives"), default=list, blank=True)
     how_to_ask = models.TextField(
         _("how to ask for an alternative"),
         blank=True,
@@ -92,7 +87,6 @@ class Consultation(TimeStampedModel):  # type: ignore[django-manager-missing]
         ordering = ["-opens_on", "pk"]
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
-        permissions = [("run_consultations", _("Can run consultations and read their responses"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(closes_on__gte=models.F("opens_on")),

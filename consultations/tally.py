@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from django.db import connection
 
-from .models import Consultation
+from .models import Consultation, Response
 
 _COUNTED = """
     SELECT r.consultation_id, a.question_id, a.choice_id, a.value, r.ward_id, r.language,
@@ -34,6 +34,17 @@ _INSERT = """
 def tally_add(*, response_ids: Sequence[int]) -> None:
     """Count the answers of ``response_ids`` (just counted, never counted before)."""
     if not response_ids:
+        return
+    if connection.vendor != "postgresql":
+        # The demo's SQLite keeps no unique constraint over columns that may be NULL, so there
+        # is no row to add to: its consultations' counts are made again (a demo's few rows).
+        consultation_ids = (
+            Response.objects.filter(pk__in=list(response_ids))
+            .values_list("consultation_id", flat=True)
+            .distinct()
+        )
+        for consultation in Consultation.objects.filter(pk__in=list(consultation_ids)):
+            tally_rebuild(consultation=consultation)
         return
     with connection.cursor() as cursor:
         cursor.execute(

@@ -6,7 +6,6 @@ made once, by its English title."""
 
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.models import User
@@ -14,8 +13,6 @@ from consultations.domain.answers import Checked
 from consultations.models import Choice, Consultation, Question, QuestionKind, Response, Theme, Way
 from consultations.services.responses import response_enter
 from councillors.models import Ward
-
-OFFICERS_GROUP = "Consultation officers"
 
 TEXTS = {
     "title": ("Casgliadau biniau bob tair wythnos", "Three-weekly bin collections"),
@@ -80,13 +77,6 @@ def _choices(question: Question, pairs: list[tuple[str, str]]) -> list[Choice]:
         Choice.objects.create(question=question, position=i, text_cy=cy, text_en=en)
         for i, (cy, en) in enumerate(pairs)
     ]
-
-
-def _officers(manager: User | None) -> None:
-    group, _created = Group.objects.get_or_create(name=OFFICERS_GROUP)
-    group.permissions.add(Permission.objects.get(codename="run_consultations"))
-    if manager is not None:
-        manager.groups.add(group)
 
 
 def _open(now: datetime, wards: list[Ward], officer: User | None) -> None:
@@ -214,7 +204,6 @@ def _closed(now: datetime, wards: list[Ward], officer: User | None) -> None:
 
 def seed_consultations(*, now: datetime) -> None:
     manager = User.objects.filter(username="manager").first()
-    _officers(manager)
     wards = list(Ward.objects.filter(code__in=["canol-y-dref", "glan-yr-afon"]).order_by("code"))
     _open(now, wards, manager)
     _closed(now, wards, manager)

@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -13,10 +12,7 @@ from tests.factories import UserFactory
 
 
 def officer(**fields) -> User:
-    pk = UserFactory(role=Role.MANAGER, **fields).pk  # type: ignore[attr-defined]
-    user = User.objects.get(pk=pk)
-    user.user_permissions.add(Permission.objects.get(codename="run_consultations"))
-    return User.objects.get(pk=pk)  # the permission cache starts afresh
+    return UserFactory(role=Role.MANAGER, **fields)  # type: ignore[no-any-return]
 
 
 def consultation(

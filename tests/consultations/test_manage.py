@@ -35,7 +35,7 @@ def _form(**changes) -> dict:
     return data
 
 
-def test_only_officers_with_the_permission_run_consultations(client):
+def test_only_managers_and_administrators_run_consultations(client):
     client.force_login(UserFactory(role=Role.ADVISOR))
     assert client.get(reverse("consultations:staff-list")).status_code == 403
     client.force_login(officer())

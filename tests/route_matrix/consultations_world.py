@@ -6,7 +6,6 @@ runs consultations: the permission is given to them alone."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from accounts.models import User
@@ -38,7 +37,6 @@ def _consultation(title: str, ward: Ward, **fields) -> Consultation:
 
 
 def build_consultations(users: dict[str, User], ward: Ward) -> ConsultationsWorld:
-    users["manager"].user_permissions.add(Permission.objects.get(codename="run_consultations"))
     today = timezone.localdate()
     now = timezone.now()
     opened = _consultation(
