@@ -12,7 +12,8 @@ from tests.factories import UserFactory
 
 
 def officer(**fields) -> User:
-    return UserFactory(role=Role.MANAGER, **fields)  # type: ignore[no-any-return]
+    user: User = UserFactory(role=Role.MANAGER, **fields)  # type: ignore[assignment]
+    return user
 
 
 def consultation(
