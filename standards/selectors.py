@@ -47,7 +47,9 @@ def case_rules_version() -> str:
     if version is None:
         cache.add(CASE_RULES_VERSION_KEY, uuid.uuid4().hex, CASE_RULES_SECONDS)
         version = cache.get(CASE_RULES_VERSION_KEY)
-    return version
+    # None only while the cache is unreachable: a version of its own makes this call read the
+    # rules from the database, never trust a process's memo that nobody can renew.
+    return version or uuid.uuid4().hex
 
 
 def case_rules(*, version: str | None = None) -> CaseRules:
