@@ -20,6 +20,34 @@ def group_alive(group: int) -> bool:
     return True
 
 
+def in_group(group: int) -> list[int]:
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp, after the state and the parent's pid
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def ignores_sigterm(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = int(
+        next(line for line in status.splitlines() if line.startswith("SigIgn:")).split()[1], 16
+    )
+    return bool(ignored & (1 << (signal.SIGTERM - 1)))
+
+
+def children_ready(group: int, main: int) -> bool:
+    children = [pid for pid in in_group(group) if pid != main]
+    return len(children) >= 2 and all(ignores_sigterm(pid) for pid in children)
+
+
 def test_sigterm_to_the_process_group_stops_the_demo_worker(tmp_path: Path):
     # The demo's embedded default (scripts/run): SQLite and the filesystem broker, in a folder
     # of its own. (On Redis the same worker happened to stop; the demo's hung every time.)
@@ -54,6 +82,9 @@ def test_sigterm_to_the_process_group_stops_the_demo_worker(tmp_path: Path):
     group = worker.pid
     try:
         assert wait_for(lambda: "ready." in log_path.read_text(), timeout=90), log_path.read_text()
+        # "ready." can come before the pool's children have set themselves up (on a busy
+        # machine, a second or more): signal the group once each child ignores SIGTERM.
+        assert wait_for(lambda: children_ready(group, worker.pid), timeout=60), log_path.read_text()
 
         os.killpg(group, signal.SIGTERM)
         started = time.monotonic()
