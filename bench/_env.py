@@ -159,3 +159,28 @@ def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
     return ordered[index]
+
+
+def pages_time(pages: dict, *, warmup: int, requests: int) -> dict:
+    """Each page ``warmup`` times untimed, then ``requests`` times: for each page its
+    milliseconds, query counts and the statuses seen. ``pages`` maps a name to a function of
+    the request's number that makes the request; the caller holds the transaction."""
+    import time
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    results = {}
+    for name, page in pages.items():
+        for i in range(warmup):
+            page(i)
+        times, queries, statuses = [], [], set()
+        for i in range(requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = page(i)
+                times.append((time.perf_counter() - started) * 1000)
+            queries.append(len(captured.captured_queries))
+            statuses.add(response.status_code)
+        results[name] = (times, queries, statuses)
+    return results

@@ -21,7 +21,6 @@ rolled back at the end, sessions are signed cookies, and signing in does not tou
 import argparse
 import statistics
 import sys
-import time
 
 import _env
 
@@ -39,9 +38,8 @@ def main() -> int:
     from django.conf import settings
     from django.contrib.auth import user_logged_in
     from django.contrib.auth.models import update_last_login
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
     from contacts.models import Case, Customer
@@ -104,20 +102,8 @@ def main() -> int:
     _env.wait_quiet(label="pages")
 
     client.force_login(advisor)
-    results = {}
     with transaction.atomic():
-        for name, page in pages.items():
-            for i in range(args.warmup):
-                page(i)
-            times, queries, statuses = [], [], set()
-            for i in range(args.requests):
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
-                    response = page(i)
-                    times.append((time.perf_counter() - started) * 1000)
-                queries.append(len(captured.captured_queries))
-                statuses.add(response.status_code)
-            results[name] = (times, queries, statuses)
+        results = _env.pages_time(pages, warmup=args.warmup, requests=args.requests)
         transaction.set_rollback(True)
 
     print()

@@ -34,9 +34,8 @@ def main() -> int:
     args = parser.parse_args()
 
     _env.django_setup()
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from contacts.models import Case
@@ -67,7 +66,6 @@ def main() -> int:
 
     print(f"Public standards pages, {args.requests} requests each, not signed in")
     print(f"  cases in the database: {Case.objects.count():,}")
-    results = {}
     with transaction.atomic():
         if not DailyMilestoneStat.objects.exists():
             first = Case.objects.order_by("received_at").values_list("received_at", flat=True)[0]
@@ -87,18 +85,7 @@ def main() -> int:
             months = f"{quarter.starts_on:%b}–{last_day(quarter):%b %Y}"
             print(f"  {quarter.code} ({months}): {rows:,} daily rows")
         _env.wait_quiet(label="public standards")
-        for name, page in pages.items():
-            for i in range(args.warmup):
-                page(i)
-            times, queries, statuses = [], [], set()
-            for i in range(args.requests):
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
-                    response = page(i)
-                    times.append((time.perf_counter() - started) * 1000)
-                queries.append(len(captured.captured_queries))
-                statuses.add(response.status_code)
-            results[name] = (times, queries, statuses)
+        results = _env.pages_time(pages, warmup=args.warmup, requests=args.requests)
         transaction.set_rollback(True)
 
     print()
