@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts.models import Role
+from messaging.handoff import DRAIN_FLAG
 from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
@@ -44,10 +45,11 @@ def english():
 
 @pytest.fixture(autouse=True)
 def fresh_case_rules():
-    """The cached standards and calendar live in the shared Redis; each test starts afresh."""
-    cache.delete(CASE_RULES_VERSION_KEY)
+    """The cached standards and calendar live in the shared Redis, and so does the flag that
+    says the outbox is being drained: each test starts afresh."""
+    cache.delete_many([CASE_RULES_VERSION_KEY, DRAIN_FLAG])
     yield
-    cache.delete(CASE_RULES_VERSION_KEY)
+    cache.delete_many([CASE_RULES_VERSION_KEY, DRAIN_FLAG])
 
 
 @pytest.fixture(autouse=True)
