@@ -27,7 +27,10 @@ def main(port: int = PORT) -> int:
     public = urlsplit(os.environ.get("CYSWLLT_PUBLIC_URL", "http://localhost:8000"))
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/healthz",
-        headers={"Host": public.netloc or "localhost", "X-Forwarded-Proto": public.scheme or "http"},
+        headers={
+            "Host": public.netloc or "localhost",
+            "X-Forwarded-Proto": public.scheme or "http",
+        },
     )
     opener = urllib.request.build_opener(_NoRedirects)
     try:
