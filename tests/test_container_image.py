@@ -7,6 +7,7 @@ against a server standing in for gunicorn."""
 import http.server
 import json
 import re
+import runpy
 import shlex
 import subprocess
 import threading
@@ -338,15 +339,10 @@ def stand_in() -> Iterator[tuple[type[StandIn], int]]:
 
 
 def web_healthcheck(port: int, monkeypatch, public_url: str) -> int:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "web_healthcheck", ROOT / "scripts" / "web_healthcheck.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """scripts/web_healthcheck.py's ``main`` (the script is no module of the project)."""
+    script = runpy.run_path(str(ROOT / "scripts" / "web_healthcheck.py"))
     monkeypatch.setenv("CYSWLLT_PUBLIC_URL", public_url)
-    return module.main(port=port)
+    return script["main"](port=port)
 
 
 def test_the_web_health_check_asks_for_healthz_as_a_resident_would(stand_in, monkeypatch):
