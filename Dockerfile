@@ -36,8 +36,8 @@ RUN pip install .
 
 COPY . .
 COPY --from=frontend /build/static/dist ./static/dist
-# collectstatic names each file after a hash of its content (config/settings.py, HASHED_STATIC_FILES),
-# which lets the proxy have browsers keep them for a year.
+# collectstatic names each file after a hash of its content (CYSWLLT_HASHED_STATIC_FILES, on
+# by default), which lets the proxy have browsers keep them for a year (deploy/nginx.conf).
 RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var \
     && python manage.py collectstatic --noinput \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cyswllt \

@@ -282,6 +282,16 @@ def test_no_secret_is_written_in_the_compose_file(compose):
         if credentials:
             password = credentials.group(1).partition(":")[2]
             assert REQUIRED.fullmatch(password), f"{service}: {key} holds a password"
+    redis = compose["services"]["redis"]["command"]
+    # redis-server first: the image's entrypoint starts it as user redis only then.
+    assert redis[0] == "redis-server"
+    assert REQUIRED.fullmatch(redis[redis.index("--requirepass") + 1])
+
+
+def test_the_files_holding_compose_s_secrets_stay_out_of_git_and_the_image():
+    for ignore in (".gitignore", ".dockerignore"):
+        ignored = (ROOT / ignore).read_text().splitlines()
+        assert {".env", "cyswllt.env"} <= set(ignored), ignore
 
 
 def test_compose_refuses_to_start_without_the_secrets_and_the_public_address(compose):
