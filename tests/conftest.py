@@ -13,6 +13,8 @@ from .factories import ServiceFactory, TeamFactory, UserFactory
 from .parallel import redis_url_for_worker
 from .second_factor import install as install_second_factor_sign_in
 
+PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
+
 
 def pytest_configure(config):
     """A cheap password hasher; and under pytest-xdist, where each worker process has a test
@@ -24,6 +26,10 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # force_login signs in past the second factor too (tests/second_factor.py).
     install_second_factor_sign_in()
+    # Static files as they are, not under hashed names: the suite runs without collectstatic
+    # (tests/test_static_files.py collects them itself). Processes the tests start inherit it.
+    os.environ["CYSWLLT_HASHED_STATIC_FILES"] = "false"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}}
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker or not settings.REDIS_URL:
         return
