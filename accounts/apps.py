@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # Stamps each sign-in with its time, which the session limits count from.
         from . import session_limits  # noqa: F401
+
+        # Tokens cached for the API are forgotten when they or their users change.
+        from .api_tokens import lookup  # noqa: F401

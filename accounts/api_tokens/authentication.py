@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
+from .lookup import token_from_key
 from .models import ApiToken
 
 
@@ -19,10 +20,9 @@ class ApiTokenAuthentication(TokenAuthentication):
     model = ApiToken
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
-        try:
-            token: ApiToken = ApiToken.objects.get_from_key(key)  # type: ignore[assignment]
-        except ApiToken.DoesNotExist:
-            raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        token = token_from_key(key)
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
         return token.user, token
