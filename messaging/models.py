@@ -239,6 +239,10 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", _("Sent")
     TO_POST = "to_post", _("Ready to post")
     FAILED = "failed", _("Failed")
+    #: Owed when a backup was taken and restored since: it may have gone after the backup, so
+    #: it waits for a person to release or cancel it (``messaging.holds``); nothing sends it.
+    HELD = "held", _("Held for review")
+    CANCELLED = "cancelled", _("Cancelled after review")
 
 
 class OutboundMessage(models.Model):
@@ -288,7 +292,7 @@ class OutboundMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=500, blank=True)
     body = models.TextField(_("body"), blank=True)
     state = models.CharField(
-        _("state"), max_length=8, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"))

@@ -1,0 +1,161 @@
+"""Backup and restore on PostgreSQL, end to end: a case with an attachment and an
+acknowledgement still owed is backed up, restored into a new empty database and a new media
+directory, and served from there as it was, its acknowledgement held for review, not sent."""
+
+import io
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import Role, Service, User
+from contacts.attachments import attachments_add
+from contacts.models import Case
+from messaging.delivery import messages_claim, messages_deliver_owed, messages_owed
+from messaging.models import DeliveryState, OutboundMessage, Purpose
+from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
+
+pytestmark = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="backups are of PostgreSQL databases",
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _postgres(sql: str) -> None:
+    """Run ``sql`` on the server's maintenance database, as the test database's user."""
+    db = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
+    command = ["psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--dbname=postgres"]
+    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if db.get(key):
+            command.append(f"{flag}={db[key]}")
+    subprocess.run([*command, f"--command={sql}"], env=env, check=True, capture_output=True)
+
+
+@contextmanager
+def pointed_at(name: str) -> Iterator[None]:
+    """Django's connection on database ``name`` for the block, in autocommit: what is
+    written there is committed, as the backup needs to see it."""
+    original = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
+
+
+@pytest.fixture
+def scratch(django_db_setup, django_db_blocker) -> Iterator[tuple[str, str]]:
+    """Two databases named after the test database, dropped afterwards: the source, a copy of
+    the test database (migrated, with the standards its migrations seed), and an empty
+    target."""
+    base = connection.settings_dict["NAME"]
+    source, target = f"{base}_backup_source", f"{base}_backup_target"
+    with django_db_blocker.unblock():
+        connection.close()  # a template database may have no session open on it
+        for name in (source, target):
+            _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _postgres(f'CREATE DATABASE "{source}" TEMPLATE "{base}"')
+        _postgres(f'CREATE DATABASE "{target}"')
+        try:
+            yield source, target
+        finally:
+            connection.close()
+            for name in (source, target):
+                _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def no_broker(monkeypatch):
+    """Nothing is handed to a worker: what the restore does with owed messages is the point."""
+    monkeypatch.setattr("common.jobs._send", lambda task, args, kwargs: None)
+
+
+def test_a_restored_backup_serves_the_case_and_holds_what_it_owed(
+    scratch, tmp_path, settings, client, no_broker, django_db_blocker
+):
+    source, target = scratch
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_db_blocker.unblock(), pointed_at(source):
+        service = ServiceFactory(code="waste", name_en="Waste", name_cy="Gwastraff")
+        team = TeamFactory(service=service, code="waste-team")
+        advisor = UserFactory(role=Role.ADVISOR, team=team, username="advisor")
+        case = make_case(service=service, summary="Bin not emptied on Heol y Felin")
+        (attachment,) = attachments_add(
+            case=case,
+            files=[SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf")],
+            actor=advisor,
+        )
+        owed = OutboundMessage.objects.get(case=case, purpose=Purpose.ACKNOWLEDGEMENT)
+        assert owed.state == DeliveryState.QUEUED
+        printed = io.StringIO()
+        call_command("backup", tmp_path / "backups", stdout=printed)
+    archive = Path(printed.getvalue().strip())
+    assert archive.parent == tmp_path / "backups" and archive.name.endswith("Z.tar")
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in archive.parent.iterdir()] == [archive.name]
+
+    with django_db_blocker.unblock(), pointed_at(target):
+        settings.MEDIA_ROOT = tmp_path / "not-empty"
+        settings.MEDIA_ROOT.mkdir()
+        (settings.MEDIA_ROOT / "left.txt").write_text("x")
+        with pytest.raises(CommandError, match=r"MEDIA_ROOT .* is not empty"):
+            call_command("restore", archive)
+        assert connection.introspection.table_names() == []
+
+        settings.MEDIA_ROOT = tmp_path / "restored-media"
+        said = io.StringIO()
+        call_command("restore", archive, stdout=said)
+        assert "the database and 1 files" in said.getvalue()
+        assert "1 messages owed at backup time are held for review" in said.getvalue()
+
+        client.force_login(User.objects.get(username="advisor"))
+        page = client.get(f"/en/cases/{case.reference}/")
+        assert page.status_code == 200
+        assert "Bin not emptied on Heol y Felin" in page.content.decode()
+        download = client.get(f"/en/cases/{case.reference}/attachments/{attachment.pk}/")
+        assert download.status_code == 200
+        assert b"".join(download.streaming_content) == PDF
+        assert (settings.MEDIA_ROOT / attachment.file.name).read_bytes() == PDF
+
+        held = OutboundMessage.objects.get(pk=owed.pk)
+        assert (held.state, held.sent_at, held.claim_token) == (DeliveryState.HELD, None, "")
+        # Neither a worker's claim nor beat's re-dispatch takes it, however late it is.
+        later = timezone.now() + timedelta(days=1)
+        assert messages_owed(now=later) == []
+        assert messages_claim([held.pk], now=later, extra=10) == []
+        assert messages_deliver_owed(now=later) == 0
+        assert OutboundMessage.objects.get(pk=owed.pk).state == DeliveryState.HELD
+
+        # The restored database carries on: the next case takes the next reference.
+        another = make_case(service=Service.objects.get(code="waste"))
+        assert another.reference != case.reference
+        assert Case.objects.count() == 2
+
+        with pytest.raises(CommandError, match=f"The database {target} is not empty"):
+            call_command("restore", archive)
+
+
+def test_a_file_that_is_not_a_backup_is_refused(scratch, tmp_path, settings, django_db_blocker):
+    _source, target = scratch
+    settings.MEDIA_ROOT = tmp_path / "media"
+    fake = tmp_path / "cyswllt-backup-20260101T000000Z.tar"
+    fake.write_bytes(b"not a tar at all" * 100)
+    with django_db_blocker.unblock(), pointed_at(target):
+        with pytest.raises(CommandError, match="cannot be read as a backup"):
+            call_command("restore", fake)
+        assert connection.introspection.table_names() == []
+    assert not settings.MEDIA_ROOT.exists()
