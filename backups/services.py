@@ -173,12 +173,13 @@ def backup_restore(*, archive: Path, using: str = "default") -> Restored:
             f"MEDIA_ROOT ({media_root}) is not empty: a restore puts the files into a new, "
             "empty directory only (set CYSWLLT_MEDIA_ROOT to one)."
         )
-    try:
-        tar = tarfile.open(archive, mode="r:")
-    except (OSError, tarfile.TarError) as error:
-        raise BackupError(f"{archive} cannot be read as a backup: {error}") from error
+    if not archive.is_file() or not tarfile.is_tarfile(archive):
+        raise BackupError(f"{archive} cannot be read as a backup: it is not a tar archive.")
     media_root.parent.mkdir(parents=True, exist_ok=True)
-    with tar, tempfile.TemporaryDirectory(dir=media_root.parent, prefix=".restore-") as work:
+    with (
+        tarfile.open(archive, mode="r:") as tar,
+        tempfile.TemporaryDirectory(dir=media_root.parent, prefix=".restore-") as work,
+    ):
         manifest = _manifest(tar, archive)
         unknown = sorted(set(manifest["migrations"]) - _migrations_on_disk())
         if unknown:
@@ -244,8 +245,14 @@ def _database_restore(dump: Path, *, env: Mapping[str, str]) -> None:
     with tempfile.TemporaryFile() as psql_said, tempfile.TemporaryFile() as restore_said:
         try:
             psql = subprocess.Popen(
-                ["psql", "--no-psqlrc", "--quiet", "--single-transaction"]
-                + ["--set=ON_ERROR_STOP=1", "--file=-"],
+                [
+                    "psql",
+                    "--no-psqlrc",
+                    "--quiet",
+                    "--single-transaction",
+                    "--set=ON_ERROR_STOP=1",
+                    "--file=-",
+                ],
                 env=env,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,

@@ -32,15 +32,34 @@ pytestmark = pytest.mark.skipif(
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _postgres(sql: str) -> None:
-    """Run ``sql`` on the server's maintenance database, as the test database's user."""
+def _client(program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """Run one of PostgreSQL's client programs as the test database's user."""
     db = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
-    command = ["psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--dbname=postgres"]
+    command = [program]
     for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):
             command.append(f"{flag}={db[key]}")
-    subprocess.run([*command, f"--command={sql}"], env=env, check=True, capture_output=True)
+    return subprocess.run([*command, *args], env=env, check=True, capture_output=True, **kwargs)
+
+
+def _postgres(sql: str) -> None:
+    """Run ``sql`` on the server's maintenance database."""
+    _client(
+        "psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--dbname=postgres", "-c", sql
+    )
+
+
+def _copy_database(base: str, copy: str) -> None:
+    """``copy``, a new database holding what ``base`` holds: as a template, a file copy, when
+    nothing else is connected to ``base``; otherwise (a live server's thread left a session
+    open) dumped and restored."""
+    try:
+        _postgres(f'CREATE DATABASE "{copy}" TEMPLATE "{base}"')
+    except subprocess.CalledProcessError:
+        _postgres(f'CREATE DATABASE "{copy}"')
+        dump = _client("pg_dump", "--format=custom", f"--dbname={base}").stdout
+        _client("pg_restore", "--no-owner", f"--dbname={copy}", input=dump)
 
 
 @contextmanager
@@ -57,25 +76,39 @@ def pointed_at(name: str) -> Iterator[None]:
         connection.settings_dict["NAME"] = original
 
 
+@contextmanager
+def scratch_database(name: str, *, copy_of: str | None = None) -> Iterator[str]:
+    """Database ``name``, empty or a copy of ``copy_of``, dropped afterwards."""
+    _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if copy_of:
+        _copy_database(copy_of, name)
+    else:
+        _postgres(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        connection.close()
+        _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def scratch(django_db_setup, django_db_blocker) -> Iterator[tuple[str, str]]:
-    """Two databases named after the test database, dropped afterwards: the source, a copy of
-    the test database (migrated, with the standards its migrations seed), and an empty
-    target."""
-    base = connection.settings_dict["NAME"]
-    source, target = f"{base}_backup_source", f"{base}_backup_target"
+def empty_database(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """A new empty database, named after the test database."""
     with django_db_blocker.unblock():
+        connection.close()
+        with scratch_database(f"{connection.settings_dict['NAME']}_backup_target") as name:
+            yield name
+
+
+@pytest.fixture
+def source_database(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """A copy of the test database (migrated, with the standards its migrations seed), not
+    the test database itself: what is written there is committed, as a backup sees it."""
+    with django_db_blocker.unblock():
+        base = connection.settings_dict["NAME"]
         connection.close()  # a template database may have no session open on it
-        for name in (source, target):
-            _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        _postgres(f'CREATE DATABASE "{source}" TEMPLATE "{base}"')
-        _postgres(f'CREATE DATABASE "{target}"')
-        try:
-            yield source, target
-        finally:
-            connection.close()
-            for name in (source, target):
-                _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with scratch_database(f"{base}_backup_source", copy_of=base) as name:
+            yield name
 
 
 @pytest.fixture
@@ -85,9 +118,9 @@ def no_broker(monkeypatch):
 
 
 def test_a_restored_backup_serves_the_case_and_holds_what_it_owed(
-    scratch, tmp_path, settings, client, no_broker, django_db_blocker
+    source_database, empty_database, tmp_path, settings, client, no_broker, django_db_blocker
 ):
-    source, target = scratch
+    source, target = source_database, empty_database
     settings.MEDIA_ROOT = tmp_path / "media"
     with django_db_blocker.unblock(), pointed_at(source):
         service = ServiceFactory(code="waste", name_en="Waste", name_cy="Gwastraff")
@@ -149,8 +182,10 @@ def test_a_restored_backup_serves_the_case_and_holds_what_it_owed(
             call_command("restore", archive)
 
 
-def test_a_file_that_is_not_a_backup_is_refused(scratch, tmp_path, settings, django_db_blocker):
-    _source, target = scratch
+def test_a_file_that_is_not_a_backup_is_refused(
+    empty_database, tmp_path, settings, django_db_blocker
+):
+    target = empty_database
     settings.MEDIA_ROOT = tmp_path / "media"
     fake = tmp_path / "cyswllt-backup-20260101T000000Z.tar"
     fake.write_bytes(b"not a tar at all" * 100)

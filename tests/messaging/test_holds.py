@@ -51,7 +51,10 @@ def states(messages: list[OutboundMessage]) -> list[str]:
 def test_the_restore_holds_what_was_owed_and_nothing_else(service):
     queued, sending, sent, failed = owed_messages(service, 4)
     OutboundMessage.objects.filter(pk=sending.pk).update(
-        state=DeliveryState.SENDING, claimed_at=RECEIVED, claim_token="dead", handed_over_at=RECEIVED
+        state=DeliveryState.SENDING,
+        claimed_at=RECEIVED,
+        claim_token="dead",
+        handed_over_at=RECEIVED,
     )
     OutboundMessage.objects.filter(pk=sent.pk).update(state=DeliveryState.SENT, sent_at=RECEIVED)
     OutboundMessage.objects.filter(pk=failed.pk).update(state=DeliveryState.FAILED)
