@@ -149,7 +149,17 @@ def test_a_restored_backup_serves_the_case_and_holds_what_it_owed(
             call_command("restore", archive)
         assert connection.introspection.table_names() == []
 
+        # All or nothing: a restore that fails half-way leaves the database and media empty.
         settings.MEDIA_ROOT = tmp_path / "restored-media"
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE SEQUENCE case_reference_2026")  # the dump creates it too
+        with pytest.raises(CommandError, match="rolled back.*case_reference_2026"):
+            call_command("restore", archive)
+        assert connection.introspection.table_names() == []
+        assert not settings.MEDIA_ROOT.exists()
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SEQUENCE case_reference_2026")
+
         said = io.StringIO()
         call_command("restore", archive, stdout=said)
         assert "the database and 1 files" in said.getvalue()
