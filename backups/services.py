@@ -133,7 +133,10 @@ def backup_create(*, destination: Path, now: datetime, using: str = "default") -
             "database": {"file": DUMP, "sha256": _sha256(dump), "bytes": dump.stat().st_size},
             "migrations": applied,
         }
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:  # another backup in the same second holds the name: it is left alone
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as error:
+            raise BackupError(f"{partial} cannot be created: {error}") from error
         try:
             with os.fdopen(descriptor, "wb") as raw:
                 with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
@@ -146,6 +149,8 @@ def backup_create(*, destination: Path, now: datetime, using: str = "default") -
                 raw.flush()
                 os.fsync(raw.fileno())
             partial.rename(archive)
+        except OSError as error:  # a full disk, a file under MEDIA_ROOT it may not read
+            raise BackupError(f"The backup could not be written, and was not: {error}") from error
         finally:
             partial.unlink(missing_ok=True)
     return archive
