@@ -22,6 +22,7 @@ from contacts.attachments import attachments_add
 from contacts.models import Case
 from messaging.delivery import messages_claim, messages_deliver_owed, messages_owed
 from messaging.models import DeliveryState, OutboundMessage, Purpose
+from standards.models import Standard
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
 pytestmark = pytest.mark.skipif(
@@ -108,6 +109,13 @@ def source_database(django_db_setup, django_db_blocker) -> Iterator[str]:
         base = connection.settings_dict["NAME"]
         connection.close()  # a template database may have no session open on it
         with scratch_database(f"{base}_backup_source", copy_of=base) as name:
+            with pointed_at(name):
+                if not Standard.objects.exists():
+                    # pytest-django runs tests without a database mark after the transactional
+                    # ones, whose teardown empties the test database (serialized_rollback puts
+                    # the seed data back only when the next one starts): put it back here.
+                    contents = connection._test_serialized_contents  # type: ignore[attr-defined]
+                    connection.creation.deserialize_db_from_string(contents)
             yield name
 
 
@@ -153,7 +161,7 @@ def test_a_restored_backup_serves_the_case_and_holds_what_it_owed(
         settings.MEDIA_ROOT = tmp_path / "restored-media"
         with connection.cursor() as cursor:
             cursor.execute("CREATE SEQUENCE case_reference_2026")  # the dump creates it too
-        with pytest.raises(CommandError, match="rolled back.*case_reference_2026"):
+        with pytest.raises(CommandError, match=r"rolled back.*case_reference_2026"):
             call_command("restore", archive)
         assert connection.introspection.table_names() == []
         assert not settings.MEDIA_ROOT.exists()
@@ -204,3 +212,12 @@ def test_a_file_that_is_not_a_backup_is_refused(
             call_command("restore", fake)
         assert connection.introspection.table_names() == []
     assert not settings.MEDIA_ROOT.exists()
+
+
+def test_a_backup_is_not_written_inside_the_media_it_copies(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    with pytest.raises(CommandError, match="Write backups outside MEDIA_ROOT"):
+        call_command("backup", tmp_path / "media" / "backups")
+
+    assert not (tmp_path / "media").exists()
