@@ -20,9 +20,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     CYSWLLT_VAR_DIR=/var/lib/cyswllt
 
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
-    && rm -rf /var/lib/apt/lists/*
+# The Debian packages come from scripts/debian-packages.txt, which scripts/run and scripts/test
+# read too: gettext for the translations, Pango and the DejaVu fonts for printed letters.
+COPY scripts/debian-packages scripts/debian-packages.txt /tmp/debian-packages/
+RUN packages="$(/tmp/debian-packages/debian-packages translations letters)" \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends $packages \
+    && rm -rf /var/lib/apt/lists/* /tmp/debian-packages
 
 WORKDIR /app
 
@@ -32,6 +36,8 @@ RUN pip install .
 
 COPY . .
 COPY --from=frontend /build/static/dist ./static/dist
+# collectstatic names each file after a hash of its content (CYSWLLT_HASHED_STATIC_FILES, on
+# by default), which lets the proxy have browsers keep them for a year (deploy/nginx.conf).
 RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var \
     && python manage.py collectstatic --noinput \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cyswllt \
@@ -40,42 +46,13 @@ RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --igno
 
 USER cyswllt
 EXPOSE 8000
+# The web server's own check; docker-compose.yml gives the worker and beat theirs.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "scripts/web_healthcheck.py"]
 CMD ["gunicorn", "config.wsgi", "-b", "0.0.0.0:8000", "-w", "4"]
 
 
 FROM nginx:1.27-alpine AS proxy
 
 COPY --from=app /app/staticfiles /srv/static
-COPY <<'EOF' /etc/nginx/conf.d/default.conf
-# The access log's request line with an Open311 client's api_key masked (docs/adr/0026).
-map $request $request_redacted {
-    "~^(?<before>.*[?&]api_key=)[^&\s]*(?<after>.*)$" "${before}[redacted]${after}";
-    default $request;
-}
-log_format redacted '$remote_addr - $remote_user [$time_local] "$request_redacted" '
-                    '$status $body_bytes_sent "$http_referer" "$http_user_agent"';
-
-# The scheme the visitor used: the TLS load balancer's X-Forwarded-Proto when there is one.
-map $http_x_forwarded_proto $forwarded_proto {
-    default $http_x_forwarded_proto;
-    "" $scheme;
-}
-
-server {
-    listen 80;
-    access_log /var/log/nginx/access.log redacted;
-    client_max_body_size 25m;
-
-    location /static/ {
-        alias /srv/static/;
-        expires 7d;
-    }
-
-    location / {
-        proxy_pass http://web:8000;
-        proxy_set_header Host $http_host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $forwarded_proto;
-    }
-}
-EOF
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf

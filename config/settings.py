@@ -185,6 +185,21 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # static/dist/ is built from package.json by `npm ci && npm run build` (scripts/run and
 # scripts/test do it); it is not in git.
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Production serves static files under names that carry a hash of their content (app.css as
+# app.3f2a9c1b0e7d.css, from the manifest collectstatic writes), so that the proxy can let
+# browsers keep them for a year and a release still reaches everyone at once (docs/adr/0038).
+# The demo (scripts/run), the tests and DEBUG serve the files as they are, without collectstatic.
+HASHED_STATIC_FILES = env_bool("CYSWLLT_HASHED_STATIC_FILES", default=not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            if HASHED_STATIC_FILES
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("CYSWLLT_MEDIA_ROOT", VAR_DIR / "media"))
 # Case attachments live under MEDIA_ROOT, which no URL serves: they are downloaded only through

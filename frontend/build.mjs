@@ -25,8 +25,10 @@ const ASSET_SOURCES = {
   moj: join(modules, "@ministryofjustice", "frontend", "moj", "assets"),
 };
 // No royal crest: this is a council's service, not GOV.UK. Only the footer's copyright logo
-// (which our templates never use) refers to it.
+// (which our templates never use) refers to it, and the reference goes too: collectstatic's
+// hashed names (docs/adr/0038) need every file app.css refers to.
 const NEVER_COPIED = /govuk-crest\.svg$/;
+const NEVER_REFERRED_TO = /url\(["']?govuk\/images\/govuk-crest\.svg["']?\)/g;
 
 const SCRIPTS = [
   [join(modules, "govuk-frontend", "dist", "govuk", "govuk-frontend.min.js"), "govuk-frontend.min.js"],
@@ -49,8 +51,9 @@ function buildCss() {
     quietDeps: true,
     silenceDeprecations: ["import", "global-builtin"],
   });
-  writeFileSync(join(out, "app.css"), result.css);
-  return result.css;
+  const css = result.css.replace(NEVER_REFERRED_TO, "none");
+  writeFileSync(join(out, "app.css"), css);
+  return css;
 }
 
 function copyAssets(css) {

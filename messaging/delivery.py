@@ -32,6 +32,7 @@ from contacts.services import cases_acknowledge, cases_confirm
 
 from . import backends
 from .domain.retries import gives_up, retry_delay
+from .flood import messages_over_the_limit
 from .heartbeat import Heartbeat
 from .models import DeliveryState, Method, OutboundMessage, Purpose
 from .rendering import MessageRenderer
@@ -71,16 +72,19 @@ def messages_claim(
     """Take ``message_ids`` (those due, or left by a dead worker) and up to ``extra`` other
     messages that are due, for this attempt, under claim ``token``. A message another worker
     holds is skipped, never waited for; each message is taken by one worker at a time."""
-    named = Q(pk__in=message_ids) & _owed(now)
-    wanted = named | Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now) if extra else named
-    with transaction.atomic():
-        ids = list(
-            OutboundMessage.objects.select_for_update(skip_locked=True)
-            .filter(wanted)
+    due = Q(state=DeliveryState.QUEUED, next_attempt_at__lte=now)
+    owed = OutboundMessage.objects.select_for_update(skip_locked=True)
+    if not message_ids:
+        chosen = owed.filter(due).order_by("next_attempt_at")
+    else:
+        named = Q(pk__in=message_ids) & _owed(now)
+        chosen = (
+            owed.filter(named | due if extra else named)
             .annotate(named=Case(When(pk__in=message_ids, then=Value(0)), default=Value(1)))
             .order_by("named", "next_attempt_at")
-            .values_list("pk", flat=True)[: len(message_ids) + extra]
         )
+    with transaction.atomic():
+        ids = list(chosen.values_list("pk", flat=True)[: len(message_ids) + extra])
         if ids:
             OutboundMessage.objects.filter(pk__in=ids).update(
                 state=DeliveryState.SENDING,
@@ -107,9 +111,25 @@ def messages_deliver(
     now = now or timezone.now()
     token = uuid.uuid4().hex
     claimed = messages_claim(message_ids, now=now, extra=extra, token=token)
+    return _deliver_claimed(claimed, token=token, now=now, clock=clock)
+
+
+def messages_deliver_due(*, limit: int = DELIVERY_BATCH) -> int:
+    """Deliver up to ``limit`` due messages, oldest first; how many were taken (a worker
+    draining the outbox goes on while it takes a full batch, ``handoff.outbox_drain``)."""
+    now = timezone.now()
+    token = uuid.uuid4().hex
+    claimed = messages_claim([], now=now, extra=limit, token=token)
+    _deliver_claimed(claimed, token=token, now=now, clock=None)
+    return len(claimed)
+
+
+def _deliver_claimed(
+    claimed: Sequence[int], *, token: str, now: datetime, clock: datetime | None
+) -> set[int]:
     if not claimed:
         return set()
-    messages = list(
+    loaded = list(
         OutboundMessage.objects.select_related(
             "case__service", "case__team", "case__customer", "case__standard", "author", "person"
         )
@@ -117,6 +137,8 @@ def messages_deliver(
         .filter(pk__in=claimed)
         .order_by("pk")
     )
+    limited = messages_over_the_limit(loaded)
+    messages = [message for message in loaded if message.pk not in limited]
     ready = _render_all(messages, renderer=MessageRenderer(now=now), now=now)
     delivered: dict[int, str] = {}  # id → what the timeline says of it
     accepted: Accepted | None = None  # the last message its provider took, not yet marked

@@ -239,6 +239,8 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", _("Sent")
     TO_POST = "to_post", _("Ready to post")
     FAILED = "failed", _("Failed")
+    #: An automatic message over the per-address limit (``messaging.flood``): never sent.
+    LIMITED = "limited", _("Not sent: too many to one address")
     #: Owed when a backup was taken and restored since: it may have gone after the backup, so
     #: it waits for a person to release or cancel it (``messaging.holds``); nothing sends it.
     HELD = "held", _("Held for review")

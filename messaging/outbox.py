@@ -7,7 +7,7 @@ the text is fixed when the officer writes it.
 """
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Absence
 from common.errors import ServiceError
-from common.jobs import enqueue
 from contacts.event_payloads import time_parse
 from contacts.models import EventKind
 from contacts.satisfaction_links import satisfaction_url
@@ -32,15 +31,10 @@ from .messages import (
     message_plan,
 )
 from .models import DeliveryState, Method, OutboundMessage, Purpose
-from .tasks import message_deliver
+from .tasks import delivery_ask
 
 #: Methods with a delivery backend (``messaging.backends``).
 DELIVERABLE = frozenset({ReplyMethod.EMAIL, ReplyMethod.SMS, ReplyMethod.LETTER, ReplyMethod.FAX})
-#: No address gets automatic messages more often than this, whatever it sends: a loop with
-#: another machine, or someone flooding the web form with another person's address, stops here.
-ACKNOWLEDGEMENTS_PER_ADDRESS = 5
-ACKNOWLEDGEMENT_WINDOW = timedelta(hours=1)
-AUTOMATIC_PURPOSES = (Purpose.ACKNOWLEDGEMENT, Purpose.OUT_OF_OFFICE)
 
 
 def _owe(
@@ -77,34 +71,26 @@ def _owe(
     else:
         message, created = OutboundMessage.objects.get_or_create(key=key, defaults=fields)
     if created:
-        enqueue(message_deliver, message.pk)
+        delivery_ask()
     return message
 
 
-def _automatic_allowed(
-    case, plan: Plan | None, *, purpose: str, now: datetime, rules_version: str | None
-) -> bool:
-    """Whether an automatic message may go: never in answer to automatic mail, only where a
-    template says it, and not too often to one address."""
+def _automatic_allowed(case, plan: Plan | None, *, purpose: str, rules_version: str | None) -> bool:
+    """Whether an automatic message is owed: never in answer to automatic mail, and only where
+    a template says it. Not too often to one address is decided where it is sent
+    (``messaging.flood``), so that recording a contact counts nothing."""
     if plan is None or plan.method not in DELIVERABLE or _not_a_fax_number(plan):
         return False
     if (case.channel_details or {}).get("automatic"):
         return False
     # Standards that promise no acknowledgement (a compliment, an e-mail to a named officer)
     # have no template for it: nothing is owed.
-    if not has_template(
+    return has_template(
         standard_id=case.standard_id,
         purpose=purpose,
         method=plan.method,
         version=rules_version or case_rules_version(),
-    ):
-        return False
-    recent = OutboundMessage.objects.filter(
-        recipient=plan.recipient,
-        purpose__in=AUTOMATIC_PURPOSES,
-        created_at__gte=now - ACKNOWLEDGEMENT_WINDOW,
     )
-    return recent.count() < ACKNOWLEDGEMENTS_PER_ADDRESS
 
 
 def acknowledgement_queue(
@@ -115,7 +101,7 @@ def acknowledgement_queue(
     ``rules_version`` is the case rules' version the caller already read."""
     plan = message_plan(case)
     if not _automatic_allowed(
-        case, plan, purpose=Purpose.ACKNOWLEDGEMENT, now=now, rules_version=rules_version
+        case, plan, purpose=Purpose.ACKNOWLEDGEMENT, rules_version=rules_version
     ):
         return None
     return _owe(
@@ -168,9 +154,7 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
     if absence is None:
         return None
     plan = message_plan(case)
-    if not _automatic_allowed(
-        case, plan, purpose=Purpose.OUT_OF_OFFICE, now=now, rules_version=None
-    ):
+    if not _automatic_allowed(case, plan, purpose=Purpose.OUT_OF_OFFICE, rules_version=None):
         return None
     back = case_rules().calendar.next_working_day(absence.ends_on)
     officer = absence.user

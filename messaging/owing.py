@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from accounts.models import User
-from common.jobs import enqueue
 from contacts.models import Case
 
 from .models import DeliveryState, OutboundMessage, RecipientKind
-from .tasks import messages_redispatch
+from .tasks import delivery_ask
 
 
 @dataclass(frozen=True)
@@ -61,4 +60,4 @@ def messages_owe(messages: Sequence[PersonMessage], *, now: datetime) -> None:
         ],
         ignore_conflicts=True,
     )
-    enqueue(messages_redispatch)
+    delivery_ask()

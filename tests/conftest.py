@@ -6,11 +6,14 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts.models import Role
+from messaging.handoff import DRAIN_FLAG
 from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
 from .parallel import redis_url_for_worker
 from .second_factor import install as install_second_factor_sign_in
+
+PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 
 def pytest_configure(config):
@@ -23,6 +26,10 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # force_login signs in past the second factor too (tests/second_factor.py).
     install_second_factor_sign_in()
+    # Static files as they are, not under hashed names: the suite runs without collectstatic
+    # (tests/test_static_files.py collects them itself). Processes the tests start inherit it.
+    os.environ["CYSWLLT_HASHED_STATIC_FILES"] = "false"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}}
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker or not settings.REDIS_URL:
         return
@@ -44,10 +51,11 @@ def english():
 
 @pytest.fixture(autouse=True)
 def fresh_case_rules():
-    """The cached standards and calendar live in the shared Redis; each test starts afresh."""
-    cache.delete(CASE_RULES_VERSION_KEY)
+    """The cached standards and calendar live in the shared Redis, and so does the flag that
+    says the outbox is being drained: each test starts afresh."""
+    cache.delete_many([CASE_RULES_VERSION_KEY, DRAIN_FLAG])
     yield
-    cache.delete(CASE_RULES_VERSION_KEY)
+    cache.delete_many([CASE_RULES_VERSION_KEY, DRAIN_FLAG])
 
 
 @pytest.fixture(autouse=True)

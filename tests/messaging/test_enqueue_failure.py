@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from contacts.models import Case
 from messaging.delivery import messages_deliver_owed
 from messaging.models import OutboundMessage
-from messaging.tasks import message_deliver, messages_redispatch
+from messaging.tasks import message_deliver, messages_drain, messages_redispatch
 from tests.factories import token_for
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,7 @@ def broker_down(monkeypatch):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     monkeypatch.setattr(message_deliver, "apply_async", refused)
+    monkeypatch.setattr(messages_drain, "apply_async", refused)
     monkeypatch.setattr(messages_redispatch, "apply_async", refused)
 
 
@@ -56,7 +57,7 @@ def test_a_case_is_created_and_acknowledged_later_when_the_broker_is_down(
     assert message.state == "queued" and not mail.outbox
     logged = [r.getMessage() for r in caplog.records if r.name == "common.jobs"]
     assert logged == [
-        "Could not queue messaging.tasks.message_deliver (OperationalError); beat will pick "
+        "Could not queue messaging.tasks.messages_drain (OperationalError); beat will pick "
         "up the work it stands for."
     ]
     assert "ann@example.com" not in caplog.text
