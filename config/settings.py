@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "consultations",
     "performance",
     "demo",
+    # manage.py backup and restore (docs/adr/0040).
+    "backups",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,8 @@
-"""The outbox in the admin: read only, with the printed letters' PDFs and "Mark as posted".
+"""The outbox in the admin: read only, with the printed letters' PDFs, "Mark as posted", and
+the release or cancelling of messages held after a restore from backup.
 
-Messages change only through delivery and the print queue, so that every change reaches the
-case's timeline and its milestones.
+Messages change only through delivery, the print queue and those two actions, so that every
+change reaches the case's timeline and its milestones.
 """
 
 from django.contrib import admin, messages
@@ -9,11 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .holds import messages_cancel, messages_release
 from .models import OutboundMessage
 from .print_queue import letter_filename, letters_mark_posted
 
@@ -36,7 +39,7 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     search_fields = ("=case__reference", "recipient")
     list_select_related = ("case",)
     ordering = ("-created_at", "-id")
-    actions = ("mark_posted",)
+    actions = ("mark_posted", "release_held", "cancel_held")
     fields = (
         "key",
         "case",
@@ -71,6 +74,10 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
     def has_post_permission(self, request: HttpRequest) -> bool:
         """Posting changes the message, so it needs the right to change one."""
+        return request.user.has_perm("messaging.change_outboundmessage")
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        """Releasing or cancelling a held message changes it, as posting does."""
         return request.user.has_perm("messaging.change_outboundmessage")
 
     @admin.display(description=_("case"), ordering="case__reference")
@@ -138,6 +145,51 @@ class OutboundMessageAdmin(admin.ModelAdmin):
                 ngettext(
                     "%(count)d message was not waiting to be posted and was left as it was.",
                     "%(count)d messages were not waiting to be posted and were left as they were.",
+                    left,
+                )
+                % {"count": left},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Release held messages for sending"), permissions=["review"])
+    def release_held(self, request: HttpRequest, queryset: QuerySet[OutboundMessage]) -> None:
+        chosen = list(queryset.values_list("pk", flat=True))
+        released = messages_release(message_ids=chosen, now=timezone.now())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d held message released for sending.",
+                "%(count)d held messages released for sending.",
+                released,
+            )
+            % {"count": released},
+            messages.SUCCESS,
+        )
+        self._not_held(request, len(chosen) - released)
+
+    @admin.action(description=_("Cancel held messages: never send them"), permissions=["review"])
+    def cancel_held(self, request: HttpRequest, queryset: QuerySet[OutboundMessage]) -> None:
+        chosen = list(queryset.values_list("pk", flat=True))
+        cancelled = messages_cancel(message_ids=chosen)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d held message cancelled; it will not be sent.",
+                "%(count)d held messages cancelled; they will not be sent.",
+                cancelled,
+            )
+            % {"count": cancelled},
+            messages.SUCCESS,
+        )
+        self._not_held(request, len(chosen) - cancelled)
+
+    def _not_held(self, request: HttpRequest, left: int) -> None:
+        if left:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d message was not held for review and was left as it was.",
+                    "%(count)d messages were not held for review and were left as they were.",
                     left,
                 )
                 % {"count": left},

@@ -68,7 +68,7 @@ def case_confirm(
     on_its_way = OutboundMessage.objects.filter(
         case=case,
         purpose=Purpose.CONFIRMATION,
-        state__in=(DeliveryState.QUEUED, DeliveryState.SENDING),
+        state__in=(DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.HELD),
     )
     if on_its_way.exists():
         raise ServiceError(

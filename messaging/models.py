@@ -241,6 +241,10 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", _("Failed")
     #: An automatic message over the per-address limit (``messaging.flood``): never sent.
     LIMITED = "limited", _("Not sent: too many to one address")
+    #: Owed when a backup was taken and restored since: it may have gone after the backup, so
+    #: it waits for a person to release or cancel it (``messaging.holds``); nothing sends it.
+    HELD = "held", _("Held for review")
+    CANCELLED = "cancelled", _("Cancelled after review")
 
 
 class OutboundMessage(models.Model):
@@ -290,7 +294,7 @@ class OutboundMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=500, blank=True)
     body = models.TextField(_("body"), blank=True)
     state = models.CharField(
-        _("state"), max_length=8, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"))

@@ -144,7 +144,7 @@ def letter_mark_posted(
     state = letters_postable_by(by).filter(pk=message_id).values_list("state", flat=True).first()
     if state is None:
         raise ServiceError(_("Only letters in your print queue can be marked as posted."))
-    if state in (DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.FAILED):
+    if state not in (DeliveryState.TO_POST, DeliveryState.SENT):
         raise ServiceError(
             {"posted_at": _("This letter has not been printed yet, so it cannot be posted.")}
         )
