@@ -39,7 +39,7 @@ def _migrations_on_disk() -> tuple[frozenset[Key], dict[Key, frozenset[Key]]]:
     connection, the loader keeps a squashed migration in place of those it replaces)."""
     loader = MigrationLoader(None, ignore_no_migrations=True)
     replacements = {
-        key: frozenset(tuple(replaced) for replaced in migration.replaces)
+        key: frozenset((app, name) for app, name in migration.replaces)
         for key, migration in loader.replacements.items()
     }
     return frozenset(loader.graph.nodes), replacements

@@ -69,7 +69,8 @@ def record(
 
 
 def beat_interval() -> float:
-    return float(settings.CELERY_BEAT_SCHEDULE["beat-heartbeat"]["schedule"])
+    schedule: dict[str, dict[str, Any]] = settings.CELERY_BEAT_SCHEDULE
+    return float(schedule["beat-heartbeat"]["schedule"])
 
 
 def beat_stale_after() -> timedelta:
@@ -136,7 +137,8 @@ def _beat_sent(sender: Any = None, **kwargs: Any) -> None:
 
 
 def periodic_task_names() -> frozenset[str]:
-    return frozenset(entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values())
+    schedule: dict[str, dict[str, Any]] = settings.CELERY_BEAT_SCHEDULE
+    return frozenset(entry["task"] for entry in schedule.values())
 
 
 #: A run's start, by task id, from task_prerun to task_postrun in the same process.

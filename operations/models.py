@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Heartbeat(models.Model):
     name = models.CharField(_("name"), max_length=200, primary_key=True)
-    at = models.DateTimeField(_("at"))
+    at = models.DateTimeField(_("recorded at"))
     #: How long the run took, for a periodic job; empty for a heartbeat.
     seconds = models.FloatField(_("seconds"), null=True, blank=True)
     succeeded = models.BooleanField(_("succeeded"), default=True)

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             name='Heartbeat',
             fields=[
                 ('name', models.CharField(max_length=200, primary_key=True, serialize=False, verbose_name='name')),
-                ('at', models.DateTimeField(verbose_name='at')),
+                ('at', models.DateTimeField(verbose_name='recorded at')),
                 ('seconds', models.FloatField(blank=True, null=True, verbose_name='seconds')),
                 ('succeeded', models.BooleanField(default=True, verbose_name='succeeded')),
             ],
