@@ -485,6 +485,11 @@ CYSWLLT_TRUSTED_PROXIES = env_list("CYSWLLT_TRUSTED_PROXIES")
 CYSWLLT_READINESS_REQUIRES = frozenset(
     env_list("CYSWLLT_READINESS_REQUIRES", "database,migrations")
 )
+if CYSWLLT_READINESS_REQUIRES - {"database", "migrations", "redis", "broker", "beat"}:
+    # A misspelt name would otherwise be required by nothing, silently.
+    raise ValueError(
+        "CYSWLLT_READINESS_REQUIRES names checks among database, migrations, redis, broker, beat."
+    )
 # The bearer token Prometheus sends for /metrics ("Authorization: Bearer <token>"); without one
 # /metrics answers 404. A token, not a list of addresses: behind a proxy every scrape would come
 # from the proxy's address.

@@ -5,7 +5,8 @@ Nothing is cached between requests but what the code itself fixes: the migration
 read once per process (``_migrations_on_disk``), since code does not change while a process
 runs, and each request compares them with the database's ``django_migrations``, which does
 change (a release's ``migrate`` finishing turns a waiting web process ready). Reading them from
-disk each time would import and reload some 150 migration modules per probe.
+disk each time would import and reload every app's migrations per probe (28 ms each time here,
+325 ms the first); the comparison takes about 1 ms.
 """
 
 from collections.abc import Callable
