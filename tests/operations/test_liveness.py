@@ -2,6 +2,7 @@
 one-line reason when not (issue 20); and with a real worker and beat, the heartbeats they
 write (operations/heartbeats.py)."""
 
+import json
 import os
 import socket
 import subprocess
@@ -97,7 +98,9 @@ def manage(*args: str, tmp: str) -> subprocess.CompletedProcess:
 @pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL for a real broker")
 def test_a_real_worker_and_beat(tmp_path):
     folder = tmp_path / "cyswllt-worker-heartbeats"
-    with running_worker(tmp_path, heartbeat=True, TMPDIR=str(tmp_path)) as worker:
+    with running_worker(
+        tmp_path, heartbeat=True, TMPDIR=str(tmp_path), CYSWLLT_LOG_FORMAT="json"
+    ) as worker:
         assert wait_for(lambda: any(folder.glob("*@*"))), worker.output()
         alive = manage("liveness", "worker", tmp=str(tmp_path))
         assert (alive.returncode, alive.stdout) == (0, "worker alive\n"), alive.stderr
@@ -113,6 +116,9 @@ def test_a_real_worker_and_beat(tmp_path):
         assert Heartbeat.objects.filter(name=heartbeats.BEAT_SENT).exists()
         sweep = Heartbeat.objects.get(name="job:contacts.tasks.sla_sweep")
         assert sweep.succeeded and sweep.seconds is not None and 0 < sweep.seconds < 30
+        # The worker's own log lines are JSON too (its banner is printed, not logged).
+        logged = [json.loads(line) for line in worker.output().splitlines() if line[:1] == "{"]
+        assert any(event["logger"].startswith("celery") for event in logged), worker.output()
 
     stopped = manage("liveness", "worker", tmp=str(tmp_path))
     assert stopped.returncode == 1
