@@ -11,6 +11,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from operations import heartbeats
+from operations.views import ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +138,8 @@ def test_only_get_and_head(client, path):
 
 def test_the_language_prefixed_paths_are_not_probes(client):
     assert client.get("/en/healthz").status_code == 404
+
+
+def test_no_other_path_skips_the_middleware():
+    """The route matrix (docs/security.md) cannot see these: a new one is decided here."""
+    assert sorted(ENDPOINTS) == ["/healthz", "/metrics", "/readyz"]
