@@ -87,7 +87,12 @@ def letter_document(request: HttpRequest, letter_id: int) -> FileResponse:
     try:
         file = letter.document.open("rb")
     except FileNotFoundError as error:
-        log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
+        log.error(
+            "The PDF of letter %s is missing: %s",
+            letter.pk,
+            letter.document.name,
+            extra={"case_reference": letter.case.reference if letter.case else None},
+        )
         raise Http404 from error
     reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
     return FileResponse(

@@ -19,15 +19,19 @@ app.autodiscover_tasks()
 def redact_worker_logs(logger: logging.Logger, **kwargs: object) -> None:
     """A worker replaces the LOGGING setting's handlers with its own, which would print
     secrets and residents' details that the web's handlers mask: the same filters go on
-    Celery's handlers (issue 17)."""
+    Celery's handlers (issue 17), and with ``CYSWLLT_LOG_FORMAT=json`` the same JSON lines
+    (Celery's own format otherwise: its task lines name the task)."""
     from django.conf import settings
 
+    from common.log_json import JsonFormatter
     from common.log_redaction import RedactParameters, RedactPersonalData
 
     for handler in logger.handlers:
         if not any(isinstance(f, RedactPersonalData) for f in handler.filters):
             handler.addFilter(RedactParameters(settings.CYSWLLT_REDACTED_PARAMETERS))
             handler.addFilter(RedactPersonalData())
+        if settings.CYSWLLT_LOG_FORMAT == "json":
+            handler.setFormatter(JsonFormatter())
 
 
 @worker_process_init.connect

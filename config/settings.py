@@ -82,9 +82,19 @@ INSTALLED_APPS = [
     "demo",
     # manage.py backup and restore (docs/adr/0040).
     "backups",
+    # Health and readiness answers, liveness checks, metrics (docs/adr/0039).
+    "operations",
+    # Request counts and latencies by view and status, for /metrics.
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    # /healthz, /readyz and /metrics, answered before anything below reads a session, picks a
+    # language, checks the Host header or redirects to https (operations/views.py).
+    "operations.views.EndpointsMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Each request's id, for its log lines and the X-Request-ID header (common/request_context.py).
+    "common.request_context.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (ADR 0028); its nonce is made on first use.
     "csp.middleware.CSPMiddleware",
@@ -110,6 +120,8 @@ MIDDLEWARE = [
     "common.cache_control.PrivatePagesNotStoredMiddleware",
     # Last, as django-axes asks: turns a lockout found while signing in into its answer.
     "axes.middleware.AxesMiddleware",
+    # After axes: it only measures, and sees the response every other middleware made.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -314,6 +326,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # Beat's heartbeat (operations/heartbeats.py): stale after four missed beats.
+    "beat-heartbeat": {"task": "operations.tasks.beat_heartbeat", "schedule": 30.0},
     "sla-sweep": {"task": "contacts.tasks.sla_sweep", "schedule": 60.0},
     # Every message to anyone, owed and not in a worker's hands: a lost task, a dead worker
     # (its claim stale after MESSAGE_CLAIM_SECONDS), a retry come due.
@@ -481,13 +495,43 @@ CYSWLLT = {
 # Empty: nobody's, and the socket's peer is the client.
 CYSWLLT_TRUSTED_PROXIES = env_list("CYSWLLT_TRUSTED_PROXIES")
 
+# /readyz answers 503 while one of these checks fails (database, migrations, redis, broker,
+# beat); the others it reports but does not fail on. The cache and the broker being away is a
+# slower service, not an outage (common/cache.py, common/jobs.py), and a proxy that stopped
+# sending requests to every web process because Redis or beat was away would make it one.
+CYSWLLT_READINESS_REQUIRES = frozenset(
+    env_list("CYSWLLT_READINESS_REQUIRES", "database,migrations")
+)
+if CYSWLLT_READINESS_REQUIRES - {"database", "migrations", "redis", "broker", "beat"}:
+    # A misspelt name would otherwise be required by nothing, silently.
+    raise ValueError(
+        "CYSWLLT_READINESS_REQUIRES names checks among database, migrations, redis, broker, beat."
+    )
+# The bearer token Prometheus sends for /metrics ("Authorization: Bearer <token>"); without one
+# /metrics answers 404. A token, not a list of addresses: behind a proxy every scrape would come
+# from the proxy's address.
+CYSWLLT_METRICS_TOKEN = os.environ.get("CYSWLLT_METRICS_TOKEN", "")
+# Under gunicorn with several workers: an empty folder, emptied at each start, where each web
+# process writes its request metrics for /metrics to add up (prometheus_client reads it too).
+PROMETHEUS_MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+
 # URL parameters whose values never reach the logs (common/log_redaction.py): an Open311
 # client's api_key always, and any others named here (comma-separated).
 CYSWLLT_REDACTED_PARAMETERS = ["api_key", *env_list("CYSWLLT_REDACTED_PARAMETERS")]
 
+# "json": one JSON object per line, with the request's id and the user's (common/log_json.py),
+# for a log platform; "text", the default: the message alone, for people reading a terminal.
+CYSWLLT_LOG_FORMAT = os.environ.get("CYSWLLT_LOG_FORMAT", "text").strip().lower()
+if CYSWLLT_LOG_FORMAT not in {"text", "json"}:
+    raise ValueError("CYSWLLT_LOG_FORMAT must be text or json.")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "common.log_json.JsonFormatter"},
+    },
     "filters": {
         "redact": {
             "()": "common.log_redaction.RedactParameters",
@@ -497,11 +541,14 @@ LOGGING = {
         "personal_data": {"()": "common.log_redaction.RedactPersonalData"},
         # A 403 or 404 as one line, without the exception's traceback (issue 20).
         "refusals": {"()": "common.log_refusals.RefusalsWithoutTraceback"},
+        # The request's id and its user's (common/log_json.py): written in JSON only.
+        "request_context": {"()": "common.log_json.RequestContext"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["refusals", "redact", "personal_data"],
+            "formatter": CYSWLLT_LOG_FORMAT,
+            "filters": ["refusals", "redact", "personal_data", "request_context"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},

@@ -279,7 +279,12 @@ def _provider_take(
     try:
         return session.deliver(message)
     except Exception as error:
-        log.warning("Delivery of message %s failed: %s", message.pk, type(error).__name__)
+        log.warning(
+            "Delivery of message %s failed: %s",
+            message.pk,
+            type(error).__name__,
+            extra={"case_reference": message.case.reference if message.case else None},
+        )
         _retry_later(message, error=error, now=now)
         return None
 

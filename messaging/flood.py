@@ -38,11 +38,12 @@ def messages_over_the_limit(messages: Sequence[OutboundMessage]) -> set[int]:
         limit=AUTOMATIC_PER_ADDRESS,
         window=AUTOMATIC_WINDOW,
     )
-    if held:
-        OutboundMessage.objects.filter(pk__in=held).update(
+    ids = cast(set[int], held)  # the keys given were the messages' ids
+    if ids:
+        OutboundMessage.objects.filter(pk__in=ids).update(
             state=DeliveryState.LIMITED, claimed_at=None, claim_token=""
         )
-    return cast(set[int], held)
+    return ids
 
 
 def automatic_messages(

@@ -353,6 +353,11 @@ class OutboundMessage(models.Model):
                 name="message_owed",
                 condition=models.Q(state__in=["queued", "sending"]),
             ),
+            # The messages that failed for good, counted by /metrics at every scrape (a handful
+            # among millions sent).
+            models.Index(
+                fields=["method"], name="message_failed", condition=models.Q(state="failed")
+            ),
             # The print queue: letters rendered and waiting to be posted.
             models.Index(
                 fields=["created_at"],

@@ -34,14 +34,8 @@ class Worker:
 
 
 @contextmanager
-def running_worker(
-    var_dir: Path, *, purge: bool = True, name: str = "worker", **env: str
-) -> Iterator[Worker]:
-    """A worker on the test database; its log is ``var_dir / f"{name}.log"``."""
-    from config.celery import app
-
-    if purge:
-        app.control.purge()
+def running_celery(var_dir: Path, *args: str, name: str, **env: str) -> Iterator[Worker]:
+    """``celery -A config <args>`` on the test database; its log is ``var_dir / f"{name}.log"``."""
     db = connection.settings_dict
     environment = {
         **os.environ,
@@ -54,19 +48,7 @@ def running_worker(
     log_path = var_dir / f"{name}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=info",
-            ],
+            [sys.executable, "-m", "celery", "-A", "config", *args],
             cwd=ROOT,
             env=environment,
             stdout=log,
@@ -78,3 +60,27 @@ def running_worker(
             if process.poll() is None:
                 process.terminate()
                 process.wait(timeout=20)
+
+
+@contextmanager
+def running_worker(
+    var_dir: Path, *, purge: bool = True, name: str = "worker", heartbeat: bool = False, **env: str
+) -> Iterator[Worker]:
+    """A worker on the test database; its log is ``var_dir / f"{name}.log"``. With
+    ``heartbeat`` it sends Celery's event heartbeats (``operations/heartbeats.py``)."""
+    from config.celery import app
+
+    if purge:
+        app.control.purge()
+    with running_celery(
+        var_dir,
+        "worker",
+        "--pool=solo",
+        "--without-gossip",
+        "--without-mingle",
+        *([] if heartbeat else ["--without-heartbeat"]),
+        "--loglevel=info",
+        name=name,
+        **env,
+    ) as worker:
+        yield worker

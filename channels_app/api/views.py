@@ -78,7 +78,12 @@ class LetterViewSet(viewsets.GenericViewSet):
         try:
             file = letter.document.open("rb")
         except FileNotFoundError as error:
-            log.error("The PDF of letter %s is missing: %s", letter.pk, letter.document.name)
+            log.error(
+                "The PDF of letter %s is missing: %s",
+                letter.pk,
+                letter.document.name,
+                extra={"case_reference": letter.case.reference if letter.case else None},
+            )
             raise Http404 from error
         reads.record(request, ReadPath.LETTER, cases=[letter.case] if letter.case else [])
         return FileResponse(
