@@ -108,8 +108,8 @@ def statement(conn, case_id: int, year: int) -> tuple[str, list]:
     kept, p = values(cols, message)
     parts.append(
         f"ob AS (INSERT INTO messaging_outboundmessage ({', '.join(kept)}, key, case_id) "
-        f"SELECT {slots('messaging_outboundmessage', kept)}, 'case:' || ca.id || ':acknowledgement', ca.id "
-        f"FROM ca)"
+        f"SELECT {slots('messaging_outboundmessage', kept)}, "
+        f"'case:' || ca.id || ':acknowledgement', ca.id FROM ca)"
     )
     params += p
     return "WITH " + ",\n".join(parts) + "\nSELECT id FROM ca", params
