@@ -36,6 +36,13 @@ def template_case(conn) -> int:
     return row[0]
 
 
+def one(conn, sql: str, value: int):
+    row = conn.execute(sql, [value]).fetchone()
+    if row is None:
+        sys.exit(f"db_alone: nothing found for {value}")
+    return row[0]
+
+
 def rows(conn, table: str, where: str, value: int) -> tuple[list[str], list[tuple]]:
     cursor = conn.execute(f"SELECT * FROM {table} WHERE {where} = %s ORDER BY id", [value])
     columns = [d.name for d in cursor.description]
@@ -69,9 +76,7 @@ def statement(conn, case_id: int, year: int) -> tuple[str, list]:
         types = column_types(conn, table)
         return ", ".join(f"%s::{types[c]}" for c in kept)
 
-    customer_id = conn.execute(
-        "SELECT customer_id FROM contacts_case WHERE id = %s", [case_id]
-    ).fetchone()[0]
+    customer_id = one(conn, "SELECT customer_id FROM contacts_case WHERE id = %s", case_id)
     parts, params = [], []
     cols, (customer,) = rows(conn, "contacts_customer", "id", customer_id)
     kept, p = values(cols, customer)
@@ -146,11 +151,8 @@ def measure(clients: int = 4, seconds: float = 10.0) -> dict:
 
     with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
         case_id = template_case(conn)
-        year = int(
-            conn.execute("SELECT reference FROM contacts_case WHERE id = %s", [case_id])
-            .fetchone()[0]
-            .split("-")[1]
-        )
+        reference = one(conn, "SELECT reference FROM contacts_case WHERE id = %s", case_id)
+        year = int(reference.split("-")[1])
         sql, params = statement(conn, case_id, year)
         conn.execute(sql, params).fetchone()  # fails here, not in the clients, if it is wrong
     out: mp.Queue = mp.Queue()

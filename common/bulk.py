@@ -1,6 +1,8 @@
-"""Writing a column's new values to many rows at once."""
+"""Writing many rows at once: a column's new values, or new rows that refer to one another."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import Field, Model
@@ -55,3 +57,91 @@ def _db_type(field: Field) -> str:
     if kind is None:
         raise TypeError(f"{field!r} has no column type")
     return kind
+
+
+@dataclass(frozen=True)
+class NewRows:
+    """Unsaved rows of one model for ``rows_insert_linked``, named ``name`` in the statement;
+    ``links`` maps a foreign key's field name to the earlier ``NewRows`` (of one row) whose new
+    primary key it takes."""
+
+    name: str
+    rows: Sequence[Model]
+    links: Mapping[str, str] = field(default_factory=dict)
+
+
+def rows_insert_linked(steps: Sequence[NewRows]) -> None:
+    """Insert new rows that refer to one another — a customer, the case that names it, the
+    case's milestones — and give each its primary key and its links' keys.
+
+    On PostgreSQL one statement writes them all (a chain of ``INSERT … RETURNING`` in ``WITH``),
+    where saving them one by one took a round trip and an ORM compilation each: on a new case
+    that was most of its cost (docs/adr/0037). Field defaults and ``auto_now_add`` are applied as
+    ``save()`` applies them; no ``save()`` signals are sent (none is connected to these models).
+    Elsewhere the rows are saved one model at a time, in order.
+    """
+    steps = [step for step in steps if step.rows]
+    by_name = {step.name: step for step in steps}
+    for step in steps:
+        for target in step.links.values():
+            if len(by_name[target].rows) != 1:
+                raise ValueError(f"{step.name} links to {target}, which is not one row")
+    if connection.vendor != "postgresql":
+        for step in steps:
+            _link(step, by_name)
+            type(step.rows[0])._default_manager.bulk_create(step.rows)
+        return
+    parts: list[str] = []
+    params: list[Any] = []
+    for step in steps:
+        sql, values = _insert_returning(step)
+        parts.append(sql)
+        params += values
+    # One id a row, in the order the rows were given (nextval runs in that order).
+    keys = ", ".join(f"(SELECT array_agg(id ORDER BY id) FROM {step.name})" for step in steps)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(parts)} SELECT {keys}", params)
+        ids = cursor.fetchone()
+    for step, step_ids in zip(steps, ids, strict=True):
+        for row, pk in zip(step.rows, step_ids, strict=True):
+            row.pk = pk
+            row._state.adding = False
+            row._state.db = connection.alias
+    for step in steps:
+        _link(step, by_name)
+
+
+def _insert_returning(step: NewRows) -> tuple[str, list[Any]]:
+    """``name AS (INSERT … RETURNING id)`` for ``step``, and its parameters."""
+    quote = connection.ops.quote_name
+    meta = step.rows[0]._meta
+    columns = [f for f in meta.concrete_fields if not f.primary_key]
+    linked = {_concrete(meta.get_field(name)).column: target for name, target in step.links.items()}
+    source = " CROSS JOIN ".join(dict.fromkeys(linked.values()))
+    params: list[Any] = []
+    selects = []
+    for row in step.rows:
+        values = []
+        for column in columns:
+            if column.column in linked:
+                values.append(f"{linked[column.column]}.id")
+                continue
+            value = column.pre_save(row, True)
+            params.append(column.get_db_prep_save(value, connection))
+            values.append(f"%s::{_db_type(column)}")
+        selects.append(f"SELECT {', '.join(values)}" + (f" FROM {source}" if source else ""))
+    pk = meta.pk
+    assert pk is not None
+    sql = (
+        f"{step.name} AS (INSERT INTO {quote(meta.db_table)}"
+        f" ({', '.join(quote(str(c.column)) for c in columns)}) {' UNION ALL '.join(selects)}"
+        f" RETURNING {quote(str(pk.column))} AS id)"
+    )
+    return sql, params
+
+
+def _link(step: NewRows, by_name: Mapping[str, NewRows]) -> None:
+    for name, target in step.links.items():
+        linked = by_name[target].rows[0]
+        for row in step.rows:
+            setattr(row, name, linked)

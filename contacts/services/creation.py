@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Service, Team, User
+from common.bulk import NewRows, rows_insert_linked
 from common.errors import ServiceError
 from contacts.channel_details import ChannelDetails
 from routing.models import RequestType
@@ -39,8 +40,8 @@ from ..models import (
     Milestone,
 )
 from ..references import reference_allocate
-from ..timeline import event_record
-from .milestone_writer import Timing, milestone_build, milestones_create
+from ..timeline import event_build
+from .milestone_writer import Timing, milestone_build, milestones_for_new_case
 from .voicemail import voicemail_milestones
 
 #: A contact cannot have been received in the future; this much clock skew between the
@@ -172,19 +173,27 @@ def case_create(
         source_key=details.source_key,
     )
     new_customer = customer is not None and customer.pk is None
+    created = event_build(
+        case=case, kind=EventKind.CREATED, at=now, actor=actor, payload={"status": CaseStatus.NEW}
+    )
     try:
         with transaction.atomic():
-            if new_customer:
-                customer.save()
-                case.customer = customer
-            case.save(force_insert=True)
-            milestones_create(case=case, milestones=milestones)
-            event_record(
-                case=case,
-                kind=EventKind.CREATED,
-                at=now,
-                actor=actor,
-                payload={"status": CaseStatus.NEW},
+            # The customer, the case, its milestones and its "created" event in one statement.
+            rows_insert_linked(
+                [
+                    NewRows("new_customer", [customer] if customer and new_customer else []),
+                    NewRows(
+                        "new_case",
+                        [case],
+                        links={"customer": "new_customer"} if new_customer else {},
+                    ),
+                    NewRows(
+                        "new_milestones",
+                        milestones_for_new_case(case, milestones),
+                        links={"case": "new_case"},
+                    ),
+                    NewRows("new_event", [created], links={"case": "new_case"}),
+                ]
             )
             # Owed in the same transaction: a case stored is a case acknowledged.
             hooks.case_created(case=case, actor=actor, now=now, rules_version=rules.version)

@@ -64,10 +64,16 @@ def milestone_build(*, target: Target, timing: Timing, kind: str | None = None) 
 
 def milestones_create(*, case: Case, milestones: Sequence[Milestone]) -> list[Milestone]:
     """Store new milestones of ``case``, pending (one INSERT)."""
+    return Milestone.objects.bulk_create(milestones_for_new_case(case, milestones))
+
+
+def milestones_for_new_case(case: Case, milestones: Sequence[Milestone]) -> list[Milestone]:
+    """``milestones`` as new milestones of ``case``, pending, ready to store (``case_create``
+    stores them with the case, in one statement)."""
     for milestone in milestones:
         milestone.case = case
         milestone.state = State.PENDING
-    return Milestone.objects.bulk_create(milestones)
+    return list(milestones)
 
 
 def milestones_meet(

@@ -1048,3 +1048,41 @@ def test_a_deeply_nested_json_body_is_a_400_not_a_500(api):
 
     assert response.status_code == 400
     assert counts() == NOTHING
+
+
+def test_a_new_case_costs_five_statements_once_the_token_is_known(advisor):
+    """The service, the advisor's team (may they log for it?), the reference, the case with its
+    customer, milestones and event in one statement, and the acknowledgement owed (docs/adr/
+    0037). The first request reads the token; later ones find it in the cache."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token_for(advisor)}")
+    body = {
+        **NEW_CASE,
+        "service": "waste",
+        "customer": {"name": "Ann Jones", "email": "ann@example.com"},
+    }
+    assert api.post(CASES_URL, body, format="json").status_code == 201
+
+    with CaptureQueriesContext(connection) as queries:
+        answer = api.post(CASES_URL, body, format="json")
+
+    assert answer.status_code == 201, answer.content
+    statements = [
+        q["sql"][:60]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    assert [s.split()[0] for s in statements] == [
+        "SELECT",
+        "SELECT",
+        "SELECT",
+        "WITH",
+        "INSERT",
+    ], statements
+    assert ["accounts_service" in statements[0], "accounts_team" in statements[1]] == [True, True]
+    case = Case.objects.get(reference=answer.json()["reference"])
+    assert case.customer.name == "Ann Jones"
+    assert (case.milestones.count(), case.events.count(), case.messages.count()) == (2, 1, 1)

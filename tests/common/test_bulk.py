@@ -4,9 +4,11 @@ from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from common.bulk import rows_update
-from contacts.models import Case, Milestone
+from common.bulk import NewRows, rows_insert_linked, rows_update
+from contacts.models import Case, CaseEvent, Customer, Milestone
+from standards.models import Standard
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +48,77 @@ def test_text_and_times_of_cases(service):
     rows_update([case], ["status", "modified_at"])
     case = Case.objects.get(pk=case.pk)
     assert (case.status, case.modified_at) == ("in_progress", datetime(2026, 3, 2, 10, tzinfo=UTC))
+
+
+# --- rows_insert_linked -------------------------------------------------------------------
+
+
+def _new_case_rows(service, *, with_customer: bool = True):
+    standard = Standard.objects.get(code="EMAIL_DEPARTMENT")
+    received = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    customer = Customer(name="Siân Jones", email="sian@example.com") if with_customer else None
+    case = Case(
+        reference="CYS-2026-900001",
+        channel="email",
+        contact_type="department",
+        kind="enquiry",
+        standard=standard,
+        service=service,
+        received_at=received,
+        summary="Missed bin",
+        channel_details={"from_address": "sian@example.com"},
+    )
+    milestones = [
+        Milestone(target=target, kind=target.milestone, rule=target.rule, starts_at=received)
+        for target in standard.targets.all()
+    ]
+    event = CaseEvent(kind="created", created_at=received, payload={"status": "new"})
+    steps = [
+        NewRows("new_customer", [customer] if customer else []),
+        NewRows("new_case", [case], links={"customer": "new_customer"} if customer else {}),
+        NewRows("new_milestones", milestones, links={"case": "new_case"}),
+        NewRows("new_event", [event], links={"case": "new_case"}),
+    ]
+    return customer, case, milestones, event, steps
+
+
+def test_linked_rows_go_in_one_statement_with_their_keys_and_links(service):
+    customer, case, milestones, event, steps = _new_case_rows(service)
+
+    with CaptureQueriesContext(connection) as queries:
+        rows_insert_linked(steps)
+
+    assert len(queries.captured_queries) == 1
+    assert case.pk and case.customer_id == customer.pk and not case._state.adding
+    assert [m.case_id for m in milestones] == [case.pk, case.pk]
+    assert event.case_id == case.pk
+    stored = Case.objects.select_related("customer").get(pk=case.pk)
+    assert (stored.reference, stored.customer.name, stored.channel_details) == (
+        "CYS-2026-900001",
+        "Siân Jones",
+        {"from_address": "sian@example.com"},
+    )
+    assert stored.created_at is not None  # auto_now_add applied as save() would
+    assert sorted(Milestone.objects.filter(case=case).values_list("pk", "kind")) == sorted(
+        (m.pk, m.kind) for m in milestones
+    )
+    assert CaseEvent.objects.get(pk=event.pk).payload == {"status": "new"}
+
+
+def test_a_step_without_rows_is_left_out(service):
+    _, case, _, _, steps = _new_case_rows(service, with_customer=False)
+    rows_insert_linked(steps)
+    assert case.pk and case.customer_id is None
+
+
+def test_a_link_to_more_than_one_row_is_refused(service):
+    _, _, _, _, steps = _new_case_rows(service)
+    steps.append(
+        NewRows(
+            "second_event",
+            [CaseEvent(kind="created", created_at=datetime(2026, 3, 2, tzinfo=UTC))],
+            links={"milestone": "new_milestones"},
+        )
+    )
+    with pytest.raises(ValueError, match="not one row"):
+        rows_insert_linked(steps)
