@@ -91,3 +91,28 @@ def test_a_page_s_error_stays_the_html_page():
 
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_while_redis_is_away_the_rules_are_read_once_a_window_not_once_a_case(
+    settings, api, monkeypatch
+):
+    """Every case read the standards, calendar and templates afresh while Redis was away, so
+    the outage test created almost no cases; now the process keeps them for one window."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from standards import selectors
+
+    redis_away(settings, "common.cache.DegradingRedisCache")
+    monkeypatch.setattr(selectors.time, "time", lambda: 1_000_000.0)
+    assert api.post(CASES_URL, NEW_CASE, format="json").status_code == 201
+
+    with CaptureQueriesContext(connection) as queries:
+        assert api.post(CASES_URL, NEW_CASE, format="json").status_code == 201
+    read_rules = [q for q in queries.captured_queries if "standards_standard" in q["sql"]]
+    assert read_rules == []
+
+    monkeypatch.setattr(selectors.time, "time", lambda: 1_000_000.0 + 30)
+    with CaptureQueriesContext(connection) as queries:
+        assert api.post(CASES_URL, NEW_CASE, format="json").status_code == 201
+    assert [q for q in queries.captured_queries if "standards_standard" in q["sql"]]
