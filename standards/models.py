@@ -74,7 +74,8 @@ class Standard(TimeStampedModel):
         verbose_name_plural = _("standards")
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.event}"
+        # People read the "when the customer ..." in their language; the code is for the admin.
+        return self.event
 
 
 class Behaviour(models.Model):

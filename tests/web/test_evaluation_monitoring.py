@@ -223,3 +223,14 @@ def test_results_roll_up_per_standard_service_and_officer(sample, team, advisor,
         ["Waste and recycling", 2, yes, no, na, rate]
     ]
     assert monitoring_results(period, by="standard").rows[0][1:] == [2, yes, no, na, rate]
+
+
+def test_the_welsh_sample_and_check_name_the_standard_in_welsh_never_by_code(
+    client, sample, team
+):
+    client.force_login(team.manager)
+    check = sample.checks.first()
+    for url in (f"/cy/monitoring/{sample.pk}/", f"/cy/monitoring/checks/{check.pk}/"):
+        html = client.get(url).content.decode()
+        assert "Yn anfon e-bost at adran" in html, url
+        assert "EMAIL_DEPARTMENT" not in html and "E-mails a department" not in html, url
