@@ -211,9 +211,7 @@ def test_the_welsh_dashboard(client, board, team):
     assert 'lang="cy"' in response.content.decode()
 
 
-def test_the_welsh_dashboard_names_standards_and_teams_in_welsh_without_codes(
-    client, board, team
-):
+def test_the_welsh_dashboard_names_standards_and_teams_in_welsh_without_codes(client, board, team):
     """E and F came by e-mail (EMAIL_DEPARTMENT), G by letter (LETTER); E and G are the
     advisor's, so their team's."""
     client.force_login(team.manager)
