@@ -11,7 +11,7 @@ class BehaviourInline(TranslationTabularInline):
     fields = ("position", "text")
 
 
-class TargetInline(TranslationTabularInline):
+class TargetInline(admin.TabularInline):
     model = Target
     extra = 0
     fields = (
@@ -22,6 +22,8 @@ class TargetInline(TranslationTabularInline):
         "due_soon_working_days",
         "due_soon_fraction",
     )
+    # Written from the milestone, rule and amount in the page's language (standards/wording.py).
+    readonly_fields = ("description",)
 
 
 class ForgetsCaseRules:
