@@ -1,17 +1,19 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from common.admin_labels import LabelledInlineMixin
+
 from .models import Behaviour, BusinessHours, Standard, Target
 from .selectors import case_rules_forget
 
 
-class BehaviourInline(TranslationTabularInline):
+class BehaviourInline(LabelledInlineMixin, TranslationTabularInline):
     model = Behaviour
     extra = 0
     fields = ("position", "text")
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(LabelledInlineMixin, admin.TabularInline):
     model = Target
     extra = 0
     fields = (
