@@ -6,7 +6,9 @@ inputs of the rows no label of their own, so a screen reader meets "edit text" w
 number, as ``aria-label``.
 """
 
-from django.forms import BaseFormSet, Form
+from typing import Any
+
+from django.forms import Form
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 
@@ -18,7 +20,7 @@ def label_fields(form: Form, index: int | None) -> None:
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
-    def add_fields(self, form: Form, index: int | None) -> None:
+    def add_fields(self, form: Any, index: Any) -> None:
         super().add_fields(form, index)
         label_fields(form, index)
 
@@ -26,4 +28,4 @@ class LabelledInlineFormSet(BaseInlineFormSet):
 class LabelledInlineMixin:
     """Use before the inline class: ``class XInline(LabelledInlineMixin, admin.TabularInline)``."""
 
-    formset: type[BaseFormSet] = LabelledInlineFormSet
+    formset: type[BaseInlineFormSet] = LabelledInlineFormSet

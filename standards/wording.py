@@ -16,7 +16,7 @@ _CONTEXT = "a target of a standard"
 
 def _action(milestone: str) -> str:
     """What the council promises to do, with ``%(deadline)s`` where the deadline goes."""
-    actions = {
+    actions: dict[str, str] = {
         MilestoneKind.ACKNOWLEDGE: pgettext(_CONTEXT, "Acknowledge %(deadline)s"),
         MilestoneKind.CONFIRM: pgettext(
             _CONTEXT, "Confirm who will deal with the enquiry and when, %(deadline)s"

@@ -22,8 +22,9 @@ MISTAKES = {
     ),
     "a missing contraction": re.compile(r"(?<!')\b(?:i|o) (?:eich|ein|yr|y|ei|eu)\b"),
     "a capital after “Yn ôl”": re.compile(r"\bYn ôl [A-Z]"),
+    # A capital after the preposition is a name ("ar Mac", "i Cyswllt"), left as it is.
     "no soft mutation": re.compile(
-        rf"(?<!')\b(?:{_MUTATING}) (?:c(?!h)|p(?!h)|t(?!h)|m|ll|rh)\w*", re.IGNORECASE
+        rf"(?<!')\b(?i:{_MUTATING}) (?:c(?!h)|p(?!h)|t(?!h)|m|ll|rh)\w*"
     ),
 }
 #: Where the pattern is right: "i mewn" (in, inwards) never mutates, and Cyswllt is a name.
