@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common.admin_labels import LabelledInlineMixin
@@ -20,12 +21,17 @@ class TargetInline(LabelledInlineMixin, admin.TabularInline):
         "milestone",
         "rule",
         "amount",
-        "description",
+        "written_description",
         "due_soon_working_days",
         "due_soon_fraction",
     )
-    # Written from the milestone, rule and amount in the page's language (standards/wording.py).
-    readonly_fields = ("description",)
+    readonly_fields = ("written_description",)
+
+    @admin.display(description=_("Description"))
+    def written_description(self, target: Target) -> str:
+        """Written from the milestone, rule and amount in the page's language
+        (standards/wording.py); a new row has none until it is saved."""
+        return target.description if target.pk else "–"
 
 
 class ForgetsCaseRules:
