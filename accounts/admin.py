@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from common.admin_labels import LabelledInlineMixin
+
 from .models import Absence, Service, Team, User
 
 
-class AbsenceInline(admin.TabularInline):
+class AbsenceInline(LabelledInlineMixin, admin.TabularInline):
     model = Absence
     fk_name = "user"
     extra = 0
@@ -45,7 +47,7 @@ class UserAdmin(BaseUserAdmin):
     )
 
 
-class TeamInline(admin.TabularInline):
+class TeamInline(LabelledInlineMixin, admin.TabularInline):
     model = Team
     extra = 0
     fields = ("code", "name_cy", "name_en", "manager", "mailbox", "front_line", "active")

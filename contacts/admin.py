@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from common.admin_labels import LabelledInlineMixin
 from standards.models import ClosureDay
 
 from .domain.customer_records import EDITABLE_FIELDS
@@ -9,7 +10,7 @@ from .services.closures import closure_day_add, closure_day_remove
 from .services.customers import customer_update
 
 
-class CustomerEventInline(admin.TabularInline):
+class CustomerEventInline(LabelledInlineMixin, admin.TabularInline):
     model = CustomerEvent
     extra = 0
     fields = ("created_at", "kind", "actor", "payload")
@@ -44,7 +45,7 @@ class CustomerAdmin(admin.ModelAdmin):
         )
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(LabelledInlineMixin, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ("kind", "due_at", "due_soon_at", "state", "met_at", "extension_reason")
@@ -52,7 +53,7 @@ class MilestoneInline(admin.TabularInline):
     can_delete = False
 
 
-class EventInline(admin.TabularInline):
+class EventInline(LabelledInlineMixin, admin.TabularInline):
     model = CaseEvent
     extra = 0
     fields = ("created_at", "kind", "actor", "payload", "text")
@@ -60,7 +61,7 @@ class EventInline(admin.TabularInline):
     can_delete = False
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(LabelledInlineMixin, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ("filename", "content_type", "size", "file")

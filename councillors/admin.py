@@ -51,10 +51,10 @@ class EnquiryUpdateAdmin(admin.ModelAdmin):
 
 
 @admin.register(WardEvent)
-class WardEventAdmin(admin.ModelAdmin):
+class WardEventAdmin(TranslationAdmin):
     list_display = ("title", "kind", "starts_at", "ends_at", "status", "announced_at")
     list_filter = ("kind", "status")
-    search_fields = ("title", "location")
+    search_fields = ("title_cy", "title_en", "location")
     filter_horizontal = ("wards",)
     readonly_fields = ("uid", "sequence", "announced_at")
 

@@ -126,7 +126,13 @@ class WardEventForm(forms.Form):
         choices=WardEventKind.choices,
         error_messages=_choice_errors(_("Choose the kind of entry.")),
     )
-    title = LineField(label=_("What"), required_message=_("Say what will happen."))
+    # Residents and councillors read the entry in their language: both are written.
+    title_cy = LineField(
+        label=_("What (Welsh)"), required_message=_("Say what will happen, in Welsh.")
+    )
+    title_en = LineField(
+        label=_("What (English)"), required_message=_("Say what will happen, in English.")
+    )
     location = LineField(
         label=_("Where"), required_message=_("Say where it will happen."), max_length=300
     )
@@ -135,12 +141,18 @@ class WardEventForm(forms.Form):
     responsible = LineField(
         label=_("Who is responsible"), required_message=_("Say who is responsible.")
     )
-    effect = TextField(
-        label=_("Effect on residents"),
-        required_message=_("Describe the effect on residents."),
+    effect_cy = TextField(
+        label=_("Effect on residents (Welsh)"),
+        required_message=_("Describe the effect on residents, in Welsh."),
         max_length=NOTE_MAX,
     )
-    description = TextField(label=_("Details (optional)"), max_length=NOTE_MAX)
+    effect_en = TextField(
+        label=_("Effect on residents (English)"),
+        required_message=_("Describe the effect on residents, in English."),
+        max_length=NOTE_MAX,
+    )
+    description_cy = TextField(label=_("Details (Welsh, optional)"), max_length=NOTE_MAX)
+    description_en = TextField(label=_("Details (English, optional)"), max_length=NOTE_MAX)
     wards = forms.ModelMultipleChoiceField(
         queryset=Ward.objects.order_by("name"),
         label=_("Wards"),

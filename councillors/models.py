@@ -217,7 +217,7 @@ class WardEventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class WardEvent(TimeStampedModel):
+class WardEvent(TimeStampedModel):  # type: ignore[django-manager-missing]
     """One entry of the Members' Events Calendar: council work residents will see or feel."""
 
     uid = models.UUIDField(

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CommunityCouncil, Ward
+from .models import CommunityCouncil, Ward, WardEvent
 
 
 @register(Ward)
@@ -11,3 +11,11 @@ class WardTranslation(TranslationOptions):
 @register(CommunityCouncil)
 class CommunityCouncilTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(WardEvent)
+class WardEventTranslation(TranslationOptions):
+    """Staff write each calendar entry for residents and councillors in both languages, like
+    every other text written for the public (SPEC §5)."""
+
+    fields = ("title", "description", "effect")

@@ -27,26 +27,30 @@ AREAS = {
 }
 
 ENTRIES = (
-    # (ward, kind, title, where, days ahead, hours, who, effect)
+    # (ward, kind, (title in Welsh, in English), where, days ahead, hours, who,
+    #  (effect in Welsh, in English))
     (
         "canol-y-dref",
         "planned_works",
-        "Ailwynebu Stryd y Farchnad / Resurfacing Market Street",
+        ("Ailwynebu Stryd y Farchnad", "Resurfacing Market Street"),
         "Stryd y Farchnad, Rhuthun",
         5,
         9,
         "Priffyrdd – Gareth Llywelyn",
-        "Road closed 08:00–17:00; buses stop at Sgwâr San Pedr / Road closed; buses divert",
+        (
+            "Y ffordd ar gau 08:00–17:00; bysiau'n aros yn Sgwâr San Pedr",
+            "Road closed 08:00–17:00; buses stop at Sgwâr San Pedr",
+        ),
     ),
     (
         "glan-yr-afon",
         "event",
-        "Diwrnod Hwyl Glan yr Afon / Riverside Fun Day",
+        ("Diwrnod Hwyl Glan yr Afon", "Riverside Fun Day"),
         "Parc Glan yr Afon",
         40,
         6,
         "Hamdden / Leisure",
-        "Parking busy near the park / Parcio'n brysur ger y parc",
+        ("Parcio'n brysur ger y parc", "Parking busy near the park"),
     ),
 )
 
@@ -70,20 +74,22 @@ def seed_councillors(*, now: datetime | None = None) -> None:
     for clerk in User.objects.filter(role=Role.CLERK, community_councils__isnull=True):
         council.clerks.add(clerk)
     officer = User.objects.filter(role=Role.MANAGER, is_active=True).order_by("pk").first()
-    for code, kind, title, where, days, hours, who, effect in ENTRIES:
-        if code not in wards or WardEvent.objects.filter(title=title).exists():
+    for code, kind, (title_cy, title_en), where, days, hours, who, effect in ENTRIES:
+        if code not in wards or WardEvent.objects.filter(title_en=title_en).exists():
             continue
         starts = (now + timedelta(days=days)).replace(hour=8, minute=0, second=0, microsecond=0)
         services.ward_event_create(
             actor=officer,
             wards=[wards[code]],
             kind=kind,
-            title=title,
+            title_cy=title_cy,
+            title_en=title_en,
             location=where,
             starts_at=starts,
             ends_at=starts + timedelta(hours=hours),
             responsible=who,
-            effect=effect,
+            effect_cy=effect[0],
+            effect_en=effect[1],
             now=now,
         )
     seed_comment_thread(now=now)
@@ -116,7 +122,7 @@ PAPERS = (
 
 def seed_comment_thread(*, now: datetime) -> None:
     """The ward's councillor comments on the first entry; the officer who owns it answers."""
-    event = WardEvent.objects.filter(title=ENTRIES[0][2]).select_related("created_by").first()
+    event = WardEvent.objects.filter(title_en=ENTRIES[0][2][1]).select_related("created_by").first()
     if event is None or event.history.filter(kind=EventRecordKind.COMMENT).exists():
         return
     councillor = User.objects.filter(role=Role.COUNCILLOR, wards__events=event).first()

@@ -1,27 +1,37 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from common.admin_labels import LabelledInlineMixin
 
 from .models import Behaviour, BusinessHours, Standard, Target
 from .selectors import case_rules_forget
 
 
-class BehaviourInline(TranslationTabularInline):
+class BehaviourInline(LabelledInlineMixin, TranslationTabularInline):
     model = Behaviour
     extra = 0
     fields = ("position", "text")
 
 
-class TargetInline(TranslationTabularInline):
+class TargetInline(LabelledInlineMixin, admin.TabularInline):
     model = Target
     extra = 0
     fields = (
         "milestone",
         "rule",
         "amount",
-        "description",
+        "written_description",
         "due_soon_working_days",
         "due_soon_fraction",
     )
+    readonly_fields = ("written_description",)
+
+    @admin.display(description=_("Description"))
+    def written_description(self, target: Target) -> str:
+        """Written from the milestone, rule and amount in the page's language
+        (standards/wording.py); a new row has none until it is saved."""
+        return target.description if target.pk else "–"
 
 
 class ForgetsCaseRules:

@@ -13,6 +13,7 @@ from standards.channels import Channel
 
 from .domain.deadlines import Rule
 from .milestone_kinds import MilestoneKind
+from .wording import target_description
 
 
 class Section(models.TextChoices):
@@ -74,7 +75,8 @@ class Standard(TimeStampedModel):
         verbose_name_plural = _("standards")
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.event}"
+        # People read the "when the customer ..." in their language; the code is for the admin.
+        return self.event
 
 
 class Behaviour(models.Model):
@@ -104,7 +106,6 @@ class Target(models.Model):
     milestone = models.CharField(_("milestone"), max_length=24, choices=MilestoneKind.choices)
     rule = models.CharField(_("rule"), max_length=24, choices=RuleChoice.choices)
     amount = models.PositiveIntegerField(_("amount"), null=True, blank=True)
-    description = models.CharField(_("description"), max_length=300)
     due_soon_working_days = models.PositiveSmallIntegerField(
         _("due soon with working days left"),
         default=1,
@@ -132,6 +133,12 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def description(self) -> str:
+        """The target in words in the active language, written from the rule and amount so
+        that it always says what cases are given (standards/wording.py)."""
+        return target_description(milestone=self.milestone, rule=self.rule, amount=self.amount)
 
     def clean(self) -> None:
         needs_amount = self.rule in (

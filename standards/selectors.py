@@ -109,3 +109,9 @@ def published_standards() -> list[tuple[Section, list[Standard]]]:
     for standard in standards:
         by_section.setdefault(standard.section, []).append(standard)
     return [(section, by_section[section]) for section in Section if section in by_section]
+
+
+def standard_names() -> dict[int, str]:
+    """Every standard's name for people (its "when the customer ..." in the active language,
+    never its code), by id."""
+    return {standard.pk: standard.event for standard in Standard.objects.all()}

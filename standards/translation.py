@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Behaviour, ClosureDay, Standard, Target
+from .models import Behaviour, ClosureDay, Standard
 
 
 @register(Standard)
@@ -13,11 +13,6 @@ class StandardTranslation(TranslationOptions):
 @register(Behaviour)
 class BehaviourTranslation(TranslationOptions):
     fields = ("text",)
-
-
-@register(Target)
-class TargetTranslation(TranslationOptions):
-    fields = ("description",)
 
 
 @register(ClosureDay)

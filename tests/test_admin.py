@@ -121,3 +121,48 @@ def test_an_administrator_by_role_can_change_a_target(client, team):
 
     assert page.status_code == 200
     assert 'name="_save"' in page.content.decode()
+
+
+def test_a_targets_description_follows_the_amount_an_administrator_sets(client, administrator):
+    """LETTER's reply target: 10 working days, set to 12 through the admin's form; the
+    description, written from the rule, says 12 in both languages."""
+    client.force_login(administrator)
+    standard = Standard.objects.get(code="LETTER")
+    url = reverse("admin:standards_standard_change", args=[standard.pk])[3:]
+    welsh = client.get(f"/cy{url}").content.decode()
+    assert "Ymateb o fewn 10 diwrnod gwaith" in welsh and "Disgrifiad" in welsh
+
+    form = client.get(f"/en{url}").context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data |= {"selectable": "on"} if standard.selectable else {}
+    target = standard.targets.get()
+    behaviours = list(standard.behaviours.all())
+    data |= {
+        "behaviours-TOTAL_FORMS": str(len(behaviours)),
+        "behaviours-INITIAL_FORMS": str(len(behaviours)),
+        "targets-TOTAL_FORMS": "1",
+        "targets-INITIAL_FORMS": "1",
+        "targets-0-id": str(target.pk),
+        "targets-0-standard": str(standard.pk),
+        "targets-0-milestone": target.milestone,
+        "targets-0-rule": target.rule,
+        "targets-0-amount": "12",
+        "targets-0-due_soon_working_days": str(target.due_soon_working_days),
+        "targets-0-due_soon_fraction": str(target.due_soon_fraction),
+    }
+    for n, behaviour in enumerate(behaviours):
+        data |= {
+            f"behaviours-{n}-id": str(behaviour.pk),
+            f"behaviours-{n}-standard": str(standard.pk),
+            f"behaviours-{n}-position": str(behaviour.position),
+            f"behaviours-{n}-text_cy": behaviour.text_cy,
+            f"behaviours-{n}-text_en": behaviour.text_en,
+        }
+    response = client.post(f"/en{url}", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    english = client.get("/en/customer-care-standards/").content.decode()
+    welsh = client.get("/cy/customer-care-standards/").content.decode()
+    assert "Respond within 12 working days" in english
+    assert "Ymateb o fewn 12 diwrnod gwaith" in welsh
+    assert "Respond within 10 working days" not in english.split("Writes in")[1].split("Faxes")[0]

@@ -64,36 +64,30 @@ format_later = lazy(_format, str)
 
 
 class TextField(forms.CharField):
-    """A text field whose "unusual characters" error is ours, in the page's language."""
+    """A text field whose "unusual characters" error is ours, in the page's language.
+
+    ``unusual`` is the whole sentence, not a field name put into one: Welsh puts the name
+    after "i" ("Rhaid i'ch neges ..."), where it contracts or mutates."""
 
     def __init__(
         self,
         *,
         label: "StrOrPromise",
         max_length: int,
+        unusual: "StrOrPromise",
         required: bool = True,
-        called: "StrOrPromise | None" = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(label=label, max_length=max_length, required=required, **kwargs)
         self.validators = [
             v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
         ]
-        self.validators.insert(
-            0,
-            ProhibitNullCharactersValidator(
-                message=format_later(
-                    _("%(field)s must not contain unusual characters"), {"field": called or label}
-                )
-            ),
-        )
+        self.validators.insert(0, ProhibitNullCharactersValidator(message=unusual))
 
 
-def _too_long(what: "StrOrPromise", limit: int) -> str:
-    return format_later(
-        _("%(field)s must be %(limit)s characters or fewer"),
-        {"field": what, "limit": f"{limit:,}"},
-    )
+def _too_long(message: "StrOrPromise", limit: int) -> str:
+    """``message`` (a whole sentence with ``%(limit)s``, for the reason ``TextField`` gives)."""
+    return format_later(message, {"limit": f"{limit:,}"})
 
 
 class HoneypotMixin(forms.Form):
@@ -148,12 +142,14 @@ DETAILS_MAX = 5000
 class DetailsForm(HoneypotMixin):
     details = TextField(
         label=_("Tell us about it"),
-        called=_("Your message"),
+        unusual=_("Your message must not contain unusual characters"),
         max_length=DETAILS_MAX,
         widget=forms.Textarea,
         error_messages={
             "required": _("Tell us what it is about"),
-            "max_length": _too_long(_("Your message"), DETAILS_MAX),
+            "max_length": _too_long(
+                _("Your message must be %(limit)s characters or fewer"), DETAILS_MAX
+            ),
         },
     )
 
@@ -164,10 +160,11 @@ class DetailsForm(HoneypotMixin):
 class AboutYouForm(HoneypotMixin):
     name = TextField(
         label=_("Full name"),
+        unusual=_("Full name must not contain unusual characters"),
         max_length=200,
         error_messages={
             "required": _("Enter your full name"),
-            "max_length": _too_long(_("Full name"), 200),
+            "max_length": _too_long(_("Full name must be %(limit)s characters or fewer"), 200),
         },
     )
     email = forms.EmailField(
@@ -176,27 +173,31 @@ class AboutYouForm(HoneypotMixin):
         error_messages={
             "required": _("Enter your email address"),
             "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _too_long(_("Email address"), 254),
+            "max_length": _too_long(_("Email address must be %(limit)s characters or fewer"), 254),
         },
     )
     phone = TextField(
         label=_("Telephone number (optional)"),
-        called=_("Telephone number"),
+        unusual=_("Telephone number must not contain unusual characters"),
         max_length=30,
         required=False,
-        error_messages={"max_length": _too_long(_("Telephone number"), 30)},
+        error_messages={
+            "max_length": _too_long(_("Telephone number must be %(limit)s characters or fewer"), 30)
+        },
     )
     address = TextField(
         label=_("Postal address (optional)"),
-        called=_("Postal address"),
+        unusual=_("Postal address must not contain unusual characters"),
         max_length=500,
         required=False,
         widget=forms.Textarea,
-        error_messages={"max_length": _too_long(_("Postal address"), 500)},
+        error_messages={
+            "max_length": _too_long(_("Postal address must be %(limit)s characters or fewer"), 500)
+        },
     )
     postcode = TextField(
         label=_("Postcode (optional)"),
-        called=_("Postcode"),
+        unusual=_("Postcode must not contain unusual characters"),
         max_length=10,
         required=False,
         error_messages={"max_length": _("Enter a real postcode, like LL15 1YN")},
@@ -249,18 +250,22 @@ class AccessibilityForm(forms.Form):
     )
     interpreter_language = TextField(
         label=_("Which language?"),
-        called=_("The language"),
+        unusual=_("The language must not contain unusual characters"),
         max_length=60,
         required=False,
-        error_messages={"max_length": _too_long(_("The language"), 60)},
+        error_messages={
+            "max_length": _too_long(_("The language must be %(limit)s characters or fewer"), 60)
+        },
     )
     other_needs = TextField(
         label=_("Tell us what you need"),
-        called=_("What you need"),
+        unusual=_("What you need must not contain unusual characters"),
         max_length=1000,
         required=False,
         widget=forms.Textarea,
-        error_messages={"max_length": _too_long(_("What you need"), 1000)},
+        error_messages={
+            "max_length": _too_long(_("What you need must be %(limit)s characters or fewer"), 1000)
+        },
     )
 
     def clean(self) -> dict[str, Any]:
@@ -289,6 +294,7 @@ class CheckAnswersForm(forms.Form):
 class TrackForm(forms.Form):
     reference = TextField(
         label=_("Case reference"),
+        unusual=_("Case reference must not contain unusual characters"),
         max_length=30,
         error_messages={
             "required": _("Enter your case reference"),
@@ -297,6 +303,7 @@ class TrackForm(forms.Form):
     )
     proof = TextField(
         label=_("Email address or phone number"),
+        unusual=_("Email address or phone number must not contain unusual characters"),
         max_length=254,
         error_messages={
             "required": _("Enter the email address or phone number you gave us"),

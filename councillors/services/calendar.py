@@ -34,15 +34,20 @@ def notice_days() -> int:
 EDITABLE = (WardEventStatus.PLANNED, WardEventStatus.DELAYED)
 
 
+#: What an officer writes for an entry; the texts residents and councillors read are written in
+#: both languages (``councillors/translation.py``).
 EVENT_FIELDS = (
     "kind",
-    "title",
-    "description",
+    "title_cy",
+    "title_en",
+    "description_cy",
+    "description_en",
     "location",
     "starts_at",
     "ends_at",
     "responsible",
-    "effect",
+    "effect_cy",
+    "effect_en",
 )
 
 
@@ -84,13 +89,16 @@ def ward_event_create(
     actor: User,
     wards: Iterable[Ward],
     kind: str,
-    title: str,
+    title_cy: str,
+    title_en: str,
     location: str,
     starts_at: datetime,
     ends_at: datetime,
     responsible: str,
-    effect: str,
-    description: str = "",
+    effect_cy: str,
+    effect_en: str,
+    description_cy: str = "",
+    description_en: str = "",
     now: datetime | None = None,
 ) -> WardEvent:
     """Record planned works, a local initiative or an event; the ward's councillors are told
@@ -104,13 +112,16 @@ def ward_event_create(
         raise ServiceError(errors)
     event = WardEvent.objects.create(
         kind=kind,
-        title=title,
-        description=description,
+        title_cy=title_cy,
+        title_en=title_en,
+        description_cy=description_cy,
+        description_en=description_en,
         location=location,
         starts_at=starts_at,
         ends_at=ends_at,
         responsible=responsible,
-        effect=effect,
+        effect_cy=effect_cy,
+        effect_en=effect_en,
         created_by=actor,
     )
     event.wards.set(wards)

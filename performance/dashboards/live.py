@@ -91,7 +91,7 @@ class Dimension:
 
 DIMENSIONS = (
     Dimension("channel", _("Channel"), ("channel",)),
-    Dimension("standard", _("Standard"), ("standard_id", "standard__code", "standard__event")),
+    Dimension("standard", _("Standard"), ("standard_id", "standard__event")),
     Dimension("service", _("Service"), ("service_id", "service__name")),
     Dimension("team", _("Team"), ("team_id", "team__name")),
     Dimension("officer", _("Officer"), ("owner_id", "owner__first_name", "owner__last_name")),
@@ -193,7 +193,9 @@ def sla_board(*, user: User, labeller, now: datetime) -> Board:
     """Every figure of the dashboard: one small aggregate per dimension over the snapshot,
     with the confidential cases the user may open counted live when the policy hides some.
 
-    ``labeller(dimension, values)`` names a row (channel and language labels are choices)."""
+    ``labeller(dimension, values)`` names a row (channel and language labels are choices;
+    the names of standards, services and teams are the reader's language, which a snapshot
+    row's joined base columns are not)."""
     rows, live = _figures(user, now=now)
     total = rows.aggregate(**{name: Sum(name) for name in _SUMS})
     totals = {name: (total[name] or 0) + sum(row[name] for row in live) for name in _SUMS}

@@ -17,7 +17,7 @@ from contacts import presenters
 from contacts.models import LanguagePreference
 from standards.channels import Channel
 from standards.models import Standard
-from standards.selectors import working_calendar
+from standards.selectors import standard_names, working_calendar
 
 from ..dashboards.live import BUCKET_LABELS, DIMENSIONS, Bucket, Drill, cases_behind, sla_board
 from ..forms import DrillForm
@@ -27,25 +27,32 @@ PAGE_SIZE = 25
 _DIMENSION_PARAM = {"officer": "officer", "team": "team"}
 
 
-def _label(dimension, row, *, services: dict[int, str]) -> str:
+def _label(dimension, row, *, names: dict[str, dict[int, str]]) -> str:
     if dimension.key == "channel":
         return str(dict(Channel.choices).get(row["channel"], row["channel"]))
     if dimension.key == "language":
         return str(dict(LanguagePreference.choices).get(row["language"], row["language"]))
+    # Standards, services and teams are named in the page's language (modeltranslation), not
+    # by the stored base column the snapshot's ``values()`` read, and never by a code.
     if dimension.key == "standard":
-        return f"{row['standard__code']}: {row['standard__event']}"
+        return names["standard"].get(row["standard_id"], row["standard__event"])
     if dimension.key == "service":
-        # The service's name in the page's language (modeltranslation), not the stored column.
-        return services.get(row["service_id"], row["service__name"])
+        return names["service"].get(row["service_id"], row["service__name"])
     if dimension.key == "team":
-        return row["team__name"] if row["team_id"] else str(_("No team"))
+        if not row["team_id"]:
+            return str(_("No team"))
+        return names["team"].get(row["team_id"], row["team__name"])
     if row["owner_id"] is None:
         return str(_("Nobody"))
     return f"{row['owner__first_name']} {row['owner__last_name']}".strip()
 
 
-def _service_names() -> dict[int, str]:
-    return {service.pk: str(service) for service in Service.objects.all()}
+def _names() -> dict[str, dict[int, str]]:
+    return {
+        "standard": standard_names(),
+        "service": {service.pk: str(service) for service in Service.objects.all()},
+        "team": {team.pk: team.name for team in Team.objects.all()},
+    }
 
 
 def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
@@ -63,10 +70,10 @@ def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
 @require_GET
 @role_required(EVALUATION_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    services = _service_names()
+    names = _names()
     board = sla_board(
         user=request.user,
-        labeller=lambda dimension, row: _label(dimension, row, services=services),
+        labeller=lambda dimension, row: _label(dimension, row, names=names),
         now=timezone.now(),
     )
     tables = [
@@ -145,7 +152,7 @@ def _chosen(drill: Drill) -> list[tuple[object, str]]:
         chosen.append((labels["channel"], str(dict(Channel.choices)[drill.channel])))
     if drill.standard is not None:
         standard = Standard.objects.filter(pk=drill.standard).first()
-        chosen.append((labels["standard"], standard.code if standard else "–"))
+        chosen.append((labels["standard"], standard.event if standard else "–"))
     if drill.service is not None:
         chosen.append(
             (labels["service"], str(Service.objects.filter(pk=drill.service).first() or "–"))

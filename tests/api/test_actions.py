@@ -219,7 +219,7 @@ def test_extending_a_deadline_records_the_original_the_reason_and_the_timeline(a
     respond = next(m for m in response.json()["milestones"] if m["kind"] == "respond")
     assert {key: respond[key] for key in respond if key != "extended_at"} == {
         "kind": "respond",
-        "description": "Send a response within 10 working days",
+        "description": "Respond within 10 working days",
         "rule": "working_days",
         "starts_at": "2026-03-02T10:00:00Z",
         "due_at": "2030-06-03T17:00:00+01:00",

@@ -78,7 +78,7 @@ CREATED = {
         },
         {
             "kind": "respond",
-            "description": "Send a response within 10 working days",
+            "description": "Respond within 10 working days",
             "rule": "working_days",
             "starts_at": "2026-03-02T10:00:00Z",
             "due_at": "2026-03-16T17:00:00Z",

@@ -43,11 +43,11 @@ def test_milestone_descriptions_come_in_the_callers_language(client_for, advisor
 
     assert [m["description"] for m in english["milestones"]] == [
         "Acknowledge within 24 hours",
-        "Send a response within 10 working days",
+        "Respond within 10 working days",
     ]
     assert [m["description"] for m in welsh["milestones"]] == [
         "Cydnabod o fewn 24 awr",
-        "Anfon ymateb o fewn 10 diwrnod gwaith",
+        "Ymateb o fewn 10 diwrnod gwaith",
     ]
 
 

@@ -15,18 +15,22 @@ def feed_url(user, language="en") -> str:
     return f"/{language}/calendar/{user.member_profile.calendar_token}.ics"
 
 
-def entry(advisor, wards, title="Resurfacing Stryd Fawr", days=20):
+def entry(advisor, wards, title="Resurfacing Stryd Fawr", days=20, title_cy="Ailwynebu Stryd Fawr"):
     starts = timezone.now() + timedelta(days=days)
     return ward_event_create(
         actor=advisor,
         wards=wards,
         kind="planned_works",
-        title=title,
+        title_cy=title_cy,
+        title_en=title,
         location="Stryd Fawr",
         starts_at=starts,
         ends_at=starts + timedelta(hours=6),
         responsible="Highways",
-        effect="Road closed",
+        effect_cy="Y ffordd ar gau",
+        effect_en="Road closed",
+        description_cy="Gwaith nos",
+        description_en="Night work",
     )
 
 
@@ -39,7 +43,7 @@ def test_the_feed_needs_no_sign_in_and_holds_only_the_councillors_wards(
     client, advisor, cllr_jones, llanfair, rhuthun
 ):
     works = entry(advisor, [llanfair])
-    entry(advisor, [rhuthun], title="Not Llanfair")
+    entry(advisor, [rhuthun], title="Not Llanfair", title_cy="Nid Llanfair")
     response = client.get(feed_url(cllr_jones))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -74,7 +78,14 @@ def test_the_feed_is_in_the_language_of_its_address(client, advisor, cllr_jones,
     calendar = icalendar.Calendar.from_ical(client.get(feed_url(cllr_jones, "cy")).content)
     assert str(calendar["X-WR-CALNAME"]) != ""
     (event,) = calendar.walk("VEVENT")
-    assert str(event["SUMMARY"]).endswith("Resurfacing Stryd Fawr")
+    assert str(event["SUMMARY"]) == "Gwaith wedi'i gynllunio: Ailwynebu Stryd Fawr"
+    description = str(event["DESCRIPTION"])
+    assert "Gwaith nos" in description and "Y ffordd ar gau" in description
+    assert "Resurfacing" not in description + str(event["SUMMARY"])
+    assert "Road closed" not in description and "Night work" not in description
+    (event,) = events_in(client.get(feed_url(cllr_jones, "en"))).values()
+    assert str(event["SUMMARY"]) == "Planned works: Resurfacing Stryd Fawr"
+    assert "Road closed" in str(event["DESCRIPTION"])
 
 
 @pytest.mark.parametrize(
@@ -114,6 +125,6 @@ def test_the_feed_reads_a_fixed_number_of_queries(
     client, advisor, cllr_jones, llanfair, django_assert_max_num_queries
 ):
     for n in range(5):
-        entry(advisor, [llanfair], title=f"Works {n}", days=20 + n)
+        entry(advisor, [llanfair], title=f"Works {n}", days=20 + n, title_cy=f"Gwaith {n}")
     with django_assert_max_num_queries(4):
         assert len(events_in(client.get(feed_url(cllr_jones)))) == 5

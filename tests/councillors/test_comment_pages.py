@@ -23,12 +23,14 @@ def works(advisor, llanfair, cllr_jones, cllr_other) -> WardEvent:
         actor=advisor,
         wards=[llanfair],
         kind="planned_works",
-        title="Resurfacing Stryd Fawr",
+        title_cy="Resurfacing Stryd Fawr",
+        title_en="Resurfacing Stryd Fawr",
         location="Stryd Fawr, Llanfair",
         starts_at=start,
         ends_at=start + timedelta(hours=8),
         responsible="Highways, Gareth Lloyd",
-        effect="The road is closed to traffic.",
+        effect_cy="The road is closed to traffic.",
+        effect_en="The road is closed to traffic.",
     )
 
 

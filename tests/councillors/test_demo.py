@@ -36,6 +36,15 @@ def test_the_demo_has_a_council_calendar_entries_and_every_members_preferences()
     council = CommunityCouncil.objects.get(code="llanfair")
     assert council.clerks.filter(username="clerk").exists()
     assert WardEvent.objects.count() == 2
+    # Each entry in both languages, so the Welsh feed and pages are Welsh.
+    assert sorted(WardEvent.objects.values_list("title_cy", "title_en")) == [
+        ("Ailwynebu Stryd y Farchnad", "Resurfacing Market Street"),
+        ("Diwrnod Hwyl Glan yr Afon", "Riverside Fun Day"),
+    ]
+    assert sorted(WardEvent.objects.values_list("effect_cy", flat=True)) == [
+        "Parcio'n brysur ger y parc",
+        "Y ffordd ar gau 08:00–17:00; bysiau'n aros yn Sgwâr San Pedr",
+    ]
     # The works within the notice period were announced to the ward's councillor.
     assert WardEvent.objects.filter(announced_at__isnull=False).count() == 1
     assert member_messages().filter(key__startswith="ward-event:").count() == 1

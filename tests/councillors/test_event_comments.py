@@ -29,12 +29,14 @@ def works(advisor, llanfair, cllr_jones, cllr_evans, cllr_other) -> WardEvent:
         actor=advisor,
         wards=[llanfair],
         kind="planned_works",
-        title="Resurfacing Stryd Fawr",
+        title_cy="Resurfacing Stryd Fawr",
+        title_en="Resurfacing Stryd Fawr",
         location="Stryd Fawr, Llanfair",
         starts_at=START,
         ends_at=START + timedelta(hours=8),
         responsible="Highways, Gareth Lloyd",
-        effect="The road is closed to traffic; buses divert.",
+        effect_cy="The road is closed to traffic; buses divert.",
+        effect_en="The road is closed to traffic; buses divert.",
         now=NOW,
     )
 

@@ -175,16 +175,24 @@ def test_an_officer_keeps_the_calendar(client, advisor, llanfair, cllr_jones, la
         f"/{language}/members-calendar/new/",
         {
             "kind": "planned_works",
-            "title": "Resurfacing",
+            "title_cy": "Ailwynebu",
+            "title_en": "Resurfacing",
             "location": "Stryd Fawr",
             "starts_at": local(starts),
             "ends_at": local(starts + timedelta(hours=6)),
             "responsible": "Highways",
-            "effect": "Road closed",
+            "effect_cy": "Y ffordd ar gau",
+            "effect_en": "Road closed",
             "wards": [llanfair.pk],
         },
     )
     event = WardEvent.objects.get()
+    assert (event.title_cy, event.title_en, event.effect_cy, event.effect_en) == (
+        "Ailwynebu",
+        "Resurfacing",
+        "Y ffordd ar gau",
+        "Road closed",
+    )
     assert response["Location"] == f"/{language}/members-calendar/{event.pk}/"
     assert member_messages().filter(person=cllr_jones).count() == 1
     for page in ("", "change/", "delay/", "cancel/"):
@@ -214,7 +222,8 @@ def test_an_officer_keeps_the_calendar(client, advisor, llanfair, cllr_jones, la
     [
         {},
         {"kind": "party", "wards": ["x"], "starts_at": "yesterday"},
-        {"title": "x" * 500, "wards": ["99999999"], "starts_at": "2026-13-45T99:99"},
+        {"title_en": "x" * 500, "wards": ["99999999"], "starts_at": "2026-13-45T99:99"},
+        {"title_en": "Resurfacing", "effect_en": "Road closed"},  # no Welsh
     ],
 )
 def test_a_bad_entry_gets_errors_not_a_500(client, advisor, llanfair, data):
@@ -240,12 +249,14 @@ def test_councillors_see_their_calendar_and_the_ward_page(
         actor=advisor,
         wards=[llanfair],
         kind="event",
-        title="Gŵyl Llanfair",
+        title_cy="Gŵyl Llanfair",
+        title_en="Gŵyl Llanfair",
         location="Y Parc",
         starts_at=starts,
         ends_at=starts + timedelta(hours=4),
         responsible="Leisure",
-        effect="Parking is busy",
+        effect_cy="Parking is busy",
+        effect_en="Parking is busy",
     )
     client.force_login(cllr_jones)
     calendar = client.get(f"/{language}/my-calendar/").content.decode()
@@ -278,12 +289,14 @@ def test_pages_read_a_fixed_number_of_queries(
             actor=advisor,
             wards=[llanfair],
             kind="event",
-            title=f"Event {n}",
+            title_cy=f"Event {n}",
+            title_en=f"Event {n}",
             location="Park",
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
             responsible="Leisure",
-            effect="Busy",
+            effect_cy="Busy",
+            effect_en="Busy",
         )
     client.force_login(cllr_jones)
     with django_assert_max_num_queries(12):

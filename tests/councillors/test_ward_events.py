@@ -26,12 +26,14 @@ def works(*, actor, wards, starts_at=START, now=NOW) -> WardEvent:
         actor=actor,
         wards=wards,
         kind="planned_works",
-        title="Resurfacing Stryd Fawr",
+        title_cy="Resurfacing Stryd Fawr",
+        title_en="Resurfacing Stryd Fawr",
         location="Stryd Fawr, Llanfair",
         starts_at=starts_at,
         ends_at=starts_at + timedelta(hours=8),
         responsible="Highways, Gareth Lloyd",
-        effect="The road is closed to traffic; buses divert.",
+        effect_cy="The road is closed to traffic; buses divert.",
+        effect_en="The road is closed to traffic; buses divert.",
         now=now,
     )
 
@@ -106,7 +108,7 @@ def test_a_change_is_told_again_and_raises_the_sequence(advisor, llanfair, counc
 
 def test_a_change_before_anyone_was_told_waits_for_the_notice(advisor, llanfair, councillors):
     event = works(actor=advisor, wards=[llanfair])
-    ward_event_change(event=event, actor=advisor, title="Resurfacing and kerbs", now=NOW)
+    ward_event_change(event=event, actor=advisor, title_en="Resurfacing and kerbs", now=NOW)
     assert not member_messages().exists()
     assert WardEvent.objects.get().sequence == 1
 
@@ -156,7 +158,7 @@ def test_completion_is_told_and_ends_the_entrys_changes(advisor, llanfair, counc
     ward_event_complete(event=event, actor=advisor, now=NOW + timedelta(days=4))
     assert member_messages().filter(key__contains=":completed:").count() == 2
     with pytest.raises(ValidationError):
-        ward_event_change(event=event, actor=advisor, title="Again", now=NOW)
+        ward_event_change(event=event, actor=advisor, title_en="Again", now=NOW)
 
 
 def test_cancelling_needs_a_reason_and_tells_those_who_were_told(advisor, llanfair, councillors):
@@ -185,12 +187,14 @@ def test_an_entry_needs_sensible_times_and_a_ward(
             actor=advisor,
             wards=[llanfair] if wards else [],
             kind="event",
-            title="Fun day",
+            title_cy="Fun day",
+            title_en="Fun day",
             location="Park",
             starts_at=starts_at,
             ends_at=ends_at,
             responsible="Leisure",
-            effect="Parking is busy.",
+            effect_cy="Parking is busy.",
+            effect_en="Parking is busy.",
             now=NOW,
         )
     assert field in refused.value.message_dict

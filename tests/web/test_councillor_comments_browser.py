@@ -84,12 +84,14 @@ def test_a_councillor_comments_on_planned_works_and_reads_the_officers_answer(
         actor=advisor,
         wards=[llanfair],
         kind="planned_works",
-        title="Resurfacing Stryd Fawr",
+        title_cy="Resurfacing Stryd Fawr",
+        title_en="Resurfacing Stryd Fawr",
         location="Stryd Fawr, Llanfair",
         starts_at=starts,
         ends_at=starts + timedelta(hours=8),
         responsible="Highways – Gareth Lloyd",
-        effect="The road is closed; buses divert.",
+        effect_cy="The road is closed; buses divert.",
+        effect_en="The road is closed; buses divert.",
     )
 
     # The councillor opens the works from their calendar and comments (an empty one first).

@@ -79,7 +79,7 @@ def test_a_manager_named_in_a_complaint_neither_counts_nor_lists_it(client, boar
     assert totals(client) == [1, 0, 0]
     assert listed(client) == [board["P"].reference]
     html = client.get("/en/sla-dashboard/").text
-    assert _numbers(html, "By Officer")[1:] == [[board["P"].owner.get_full_name(), "1", "0", "0"]]
+    assert _numbers(html, "By officer")[1:] == [[board["P"].owner.get_full_name(), "1", "0", "0"]]
     for query in ("bucket=breached", f"bucket=breached&officer={cast.handler.pk}"):
         for language in ("en", "cy"):
             page = client.get(f"/{language}/sla-dashboard/cases/?{query}").text
@@ -99,7 +99,7 @@ def test_the_administrator_and_the_service_s_other_managers_count_and_list_it(
         assert totals(client) == [2, 0, 0], person.username
         assert listed(client) == [board["P"].reference, board["C"].reference], person.username
         html = client.get("/en/sla-dashboard/").text
-        assert [cast.handler.get_full_name(), "1", "0", "0"] in _numbers(html, "By Officer")
+        assert [cast.handler.get_full_name(), "1", "0", "0"] in _numbers(html, "By officer")
 
 
 def test_the_snapshot_keeps_confidential_cases_apart(board):

@@ -90,21 +90,21 @@ def test_the_manager_sees_their_service_counted_by_every_dimension(client, board
     html = response.content.decode()
     for bucket in ("breached", "due_today", "due_soon"):
         assert f'href="/en/sla-dashboard/cases/?bucket={bucket}">' in html
-    assert _numbers(html, "By Channel")[1:] == [
+    assert _numbers(html, "By channel")[1:] == [
         ["E-mail", "1", "1", "1"],
         ["Letter", "0", "1", "0"],
     ]
-    assert _numbers(html, "By Language")[1:] == [
+    assert _numbers(html, "By language")[1:] == [
         ["Welsh", "1", "0", "0"],
         ["English", "0", "2", "1"],
     ]
-    assert _numbers(html, "By Officer")[1:] == [
+    assert _numbers(html, "By officer")[1:] == [
         [advisor.get_full_name(), "1", "1", "0"],
         ["Nobody", "0", "1", "1"],
     ]
     # A case given to an officer goes to the officer's team.
-    assert _numbers(html, "By Team")[1:] == [[team.name, "1", "1", "0"], ["No team", "0", "1", "1"]]
-    assert _numbers(html, "By Service")[1:] == [["Waste and recycling", "1", "2", "1"]]
+    assert _numbers(html, "By team")[1:] == [[team.name, "1", "1", "0"], ["No team", "0", "1", "1"]]
+    assert _numbers(html, "By service")[1:] == [["Waste and recycling", "1", "2", "1"]]
 
 
 def test_the_totals_are_hand_counted(client, board, team, administrator):
@@ -191,8 +191,9 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
     client, board, team, django_assert_max_num_queries
 ):
     client.force_login(team.manager)
-    # 14, and the manager's authenticator, which the second factor checks on every request.
-    with django_assert_max_num_queries(15):
+    # 16 (two of them the standards' and teams' names in the page's language), and the
+    # manager's authenticator, which the second factor checks on every request.
+    with django_assert_max_num_queries(17):
         client.get("/en/sla-dashboard/")
 
 
@@ -208,3 +209,22 @@ def test_the_welsh_dashboard(client, board, team):
     response = client.get("/cy/sla-dashboard/")
     assert response.status_code == 200
     assert 'lang="cy"' in response.content.decode()
+
+
+def test_the_welsh_dashboard_names_standards_and_teams_in_welsh_without_codes(client, board, team):
+    """E and F came by e-mail (EMAIL_DEPARTMENT), G by letter (LETTER); E and G are the
+    advisor's, so their team's."""
+    client.force_login(team.manager)
+    html = client.get("/cy/sla-dashboard/").content.decode()
+    assert _numbers(html, "Yn ôl safon")[1:] == [
+        ["Yn anfon e-bost at adran", "1", "1", "1"],
+        ["Yn ysgrifennu atom", "0", "1", "0"],
+    ]
+    assert _numbers(html, "Yn ôl tîm")[1:][0] == [team.name_cy, "1", "1", "0"]
+    assert _numbers(html, "Yn ôl gwasanaeth")[1:] == [["Gwastraff ac ailgylchu", "1", "2", "1"]]
+    for english_or_code in ("EMAIL_DEPARTMENT", "LETTER", "E-mails a department", team.name_en):
+        assert english_or_code not in html
+    standard = board["E"].standard_id
+    drill = client.get(f"/cy/sla-dashboard/cases/?bucket=breached&standard={standard}")
+    assert "Yn anfon e-bost at adran" in drill.content.decode()
+    assert "EMAIL_DEPARTMENT" not in drill.content.decode()

@@ -174,3 +174,12 @@ def test_the_report_reads_a_bounded_number_of_queries(
     client.force_login(team.manager)
     with django_assert_max_num_queries(40):
         client.get(f"/en/standards-evaluation/?{MARCH}")
+
+
+def test_the_welsh_report_names_standards_in_welsh_never_by_code(client, month, team):
+    """The month's cases came by e-mail (EMAIL_DEPARTMENT) and to reception (VISIT_RECEPTION)."""
+    client.force_login(team.manager)
+    html = client.get(f"/cy/standards-evaluation/?{MARCH}").content.decode()
+    assert "Yn anfon e-bost at adran" in html
+    for english_or_code in ("EMAIL_DEPARTMENT", "VISIT_RECEPTION", "E-mails a department"):
+        assert english_or_code not in html

@@ -266,6 +266,31 @@ def test_errors_are_in_welsh_on_welsh_pages(client, service):
     assert "Select what you want to do" not in page
 
 
+@pytest.mark.parametrize(
+    ("step", "data", "error"),
+    [
+        ("details", {"details": "a\x00b"}, "Rhaid i'ch neges beidio â chynnwys nodau anarferol"),
+        ("details", {"details": "x" * 100_000}, "Rhaid i'ch neges fod yn 5,000 nod neu lai"),
+        (
+            "about-you",
+            {"name": "x" * 300, "email": "a@example.com"},
+            "Rhaid i'r enw llawn fod yn 200 nod neu lai",
+        ),
+        (
+            "accessibility",
+            {"needs": ["other"], "other_needs": "\x00"},
+            "Rhaid i'r hyn sydd ei angen arnoch beidio â chynnwys nodau anarferol",
+        ),
+    ],
+)
+def test_welsh_errors_name_the_field_as_welsh_says_it(client, service, step, data, error):
+    """Not "Rhaid i Eich neges": the name after "i" contracts ("i'ch") or takes "'r"."""
+    fill(client, service=service)
+    response = client.post(f"/cy/contact-us/{step}/", data)
+    assert response.status_code == 400
+    assert error in response.content.decode().replace("&#x27;", "'")
+
+
 def test_pages_before_their_turn_send_the_visitor_back(client, service):
     client.get("/en/contact-us/type/")
     assert client.get("/en/contact-us/about-you/").headers["Location"] == "/en/contact-us/type/"

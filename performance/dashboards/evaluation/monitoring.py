@@ -4,6 +4,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from standards.selectors import standard_names
 
 from ...domain.measures import (
     score_rate,
@@ -13,7 +14,7 @@ from ...models import (
     ScoreAnswer,
 )
 from ...tables import Column, Table
-from .period import Period, service_names, standard_names
+from .period import Period, service_names
 
 
 def monitoring_results(period: Period, *, by: str) -> Table:

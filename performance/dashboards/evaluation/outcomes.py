@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.models import LanguagePreference
 from standards.milestone_kinds import MilestoneKind
+from standards.selectors import standard_names
 
 from ...domain.measures import (
     Grain,
@@ -33,7 +34,6 @@ from .period import (
     period_column,
     scoped,
     service_names,
-    standard_names,
 )
 from .timing import percentiles
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Service
 from contacts.models import LanguagePreference
 from standards.channels import Channel
-from standards.models import Standard
 
 from ...domain.measures import (
     Grain,
@@ -28,10 +27,6 @@ class Period:
 def scoped(rows, period: Period):
     rows = rows.filter(day__gte=period.first, day__lte=period.last)
     return rows.filter(service_id=period.service_id) if period.service_id else rows
-
-
-def standard_names() -> dict[int, str]:
-    return {s.pk: f"{s.code}: {s.event}" for s in Standard.objects.all()}
 
 
 def service_names() -> dict[int, str]:

@@ -114,7 +114,7 @@ def test_the_service_list_is_the_routing_tables_open311_codes(client, service, t
     ]
     assert as_json[1]["keywords"] == "pothole, hole in the road"
     assert as_json[0]["description"] == (
-        "Acknowledge within 24 hours; Send a response within 10 working days"
+        "Acknowledge within 24 hours; Respond within 10 working days"
     )
     assert (as_json[0]["metadata"], as_json[0]["type"]) == (False, "realtime")
     # The Welsh names, in Welsh alphabetical order, for a client that asks in Welsh.

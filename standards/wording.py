@@ -1,0 +1,65 @@
+"""A target's description, written from its milestone, rule and amount in the page's language.
+
+The description ("Respond within 10 working days") used to be typed beside the rule and the
+amount, so an administrator who changed the target to 12 days left the public page promising
+10. Written from the target itself, it cannot disagree with the deadline cases are given
+(docs/adr/0041).
+"""
+
+from django.utils.translation import npgettext, pgettext
+
+from .domain.deadlines import Rule
+from .milestone_kinds import MilestoneKind
+
+_CONTEXT = "a target of a standard"
+
+
+def _action(milestone: str) -> str:
+    """What the council promises to do, with ``%(deadline)s`` where the deadline goes."""
+    actions: dict[str, str] = {
+        MilestoneKind.ACKNOWLEDGE: pgettext(_CONTEXT, "Acknowledge %(deadline)s"),
+        MilestoneKind.CONFIRM: pgettext(
+            _CONTEXT, "Confirm who will deal with the enquiry and when, %(deadline)s"
+        ),
+        MilestoneKind.RESPOND: pgettext(_CONTEXT, "Respond %(deadline)s"),
+        MilestoneKind.CALLBACK: pgettext(_CONTEXT, "Call back %(deadline)s"),
+        MilestoneKind.SEEN: pgettext(_CONTEXT, "See the customer %(deadline)s"),
+        MilestoneKind.ARRIVE: pgettext(_CONTEXT, "Arrive %(deadline)s"),
+        MilestoneKind.PUBLISH: pgettext(_CONTEXT, "Publish in English %(deadline)s"),
+        MilestoneKind.CONTACT: pgettext(_CONTEXT, "Make contact %(deadline)s"),
+        MilestoneKind.OUTCOME: pgettext(_CONTEXT, "Tell the customer the outcome %(deadline)s"),
+        MilestoneKind.RESOLVE: pgettext(_CONTEXT, "Resolve %(deadline)s"),
+        MilestoneKind.WELSH_VERSION: pgettext(_CONTEXT, "Publish the Welsh version %(deadline)s"),
+    }
+    return actions.get(milestone, pgettext(_CONTEXT, "Meet the target %(deadline)s"))
+
+
+def _deadline(rule: str, amount: int | None) -> str:
+    count = amount or 0
+    if rule == Rule.WORKING_DAYS:
+        text = npgettext(
+            _CONTEXT, "within %(count)s working day", "within %(count)s working days", count
+        )
+    elif rule == Rule.HOURS:
+        text = npgettext(_CONTEXT, "within %(count)s hour", "within %(count)s hours", count)
+    elif rule == Rule.MINUTES_AFTER_SCHEDULED:
+        text = npgettext(
+            _CONTEXT,
+            "within %(count)s minute of the agreed time",
+            "within %(count)s minutes of the agreed time",
+            count,
+        )
+    elif rule == Rule.CALENDAR_MONTHS:
+        text = npgettext(
+            _CONTEXT, "within %(count)s calendar month", "within %(count)s calendar months", count
+        )
+    elif rule == Rule.AT_SCHEDULED:
+        return pgettext(_CONTEXT, "at the agreed time")
+    else:  # measured: no deadline, only how long it took
+        return pgettext(_CONTEXT, "(measured, no deadline)")
+    return text % {"count": count}
+
+
+def target_description(*, milestone: str, rule: str, amount: int | None) -> str:
+    """The target in words, in the active language: "Respond within 12 working days"."""
+    return _action(milestone) % {"deadline": _deadline(rule, amount)}
