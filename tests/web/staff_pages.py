@@ -6,6 +6,9 @@ a complaint, a councillor's enquiry and ward events, consultations, monitoring s
 """
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 
 from accounts.models import User
 from complaints.models import Complaint, Feedback
@@ -13,6 +16,8 @@ from consultations.models import Consultation
 from contacts.models import Case
 from councillors.models import CouncilMeeting, Ward, WardEvent
 from performance.models import MonitoringCheck, MonitoringSample
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -27,31 +32,38 @@ class Page:
     search: str = ""
 
 
+def first(queryset: "QuerySet[M]") -> M:
+    """The queryset's first row, which the demo data always has."""
+    row = queryset.first()
+    assert row is not None, f"the demo data has no {queryset.model.__name__}"
+    return row
+
+
 def demo_pages() -> list[Page]:
     """The pages, with the references of the demo's own records (call after ``seed_demo``)."""
-    # The advisor's own case with the most on it: a breached email case of the contact centre.
+    # The advisor's earliest enquiry from a known customer: a case page with most of its parts.
     advisor = User.objects.get(username="advisor")
-    case = (
+    case = first(
         Case.objects.filter(owner=advisor, kind="enquiry", customer__isnull=False)
+        .select_related("customer")
         .order_by("received_at")
-        .first()
     )
-    assert case is not None and case.customer_id is not None
+    customer = case.customer
+    assert customer is not None
     reference = case.reference
     complaint = Complaint.objects.select_related("case").get()
     feedback = Feedback.objects.select_related("case").get()
-    enquiry = (
-        Case.objects.filter(kind="councillor_enquiry", submitted_by__username="councillor")
-        .order_by("pk")
-        .first()
+    enquiry = first(
+        Case.objects.filter(
+            kind="councillor_enquiry", submitted_by__username="councillor"
+        ).order_by("pk")
     )
-    event = WardEvent.objects.order_by("pk").first()
+    event = first(WardEvent.objects.order_by("pk"))
     meeting = CouncilMeeting.objects.get()
-    ward = Ward.objects.order_by("code").first()
-    consultation = Consultation.objects.order_by("pk").first()
-    sample = MonitoringSample.objects.filter(checks__isnull=False).order_by("-month").first()
-    check = MonitoringCheck.objects.order_by("pk").first()
-    assert None not in (enquiry, event, ward, consultation, sample, check)
+    ward = first(Ward.objects.order_by("code"))
+    consultation = first(Consultation.objects.order_by("pk"))
+    sample = first(MonitoringSample.objects.filter(checks__isnull=False).order_by("-month"))
+    check = first(MonitoringCheck.objects.filter(sample=sample).order_by("pk"))
     staff = [
         ("my-work", "advisor", "my-work/"),
         ("team-queue", "advisor", "team-queue/"),
@@ -59,11 +71,11 @@ def demo_pages() -> list[Page]:
         ("case-note", "advisor", f"cases/{reference}/note/"),
         ("case-customer", "advisor", f"cases/{reference}/customer/"),
         ("attachment-add", "advisor", f"cases/{reference}/attachments/"),
-        ("customer", "advisor", f"customers/{case.customer_id}/"),
-        ("customer-edit", "advisor", f"customers/{case.customer_id}/edit/"),
+        ("customer", "advisor", f"customers/{customer.pk}/"),
+        ("customer-edit", "advisor", f"customers/{customer.pk}/edit/"),
         ("customer-duplicates", "manager", "customers/duplicates/"),
         ("search", "advisor", "search/"),
-        ("search-results", "advisor", "search/", case.customer.name.split()[-1]),
+        ("search-results", "advisor", "search/", customer.name.split()[-1]),
         ("reception", "advisor", "reception/"),
         ("log-contact", "advisor", "log-contact/"),
         ("log-contact-phone", "advisor", "log-contact/phone/"),
