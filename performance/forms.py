@@ -153,6 +153,10 @@ class SampleForm(forms.Form):
     )
     size = forms.IntegerField(
         label=_("Number of cases to check"),
+        help_text=_(
+            "The most cases the sample holds. If fewer were resolved in the month, every one "
+            "of them is sampled."
+        ),
         initial=DEFAULT_SAMPLE_SIZE,
         min_value=1,
         max_value=MAX_SAMPLE_SIZE,

@@ -94,6 +94,59 @@ def test_drawing_through_the_page(client, march, service, team):
     assert str(sample.seed) in shown.content.decode()
 
 
+def _text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        (
+            "en",
+            "Only 6 cases were resolved in March 2026, fewer than the 8 asked for, so every one"
+            " of them was sampled.",
+        ),
+        (
+            "cy",
+            "Dim ond 6 achos a ddatryswyd ym mis Mawrth 2026, llai na&#x27;r 8 y gofynnwyd"
+            " amdanynt, felly cafodd pob un ohonynt ei samplu.",
+        ),
+    ],
+)
+def test_a_sample_smaller_than_asked_for_says_why(client, march, service, team, language, says):
+    """Eight asked for, six resolved in March: the page says why it lists six, in the reader's
+    language; the list of samples and the form say what the number asked for means."""
+    client.force_login(team.manager)
+    sample, _ = monitoring_sample_draw(
+        service=service, month=date(2026, 3, 1), size=8, actor=team.manager, now=NOW
+    )
+
+    page = _text(client.get(f"/{language}/monitoring/{sample.pk}/"))
+    listing = _text(client.get(f"/{language}/monitoring/"))
+
+    assert says.replace("&#x27;", "'") in page.replace("&#x27;", "'")
+    assert page.count("govuk-table__row") == 1 + 6
+    english = "A sample holds the number of cases asked for when it was drawn"
+    welsh = "Mae sampl yn cynnwys nifer yr achosion y gofynnwyd amdanynt"
+    assert (english if language == "en" else welsh) in listing.replace("&#x27;", "'")
+    hint = "The most cases the sample holds." if language == "en" else "Y nifer mwyaf o achosion"
+    assert hint in listing
+
+
+def test_a_full_sample_says_nothing_of_the_number_asked_for(client, march, service, team):
+    """Four of six: nothing to explain, and the number asked for is not shown (it would tell a
+    manager how many sampled cases they may not open, performance/monitoring/selectors.py)."""
+    client.force_login(team.manager)
+    sample, _ = monitoring_sample_draw(
+        service=service, month=date(2026, 3, 1), size=4, actor=team.manager, now=NOW
+    )
+
+    page = client.get(f"/en/monitoring/{sample.pk}/").content.decode()
+
+    assert 'id="sample-size-note"' not in page
+    assert "asked for" not in page
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
