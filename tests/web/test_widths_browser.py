@@ -168,22 +168,6 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "council-meeting": ("Cofnodion - Minutes.txt",),  # a paper's file name, as uploaded
 }
 
-#: Expected failures, xfail-style: English that other work of issue 20 (item 7, Welsh parity,
-#: on the cy-parity branch) is putting right, by page: what it looks like, and which work. The
-#: lead removes each entry once that work is merged, and the check then holds for the page.
-INTERNAL_CODE = re.compile(r"\b[A-Z]{3,}(?:_[A-Z]+)*\b")  # EMAIL_DEPARTMENT, WEBFORM
-#: A calendar entry's title and effect are single fields, which the demo fills in English, or in
-#: both languages at once ("Cymraeg / English"): the pages that show them are set aside whole.
-WHOLE_PAGE = re.compile(r".+", re.DOTALL)
-KNOWN_ENGLISH: dict[str, tuple[re.Pattern[str], str]] = {
-    "dashboard": (INTERNAL_CODE, "cy-parity: standards' internal codes shown to users"),
-    "evaluation": (INTERNAL_CODE, "cy-parity: standards' internal codes shown to users"),
-    "monitoring-sample": (INTERNAL_CODE, "cy-parity: standards' internal codes shown to users"),
-    "members-event": (WHOLE_PAGE, "cy-parity: calendar entries bilingual"),
-    "my-calendar": (WHOLE_PAGE, "cy-parity: calendar entries bilingual"),
-}
-
-
 #: The text of a page a reader meets: its title, what it shows, and the names given to
 #: assistive technology (aria-label), leaving out what is marked as in another language.
 READ = """() => {
@@ -211,8 +195,6 @@ def english_on(tab: Any, name: str, codes: re.Pattern[str] | None = None) -> lis
     text = tab.evaluate(READ)
     for phrase in ALLOWED_EVERYWHERE + ALLOWED.get(name, ()):
         text = text.replace(phrase, "")
-    if name in KNOWN_ENGLISH:
-        text = KNOWN_ENGLISH[name][0].sub("", text)
     found = []
     for line in text.splitlines():
         for pattern in (ENGLISH, codes) if codes else (ENGLISH,):
