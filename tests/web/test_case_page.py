@@ -13,7 +13,7 @@ from contacts.models import Case, CaseEvent, Customer, Milestone
 from contacts.services import case_add_note
 from messaging.delivery import messages_deliver
 from messaging.models import OutboundMessage
-from messaging.tasks import messages_redispatch
+from messaging.tasks import messages_drain
 from standards.selectors import working_calendar
 from tests.factories import ServiceFactory, TeamFactory, UserFactory, make_case
 
@@ -55,7 +55,7 @@ def run_tasks(monkeypatch):
         owed = OutboundMessage.objects.filter(recipient_kind="staff", state="queued")
         messages_deliver(message_ids=list(owed.values_list("pk", flat=True)))
 
-    monkeypatch.setattr(messages_redispatch, "apply_async", deliver)
+    monkeypatch.setattr(messages_drain, "apply_async", deliver)
 
 
 # --- The page ------------------------------------------------------------------------------
