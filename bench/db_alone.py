@@ -156,16 +156,17 @@ def measure(clients: int = 4, seconds: float = 10.0) -> dict:
         sql, params = statement(conn, case_id, year)
         conn.execute(sql, params).fetchone()  # fails here, not in the clients, if it is wrong
     out: mp.Queue = mp.Queue()
-    start_at = time.time() + 1.0
-    stop_at = time.perf_counter() + 1.0 + seconds
+    start_at = time.time() + 3.0
+    stop_at = time.perf_counter() + 3.0 + seconds
     procs = [
         mp.Process(target=client, args=(sql, params, start_at, stop_at, out))
         for _ in range(clients)
     ]
     for p in procs:
         p.start()
-    time.sleep(0.5)  # the clients are connected: their backends exist
-    ours = backends()
+    deadline = time.monotonic() + 30
+    while len(ours := backends()) < clients and time.monotonic() < deadline:
+        time.sleep(0.05)  # every client's backend must be counted, or its CPU is missed
     cpu0 = sum(_env.proc_cpu(pid) for pid in ours)
     done = sum(out.get(timeout=seconds + 60) for _ in procs)
     cpu1 = sum(_env.proc_cpu(pid) for pid in ours)

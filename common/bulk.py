@@ -1,5 +1,6 @@
 """Writing many rows at once: a column's new values, or new rows that refer to one another."""
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,31 +114,40 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
 
 def _insert_returning(step: NewRows) -> tuple[str, list[Any]]:
     """``name AS (INSERT … RETURNING id)`` for ``step``, and its parameters."""
-    quote = connection.ops.quote_name
-    meta = step.rows[0]._meta
-    columns = [f for f in meta.concrete_fields if not f.primary_key]
-    linked = {_concrete(meta.get_field(name)).column: target for name, target in step.links.items()}
+    model = type(step.rows[0])
+    table, names, columns = _insert_columns(model)
+    linked = {
+        _concrete(model._meta.get_field(name)).column: target for name, target in step.links.items()
+    }
     source = " CROSS JOIN ".join(dict.fromkeys(linked.values()))
     params: list[Any] = []
     selects = []
     for row in step.rows:
         values = []
-        for column in columns:
+        for column, slot in columns:
             if column.column in linked:
                 values.append(f"{linked[column.column]}.id")
                 continue
             value = column.pre_save(row, True)
             params.append(column.get_db_prep_save(value, connection))
-            values.append(f"%s::{_db_type(column)}")
+            values.append(slot)
         selects.append(f"SELECT {', '.join(values)}" + (f" FROM {source}" if source else ""))
-    pk = meta.pk
-    assert pk is not None
-    sql = (
-        f"{step.name} AS (INSERT INTO {quote(meta.db_table)}"
-        f" ({', '.join(quote(str(c.column)) for c in columns)}) {' UNION ALL '.join(selects)}"
-        f" RETURNING {quote(str(pk.column))} AS id)"
-    )
-    return sql, params
+    rows = " UNION ALL ".join(selects)
+    return f"{step.name} AS (INSERT INTO {table} ({names}) {rows} RETURNING id)", params
+
+
+@functools.cache
+def _insert_columns(model: type[Model]) -> tuple[str, str, list[tuple[Field, str]]]:
+    """The table, its column list and each column's typed placeholder: worked out once a
+    process from the model, which does not change while it runs (the column types cost more
+    to work out than the row's values)."""
+    quote = connection.ops.quote_name
+    meta = model._meta
+    if meta.pk is None or meta.pk.column != "id":
+        raise TypeError(f"{model.__name__} needs an ``id`` primary key to be linked to")
+    columns = [f for f in meta.concrete_fields if not f.primary_key]
+    names = ", ".join(quote(str(c.column)) for c in columns)
+    return quote(meta.db_table), names, [(c, f"%s::{_db_type(c)}") for c in columns]
 
 
 def _link(step: NewRows, by_name: Mapping[str, NewRows]) -> None:
