@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from common.models import TimeStampedModel
 from messaging.models import WRITTEN_METHODS, Method
@@ -337,7 +338,7 @@ class WardEventRecord(models.Model):
 
 class PaperKind(models.TextChoices):
     AGENDA = "agenda", _("Agenda")
-    MINUTES = "minutes", _("Minutes")
+    MINUTES = "minutes", pgettext_lazy("meeting papers", "Minutes")
     PAPERS = "papers", _("Meeting papers")
 
 
