@@ -47,3 +47,22 @@ def notify_server():
         yield server
     finally:
         server.stop()
+
+
+def emailed_cases(service, count: int, *, received_at):
+    """``count`` cases e-mailed to a department by different residents, each owing its
+    acknowledgement."""
+    from tests.factories import make_case
+
+    return [
+        make_case(
+            service=service,
+            received_at=received_at,
+            details={
+                "contact_type": "department",
+                "from_address": f"resident{n}@example.com",
+                "to_address": "waste@example.gov.wales",
+            },
+        )
+        for n in range(count)
+    ]

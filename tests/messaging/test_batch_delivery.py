@@ -10,7 +10,7 @@ from contacts.models import Case, CaseEvent, Milestone
 from contacts.services import case_resolve, cases_acknowledge
 from messaging.delivery import messages_claim, messages_deliver
 from messaging.models import OutboundMessage
-from tests.factories import make_case
+from tests.messaging import conftest
 
 pytestmark = pytest.mark.django_db
 
@@ -52,18 +52,7 @@ def smtp(settings):
 
 
 def emailed_cases(service, count: int) -> list[Case]:
-    return [
-        make_case(
-            service=service,
-            received_at=RECEIVED,
-            details={
-                "contact_type": "department",
-                "from_address": f"resident{n}@example.com",
-                "to_address": "waste@example.gov.wales",
-            },
-        )
-        for n in range(count)
-    ]
+    return conftest.emailed_cases(service, count, received_at=RECEIVED)
 
 
 def test_one_task_delivers_its_message_and_the_others_due_over_one_connection(service, smtp):

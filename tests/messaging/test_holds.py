@@ -14,7 +14,7 @@ from django.utils import translation
 from messaging.delivery import messages_claim, messages_deliver_owed, messages_owed
 from messaging.holds import HOLD_OWED_SQL, messages_cancel, messages_release
 from messaging.models import DeliveryState, OutboundMessage
-from tests.factories import make_case
+from tests.messaging.conftest import emailed_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -24,18 +24,7 @@ CHANGELIST = "admin:messaging_outboundmessage_changelist"
 
 
 def owed_messages(service, count: int) -> list[OutboundMessage]:
-    cases = [
-        make_case(
-            service=service,
-            received_at=RECEIVED,
-            details={
-                "contact_type": "department",
-                "from_address": f"resident{n}@example.com",
-                "to_address": "waste@example.gov.wales",
-            },
-        )
-        for n in range(count)
-    ]
+    cases = emailed_cases(service, count, received_at=RECEIVED)
     return [OutboundMessage.objects.get(case=case) for case in cases]
 
 
