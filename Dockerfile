@@ -12,7 +12,10 @@ COPY frontend ./frontend
 RUN npm run build
 
 
-FROM python:3.11-slim AS app
+# Debian 12 (bookworm), named rather than left to the tag: its postgresql-client is PostgreSQL
+# 15's, which decides the PostgreSQL that docker-compose.yml runs (pg_dump refuses a newer
+# server; docs/adr/0040). A new Debian release here is a new client major: change both.
+FROM python:3.11-slim-bookworm AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -21,9 +24,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     CYSWLLT_VAR_DIR=/var/lib/cyswllt
 
 # The Debian packages come from scripts/debian-packages.txt, which scripts/run and scripts/test
-# read too: gettext for the translations, Pango and the DejaVu fonts for printed letters.
+# read too: gettext for the translations, Pango and the DejaVu fonts for printed letters,
+# PostgreSQL's client programs for manage.py backup and restore.
 COPY scripts/debian-packages scripts/debian-packages.txt /tmp/debian-packages/
-RUN packages="$(/tmp/debian-packages/debian-packages translations letters)" \
+RUN packages="$(/tmp/debian-packages/debian-packages translations letters database-client)" \
     && apt-get update \
     && apt-get install -y --no-install-recommends $packages \
     && rm -rf /var/lib/apt/lists/* /tmp/debian-packages

@@ -25,6 +25,11 @@ PACKAGE_LIST = ROOT / "scripts" / "debian-packages.txt"
 SCRIPTS = ("scripts/run", "scripts/test")
 #: What printed letters need in the image as in a checkout.
 RUNTIME_GROUPS = {"translations", "letters"}
+#: The image also carries PostgreSQL's client programs, for manage.py backup and restore.
+IMAGE_GROUPS = RUNTIME_GROUPS | {"database-client"}
+#: The PostgreSQL major version whose client programs each Debian release's postgresql-client
+#: installs (it depends on postgresql-client-<major>), read by hand from the releases' packages.
+DEBIAN_POSTGRESQL_CLIENT = {"bookworm": 15, "trixie": 17}
 
 
 def listed_groups() -> dict[str, list[str]]:
@@ -103,8 +108,9 @@ def test_the_image_installs_the_runtime_groups_from_the_list():
     # apt-get installs the reader's output and nothing named here.
     assert [word for word in install[2:] if not word.startswith("-")] == ["$packages"]
     (reader,) = re.findall(r'packages="\$\((\S*debian-packages) ([a-z -]+)\)"', run)
-    assert set(reader[1].split()) == RUNTIME_GROUPS
-    assert stage_base("app") == "python:3.11-slim"
+    assert set(reader[1].split()) == IMAGE_GROUPS
+    # Named down to the Debian release: the release decides the PostgreSQL client's version.
+    assert stage_base("app") == "python:3.11-slim-bookworm"
 
 
 def test_the_scripts_install_only_groups_from_the_list():
@@ -132,7 +138,78 @@ def test_the_scripts_install_only_groups_from_the_list():
             "".join((ROOT / script).read_text() for script in SCRIPTS),
         )
     )
-    assert used | RUNTIME_GROUPS == groups.keys()
+    assert used | IMAGE_GROUPS == groups.keys()
+    # tests/backups runs the client programs the image carries, from the same group.
+    assert "database-client" in used
+
+
+# --- backups in the image ------------------------------------------------------------------
+
+
+def image_groups() -> list[str]:
+    """The groups of scripts/debian-packages.txt that the app stage installs."""
+    runs = [i["value"] for i in instructions("app") if i["instruction"] == "RUN"]
+    (groups,) = [
+        found
+        for run in runs
+        for found in re.findall(r'packages="\$\(\S*debian-packages ([a-z -]+)\)"', run)
+    ]
+    return groups.split()
+
+
+def backup_problem(base_image: str, packages: set[str], server_image: str) -> str | None:
+    """Why ``manage.py backup`` could not run in an image built from ``base_image`` with
+    ``packages`` against compose's ``server_image``, or None when it can. pg_dump refuses to
+    dump a server of a later major version than its own."""
+    if "postgresql-client" not in packages:
+        return "the image has no PostgreSQL client programs (pg_dump, pg_restore, psql)"
+    release = re.fullmatch(r"python:[\d.]+-slim-([a-z]+)", base_image)
+    if not release or release.group(1) not in DEBIAN_POSTGRESQL_CLIENT:
+        return f"{base_image} names no Debian release whose PostgreSQL client is known here"
+    client = DEBIAN_POSTGRESQL_CLIENT[release.group(1)]
+    name, _, tag = server_image.partition(":")
+    server = re.match(r"\d+", tag)
+    if name != "postgres" or not server:
+        return f"{server_image} is not a PostgreSQL image with its major version in the tag"
+    if int(server.group()) > client:
+        return f"pg_dump {client} cannot dump the PostgreSQL {server.group()} of {server_image}"
+    return None
+
+
+def test_the_image_can_back_up_and_restore_the_compose_database(compose):
+    groups = listed_groups()
+    packages = {package for group in image_groups() for package in groups[group]}
+
+    assert (
+        backup_problem(stage_base("app"), packages, compose["services"]["postgres"]["image"])
+        is None
+    )
+    # The combination the suite runs on: Debian 12's PostgreSQL 15 (scripts/test installs the
+    # same group for tests/backups).
+    assert compose["services"]["postgres"]["image"] == "postgres:15"
+
+
+@pytest.mark.parametrize(
+    ("base_image", "packages", "server_image", "problem"),
+    [
+        ("python:3.11-slim-bookworm", {"gettext"}, "postgres:15", "no PostgreSQL client"),
+        ("python:3.11-slim-bookworm", {"postgresql-client"}, "postgres:16", "pg_dump 15 cannot"),
+        ("python:3.11-slim-bookworm", {"postgresql-client"}, "postgres:17.2", "pg_dump 15 cannot"),
+        ("python:3.11-slim", {"postgresql-client"}, "postgres:15", "names no Debian release"),
+        ("python:3.11-slim-bullseye", {"postgresql-client"}, "postgres:13", "no Debian release"),
+        ("python:3.11-slim-bookworm", {"postgresql-client"}, "postgres:latest", "major version"),
+        ("python:3.11-slim-bookworm", {"postgresql-client"}, "postgres:15", None),
+        ("python:3.11-slim-bookworm", {"postgresql-client"}, "postgres:14-alpine", None),
+        ("python:3.11-slim-trixie", {"postgresql-client"}, "postgres:17", None),
+    ],
+)
+def test_the_backup_check_catches_a_mistake(base_image, packages, server_image, problem):
+    found = backup_problem(base_image, packages, server_image)
+
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and problem in found
 
 
 # --- the Dockerfile, linted ----------------------------------------------------------------
