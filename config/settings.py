@@ -159,7 +159,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # worth it for analytics, not here, where one index look-up per row is estimated costly
     # and then runs in milliseconds (the possible-duplicates list spent 730 ms of 1.4 s
     # compiling at 1 M cases). A DBA can still turn it on per role.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    _database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _database_options["options"] = "-c jit=off"
+    # Without it libpq waits as long as the kernel keeps retrying (minutes) for a host that
+    # drops packets, holding the request or /readyz's check that wanted the connection. A
+    # connect_timeout in DATABASE_URL's query string wins; 0 waits indefinitely.
+    _database_options.setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server, the worker and beat share the file: wait for each other's writes.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}

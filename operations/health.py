@@ -24,6 +24,9 @@ from . import heartbeats
 
 Key = tuple[str, str]
 OK = "ok"
+#: A component this installation does not use (the first run on a laptop has no Redis): not a
+#: failure, and reported apart from the failures.
+NOT_CONFIGURED = "not configured"
 #: Seconds any one network check may take: a probe that hangs is worse than one that fails.
 TIMEOUT = 1.0
 
@@ -62,7 +65,7 @@ def migrations() -> str:
 
 def redis_server() -> str:
     if not settings.REDIS_URL:
-        return "not configured"
+        return NOT_CONFIGURED
     client = redis.Redis.from_url(
         settings.REDIS_URL, socket_connect_timeout=TIMEOUT, socket_timeout=TIMEOUT
     )

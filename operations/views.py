@@ -26,16 +26,23 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def readyz(request: HttpRequest) -> HttpResponse:
-    """503 while a check the operator requires (``CYSWLLT_READINESS_REQUIRES``) fails; every
-    check's answer in the body either way."""
+    """503 while a check the operator requires (``CYSWLLT_READINESS_REQUIRES``) does not answer
+    ok; every check's answer in the body either way. A component the installation does not use
+    is listed as not configured, not as failed."""
     checks = health.run_checks(now=timezone.now())
-    failed = [name for name, answer in checks.items() if answer != health.OK]
+    not_configured = [name for name, answer in checks.items() if answer == health.NOT_CONFIGURED]
+    failed = [
+        name for name, answer in checks.items() if answer not in (health.OK, health.NOT_CONFIGURED)
+    ]
     required = settings.CYSWLLT_READINESS_REQUIRES
-    ready = not any(name in required for name in failed)
+    # Required means it must answer ok: an operator who requires Redis and configured none has
+    # no Redis to be ready with.
+    ready = not any(name in required for name in [*failed, *not_configured])
     return JsonResponse(
         {
             "status": "ready" if ready else "not ready",
             "failed": failed,
+            "not_configured": not_configured,
             "required": sorted(required),
             "checks": checks,
         },

@@ -18,6 +18,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role, Service, User
+from backups.services import _libpq_env
 from contacts.attachments import attachments_add
 from contacts.models import Case
 from messaging.delivery import messages_claim, messages_deliver_owed, messages_owed
@@ -221,3 +222,10 @@ def test_a_backup_is_not_written_inside_the_media_it_copies(tmp_path, settings):
         call_command("backup", tmp_path / "media" / "backups")
 
     assert not (tmp_path / "media").exists()
+
+
+def test_the_client_programs_give_up_on_a_database_that_does_not_answer():
+    """pg_dump, pg_restore and psql get the connect timeout the service connects with
+    (DATABASE_CONNECT_TIMEOUT, 5 s by default), which Django's client does not pass on."""
+    assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 5
+    assert _libpq_env("default")["PGCONNECT_TIMEOUT"] == "5"

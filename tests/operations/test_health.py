@@ -2,11 +2,15 @@
 https machinery; /readyz says which check failed and answers 503 when a required one did
 (issue 20)."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
 from celery import current_app
-from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.conf import settings as django_settings
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -54,6 +58,7 @@ def test_readyz_with_everything_up(client, settings, beat_alive):
     assert response.json() == {
         "status": "ready",
         "failed": [],
+        "not_configured": [],
         "required": ["beat", "broker", "database", "migrations", "redis"],
         "checks": {
             "database": "ok",
@@ -106,11 +111,81 @@ def test_redis_and_the_broker_away_are_reported_but_do_not_take_it_out(
     assert response.status_code == 200
     body = response.json()
     assert body["failed"] == ["redis", "broker"]
+    assert body["not_configured"] == []
     assert body["checks"]["redis"] == "failed: ConnectionError"
     assert body["checks"]["broker"] == "failed: OperationalError"
 
     settings.CYSWLLT_READINESS_REQUIRES = frozenset({"database", "redis"})
     assert client.get("/readyz").status_code == 503
+
+
+def test_a_new_database_connection_gives_up_after_the_connect_timeout():
+    """A database host that drops packets would otherwise hold the check (and any request)
+    for as long as the kernel retries; libpq's connect_timeout bounds it."""
+    params = connection.get_connection_params()
+    assert params["connect_timeout"] == 5
+    assert params["options"] == "-c jit=off"  # set beside it, and kept
+
+    connection.ensure_connection()
+    # What libpq itself was given for the open connection.
+    assert connection.connection.info.get_parameters()["connect_timeout"] == "5"
+
+
+def connect_timeout_with(database_url: str, setting: str | None) -> str:
+    """The connect_timeout a fresh process's settings give the connection."""
+    environ = {k: v for k, v in os.environ.items() if k != "DATABASE_CONNECT_TIMEOUT"}
+    if setting is not None:
+        environ["DATABASE_CONNECT_TIMEOUT"] = setting
+    code = (
+        "from django.db import connection; "
+        "print(connection.get_connection_params()['connect_timeout'])"
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env={**environ, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.strip()
+
+
+def test_the_connect_timeout_is_read_from_the_environment():
+    url = "postgres://cyswllt@db.example:5432/cyswllt"
+
+    assert connect_timeout_with(url, None) == "5"
+    assert connect_timeout_with(url, "12") == "12"
+    # The database address's own wins over the setting.
+    assert connect_timeout_with(f"{url}?connect_timeout=7", "12") == "7"
+
+
+def test_redis_not_configured_is_no_failure(client, settings, beat_alive):
+    """The first run on a laptop has no Redis (a database cache, a filesystem broker): that is
+    how it is set up, not something that failed."""
+    settings.REDIS_URL = ""
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["failed"] == []
+    assert body["not_configured"] == ["redis"]
+    assert body["checks"]["redis"] == "not configured"
+
+
+def test_a_required_check_not_configured_makes_it_not_ready(client, settings, beat_alive):
+    """Required means it must answer ok: Redis required and none configured is not ready."""
+    settings.REDIS_URL = ""
+    settings.CYSWLLT_READINESS_REQUIRES = frozenset({"database", "migrations", "redis"})
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "not ready"
+    assert (body["failed"], body["not_configured"]) == ([], ["redis"])
 
 
 def test_a_stale_or_missing_beat_heartbeat(client, settings):
