@@ -277,8 +277,8 @@ def test_every_page_passes_axe_in_both_languages(browser, live_server, client, l
                     }
                 ]
             )
+        # goto waits for "load": no page fetches its content later (htmx only on a timer).
         page.goto(f"/{language}/{address}")
-        page.wait_for_load_state("networkidle")
         assert page.locator("html").get_attribute("lang") == language
         screenshot(page, f"{name}-{language}")
         violations = axe_violations(page)
