@@ -6,7 +6,7 @@ amount, so an administrator who changed the target to 12 days left the public pa
 (docs/adr/0041).
 """
 
-from django.utils.translation import npgettext, pgettext
+from django.utils.translation import npgettext, pgettext, pgettext_lazy
 
 from .domain.deadlines import Rule
 from .milestone_kinds import MilestoneKind
@@ -14,24 +14,28 @@ from .milestone_kinds import MilestoneKind
 _CONTEXT = "a target of a standard"
 
 
+#: What the council promises to do, with ``%(deadline)s`` where the deadline goes. Lazy, so only
+#: the one a description needs is translated: every new case's API answer describes its targets.
+_ACTIONS = {
+    MilestoneKind.ACKNOWLEDGE: pgettext_lazy(_CONTEXT, "Acknowledge %(deadline)s"),
+    MilestoneKind.CONFIRM: pgettext_lazy(
+        _CONTEXT, "Confirm who will deal with the enquiry and when, %(deadline)s"
+    ),
+    MilestoneKind.RESPOND: pgettext_lazy(_CONTEXT, "Respond %(deadline)s"),
+    MilestoneKind.CALLBACK: pgettext_lazy(_CONTEXT, "Call back %(deadline)s"),
+    MilestoneKind.SEEN: pgettext_lazy(_CONTEXT, "See the customer %(deadline)s"),
+    MilestoneKind.ARRIVE: pgettext_lazy(_CONTEXT, "Arrive %(deadline)s"),
+    MilestoneKind.PUBLISH: pgettext_lazy(_CONTEXT, "Publish in English %(deadline)s"),
+    MilestoneKind.CONTACT: pgettext_lazy(_CONTEXT, "Make contact %(deadline)s"),
+    MilestoneKind.OUTCOME: pgettext_lazy(_CONTEXT, "Tell the customer the outcome %(deadline)s"),
+    MilestoneKind.RESOLVE: pgettext_lazy(_CONTEXT, "Resolve %(deadline)s"),
+    MilestoneKind.WELSH_VERSION: pgettext_lazy(_CONTEXT, "Publish the Welsh version %(deadline)s"),
+}
+_ANY_ACTION = pgettext_lazy(_CONTEXT, "Meet the target %(deadline)s")
+
+
 def _action(milestone: str) -> str:
-    """What the council promises to do, with ``%(deadline)s`` where the deadline goes."""
-    actions: dict[str, str] = {
-        MilestoneKind.ACKNOWLEDGE: pgettext(_CONTEXT, "Acknowledge %(deadline)s"),
-        MilestoneKind.CONFIRM: pgettext(
-            _CONTEXT, "Confirm who will deal with the enquiry and when, %(deadline)s"
-        ),
-        MilestoneKind.RESPOND: pgettext(_CONTEXT, "Respond %(deadline)s"),
-        MilestoneKind.CALLBACK: pgettext(_CONTEXT, "Call back %(deadline)s"),
-        MilestoneKind.SEEN: pgettext(_CONTEXT, "See the customer %(deadline)s"),
-        MilestoneKind.ARRIVE: pgettext(_CONTEXT, "Arrive %(deadline)s"),
-        MilestoneKind.PUBLISH: pgettext(_CONTEXT, "Publish in English %(deadline)s"),
-        MilestoneKind.CONTACT: pgettext(_CONTEXT, "Make contact %(deadline)s"),
-        MilestoneKind.OUTCOME: pgettext(_CONTEXT, "Tell the customer the outcome %(deadline)s"),
-        MilestoneKind.RESOLVE: pgettext(_CONTEXT, "Resolve %(deadline)s"),
-        MilestoneKind.WELSH_VERSION: pgettext(_CONTEXT, "Publish the Welsh version %(deadline)s"),
-    }
-    return actions.get(milestone, pgettext(_CONTEXT, "Meet the target %(deadline)s"))
+    return str(_ACTIONS.get(milestone, _ANY_ACTION))
 
 
 def _deadline(rule: str, amount: int | None) -> str:

@@ -122,3 +122,25 @@ def test_a_link_to_more_than_one_row_is_refused(service):
     )
     with pytest.raises(ValueError, match="not one row"):
         rows_insert_linked(steps)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="psycopg's own memo")
+def test_psycopg_splits_a_new_case_s_statement_once_not_on_every_case(service, monkeypatch):
+    """The statement has more parameters than psycopg memoises by default (50): without
+    common.apps raising the limits, it was split with regular expressions for every case."""
+    from psycopg import _queries
+
+    rows_insert_linked(_new_case_rows(service)[-1])
+    split_again = []
+    unmemoised = _queries._query2pg_client_nocache  # what psycopg calls past its limits
+    monkeypatch.setattr(
+        _queries,
+        "_query2pg_client_nocache",
+        lambda query, encoding: split_again.append(query) or unmemoised(query, encoding),
+    )
+    second = _new_case_rows(service)[-1]
+    second[1].rows[0].reference = "CYS-2026-900002"
+
+    rows_insert_linked(second)
+
+    assert split_again == []
