@@ -8,18 +8,20 @@ from datetime import date
 from django.core.cache import cache
 from django.db import transaction
 
+from accounts.models import Service
+
 from .domain.calendar import BusinessHours as Hours
 from .domain.calendar import WorkingCalendar
 from .domain.selection import SelectionKey, select_standard
 from .models import BusinessHours, ClosureDay, Section, Standard
 
-#: Creating a case needs the selectable standards, their targets and the calendar. They change a
-#: few times a year, so each process keeps the set it built last, tagged with a version held in
-#: the shared cache (Redis in production), instead of four queries per case. Any change through
-#: the admin or the services drops the version after its transaction commits, and every process
-#: rebuilds on its next case; the version also expires, so a change made some other way (a
-#: shell, a migration) shows within ``CASE_RULES_SECONDS``. The memo is never the source of
-#: truth: losing it costs one rebuild.
+#: Creating a case needs the selectable standards, their targets, the calendar and the services.
+#: They change a few times a year, so each process keeps the set it built last, tagged with a
+#: version held in the shared cache (Redis in production), instead of five queries per case. Any
+#: change through the admin, the services or a service's save drops the version after its
+#: transaction commits, and every process rebuilds on its next case; the version also expires,
+#: so a change made some other way (a shell, a migration) shows within ``CASE_RULES_SECONDS``.
+#: The memo is never the source of truth: losing it costs one rebuild.
 CASE_RULES_VERSION_KEY = "standards:case-rules:version"
 CASE_RULES_SECONDS = 300
 #: While the shared cache is unreachable, a change to the rules shows within this long.
@@ -31,6 +33,7 @@ _built: dict[str, "CaseRules"] = {}
 class CaseRules:
     selectable: dict[str, Standard]  # by code, targets loaded
     calendar: WorkingCalendar
+    services: dict[str, Service]  # every service, by code: an API request names its service
     version: str = ""  # what it was built under: other memos of the same version key on it
 
     def standard_for(self, *, channel: str, contact_type: str, kind: str) -> Standard | None:
@@ -66,6 +69,7 @@ def case_rules(*, version: str | None = None) -> CaseRules:
         rules = CaseRules(
             selectable={standard.code: standard for standard in standards},
             calendar=working_calendar(),
+            services={service.code: service for service in Service.objects.all()},
             version=version,
         )
         _built.clear()

@@ -5,10 +5,11 @@ tenth of a new case's server time. The token row and its user are kept in the sh
 for ``CACHE_SECONDS``, under the key's public prefix; the key the caller presents is checked
 against the stored SHA-512 every time, and the expiry and revocation on every use.
 
-Saving a token (revoking, rotating) or its user (deactivating, a new role) forgets it at once,
-in every process, and again once the transaction commits, so a request that read the row just
-before cannot keep the old one. ``QuerySet.update`` bypasses that: the cache's few seconds are
-then the bound. With the cache away every request reads the database, as before.
+Saving a token (revoking, rotating), its user (deactivating, a new role) or the user's team (its
+service, whether it is front line) forgets it at once, in every process, and again once the
+transaction commits, so a request that read the row just before cannot keep the old one.
+``QuerySet.update`` bypasses that: the cache's few seconds are then the bound. With the cache
+away every request reads the database, as before.
 """
 
 from typing import Any
@@ -19,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from ..models import User
+from ..models import Team, User
 from .models import ApiToken
 
 CACHE_SECONDS = 10
@@ -37,7 +38,13 @@ def token_from_key(key: str) -> ApiToken | None:
         return None
     token = cache.get(cache_key(prefix))
     if token is None:
-        token = ApiToken.objects.get_usable_keys().filter(prefix=prefix).first()
+        # With the user's team: whether they may log for a service asks it on every case.
+        token = (
+            ApiToken.objects.get_usable_keys()
+            .select_related("user__team")
+            .filter(prefix=prefix)
+            .first()
+        )
         if token is None:
             return None
         cache.set(cache_key(prefix), token, CACHE_SECONDS)
@@ -64,4 +71,13 @@ def _user_changed(sender: Any, instance: User, **kwargs: Any) -> None:
         return
     tokens_forget(
         list(ApiToken.objects.filter(user_id=instance.pk).values_list("prefix", flat=True))
+    )
+
+
+@receiver([post_save, post_delete], sender=Team, dispatch_uid="api-token-team-forget")
+def _team_changed(sender: Any, instance: Team, **kwargs: Any) -> None:
+    if kwargs.get("created"):
+        return
+    tokens_forget(
+        list(ApiToken.objects.filter(user__team_id=instance.pk).values_list("prefix", flat=True))
     )

@@ -27,6 +27,7 @@ from routing.reasons import MisrouteReason
 from standards.channels import Channel
 from standards.milestone_kinds import MilestoneKind
 from standards.models import RuleChoice, Standard
+from standards.selectors import case_rules
 
 from ..domain.sla import worst_state
 from ..models import (
@@ -91,6 +92,20 @@ class LazySlugField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class ServiceCodeField(LazySlugField):
+    """A service by its code, found among the case rules' services (``case_rules``: renewed in
+    every process when a service changes) instead of by a query on every new case; a code they
+    do not know is looked up as any slug is, so its error is DRF's own."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(lambda: Service.objects.all(), slug_field="code", **kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        known = case_rules().services.get(data) if isinstance(data, str) else None
+        return known if known is not None else super().to_internal_value(data)
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class LazyPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     def __init__(self, queryset: Callable[[], QuerySet], **kwargs: Any) -> None:
@@ -148,7 +163,7 @@ def create_examples() -> list[OpenApiExample]:
 class CaseCreateInput(FieldsBuiltOnce, serializers.Serializer):
     channel = serializers.ChoiceField(Channel.values)
     kind = serializers.ChoiceField(CaseKind.values, default=CaseKind.ENQUIRY)
-    service = LazySlugField(lambda: Service.objects.all(), slug_field="code", required=False)
+    service = ServiceCodeField(required=False)
     team = LazySlugField(lambda: Team.objects.all(), slug_field="code", required=False)
     owner = LazySlugField(
         lambda: User.objects.filter(is_active=True), slug_field="username", required=False
