@@ -14,6 +14,7 @@ from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.utils.translation import pgettext_lazy as pgettext
@@ -121,6 +122,10 @@ admin.site.unregister(AccessAttempt)
 class WelshAccessAttemptAdmin(AccessAttemptAdmin):  # type: ignore[misc]
     @admin.action(description=_("Clean up expired attempts"))
     def cleanup_expired_attempts(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        # django-axes reads the cool-off's start from the request, which its middleware marks
+        # only on sign-in requests: without it, its own action fails on every admin page.
+        if not hasattr(request, "axes_attempt_time"):
+            request.axes_attempt_time = timezone.now()  # type: ignore[attr-defined]
         count = self.handler.clean_expired_user_attempts(request=request)
         self.message_user(
             request,
