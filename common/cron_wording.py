@@ -79,9 +79,15 @@ DAYS = (
 )
 
 
+def fragment(msgid: str) -> str:
+    """cron_descriptor's ``msgid`` in our words (not called ``_``, which makemessages would
+    take for a msgid without the context)."""
+    return str(FRAGMENTS.get(msgid, ""))
+
+
 class _WelshDescriptor(ExpressionDescriptor):  # type: ignore[misc]
     def _(self, message: str) -> str:
-        return str(FRAGMENTS.get(message, ""))
+        return fragment(message)
 
     def get_day_of_week_description(self) -> str:
         expression = self._expression_parts[5]
@@ -90,12 +96,12 @@ class _WelshDescriptor(ExpressionDescriptor):  # type: ignore[misc]
         return str(
             self.get_segment_description(
                 expression,
-                self._(", every day"),
+                fragment(", every day"),
                 lambda s: str(DAYS[int(s) % 7]),
-                lambda s: self._(", every {0} days of the week").format(s),
-                lambda s: self._(", {0} through {1}"),
-                lambda s: self._(", only on {0}"),
-                lambda s: self._(", {0} through {1}"),
+                lambda s: fragment(", every {0} days of the week").format(s),
+                lambda s: fragment(", {0} through {1}"),
+                lambda s: fragment(", only on {0}"),
+                lambda s: fragment(", {0} through {1}"),
             )
         )
 
@@ -105,10 +111,10 @@ class _WelshDescriptor(ExpressionDescriptor):  # type: ignore[misc]
                 self._expression_parts[4],
                 "",
                 lambda s: str(MONTHS[int(s)]),
-                lambda s: self._(", every {0} months").format(s),
-                lambda s: self._(", {0} through {1}"),
-                lambda s: self._(", only in {0}"),
-                lambda s: self._(", {0} through {1}"),
+                lambda s: fragment(", every {0} months").format(s),
+                lambda s: fragment(", {0} through {1}"),
+                lambda s: fragment(", only in {0}"),
+                lambda s: fragment(", {0} through {1}"),
             )
         )
 
