@@ -24,6 +24,7 @@ from django_celery_beat.models import (
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.admin_messages import ADMIN_MESSAGES
+from common.cron_wording import crontab_in_words
 from councillors.models import PaperKind
 from standards.models import Standard
 
@@ -351,3 +352,32 @@ def test_cleaning_up_lockouts_reports_in_welsh(client, administrator):
     assert "Cliriwyd 1 ymgais a oedd wedi dod i ben." in done
     assert "Cleaned up" not in done
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["current"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "welsh"),
+    [
+        ({"minute": "0", "hour": "2"}, "Am 02:00"),
+        ({"minute": "*/15", "hour": "*"}, "Bob 15 munud"),
+        ({"minute": "15", "hour": "*"}, "Am 15 munud wedi’r awr"),
+        ({"minute": "30", "hour": "6,14,16"}, "Am 06:30, 14:30 a 16:30"),
+        ({"minute": "5", "hour": "0", "day_of_month": "1"}, "Am 00:05, ar ddiwrnod 1 o’r mis"),
+        ({"minute": "0", "hour": "0", "day_of_month": "*/3"}, "Am 00:00, bob 3 diwrnod"),
+        (
+            {"minute": "0", "hour": "3", "month_of_year": "1,11"},
+            "Am 03:00, ym mis Ionawr a Thachwedd yn unig",
+        ),
+        (
+            {"minute": "0", "hour": "0", "day_of_week": "0,6"},
+            "Am 00:00, dydd Sul a dydd Sadwrn yn unig",
+        ),
+        # cron's "last day of the month": Celery refuses it, so it is shown as it is.
+        ({"minute": "0", "hour": "0", "day_of_month": "L"}, "0 0 L * *"),
+    ],
+)
+def test_a_crontab_in_welsh_words(fields, welsh):
+    crontab = CrontabSchedule(timezone="UTC", **fields)
+    with translation.override("cy"):
+        assert crontab_in_words(crontab) == f"{welsh} UTC"
+    with translation.override("en"):
+        assert crontab_in_words(crontab) == crontab.human_readable
