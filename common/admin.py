@@ -137,10 +137,6 @@ class WelshAccessAttemptAdmin(AccessAttemptAdmin):  # type: ignore[misc]
             % {"count": count},
         )
 
-    @admin.display(description=pgettext("a sign-in lockout", "Expires"))
-    def expiration(self, attempt: AccessAttempt) -> Any:
-        return super().expiration(attempt)
-
     @admin.display(description=pgettext("a sign-in lockout", "Status"))
     def status(self, attempt: AccessAttempt) -> str:
         return str(super().status(attempt))

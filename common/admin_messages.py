@@ -289,6 +289,8 @@ ADMIN_MESSAGES = (
     # django-axes (axes/models.py, axes/admin.py): its lockouts' list and page
     gettext_noop("access attempt"),
     gettext_noop("access attempts"),
+    # AccessAttempt.expiration's label (the reverse relation's model's name)
+    gettext_noop("access attempt expiration"),
     gettext_noop("User Agent"),
     gettext_noop("IP Address"),
     gettext_noop("Username"),

@@ -1,6 +1,9 @@
+from typing import Any
+
 from django.apps import AppConfig, apps
+from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class CommonConfig(AppConfig):
@@ -30,7 +33,12 @@ def _name_the_second_factor_and_lockouts() -> None:
     Only the names the admin shows are set (``verbose_name``, not the ``_verbose_name`` a
     field was declared with), and help texts keep their English as the msgid, so the
     migrations' view of the models does not change."""
+    from axes.models import AccessAttempt
     from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    # django-axes names an attempt "Attempted Access: 2026-12-07 17:18:53.447995+00:00", the
+    # title of its admin page and its entries in the admin's history.
+    AccessAttempt.__str__ = _attempt_in_words
 
     apps.get_app_config("axes").verbose_name = _("Sign-in lockouts")
     apps.get_app_config("otp_totp").verbose_name = _("Two-factor authentication")
@@ -86,3 +94,8 @@ def _name_the_second_factor_and_lockouts() -> None:
         field = TOTPDevice._meta.get_field(name)
         field.verbose_name = label
         field.help_text = help_text
+
+
+def _attempt_in_words(attempt: Any) -> str:
+    when = formats.date_format(timezone.localtime(attempt.attempt_time), "DATETIME_FORMAT")
+    return gettext("Sign-in attempt, %(when)s") % {"when": when}

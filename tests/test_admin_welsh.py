@@ -264,14 +264,16 @@ SECOND_FACTOR_AND_LOCKOUT_ENGLISH = (
     "Throttling",
     "The user that this device belongs to",
     "Is this device ready for use?",
+    "Attempted Access",
+    "expiration",
 )
 
 
 @pytest.mark.django_db
 def test_the_lockouts_and_second_factor_devices_are_named_in_welsh(client, administrator):
     client.force_login(administrator)
-    TOTPDevice.objects.create(user=administrator, name="ffôn")
-    AccessAttempt.objects.create(
+    device = TOTPDevice.objects.create(user=administrator, name="ffôn")
+    attempt = AccessAttempt.objects.create(
         username="someone",
         ip_address="192.0.2.1",
         user_agent="browser",
@@ -310,6 +312,14 @@ def test_the_lockouts_and_second_factor_devices_are_named_in_welsh(client, admin
                 "Y defnyddiwr y mae’r ddyfais hon yn perthyn iddo.",
                 "Arafu ar ôl methu",
             ),
+        ),
+        "a device": (
+            f"/cy/admin/otp_totp/totpdevice/{device.pk}/change/",
+            ("Newid dyfais dilysu dau gam", "Wedi’i chadarnhau", "Nifer y methiannau"),
+        ),
+        "an attempt": (
+            f"/cy/admin/axes/accessattempt/{attempt.pk}/change/",
+            ("Newid ymgais i fewngofnodi", "Ymgais i fewngofnodi, ", "Pryd y daw’r ymgais i ben"),
         ),
     }
     for name, (url, welsh) in pages.items():
