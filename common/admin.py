@@ -48,8 +48,7 @@ class WelshPeriodicTaskForm(PeriodicTaskForm):  # type: ignore[misc]
             return
         if len(chosen) > 1:
             for name in chosen:
-                if name in self.fields:
-                    self.add_error(name, _("Set only one schedule."))
+                self.add_error(name if name in self.fields else None, _("Set only one schedule."))
             return
         if task.clocked_id and not task.one_off:
             self.add_error(
