@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (each msgid is copied whole from the installed package, to be found by grep)
-"""Messages of Django's admin, its authentication app and django-celery-beat that Django's own
-Welsh catalogues leave untranslated, listed so that the Welsh admin is Welsh throughout.
+"""Messages of Django's admin, its authentication app, django-celery-beat and django-axes that
+their Welsh catalogues (or the lack of one) leave untranslated, listed so that the Welsh admin
+is Welsh throughout.
 
 As in ``common.drf_messages``: ``makemessages`` skips the virtualenv, so these msgids reach
 ``locale/cy/LC_MESSAGES/django.po`` (and stay there through ``makemessages --no-obsolete``)
@@ -285,4 +286,23 @@ ADMIN_MESSAGES = (
     # PeriodicTask.task's verbose_name, which django-celery-beat leaves unmarked: common.apps
     # marks it, so that the task filter and the schedules' inlines name it in Welsh.
     gettext_noop("Task Name"),
+    # django-axes (axes/models.py, axes/admin.py): its lockouts' list and page
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    # AccessAttempt.expiration's label (the reverse relation's model's name)
+    gettext_noop("access attempt expiration"),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
 )

@@ -2,17 +2,29 @@
 django-celery-beat's own Welsh catalogues leave untranslated come from ours
 (common/admin_messages.py), which wins over theirs because LOCALE_PATHS are read last."""
 
+import html
+import json
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import polib
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
+from django_celery_beat.models import (
+    ClockedSchedule,
+    CrontabSchedule,
+    IntervalSchedule,
+    PeriodicTask,
+)
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.admin_messages import ADMIN_MESSAGES
+from common.cron_wording import crontab_in_words
 from councillors.models import PaperKind
 from standards.models import Standard
 
@@ -130,3 +142,252 @@ def test_the_periodic_task_actions_report_in_welsh(client, administrator):
     ).content.decode()
     assert "Galluogwyd 1 tasg yn llwyddiannus" in done and "successfully" not in done
     assert "bob awr" in done
+
+
+def _text(page: str) -> str:
+    """What a reader sees of ``page``: its text, not its markup, scripts or URLs."""
+    page = re.sub(r"(?s)<script.*?</script>|<style.*?</style>", " ", page)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+@pytest.mark.django_db
+def test_the_crontabs_are_worded_in_welsh(client, administrator):
+    """cron_descriptor has no Welsh: 02:00 on weekdays was "At 02:00 AM, only on Monday, ...".
+    Celery reads "1-5" as the five days, which django-celery-beat words as a list."""
+    client.force_login(administrator)
+    weekdays = CrontabSchedule.objects.create(
+        minute="0", hour="2", day_of_week="1-5", timezone="Europe/London"
+    )
+    quarterly = CrontabSchedule.objects.create(
+        minute="*/15", hour="9-17", month_of_year="3-11", timezone="Europe/London"
+    )
+    PeriodicTask.objects.create(
+        name="Weekdays", task="performance.tasks.daily_stats", crontab=weekdays
+    )
+    in_words = (
+        "Am 02:00, dydd Llun, dydd Mawrth, dydd Mercher, dydd Iau a dydd Gwener yn unig "
+        "Europe/London"
+    )
+    in_english = "At 02:00 AM, only on Monday, Tuesday, Wednesday, Thursday, and Friday"
+    every_quarter = "Bob 15 munud, rhwng 09:00 a 17:59, rhwng Mawrth a Thachwedd Europe/London"
+
+    listing = _text(client.get("/cy/admin/django_celery_beat/crontabschedule/").content.decode())
+    assert in_words in listing and every_quarter in listing
+    assert "At " not in listing and "Monday" not in listing and " AM" not in listing
+    change = f"/cy/admin/django_celery_beat/crontabschedule/{weekdays.pk}/change/"
+    assert in_words in _text(client.get(change).content.decode())
+
+    task = PeriodicTask.objects.get(name="Weekdays")
+    form = client.get(f"/cy/admin/django_celery_beat/periodictask/{task.pk}/change/")
+    page = form.content.decode()
+    assert in_words in _text(page)
+    # The words the page's script shows when another crontab is chosen: Welsh as well.
+    readable = re.search(r'id="readable-crontabs"[^>]*>(.*?)</script>', page, re.S)
+    assert readable and json.loads(readable.group(1))[str(quarterly.pk)] == every_quarter
+    assert "Translation:" not in page and '<script id="periodic-task-overrides">' not in page
+
+    english = client.get("/en/admin/django_celery_beat/crontabschedule/").content.decode()
+    assert in_english in _text(english)
+
+
+@pytest.mark.django_db
+def test_a_periodic_tasks_schedule_errors_are_welsh(client, administrator):
+    """django-celery-beat's model raises these in English never marked for translation."""
+    client.force_login(administrator)
+    every = IntervalSchedule.objects.create(every=3, period=IntervalSchedule.DAYS)
+    crontab = CrontabSchedule.objects.create(minute="0", hour="2")
+    add = "/cy/admin/django_celery_beat/periodictask/add/"
+    form = {
+        "name": "Nightly",
+        "task": "performance.tasks.daily_stats",
+        "enabled": "on",
+        "args": "[]",
+        "kwargs": "{}",
+        "headers": "{}",
+    }
+
+    none = _text(client.post(add, form).content.decode())
+    assert "Gosodwch un amserlen: cyfwng, crontab, digwyddiad solar neu amser penodol." in none
+    assert "must be set" not in none
+
+    both = _text(
+        client.post(add, {**form, "interval": every.pk, "crontab": crontab.pk}).content.decode()
+    )
+    assert "Gosodwch un amserlen yn unig." in both and "Only one of" not in both
+
+    clocked = ClockedSchedule.objects.create(clocked_time=timezone.now())
+    once = _text(client.post(add, {**form, "clocked": clocked.pk}).content.decode())
+    assert "Mae tasg ar amser penodol yn rhedeg unwaith: ticiwch “Tasg untro”." in once
+    assert "clocked must be one off" not in once
+    assert not PeriodicTask.objects.filter(name="Nightly").exists()
+
+    saved = client.post(add, {**form, "interval": every.pk})
+    assert saved.status_code == 302
+    assert PeriodicTask.objects.get(name="Nightly").interval == every
+
+
+@pytest.mark.django_db
+def test_running_a_task_celery_does_not_know_says_so_in_welsh(client, administrator):
+    """django-celery-beat builds this message with an f-string inside gettext, so no catalogue
+    could translate it: "task "performance.tasks.gone" not found"."""
+    client.force_login(administrator)
+    every = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
+    task = PeriodicTask.objects.create(name="Gone", task="performance.tasks.gone", interval=every)
+    done = _text(
+        client.post(
+            "/cy/admin/django_celery_beat/periodictask/",
+            {"action": "run_tasks", "_selected_action": [task.pk]},
+            follow=True,
+        ).content.decode()
+    )
+    assert "Nid oes tasg “performance.tasks.gone”: ni redwyd dim." in done
+    assert "not found" not in done
+
+
+#: The English django-axes and django-otp put on the admin's index and their lists and forms.
+SECOND_FACTOR_AND_LOCKOUT_ENGLISH = (
+    "Axes",
+    "Access attempt",
+    "access attempt",
+    "Attempt Time",
+    "IP Address",
+    "User Agent",
+    "Locked Out",
+    "Otp_Totp",
+    "TOTP device",
+    "Created at",
+    "Last used at",
+    "Confirmed",
+    "Search by",
+    "Identity",
+    "Timestamps",
+    "Throttling",
+    "The user that this device belongs to",
+    "Is this device ready for use?",
+    "Attempted Access",
+    "expiration",
+)
+
+
+@pytest.mark.django_db
+def test_the_lockouts_and_second_factor_devices_are_named_in_welsh(client, administrator):
+    client.force_login(administrator)
+    device = TOTPDevice.objects.create(user=administrator, name="ffôn")
+    attempt = AccessAttempt.objects.create(
+        username="someone",
+        ip_address="192.0.2.1",
+        user_agent="browser",
+        http_accept="*/*",
+        path_info="/cy/sign-in/",
+        failures_since_start=5,
+    )
+    pages = {
+        "index": (
+            "/cy/admin/",
+            (
+                "Cloi allan wrth fewngofnodi",
+                "Ymgeisiau i fewngofnodi",
+                "Dilysu dau gam",
+                "Dyfeisiau dilysu dau gam",
+            ),
+        ),
+        "lockouts": (
+            "/cy/admin/axes/accessattempt/",
+            ("Amser yr ymgais", "Cyfeiriad IP", "Wrth Wedi’i gloi allan", "Statws"),
+        ),
+        "devices": (
+            "/cy/admin/otp_totp/totpdevice/",
+            (
+                "Dewis dyfais dilysu dau gam i newid",
+                "Crëwyd",
+                "Defnyddiwyd ddiwethaf",
+                "Wedi’i chadarnhau",
+                "Chwilio yn ôl enw defnyddiwr",
+            ),
+        ),
+        "device": (
+            "/cy/admin/otp_totp/totpdevice/add/",
+            (
+                "Hunaniaeth",
+                "Y defnyddiwr y mae’r ddyfais hon yn perthyn iddo.",
+                "Arafu ar ôl methu",
+            ),
+        ),
+        "a device": (
+            f"/cy/admin/otp_totp/totpdevice/{device.pk}/change/",
+            ("Newid dyfais dilysu dau gam", "Wedi’i chadarnhau", "Nifer y methiannau"),
+        ),
+        "an attempt": (
+            f"/cy/admin/axes/accessattempt/{attempt.pk}/change/",
+            ("Newid ymgais i fewngofnodi", "Ymgais i fewngofnodi, ", "Pryd y daw’r ymgais i ben"),
+        ),
+    }
+    for name, (url, welsh) in pages.items():
+        text = _text(client.get(url).content.decode())
+        for words in welsh:
+            assert words in text, (name, words)
+        for english in SECOND_FACTOR_AND_LOCKOUT_ENGLISH:
+            assert english not in text, (name, english)
+
+    english = _text(client.get("/en/admin/").content.decode())
+    assert "Two-factor authentication" in english and "Sign-in lockouts" in english
+
+
+@pytest.mark.django_db
+def test_cleaning_up_lockouts_reports_in_welsh(client, administrator):
+    """django-axes builds this message with an f-string inside gettext (and its action failed
+    outside a sign-in request). One attempt is older than the 15-minute cool-off, one is not."""
+    client.force_login(administrator)
+    expired, current = (
+        AccessAttempt.objects.create(
+            username=name,
+            ip_address="192.0.2.1",
+            user_agent="b",
+            http_accept="*/*",
+            path_info="/",
+            failures_since_start=1,
+        )
+        for name in ("expired", "current")
+    )
+    AccessAttempt.objects.filter(pk=expired.pk).update(
+        attempt_time=timezone.now() - timedelta(hours=1)
+    )
+    done = _text(
+        client.post(
+            "/cy/admin/axes/accessattempt/",
+            {"action": "cleanup_expired_attempts", "_selected_action": [current.pk]},
+            follow=True,
+        ).content.decode()
+    )
+    assert "Cliriwyd 1 ymgais a oedd wedi dod i ben." in done
+    assert "Cleaned up" not in done
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["current"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "welsh"),
+    [
+        ({"minute": "0", "hour": "2"}, "Am 02:00"),
+        ({"minute": "*/15", "hour": "*"}, "Bob 15 munud"),
+        ({"minute": "15", "hour": "*"}, "Am 15 munud wedi’r awr"),
+        ({"minute": "30", "hour": "6,14,16"}, "Am 06:30, 14:30 a 16:30"),
+        ({"minute": "5", "hour": "0", "day_of_month": "1"}, "Am 00:05, ar ddiwrnod 1 o’r mis"),
+        ({"minute": "0", "hour": "0", "day_of_month": "*/3"}, "Am 00:00, bob 3 diwrnod"),
+        (
+            {"minute": "0", "hour": "3", "month_of_year": "1,11"},
+            "Am 03:00, ym mis Ionawr a Thachwedd yn unig",
+        ),
+        (
+            {"minute": "0", "hour": "0", "day_of_week": "0,6"},
+            "Am 00:00, dydd Sul a dydd Sadwrn yn unig",
+        ),
+        # cron's "last day of the month": Celery refuses it, so it is shown as it is.
+        ({"minute": "0", "hour": "0", "day_of_month": "L"}, "0 0 L * *"),
+    ],
+)
+def test_a_crontab_in_welsh_words(fields, welsh):
+    crontab = CrontabSchedule(timezone="UTC", **fields)
+    with translation.override("cy"):
+        assert crontab_in_words(crontab) == f"{welsh} UTC"
+    with translation.override("en"):
+        assert crontab_in_words(crontab) == crontab.human_readable
