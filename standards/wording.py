@@ -6,6 +6,7 @@ amount, so an administrator who changed the target to 12 days left the public pa
 (docs/adr/0041).
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import npgettext, pgettext, pgettext_lazy
 
 from .domain.deadlines import Rule
@@ -16,7 +17,7 @@ _CONTEXT = "a target of a standard"
 
 #: What the council promises to do, with ``%(deadline)s`` where the deadline goes. Lazy, so only
 #: the one a description needs is translated: every new case's API answer describes its targets.
-_ACTIONS = {
+_ACTIONS: dict[str, Promise] = {
     MilestoneKind.ACKNOWLEDGE: pgettext_lazy(_CONTEXT, "Acknowledge %(deadline)s"),
     MilestoneKind.CONFIRM: pgettext_lazy(
         _CONTEXT, "Confirm who will deal with the enquiry and when, %(deadline)s"
@@ -31,7 +32,7 @@ _ACTIONS = {
     MilestoneKind.RESOLVE: pgettext_lazy(_CONTEXT, "Resolve %(deadline)s"),
     MilestoneKind.WELSH_VERSION: pgettext_lazy(_CONTEXT, "Publish the Welsh version %(deadline)s"),
 }
-_ANY_ACTION = pgettext_lazy(_CONTEXT, "Meet the target %(deadline)s")
+_ANY_ACTION: Promise = pgettext_lazy(_CONTEXT, "Meet the target %(deadline)s")
 
 
 def _action(milestone: str) -> str:
