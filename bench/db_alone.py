@@ -91,7 +91,7 @@ def statement(conn, case_id: int, year: int) -> tuple[str, list]:
         f"ca AS (INSERT INTO contacts_case ({', '.join(kept)}, reference, customer_id) "
         f"SELECT {slots('contacts_case', kept)}, "
         f"'CYS-{year}-' || lpad(nextval('case_reference_{year}')::text, 6, '0'), cu.id "
-        f"FROM cu RETURNING id)"
+        f"FROM cu RETURNING id, reference)"
     )
     params += p
     for name, table in (("mi", "contacts_milestone"), ("ev", "contacts_caseevent")):
@@ -114,7 +114,7 @@ def statement(conn, case_id: int, year: int) -> tuple[str, list]:
     parts.append(
         f"ob AS (INSERT INTO messaging_outboundmessage ({', '.join(kept)}, key, case_id) "
         f"SELECT {slots('messaging_outboundmessage', kept)}, "
-        f"'case:' || ca.id || ':acknowledgement', ca.id FROM ca)"
+        f"'case:' || ca.reference || ':acknowledgement', ca.id FROM ca)"
     )
     params += p
     return "WITH " + ",\n".join(parts) + "\nSELECT id FROM ca", params

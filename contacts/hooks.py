@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from accounts.models import User
 from common.registry import Filters, Hook, Provider
@@ -108,6 +108,20 @@ class CaseCreated(Protocol):
 #: register; councillors make a case logged for a councillor or clerk their enquiry; publishing
 #: gives a web change its publication request (docs/adr/0033).
 case_created: Hook[CaseCreated] = Hook("case_created")
+
+
+class CaseRowsOwed(Protocol):
+    def __call__(
+        self, rows: list[Model], /, *, case: Case, now: datetime, rules_version: str
+    ) -> list[Model]: ...
+
+
+#: Rows a new case owes from the moment it exists, written in the very statement that writes
+#: the case (``common.bulk.rows_insert_linked``, docs/adr/0037): each rule returns ``rows`` with
+#: its own unsaved rows added, each with a ``case`` foreign key that the statement fills with the
+#: new case's id. Called inside the creating transaction, before ``case_created``; ``case`` is
+#: not saved yet (no primary key), its reference is. Messaging owes the acknowledgement.
+case_rows_owed: Filters[list[Model]] = Filters("case_rows_owed")
 
 
 class MilestoneExtended(Protocol):

@@ -12,8 +12,9 @@ class MessagingConfig(AppConfig):
     def ready(self) -> None:
         from contacts import hooks as contacts_hooks
 
-        from . import hooks, presenters, voicemail
+        from . import hooks, outbox, presenters, voicemail
 
+        contacts_hooks.case_rows_owed.register(outbox.acknowledgement_owed)
         contacts_hooks.case_created.register(hooks.on_case_created)
         contacts_hooks.case_resolved.register(hooks.on_case_resolved)
         contacts_hooks.milestone_extended.register(hooks.on_milestone_extended)

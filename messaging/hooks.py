@@ -14,7 +14,6 @@ from contacts.services.steps import case_with_relations
 from standards.selectors import case_rules
 
 from .outbox import (
-    acknowledgement_queue,
     appointment_notice_queue,
     extension_notice_queue,
     out_of_office_queue,
@@ -26,7 +25,6 @@ from .voicemail import cover_notices_owe
 
 
 def on_case_created(*, case: Case, actor: User | None, now: datetime, rules_version: str) -> None:
-    acknowledgement_queue(case=case, now=now, rules_version=rules_version)
     out_of_office_queue(case=case, now=now)
     cover_notices_owe(case=case, now=now, calendar=case_rules(version=rules_version).calendar)
 

@@ -252,12 +252,12 @@ class OutboundMessage(models.Model):
     member of staff — written in the same transaction as what caused it, and delivered by a
     worker (``messaging.delivery``).
 
-    ``key`` names the message's reason (e.g. ``case:42:acknowledgement``) and is unique, so the
-    same message is never owed twice. The text is rendered once, before the first attempt, and
-    kept, so a retry sends exactly what the first attempt tried to. ``handed_over_at`` is set
-    just before the message is handed to its provider and ``state`` becomes sent the moment the
-    provider accepts it, so a worker that dies repeats at most the one message it was handing
-    over, and the repeat is known as one.
+    ``key`` names the message's reason (e.g. ``case:CYS-2026-000042:acknowledgement``) and is
+    unique, so the same message is never owed twice. The text is rendered once, before the first
+    attempt, and kept, so a retry sends exactly what the first attempt tried to.
+    ``handed_over_at`` is set just before the message is handed to its provider and ``state``
+    becomes sent the moment the provider accepts it, so a worker that dies repeats at most the
+    one message it was handing over, and the repeat is known as one.
     """
 
     # Unique by the constraint in Meta, not unique=True: that would add a second index for LIKE

@@ -51,7 +51,23 @@ def _owe(
     """Write the message owed and ask a worker for it. A ``key`` seen before returns the
     message already owed; ``fresh`` says the key cannot have been seen (it names a case made
     in this transaction), which spares the look-up."""
-    fields = {
+    fields = _fields(
+        case=case, purpose=purpose, plan=plan, now=now, author=author, rendered=rendered
+    )
+    if fresh:
+        message, created = OutboundMessage.objects.create(key=key, **fields), True
+    else:
+        message, created = OutboundMessage.objects.get_or_create(key=key, defaults=fields)
+    if created:
+        delivery_ask()
+    return message
+
+
+def _fields(
+    *, case, purpose: str, plan: Plan, now: datetime, author=None, rendered: Message | None = None
+) -> dict:
+    """The outbox row's values for a message owed now."""
+    return {
         "case": case,
         "purpose": purpose,
         "method": plan.method,
@@ -66,13 +82,6 @@ def _owe(
         "next_attempt_at": now,
         "created_at": now,
     }
-    if fresh:
-        message, created = OutboundMessage.objects.create(key=key, **fields), True
-    else:
-        message, created = OutboundMessage.objects.get_or_create(key=key, defaults=fields)
-    if created:
-        delivery_ask()
-    return message
 
 
 def _automatic_allowed(case, plan: Plan | None, *, purpose: str, rules_version: str | None) -> bool:
@@ -93,25 +102,25 @@ def _automatic_allowed(case, plan: Plan | None, *, purpose: str, rules_version: 
     )
 
 
-def acknowledgement_queue(
-    *, case, now: datetime, rules_version: str | None = None
-) -> OutboundMessage | None:
-    """Owe ``case``'s customer its acknowledgement. Call inside the transaction that created
-    the case, so that the case and the message it owes are stored together or not at all;
-    ``rules_version`` is the case rules' version the caller already read."""
+def acknowledgement_owed(
+    rows: list, /, *, case, now: datetime, rules_version: str | None = None
+) -> list:
+    """``rows`` and the acknowledgement a new ``case`` owes its customer, unsaved: the case's
+    own statement writes it (``contacts.hooks.case_rows_owed``), so that the case and the
+    message it owes are stored together or not at all, and a worker is asked once they commit.
+    Keyed by the case's reference, which is known before the case has an id."""
     plan = message_plan(case)
     if not _automatic_allowed(
         case, plan, purpose=Purpose.ACKNOWLEDGEMENT, rules_version=rules_version
     ):
-        return None
-    return _owe(
-        key=f"case:{case.pk}:acknowledgement",
-        case=case,
-        purpose=Purpose.ACKNOWLEDGEMENT,
-        plan=plan,
-        now=now,
-        fresh=True,
+        return rows
+    assert plan is not None
+    message = OutboundMessage(
+        key=f"case:{case.reference}:acknowledgement",
+        **_fields(case=case, purpose=Purpose.ACKNOWLEDGEMENT, plan=plan, now=now),
     )
+    delivery_ask()
+    return [*rows, message]
 
 
 def absence_of_addressee(case) -> Absence | None:

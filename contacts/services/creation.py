@@ -178,7 +178,11 @@ def case_create(
     )
     try:
         with transaction.atomic():
-            # The customer, the case, its milestones and its "created" event in one statement.
+            # Owed in the same transaction, the same statement: a case stored is a case
+            # acknowledged.
+            owed = hooks.case_rows_owed.apply([], case=case, now=now, rules_version=rules.version)
+            # The customer, the case, its milestones, its "created" event and what it owes in
+            # one statement.
             rows_insert_linked(
                 [
                     NewRows("new_customer", [customer] if customer and new_customer else []),
@@ -193,9 +197,12 @@ def case_create(
                         links={"case": "new_case"},
                     ),
                     NewRows("new_event", [created], links={"case": "new_case"}),
+                    *(
+                        NewRows(f"owed_{n}", [row], links={"case": "new_case"})
+                        for n, row in enumerate(owed)
+                    ),
                 ]
             )
-            # Owed in the same transaction: a case stored is a case acknowledged.
             hooks.case_created(case=case, actor=actor, now=now, rules_version=rules.version)
     except IntegrityError:
         # The message was seen before (or two deliveries of it raced): answer with the case

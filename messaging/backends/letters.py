@@ -17,8 +17,8 @@ def deliver(message: OutboundMessage) -> Outcome:
     # Dated the day of this attempt: ``claimed_at`` is the clock the delivery was claimed by.
     dated = message.claimed_at or timezone.now()
     pdf = letter_pdf(message, dated=dated)
-    # The key (``case:42:acknowledgement``) makes the name unique to this letter; the storage
-    # adds a suffix if a failed attempt already left a file of that name.
+    # The key (``case:CYS-2026-000042:acknowledgement``) makes the name unique to this letter; the
+    # storage adds a suffix if a failed attempt already left a file of that name.
     name = f"{message.case.reference}-{message.key.replace(':', '-')}.pdf"
     message.document.save(name, ContentFile(pdf), save=False)
     return Outcome(DeliveryState.TO_POST)

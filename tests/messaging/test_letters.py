@@ -45,7 +45,7 @@ def test_a_welsh_letter_contact_gets_a_welsh_pdf_in_the_print_queue(service, tea
         False,
     )
     assert re.fullmatch(
-        rf"letters/\d{{4}}/\d{{2}}/{case.reference}-case-{case.pk}-acknowledgement\.pdf",
+        rf"letters/\d{{4}}/\d{{2}}/{case.reference}-case-{case.reference}-acknowledgement\.pdf",
         letter.document.name,
     )
     pdf = pdf_of(letter)

@@ -36,7 +36,14 @@ def test_an_emailed_contact_owes_one_acknowledgement(service):
         message.language,
         message.recipient,
         message.state,
-    ) == (f"case:{case.pk}:acknowledgement", case.pk, "email", "cy", "sian@example.com", "queued")
+    ) == (
+        f"case:{case.reference}:acknowledgement",
+        case.pk,
+        "email",
+        "cy",
+        "sian@example.com",
+        "queued",
+    )
 
 
 def test_a_case_that_fails_to_store_owes_nothing(service):

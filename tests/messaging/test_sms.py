@@ -63,7 +63,7 @@ def test_notify_gets_the_rendered_text_under_the_message_key(notify, service, te
     assert {key: sent[key] for key in ("phone_number", "body", "reference", "sms_sender_id")} == {
         "phone_number": NUMBER,
         "body": body,
-        "reference": f"case:{case.pk}:acknowledgement",
+        "reference": f"case:{case.reference}:acknowledgement",
         "sms_sender_id": None,
     }
     message.refresh_from_db()
@@ -140,7 +140,7 @@ def test_a_notify_outage_is_retried_later_and_the_text_sent_once(
         "",
         sent["response"]["id"],
     )
-    assert sent["reference"] == f"case:{case.pk}:acknowledgement"
+    assert sent["reference"] == f"case:{case.reference}:acknowledgement"
     assert CaseEvent.objects.filter(case=case, kind="reply_sent").count() == 1
 
 
@@ -218,13 +218,13 @@ def test_without_a_notify_key_texts_are_written_to_files(settings, tmp_path, ser
     lines = header.splitlines()
     assert lines[:3] == [
         f"To: {NUMBER}",
-        f"Reference: case:{case.pk}:acknowledgement",
+        f"Reference: case:{case.reference}:acknowledgement",
         f"Id: {message.provider_reference}",
     ]
     assert before <= datetime.fromisoformat(lines[3].removeprefix("Date: ")) <= timezone.now()
     assert body == ENGLISH_TEXT.format(reference=case.reference, handler=team.name_en) + "\n"
     assert written.name.endswith(
-        f"-case-{case.pk}-acknowledgement-{message.provider_reference[:8]}.txt"
+        f"-case-{case.reference}-acknowledgement-{message.provider_reference[:8]}.txt"
     )
     assert message.state == "sent"
 

@@ -57,7 +57,7 @@ def test_a_welsh_text_is_acknowledged_by_text_in_welsh(notify_server, tmp_path, 
     assert (notification["phone_number"], notification["body"], notification["reference"]) == (
         NUMBER,
         body,
-        f"case:{case.pk}:acknowledgement",
+        f"case:{case.reference}:acknowledgement",
     )
     message.refresh_from_db()
     assert (message.language, message.attempts, message.provider_reference) == (
