@@ -105,6 +105,10 @@ ADMIN_MESSAGES = (
     gettext_noop("Add another %(model)s"),
     gettext_noop("Delete selected %(model)s"),
     gettext_noop("View selected %(model)s"),
+    # Django's Welsh has these two, with "y" before a name or number that may begin with a
+    # vowel ("Dileu y ymgeisiau", "Dewis y 8 ..."): ours say "’r", right before any word.
+    gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Select all %(total_count)s %(module_name)s"),
     gettext_noop("Thanks for spending some quality time with the web site today."),
     gettext_noop(
         "Please enter your old password, for security’s sake, and then enter your new password twice so we can verify you typed it in correctly."

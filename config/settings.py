@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's form and widget templates, for FORM_RENDERER below.
+    "django.forms",
     # Full-text search and the operator-class indexes behind it; inert on SQLite.
     "django.contrib.postgres",
     "rest_framework",
@@ -145,6 +147,12 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets are rendered by the engine above, so that a widget template in templates/ is found
+# before Django's own: the admin's date-and-time boxes are labelled there
+# (templates/admin/widgets/split_datetime.html, ADR 0041). Django's default renderer reads
+# only the installed apps' templates.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(

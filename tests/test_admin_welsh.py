@@ -391,3 +391,69 @@ def test_a_crontab_in_welsh_words(fields, welsh):
         assert crontab_in_words(crontab) == f"{welsh} UTC"
     with translation.override("en"):
         assert crontab_in_words(crontab) == crontab.human_readable
+
+
+@pytest.mark.django_db
+def test_the_yes_no_filters_answer_ie_and_na(client, administrator):
+    """Django's true-or-false list filter and django-axes' "Locked Out" filter say "Yes" and
+    "No" without context; ours once gave them the web form's answer ("Hoffwn", I would like)."""
+    client.force_login(administrator)
+    TOTPDevice.objects.create(user=administrator, name="phone")
+    devices = client.get("/cy/admin/otp_totp/totpdevice/").content.decode()
+    attempts = client.get("/cy/admin/axes/accessattempt/").content.decode()
+    for page in (devices, attempts):
+        assert re.search(r"<a href=\"\?[^\"]*=1\"[^>]*>\s*Ie\s*</a>|>Ie</a>", page)
+        assert ">Na</a>" in page
+        assert "Hoffwn" not in page and "Na hoffwn" not in page
+    with translation.override("cy"):
+        assert gettext("Yes") == "Ie" and gettext("No") == "Na"
+        # The question the answer is to still picks its own Welsh.
+        assert translation.pgettext("would like to deal with us in Welsh", "Yes") == "Hoffwn"
+        assert translation.pgettext("would like to deal with us in Welsh", "No") == "Na hoffwn"
+
+
+@pytest.mark.django_db
+def test_deleting_selected_says_yr_before_a_vowel(client, administrator):
+    """Django's Welsh "Dileu y %(verbose_name_plural)s â ddewiswyd" read "Dileu y ymgeisiau i
+    fewngofnodi"; "Dileu’r" is right before any word."""
+    client.force_login(administrator)
+    # The actions are offered only on a list with something in it.
+    AccessAttempt.objects.create(
+        username="someone",
+        ip_address="192.0.2.1",
+        user_agent="browser",
+        http_accept="*/*",
+        path_info="/cy/sign-in/",
+        failures_since_start=1,
+    )
+    attempts = html.unescape(client.get("/cy/admin/axes/accessattempt/").content.decode())
+    assert "Dileu’r ymgeisiau i fewngofnodi a ddewiswyd" in attempts
+    assert "Dileu y " not in attempts
+    english = html.unescape(client.get("/en/admin/axes/accessattempt/").content.decode())
+    assert "Delete selected access attempts" in english
+
+
+def test_no_welsh_of_ours_puts_y_before_a_name_it_does_not_know():
+    """Before a vowel or h Welsh says "yr", not "y"; a name filled in when the page is made
+    (a model's name, a field's) may begin with either, so no translation of ours puts "y"
+    before one. "’r" after a vowel, or no article, is right before any word."""
+    article_before_name = re.compile(
+        r"(?<![\w’'])[yY] (%\((?!counter|cap|count|total_count)[^)]*\)s|%s|\{(?!count)[^}]*\})"
+    )
+    found = []
+    for name in ("django.po", "djangojs.po"):
+        for entry in polib.pofile(str(PO_FILE.with_name(name))):
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                if article_before_name.search(text):
+                    found.append(text)
+    assert found == []
+
+
+@pytest.mark.django_db
+def test_a_date_and_times_boxes_are_labelled_in_both_languages(client, administrator):
+    client.force_login(administrator)
+    for language, date, time in (("cy", "Dyddiad:", "Amser:"), ("en", "Date:", "Time:")):
+        page = client.get(f"/{language}/admin/django_celery_beat/periodictask/add/")
+        text = page.content.decode()
+        assert f'<label for="id_start_time_0">{date}</label>' in text
+        assert f'<label for="id_start_time_1">{time}</label>' in text

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .forms import FORM_TYPE_CHOICES, NEEDS
 from .services import Submission
@@ -75,7 +76,11 @@ def answer_rows(submission: Submission) -> list[dict[str, Any]]:
         },
         {
             "label": _("Deal with you in Welsh"),
-            "lines": [_("Yes") if submission.welsh else _("No")],
+            "lines": [
+                pgettext_lazy("would like to deal with us in Welsh", "Yes")
+                if submission.welsh
+                else pgettext_lazy("would like to deal with us in Welsh", "No")
+            ],
             "step": "welsh",
             "change": _("whether we deal with you in Welsh"),
         },

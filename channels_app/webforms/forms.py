@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Service
 from contacts.channel_details import phone_number
@@ -233,7 +234,10 @@ class AboutYouForm(HoneypotMixin):
 class WelshForm(forms.Form):
     welsh = forms.ChoiceField(
         label=_("Would you like us to deal with you in Welsh?"),
-        choices=[("yes", _("Yes")), ("no", _("No"))],
+        choices=[
+            ("yes", pgettext_lazy("would like to deal with us in Welsh", "Yes")),
+            ("no", pgettext_lazy("would like to deal with us in Welsh", "No")),
+        ],
         error_messages={
             "required": _("Select yes if you would like us to deal with you in Welsh"),
             "invalid_choice": _("Select yes if you would like us to deal with you in Welsh"),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 YES, NO = "yes", "no"
 
@@ -35,7 +36,10 @@ class DropInForm(forms.Form):
     )
     welsh = forms.ChoiceField(
         label=_("Would you like to deal with us in Welsh?"),
-        choices=[(YES, _("Yes")), (NO, _("No"))],
+        choices=[
+            (YES, pgettext_lazy("would like to deal with us in Welsh", "Yes")),
+            (NO, pgettext_lazy("would like to deal with us in Welsh", "No")),
+        ],
         widget=RadioButtons,
         error_messages={
             "required": _("Select whether they would like to deal with us in Welsh"),
