@@ -129,17 +129,20 @@ def test_the_periodic_task_pages_are_welsh(client, administrator):
 
 
 @pytest.mark.django_db
+def _action_done(client, model_path: str, action: str, pk: int) -> str:
+    """The Welsh page an admin list answers with after ``action`` on the row ``pk``."""
+    return client.post(
+        f"/cy/admin/{model_path}/", {"action": action, "_selected_action": [pk]}, follow=True
+    ).content.decode()
+
+
 def test_the_periodic_task_actions_report_in_welsh(client, administrator):
     client.force_login(administrator)
     every = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
     task = PeriodicTask.objects.create(
         name="Hourly", task="performance.tasks.daily_stats", interval=every, enabled=False
     )
-    done = client.post(
-        "/cy/admin/django_celery_beat/periodictask/",
-        {"action": "enable_tasks", "_selected_action": [task.pk]},
-        follow=True,
-    ).content.decode()
+    done = _action_done(client, "django_celery_beat/periodictask", "enable_tasks", task.pk)
     assert "Galluogwyd 1 tasg yn llwyddiannus" in done and "successfully" not in done
     assert "bob awr" in done
 
@@ -233,13 +236,7 @@ def test_running_a_task_celery_does_not_know_says_so_in_welsh(client, administra
     client.force_login(administrator)
     every = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
     task = PeriodicTask.objects.create(name="Gone", task="performance.tasks.gone", interval=every)
-    done = _text(
-        client.post(
-            "/cy/admin/django_celery_beat/periodictask/",
-            {"action": "run_tasks", "_selected_action": [task.pk]},
-            follow=True,
-        ).content.decode()
-    )
+    done = _text(_action_done(client, "django_celery_beat/periodictask", "run_tasks", task.pk))
     assert "Nid oes tasg “performance.tasks.gone”: ni redwyd dim." in done
     assert "not found" not in done
 
@@ -352,13 +349,7 @@ def test_cleaning_up_lockouts_reports_in_welsh(client, administrator):
     AccessAttempt.objects.filter(pk=expired.pk).update(
         attempt_time=timezone.now() - timedelta(hours=1)
     )
-    done = _text(
-        client.post(
-            "/cy/admin/axes/accessattempt/",
-            {"action": "cleanup_expired_attempts", "_selected_action": [current.pk]},
-            follow=True,
-        ).content.decode()
-    )
+    done = _text(_action_done(client, "axes/accessattempt", "cleanup_expired_attempts", current.pk))
     assert "Cliriwyd 1 ymgais a oedd wedi dod i ben." in done
     assert "Cleaned up" not in done
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["current"]
