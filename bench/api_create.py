@@ -244,6 +244,26 @@ class Gunicorn:
         ]
         if worker_class == "gthread":
             command += ["--threads", str(threads)]
+        if worker_class == "granian":
+            # Granian's HTTP/1 in Rust, the same WSGI application: one blocking thread a
+            # worker, like a sync gunicorn worker, so only the server around Django differs.
+            command = [
+                str(_env.ROOT / ".venv" / "bin" / "granian"),
+                "--interface",
+                "wsgi",
+                "config.wsgi:application",
+                "--workers",
+                str(workers),
+                "--blocking-threads",
+                "1",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--no-ws",
+                "--log-level",
+                "warning",
+            ]
         self.command = command
         self.log = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.log.write(f"\n==== {' '.join(command)}\n".encode())
@@ -291,7 +311,9 @@ class Gunicorn:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", default="2,3,4")
-    parser.add_argument("--classes", default="sync,gthread")
+    parser.add_argument(
+        "--classes", default="sync,gthread", help="gunicorn worker classes, or granian"
+    )
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--duration", type=float, default=20.0)

@@ -92,16 +92,12 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
             _link(step, by_name)
             type(step.rows[0])._default_manager.bulk_create(step.rows)
         return
-    parts: list[str] = []
-    params: list[Any] = []
-    for step in steps:
-        sql, values = _insert_returning(step)
-        parts.append(sql)
-        params += values
-    # One id a row, in the order the rows were given (nextval runs in that order).
-    keys = ", ".join(f"(SELECT array_agg(id ORDER BY id) FROM {step.name})" for step in steps)
+    shape = tuple(
+        (step.name, type(step.rows[0]), tuple(step.links.items()), len(step.rows)) for step in steps
+    )
+    params = [value for step in steps for value in _row_values(step)]
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(parts)} SELECT {keys}", params)
+        cursor.execute(_chain_statement(shape), params)
         ids = cursor.fetchone()
     for step, step_ids in zip(steps, ids, strict=True):
         for row, pk in zip(step.rows, step_ids, strict=True):
@@ -112,28 +108,52 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
         _link(step, by_name)
 
 
-def _insert_returning(step: NewRows) -> tuple[str, list[Any]]:
-    """``name AS (INSERT … RETURNING id)`` for ``step``, and its parameters."""
-    model = type(step.rows[0])
-    table, names, columns = _insert_columns(model)
-    linked = {
-        _concrete(model._meta.get_field(name)).column: target for name, target in step.links.items()
-    }
-    source = " CROSS JOIN ".join(dict.fromkeys(linked.values()))
-    params: list[Any] = []
-    selects = []
-    for row in step.rows:
-        values = []
-        for column, slot in columns:
-            if column.column in linked:
-                values.append(f"{linked[column.column]}.id")
-                continue
-            value = column.pre_save(row, True)
-            params.append(column.get_db_prep_save(value, connection))
-            values.append(slot)
-        selects.append(f"SELECT {', '.join(values)}" + (f" FROM {source}" if source else ""))
-    rows = " UNION ALL ".join(selects)
-    return f"{step.name} AS (INSERT INTO {table} ({names}) {rows} RETURNING id)", params
+#: A chain's shape: each step's name, model, links and number of rows.
+_Shape = tuple[tuple[str, type[Model], tuple[tuple[str, str], ...], int], ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _chain_statement(shape: _Shape) -> str:
+    """The statement of a chain of this shape: the same text for every new case of one kind,
+    worked out once a process (building it cost more than adapting the values)."""
+    parts = []
+    for name, model, links, count in shape:
+        table, names, columns = _insert_columns(model)
+        linked = _linked_columns(model, links)
+        source = " CROSS JOIN ".join(dict.fromkeys(linked.values()))
+        values = ", ".join(
+            f"{linked[column.column]}.id" if column.column in linked else slot
+            for column, slot in columns
+        )
+        select = f"SELECT {values}" + (f" FROM {source}" if source else "")
+        rows = " UNION ALL ".join([select] * count)
+        parts.append(f"{name} AS (INSERT INTO {table} ({names}) {rows} RETURNING id)")
+    # One id a row, in the order the rows were given (nextval runs in that order).
+    keys = ", ".join(f"(SELECT array_agg(id ORDER BY id) FROM {name})" for name, *_ in shape)
+    return f"WITH {', '.join(parts)} SELECT {keys}"
+
+
+@functools.cache
+def _linked_columns(model: type[Model], links: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The columns a step takes from earlier steps' new ids, and the step each comes from."""
+    return {_concrete(model._meta.get_field(name)).column: target for name, target in links}
+
+
+def _row_values(step: NewRows) -> list[Any]:
+    """The parameters of ``step``'s rows, in ``_chain_statement``'s order: each column that is
+    not linked, as ``save()`` would send it (defaults, ``auto_now_add``)."""
+    columns = _value_columns(type(step.rows[0]), tuple(step.links.items()))
+    return [
+        column.get_db_prep_save(column.pre_save(row, True), connection)
+        for row in step.rows
+        for column in columns
+    ]
+
+
+@functools.cache
+def _value_columns(model: type[Model], links: tuple[tuple[str, str], ...]) -> list[Field]:
+    linked = _linked_columns(model, links)
+    return [column for column, _slot in _insert_columns(model)[2] if column.column not in linked]
 
 
 @functools.cache

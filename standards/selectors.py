@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from accounts.models import Service
+from common.request_context import current_request
 
 from .domain.calendar import BusinessHours as Hours
 from .domain.calendar import WorkingCalendar
@@ -27,6 +28,8 @@ CASE_RULES_SECONDS = 300
 #: While the shared cache is unreachable, a change to the rules shows within this long.
 CASE_RULES_OUTAGE_SECONDS = 30
 _built: dict[str, "CaseRules"] = {}
+#: Where a request keeps the version it read (``case_rules_version``).
+_REQUEST_MEMO = "_case_rules_version"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ def case_rules_version() -> str:
     """The current version of what creating a case reads; other per-process memos of such
     things (the message templates in use) key on it too, so one ``case_rules_forget`` renews
     them all."""
+    # One request reads one version: an API case asked for it twice (its service, then
+    # ``case_create``), a round trip to Redis each (docs/adr/0037).
+    request = current_request.get()
+    known: str | None = getattr(request, _REQUEST_MEMO, None)
+    if known:
+        return known
     version = cache.get(CASE_RULES_VERSION_KEY)
     if version is None:
         cache.add(CASE_RULES_VERSION_KEY, uuid.uuid4().hex, CASE_RULES_SECONDS)
@@ -56,7 +65,10 @@ def case_rules_version() -> str:
     # None only while the cache is unreachable. Nobody can renew the memo then, so it is kept
     # for one window of ``CASE_RULES_OUTAGE_SECONDS`` at most: reading the rules on every
     # request instead slowed each to a crawl for as long as Redis was away (issue 20, item 4).
-    return version or f"cache-away-{int(time.time() // CASE_RULES_OUTAGE_SECONDS)}"
+    version = version or f"cache-away-{int(time.time() // CASE_RULES_OUTAGE_SECONDS)}"
+    if request is not None:
+        setattr(request, _REQUEST_MEMO, version)
+    return version
 
 
 def case_rules(*, version: str | None = None) -> CaseRules:
@@ -78,8 +90,16 @@ def case_rules(*, version: str | None = None) -> CaseRules:
 
 
 def case_rules_forget() -> None:
-    """Make every process rebuild its rules once the current transaction commits."""
-    transaction.on_commit(lambda: cache.delete(CASE_RULES_VERSION_KEY))
+    """Make every process rebuild its rules once the current transaction commits (this
+    request too, if it reads them again)."""
+    request = current_request.get()
+
+    def forget() -> None:
+        cache.delete(CASE_RULES_VERSION_KEY)
+        if request is not None and hasattr(request, _REQUEST_MEMO):
+            delattr(request, _REQUEST_MEMO)
+
+    transaction.on_commit(forget)
 
 
 def working_calendar(*, from_date: date | None = None) -> WorkingCalendar:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from common.fields import AwareDateTimeField
+from common.serializer_fields import FieldsBuiltOnce
 
 from .channels import DEFINITIONS
 from .definition import ChannelDefinition, DetailField, Kind
@@ -70,8 +71,9 @@ def serializer_field(detail: DetailField) -> serializers.Field:
     raise ValueError(detail.kind)
 
 
-class DetailsSerializer(serializers.Serializer):
-    """A channel's details; ``definition`` is set on each generated subclass."""
+class DetailsSerializer(FieldsBuiltOnce, serializers.Serializer):
+    """A channel's details; ``definition`` is set on each generated subclass. Its fields are
+    built once a class (``FieldsBuiltOnce``): every new case through the API validates one."""
 
     definition: ChannelDefinition
 

@@ -1083,6 +1083,53 @@ def test_a_new_case_costs_two_statements_once_the_token_is_known(advisor):
     assert (case.milestones.count(), case.events.count(), case.messages.count()) == (2, 1, 1)
 
 
+def test_a_new_case_reads_the_case_rules_version_once(advisor, monkeypatch):
+    """The API's ``service`` field and ``case_create`` both need the case rules: one request
+    reads their version from the shared cache once, not once each (docs/adr/0037)."""
+    from django.core.cache import caches
+
+    from standards.selectors import CASE_RULES_VERSION_KEY
+
+    shared = caches["default"]
+    reads: list[str] = []
+    real_get = shared.get
+
+    def get(key: str, *args: Any, **kwargs: Any) -> Any:
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token_for(advisor)}")
+    body = {**NEW_CASE, "service": "waste"}
+    assert api.post(CASES_URL, body, format="json").status_code == 201
+    monkeypatch.setattr(shared, "get", get)
+
+    answer = api.post(CASES_URL, body, format="json")
+
+    assert answer.status_code == 201, answer.content
+    assert reads.count(CASE_RULES_VERSION_KEY) == 1, reads
+
+
+def test_a_rules_change_in_a_request_is_seen_by_the_same_request(
+    rf, django_capture_on_commit_callbacks
+):
+    """The version a request keeps is dropped with the rules it changed, so the same request
+    reads the new rules once the change commits."""
+    from common.request_context import current_request
+    from standards.selectors import case_rules, case_rules_forget, case_rules_version
+
+    token = current_request.set(rf.get("/"))
+    try:
+        first = case_rules_version()
+        assert case_rules_version() == first
+        with django_capture_on_commit_callbacks(execute=True):
+            case_rules_forget()
+        assert case_rules_version() != first
+        assert case_rules().version == case_rules_version()
+    finally:
+        current_request.reset(token)
+
+
 def test_a_service_closed_or_a_team_moved_is_seen_by_the_next_request(
     advisor, django_capture_on_commit_callbacks
 ):
