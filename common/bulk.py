@@ -136,7 +136,7 @@ def _chain_statement(shape: _Shape) -> str:
 @functools.cache
 def _linked_columns(model: type[Model], links: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """The columns a step takes from earlier steps' new ids, and the step each comes from."""
-    return {_concrete(model._meta.get_field(name)).column: target for name, target in links}
+    return {str(_concrete(model._meta.get_field(name)).column): target for name, target in links}
 
 
 def _row_values(step: NewRows) -> list[Any]:
