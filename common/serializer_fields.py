@@ -38,4 +38,12 @@ class FieldsBuiltOnce:
         template = templates.get(language)
         if template is None:
             template = templates[language] = copy.deepcopy(self._declared_fields)
-        return {name: copy.copy(field) for name, field in template.items()}
+        return {name: _shallow_copy(field) for name, field in template.items()}
+
+
+def _shallow_copy(field: serializers.Field) -> Any:
+    """What ``copy.copy`` makes of a field (a new instance sharing its attributes' values),
+    without its general path through ``__reduce_ex__``: a third of the time of the copies."""
+    clone = type(field).__new__(type(field))
+    clone.__dict__.update(field.__dict__)
+    return clone
