@@ -7,6 +7,7 @@ Every writer of milestones (``contacts/services/milestone_writer.py``) decides a
 on a table of cases.
 """
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
@@ -54,3 +55,10 @@ def swept_state(
         return current
     target = state_at(due_at=due_at, due_soon_at=due_soon_at, now=now)
     return target if _PROGRESS[target] > _PROGRESS[current] else current
+
+
+def next_due(milestones: Iterable[tuple[str, datetime | None]]) -> datetime | None:
+    """The earliest due time of the open milestones among ``(state, due_at)`` pairs, or
+    ``None``: what the database keeps in ``Case.next_due_at`` (docs/adr/0010)."""
+    due = [due_at for state, due_at in milestones if state in OPEN and due_at is not None]
+    return min(due) if due else None

@@ -33,7 +33,7 @@ from standards.domain.deadlines import Deadline
 from standards.models import Target
 
 from .. import hooks
-from ..domain.milestone_state import State, state_at, state_when_met
+from ..domain.milestone_state import State, next_due, state_at, state_when_met
 from ..event_payloads import time_value
 from ..models import AlertTransition, Case, EventKind, Milestone
 from ..timeline import event_build, event_record, events_record, events_record_for_milestones
@@ -69,10 +69,16 @@ def milestones_create(*, case: Case, milestones: Sequence[Milestone]) -> list[Mi
 
 def milestones_for_new_case(case: Case, milestones: Sequence[Milestone]) -> list[Milestone]:
     """``milestones`` as new milestones of ``case``, pending, ready to store (``case_create``
-    stores them with the case, in one statement)."""
+    stores them with the case, in one statement).
+
+    The case is given the next deadline the database's trigger would set once the milestones
+    are in: stored with it, the trigger finds nothing to change, and the new case's row is not
+    written a second time with every index of the table (docs/adr/0037). The trigger still
+    decides; a value that disagreed would only cost that second write."""
     for milestone in milestones:
         milestone.case = case
         milestone.state = State.PENDING
+    case.next_due_at = next_due((milestone.state, milestone.due_at) for milestone in milestones)
     return list(milestones)
 
 

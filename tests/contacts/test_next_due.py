@@ -37,6 +37,25 @@ def test_a_new_case_is_due_at_its_earliest_milestone(case):
     assert next_due(case) == ACKNOWLEDGE_DUE
 
 
+def test_a_new_case_is_written_once_with_its_next_deadline(service, team):
+    """The case comes with the deadline the trigger would have set, so the trigger changes
+    nothing: no second version of the row, and of every index entry (docs/adr/0037)."""
+    from django.db import connection
+
+    def case_rows_updated() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'contacts_case'"
+            )
+            return cursor.fetchone()[0]
+
+    before = case_rows_updated()
+    case = make_case(service=service, received_at=RECEIVED)
+
+    assert case_rows_updated() == before
+    assert next_due(case) == ACKNOWLEDGE_DUE
+
+
 def test_meeting_a_milestone_moves_on_to_the_next_and_resolving_clears_it(case, advisor):
     case_acknowledge(case=case, actor=advisor, now=RECEIVED + timedelta(hours=1))
     after_acknowledging = next_due(case)

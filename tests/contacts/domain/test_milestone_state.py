@@ -9,7 +9,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from contacts.domain.milestone_state import State, state_at, state_when_met, swept_state
+from contacts.domain.milestone_state import (
+    State,
+    next_due,
+    state_at,
+    state_when_met,
+    swept_state,
+)
 
 DUE = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
 DUE_SOON = datetime(2026, 3, 13, 17, 0, tzinfo=UTC)
@@ -99,3 +105,26 @@ def test_met_at_or_before_the_due_time_is_met_after_it_met_late(due, met, expect
 )
 def test_swept_state_moves_open_milestones_forward_only(state, now, expected):
     assert swept_state(state, due_at=DUE, due_soon_at=DUE_SOON, now=now) == expected
+
+
+# Next deadline: Tuesday 3 March 2026 10:00 (an acknowledgement) and Monday 16 March 17:00
+# (the answer), worked out by hand as in tests/contacts/test_next_due.py.
+TUESDAY = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+MONDAY_WEEK = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("milestones", "expected"),
+    [
+        ([], None),
+        ([("pending", MONDAY_WEEK), ("pending", TUESDAY)], TUESDAY),
+        ([("met", TUESDAY), ("pending", MONDAY_WEEK)], MONDAY_WEEK),
+        ([("met_late", TUESDAY), ("met", MONDAY_WEEK)], None),
+        ([("breached", TUESDAY), ("due_soon", MONDAY_WEEK)], TUESDAY),
+        # Only measured, or started later: no due time, nothing to be due at.
+        ([("pending", None)], None),
+        ([("pending", None), ("pending", MONDAY_WEEK)], MONDAY_WEEK),
+    ],
+)
+def test_the_next_deadline_is_the_earliest_open_due_time(milestones, expected):
+    assert next_due(milestones) == expected
