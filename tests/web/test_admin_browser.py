@@ -1,19 +1,30 @@
 """The admin pages administrators use, in a real Chromium in Welsh and English: axe-core's
-WCAG 2.2 AA check of the index, a list, a standard with its behaviours and targets, and an
-add page; the Content-Security-Policy refuses nothing the admin's pages do (ADR 0028);
-screenshots in /tmp/ui/admin/."""
+WCAG 2.2 AA check of the index and of every registered model's list, add page and first row's
+change page; the Content-Security-Policy refuses nothing the admin's pages do (ADR 0028);
+screenshots in /tmp/ui/admin/ (none on CI)."""
 
 import json
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
-from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
+from django.utils import timezone
+from django_celery_beat.models import (
+    ClockedSchedule,
+    CrontabSchedule,
+    IntervalSchedule,
+    PeriodicTask,
+    SolarSchedule,
+)
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from councillors.models import Ward
 from standards.models import Standard
+from tests.factories import RequestTypeFactory, make_case
 
 from .conftest import assert_no_csp_violations, axe_violations, screenshot, watch_csp
 
@@ -65,17 +76,33 @@ def pages() -> dict[str, str]:
     }
 
 
-def seed_third_party_rows(administrator) -> None:
-    """A row for the third-party models whose change pages have something of their own:
-    django-celery-beat's periodic task and crontab (a date and time in two boxes, the crontab
-    in words) and django-otp's device (its list's breadcrumbs are mostly text, where a link
-    told apart by colour alone fails)."""
+def seed_rows(administrator, team) -> None:
+    """A row for the models whose change pages have something of their own, and for those
+    made cheaply: django-celery-beat's schedules and task (a date and time in two boxes, a
+    crontab in words), django-otp's device (its list's breadcrumbs are mostly text, where a
+    link told apart by colour alone fails), a request type (its list edits its ordering in
+    place), a case with its customer, a ward (its councillors in a many-to-many box), a
+    lockout and a group. Standards, business hours and the like come with the migrations."""
     nightly = CrontabSchedule.objects.create(minute="0", hour="2", timezone="Europe/London")
     PeriodicTask.objects.create(
         name="Nightly", task="performance.tasks.daily_stats", crontab=nightly
     )
     IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
+    ClockedSchedule.objects.create(clocked_time=timezone.now())
+    SolarSchedule.objects.create(event="sunrise", latitude="51.48", longitude="-3.18")
     TOTPDevice.objects.create(user=administrator, name="phone")
+    AccessAttempt.objects.create(
+        username="someone",
+        ip_address="192.0.2.1",
+        user_agent="browser",
+        http_accept="*/*",
+        path_info="/cy/sign-in/",
+        failures_since_start=1,
+    )
+    Group.objects.create(name="Supervisors")
+    RequestTypeFactory(service=team.service)
+    make_case(service=team.service)
+    Ward.objects.create(code="canton", name="Canton")
 
 
 def every_model_page(administrator) -> dict[str, str]:
@@ -100,7 +127,7 @@ def every_model_page(administrator) -> dict[str, str]:
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_admin_page_passes_axe(admin_page, administrator, team, language):
     page = admin_page
-    seed_third_party_rows(administrator)
+    seed_rows(administrator, team)
     found = {}
     for name, path in every_model_page(administrator).items():
         response = page.goto(f"/{language}{path[3:]}")
