@@ -38,7 +38,11 @@
         if (!list) {
             return;
         }
-        const headings = Array.from(list.querySelectorAll('thead th'), (th) => th.textContent.trim());
+        // A sorted column's heading also holds its sort priority ("1"): its words are in .text.
+        const headings = Array.from(
+            list.querySelectorAll('thead th'),
+            (th) => (th.querySelector('.text') || th).textContent.trim(),
+        );
         list.querySelectorAll('tbody tr').forEach((row) => {
             const object = row.querySelector('th');
             Array.from(row.children).forEach((cell, column) => {

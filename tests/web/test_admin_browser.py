@@ -12,7 +12,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django_celery_beat.models import (
     ClockedSchedule,
     CrontabSchedule,
@@ -22,6 +24,7 @@ from django_celery_beat.models import (
 )
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from complaints.models import ComplaintCategory
 from councillors.models import Ward
 from standards.models import Standard
 from tests.factories import RequestTypeFactory, make_case
@@ -171,6 +174,14 @@ def test_the_admin_refuses_nothing_under_the_policy(admin_page, administrator, l
         page.goto(f"/{language}{path[3:]}")
     page.wait_for_timeout(300)  # a report is an event: let any late one arrive
     assert_no_csp_violations(page.csp_violations)
+
+    # A list's editable cell is named by its column and its row (static/cyswllt_admin/
+    # accessible.js), in the page's language: Django gives it no label.
+    page.goto(f"/{language}{reverse('admin:complaints_complaintcategory_changelist')[3:]}")
+    with translation.override(language):
+        first = ComplaintCategory.objects.order_by("position", "code").first()
+        expected = f"{capfirst(gettext('active'))}: {first.name}"
+    assert page.locator("#id_form-0-is_active").get_attribute("aria-label") == expected
 
     # A row added by the inlines' script, as an administrator adds a behaviour.
     page.goto(f"/{language}{reverse('admin:standards_standard_add')[3:]}")
