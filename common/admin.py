@@ -11,7 +11,9 @@ from typing import Any
 
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -102,11 +104,72 @@ class WelshPeriodicTaskAdmin(PeriodicTaskAdmin):  # type: ignore[misc]
         super().run_tasks(request, queryset)
 
 
+#: What each of a crontab's fields takes, said when what was written is not that. The model's
+#: validators (python-crontab's) say it in English built with f-strings ("'99', not in 0-59
+#: for Minutes"), which no catalogue can hold.
+CRONTAB_FIELD_RULES = {
+    "minute": _(
+        "Write the minute as a number from 0 to 59, a list (0,30), a range (0-30), a step"
+        " (*/15) or * for every minute."
+    ),
+    "hour": _(
+        "Write the hour as a number from 0 to 23, a list (9,17), a range (9-17), a step (*/2)"
+        " or * for every hour."
+    ),
+    "day_of_month": _(
+        "Write the day of the month as a number from 1 to 31, a list (1,15), a range (1-7), a"
+        " step (*/2) or * for every day."
+    ),
+    "month_of_year": _(
+        "Write the month as a number from 1 to 12, a list (1,7), a range (3-11), a step (*/3)"
+        " or * for every month."
+    ),
+    "day_of_week": _(
+        "Write the day of the week as a number from 0 (Sunday) to 6 (Saturday) or its English"
+        " name (mon), a list (1,3), a range (1-5) or * for every day."
+    ),
+}
+
+
+def _crontab_field_cleaner(name: str) -> Any:
+    """``clean_<name>``: the model's own validators judge the field, our words say why it is
+    refused. A field refused here is left out of the model's validation, so its English is
+    not said as well."""
+
+    def clean(form: forms.ModelForm) -> str:  # type: ignore[type-arg]
+        value = form.cleaned_data[name]
+        try:
+            for validator in CrontabSchedule._meta.get_field(name).validators:
+                validator(value)
+        except ValidationError:
+            raise ValidationError(CRONTAB_FIELD_RULES[name], code="invalid") from None
+        return str(value)
+
+    return clean
+
+
+class WelshCrontabScheduleForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CrontabSchedule
+        fields = ("minute", "hour", "day_of_month", "month_of_year", "day_of_week", "timezone")
+
+    clean_minute = _crontab_field_cleaner("minute")
+    clean_hour = _crontab_field_cleaner("hour")
+    clean_day_of_month = _crontab_field_cleaner("day_of_month")
+    clean_month_of_year = _crontab_field_cleaner("month_of_year")
+    clean_day_of_week = _crontab_field_cleaner("day_of_week")
+
+
 admin.site.unregister(CrontabSchedule)
 
 
 @admin.register(CrontabSchedule)
 class WelshCrontabScheduleAdmin(CrontabScheduleAdmin):  # type: ignore[misc]
+    form = WelshCrontabScheduleForm
+    # A crontab's name is its words (common/apps.py); django-celery-beat's second column, its
+    # words again, would say the same.
+    list_display = ("__str__",)
+
     @admin.display(description=_("Human readable"))
     def human_readable(self, crontab: CrontabSchedule) -> str:
         return crontab_in_words(crontab) if crontab.pk else "-"

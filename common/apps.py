@@ -15,6 +15,7 @@ class CommonConfig(AppConfig):
         from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
         from common import checks  # noqa: F401  (registers the checks)
+        from common.cron_wording import crontab_in_words
 
         _psycopg_keeps_long_statements_parsed()
 
@@ -24,6 +25,9 @@ class CommonConfig(AppConfig):
         PeriodicTask.scheduler.fget.short_description = _("Scheduler")  # type: ignore[attr-defined]
         CrontabSchedule.human_readable.fget.short_description = _("Human readable")  # type: ignore[attr-defined]
         PeriodicTaskAdmin.crontab_translation.short_description = _("Crontab translation")  # type: ignore[attr-defined]
+        # It names a crontab "0 2 * * * (m/h/dM/MY/d) Europe/London" in the admin's lists, the
+        # periodic task's choice of crontab and every title; its words say it in either language.
+        CrontabSchedule.__str__ = crontab_in_words
 
         _name_the_second_factor_and_lockouts()
 

@@ -194,6 +194,37 @@ def test_the_crontabs_are_worded_in_welsh(client, administrator):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "in_words"),
+    [
+        ("cy", "Am 06:30, dydd Llun a dydd Gwener yn unig Europe/London"),
+        ("en", "At 06:30 AM, only on Monday and Friday Europe/London"),
+    ],
+)
+def test_a_crontab_is_named_in_words_not_as_cron(client, administrator, language, in_words):
+    """django-celery-beat names a crontab "30 6 * * 1,5 (m/h/dM/MY/d) Europe/London": in the
+    periodic tasks' list, the crontabs' list, the task's choice of crontab and the titles."""
+    client.force_login(administrator)
+    crontab = CrontabSchedule.objects.create(
+        minute="30", hour="6", day_of_week="1,5", timezone="Europe/London"
+    )
+    task = PeriodicTask.objects.create(
+        name="Twice weekly", task="performance.tasks.daily_stats", crontab=crontab
+    )
+    beat = f"/{language}/admin/django_celery_beat"
+    tasks = client.get(f"{beat}/periodictask/").content.decode()
+    assert f'<td class="field-scheduler">{in_words}</td>' in html.unescape(tasks)
+    crontabs = _text(client.get(f"{beat}/crontabschedule/").content.decode())
+    assert in_words in crontabs
+    form = html.unescape(client.get(f"{beat}/periodictask/{task.pk}/change/").content.decode())
+    assert f'<option value="{crontab.pk}" selected>{in_words}</option>' in form
+    title = _text(client.get(f"{beat}/crontabschedule/{crontab.pk}/change/").content.decode())
+    assert in_words in title
+    for page in (tasks, crontabs, form, title):
+        assert "(m/h/dM/MY/d)" not in page and "30 6 * * 1,5" not in page
+
+
+@pytest.mark.django_db
 def test_a_periodic_tasks_schedule_errors_are_welsh(client, administrator):
     """django-celery-beat's model raises these in English never marked for translation."""
     client.force_login(administrator)
@@ -227,6 +258,66 @@ def test_a_periodic_tasks_schedule_errors_are_welsh(client, administrator):
     saved = client.post(add, {**form, "interval": every.pk})
     assert saved.status_code == 302
     assert PeriodicTask.objects.get(name="Nightly").interval == every
+
+
+CRONTAB_FORM = {
+    "minute": "0",
+    "hour": "2",
+    "day_of_month": "*",
+    "month_of_year": "*",
+    "day_of_week": "*",
+    "timezone": "Europe/London",
+    # The tasks on the crontab, shown below it: an inline formset, with its management form.
+    "periodictask_set-TOTAL_FORMS": "0",
+    "periodictask_set-INITIAL_FORMS": "0",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "welsh"),
+    [
+        ("minute", "99", "Ysgrifennwch y munud fel rhif o 0 i 59"),
+        ("minute", "abc", "Ysgrifennwch y munud fel rhif o 0 i 59"),
+        ("hour", "24", "Ysgrifennwch yr awr fel rhif o 0 i 23"),
+        ("day_of_month", "5-1", "Ysgrifennwch ddiwrnod y mis fel rhif o 1 i 31"),
+        ("month_of_year", "*/0", "Ysgrifennwch y mis fel rhif o 1 i 12"),
+        ("day_of_week", "funday", "Ysgrifennwch ddiwrnod yr wythnos fel rhif o 0 (dydd Sul)"),
+    ],
+)
+def test_a_crontab_field_refused_says_why_in_welsh(client, administrator, field, value, welsh):
+    """python-crontab words its refusals with f-strings ("'99', not in 0-59 for Minutes"), in
+    English whatever the page's language; the crontab's page and the one the periodic task's
+    "+" opens (a pop-up) say them in Welsh, and save nothing."""
+    client.force_login(administrator)
+    add = "/cy/admin/django_celery_beat/crontabschedule/add/"
+    for url in (add, f"{add}?_to_field=id&_popup=1"):
+        refused = client.post(url, {**CRONTAB_FORM, field: value})
+        assert refused.status_code == 200
+        text = _text(refused.content.decode())
+        assert welsh in text
+        for english in ("not in", "Unrecognised", "No enumeration", "Bad range", "Sequence"):
+            assert english not in text, english
+    assert not CrontabSchedule.objects.exists()
+
+    english = _text(
+        client.post(
+            "/en/admin/django_celery_beat/crontabschedule/add/", {**CRONTAB_FORM, field: value}
+        ).content.decode()
+    )
+    assert "Write the " in english and welsh not in english
+
+
+@pytest.mark.django_db
+def test_a_right_crontab_is_saved_from_the_welsh_admin(client, administrator):
+    client.force_login(administrator)
+    saved = client.post(
+        "/cy/admin/django_celery_beat/crontabschedule/add/",
+        {**CRONTAB_FORM, "minute": "*/15", "hour": "9-17", "day_of_week": "mon-fri"},
+    )
+    assert saved.status_code == 302
+    crontab = CrontabSchedule.objects.get()
+    assert (crontab.minute, crontab.hour, crontab.day_of_week) == ("*/15", "9-17", "mon-fri")
 
 
 @pytest.mark.django_db

@@ -1,7 +1,8 @@
 """The Welsh catalogue keeps clear of mistakes it once had (issue 20): a capitalised phrase put
 mid-sentence ("Rhaid i Eich neges"), a missing contraction ("i eich" for "i'ch", "o yr" for
 "o'r"), no soft mutation after a preposition that takes it ("Drwy cyfarch" for "Drwy
-gyfarch"), and a capital after "Yn ôl" ("Yn ôl Sianel")."""
+gyfarch"), a capital after "Yn ôl" ("Yn ôl Sianel"), and "y" before a number filled in
+("y %(counter)s diwrnod diwethaf" read "y 8 diwrnod", where Welsh says "yr 8")."""
 
 import re
 from pathlib import Path
@@ -22,6 +23,12 @@ MISTAKES = {
     ),
     "a missing contraction": re.compile(r"(?<!')\b(?:i|o) (?:eich|ein|yr|y|ei|eu)\b"),
     "a capital after “Yn ôl”": re.compile(r"\bYn ôl [A-Z]"),
+    # "y" or "yr" goes by the sound of the number (y 7, yr 8, yr 11, yr 80), which a
+    # translation cannot know of one filled in; "’r" after a vowel, or no article, is right
+    # before any. A number written in the translation ("Y 6 rhif") is the translator's to say.
+    "an article before a number": re.compile(
+        r"(?<![\w’'])[yY]r? (?:%\([^)]*\)[sd]|%[sd]|\{[^}]*\})"
+    ),
     # A capital after the preposition is a name ("ar Mac", "i Cyswllt"), left as it is.
     "no soft mutation": re.compile(
         rf"(?<!')\b(?i:{_MUTATING}) (?:c(?!h)|p(?!h)|t(?!h)|m|ll|rh)\w*"
@@ -63,6 +70,10 @@ def test_the_catalogue_has_none_of_the_mistakes(translations, mistake):
         ("no soft mutation", "Drwy cyfarch y galwr"),
         ("no soft mutation", "drwy pa fanylion bynnag"),
         ("no soft mutation", "a'i rhoi i'r cleient, heb tâl"),
+        ("an article before a number", "Dim ond y %(counter)s cwsmer cyntaf a restrir"),
+        ("an article before a number", "yn ystod y {count} diwrnod diwethaf"),
+        ("an article before a number", "Y %s achos mwyaf diweddar"),
+        ("an article before a number", "yr %(counter)s diwrnod diwethaf"),
     ],
 )
 def test_each_check_catches_the_mistake_it_is_for(mistake, text):
@@ -78,6 +89,10 @@ def test_each_check_catches_the_mistake_it_is_for(mistake, text):
         "Negeseuon sy'n dod i mewn",
         "Mewngofnodi i Cyswllt",
         "Yn ôl sianel",
+        "Dim ond %(counter)s cwsmer a restrir, y rhai cyntaf a gafwyd",
+        "yn ystod y cyfnod diwethaf o %(counter)s diwrnod",
+        "Dangos 1 i 8 o'r %(counter)s achos",
+        "Y 6 rhif y mae eich ap dilysu yn eu dangos",
     ],
 )
 def test_right_welsh_passes_every_check(text):

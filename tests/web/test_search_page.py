@@ -130,6 +130,9 @@ def test_a_search_matching_too_many_cases_says_so(signed_in, advisor, service, m
     assert len(references(response)) == 3
     assert "Only the newest 3 cases that contain these words are listed." in response.text
     assert "Only the newest" not in search(signed_in(advisor), "resident 1").text
+    # No article before the number, which Welsh says "y" or "yr" by its sound ("yr 8").
+    welsh = html.unescape(search(signed_in(advisor), "bin", language="cy").text)
+    assert "Dim ond 3 achos a restrir, y rhai mwyaf diweddar sy'n cynnwys y geiriau hyn." in welsh
 
 
 def test_the_words_searched_for_never_appear_in_an_address(signed_in, advisor, service):
