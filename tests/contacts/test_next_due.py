@@ -126,3 +126,47 @@ def test_removing_the_milestones_leaves_nothing_due(case):
     Milestone.objects.filter(case=case).delete()
 
     assert next_due(case) is None
+
+
+@pytest.mark.parametrize(
+    ("state", "due_at", "expected"),
+    [
+        # Earlier than the answer's deadline: it comes forward.
+        (MilestoneState.PENDING, ACKNOWLEDGE_DUE, ACKNOWLEDGE_DUE),
+        # Later: the answer's stays the next.
+        (MilestoneState.PENDING, RESPOND_DUE + timedelta(days=1), RESPOND_DUE),
+        # Already met, or without a due time: nothing to be due at.
+        (MilestoneState.MET, ACKNOWLEDGE_DUE, RESPOND_DUE),
+        (MilestoneState.PENDING, None, RESPOND_DUE),
+        (MilestoneState.BREACHED, ACKNOWLEDGE_DUE, ACKNOWLEDGE_DUE),
+    ],
+)
+def test_a_milestone_added_to_a_case_brings_its_deadline_forward_only(
+    case, state, due_at, expected
+):
+    """On INSERT the trigger compares the new rows with the kept next deadline (contacts
+    0023): a milestone added later (a complaint's next stage, a re-opening) can only bring it
+    forward."""
+    acknowledge = Milestone.objects.get(case=case, kind="acknowledge")
+    Milestone.objects.filter(pk=acknowledge.pk).delete()
+    assert next_due(case) == RESPOND_DUE
+
+    acknowledge.pk = None
+    acknowledge.state, acknowledge.due_at = state, due_at
+    acknowledge.save()
+
+    assert next_due(case) == expected
+
+
+def test_milestones_added_to_several_cases_at_once_each_move_their_own(service, team):
+    cases = [make_case(service=service, received_at=RECEIVED) for _ in range(2)]
+    removed = list(Milestone.objects.filter(case__in=cases, kind="acknowledge").order_by("case"))
+    Milestone.objects.filter(pk__in=[m.pk for m in removed]).delete()
+    for milestone, due_at in zip(
+        removed, [ACKNOWLEDGE_DUE, RESPOND_DUE + timedelta(days=1)], strict=True
+    ):
+        milestone.pk, milestone.due_at = None, due_at
+
+    Milestone.objects.bulk_create(removed)
+
+    assert [next_due(c) for c in cases] == [ACKNOWLEDGE_DUE, RESPOND_DUE]
