@@ -5,7 +5,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Field, Model
 
 
@@ -96,7 +99,7 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
         (step.name, type(step.rows[0]), tuple(step.links.items()), len(step.rows)) for step in steps
     )
     params = [value for step in steps for value in _row_values(step)]
-    with connection.cursor() as cursor:
+    with _chain_cursor() as cursor:
         cursor.execute(_chain_statement(shape), params)
         ids = cursor.fetchone()
     for step, step_ids in zip(steps, ids, strict=True):
@@ -106,6 +109,40 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
             row._state.db = connection.alias
     for step in steps:
         _link(step, by_name)
+
+
+def _chain_cursor() -> Any:
+    """A cursor that sends the chain's values apart from its text, prepared: the same few
+    statement texts come on every new case, and PostgreSQL parsing and planning the ~100
+    parameter statement each time was half of its CPU for it (docs/adr/0037). Django sends
+    every other query with the values in its text and never prepares (poolers), and
+    ``DATABASE_PREPARED_STATEMENTS`` turns this off too."""
+    if not settings.DATABASE_PREPARED_STATEMENTS:
+        return connection.cursor()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        raw: Any = _PreparedCursor(connection.connection)  # type: ignore[call-arg]  # stubs
+    if connection.queries_logged:
+        return _PreparedDebugCursor(raw, connection)
+    return CursorWrapper(raw, connection)
+
+
+class _PreparedCursor(ServerBindingCursor):
+    """Prepares what it executes (psycopg keeps the prepared statements of a connection, the
+    100 most recent)."""
+
+    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        return super().execute(query, params, prepare=True)  # type: ignore[misc]  # stubs
+
+
+class _PreparedDebugCursor(CursorDebugWrapper):
+    """Logs the chain as written (DEBUG, ``CaptureQueriesContext``): Django reads the last
+    query from the cursor, which psycopg keeps only for values sent in the text."""
+
+    def execute(self, sql: Any, params: Any = None) -> Any:
+        with self.debug_sql(sql, params):
+            return CursorWrapper.execute(self, sql, params)
 
 
 #: A chain's shape: each step's name, model, links and number of rows.

@@ -132,15 +132,56 @@ def test_psycopg_splits_a_new_case_s_statement_once_not_on_every_case(service, m
 
     rows_insert_linked(_new_case_rows(service)[-1])
     split_again = []
-    unmemoised = _queries._query2pg_client_nocache  # what psycopg calls past its limits
-    monkeypatch.setattr(
-        _queries,
-        "_query2pg_client_nocache",
-        lambda query, encoding: split_again.append(query) or unmemoised(query, encoding),
-    )
+    # What psycopg calls past its limits, for values sent in the text or apart from it.
+    for name in ("_query2pg_client_nocache", "_query2pg_nocache"):
+        unmemoised = getattr(_queries, name)
+        monkeypatch.setattr(
+            _queries,
+            name,
+            lambda query, encoding, unmemoised=unmemoised: (
+                split_again.append(query) or unmemoised(query, encoding)
+            ),
+        )
     second = _new_case_rows(service)[-1]
     second[1].rows[0].reference = "CYS-2026-900002"
 
     rows_insert_linked(second)
 
     assert split_again == []
+
+
+def _chain_runs() -> list[int]:
+    """How many times each statement prepared on this connection that writes a customer first
+    (the chain) has run."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE 'WITH new_customer AS (INSERT INTO %%'"
+        )
+        return [runs for (runs,) in cursor.fetchall()]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_a_new_case_s_statement_is_prepared_once_a_connection_and_run_again(service):
+    """Parsing and planning the ~100-parameter statement on every case was half of
+    PostgreSQL's CPU for it (docs/adr/0037)."""
+    rows_insert_linked(_new_case_rows(service)[-1])
+    before = _chain_runs()
+    second = _new_case_rows(service)[-1]
+    second[1].rows[0].reference = "CYS-2026-900002"
+
+    rows_insert_linked(second)
+
+    assert len(before) == 1
+    assert _chain_runs() == [before[0] + 1]
+    assert Case.objects.get(pk=second[1].rows[0].pk).reference == "CYS-2026-900002"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_behind_a_pooler_the_statement_is_not_prepared(service, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    before = _chain_runs()
+
+    rows_insert_linked(_new_case_rows(service)[-1])
+
+    assert _chain_runs() == before
