@@ -11,6 +11,7 @@ from standards.selectors import CASE_RULES_VERSION_KEY
 
 from .factories import ServiceFactory, TeamFactory, UserFactory
 from .parallel import redis_url_for_worker
+from .quick_reset import install as install_quick_reset
 from .second_factor import install as install_second_factor_sign_in
 
 PLAIN_STATIC_FILES = "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -26,6 +27,9 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # force_login signs in past the second factor too (tests/second_factor.py).
     install_second_factor_sign_in()
+    # Transactional tests empty and refill the database by DELETE and one INSERT per table,
+    # not TRUNCATE and a row at a time: seconds a test (tests/quick_reset.py).
+    install_quick_reset()
     # Static files as they are, not under hashed names: the suite runs without collectstatic
     # (tests/test_static_files.py collects them itself). Processes the tests start inherit it.
     os.environ["CYSWLLT_HASHED_STATIC_FILES"] = "false"
