@@ -34,6 +34,11 @@ def pytest_configure(config):
     # (tests/test_static_files.py collects them itself). Processes the tests start inherit it.
     os.environ["CYSWLLT_HASHED_STATIC_FILES"] = "false"
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}}
+    config.addinivalue_line(
+        "markers",
+        "long: runs for tens of seconds; started first among the tests of its kind "
+        "(long_ones_first)",
+    )
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker or not settings.REDIS_URL:
         return
@@ -44,6 +49,39 @@ def pytest_configure(config):
         "default": {**settings.CACHES["default"], "LOCATION": url},
     }
     settings.CELERY_BROKER_URL = url
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    long_ones_first(items)
+
+
+def long_ones_first(items: list[pytest.Item]) -> None:
+    """Moves the tests marked ``long`` to the front of their run of tests of one kind, as
+    pytest-django has ordered them (plain database tests, then transactional ones, then those
+    without the database), keeping that order otherwise; a long test without the database
+    leads the whole run. pytest-xdist hands tests out in this order, a few ahead to each
+    process: a minute-long test handed out near the end runs on alone after the other
+    processes have run out of tests; at the front of its kind it runs beside short ones."""
+
+    def place(index: int) -> tuple[int, bool, int]:
+        kind = _django_kind(items[index])
+        long = items[index].get_closest_marker("long") is not None
+        return (-1 if long and kind == 2 else kind, not long, index)
+
+    items[:] = [items[i] for i in sorted(range(len(items)), key=place)]
+
+
+def _django_kind(item: pytest.Item) -> int:
+    """pytest-django's order (its ``pytest_collection_modifyitems``): 0 for a test in a
+    transaction rolled back, 1 for a transactional test, 2 for a test without the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
 
 
 @pytest.fixture(autouse=True)

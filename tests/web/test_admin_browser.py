@@ -82,6 +82,7 @@ def third_party_pages(administrator) -> dict[str, str]:
     }
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_the_admin_pages_pass_axe(admin_page, administrator, team, language):
     page = admin_page
