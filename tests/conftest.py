@@ -9,6 +9,7 @@ from accounts.models import Role
 from messaging.handoff import DRAIN_FLAG
 from standards.selectors import CASE_RULES_VERSION_KEY
 
+from . import template_database
 from .factories import ServiceFactory, TeamFactory, UserFactory
 from .parallel import redis_url_for_worker
 from .quick_reset import install as install_quick_reset
@@ -40,6 +41,8 @@ def pytest_configure(config):
         "(long_ones_first)",
     )
     worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker and config.getoption("numprocesses", None):
+        template_database.name_the_run()
     if not worker or not settings.REDIS_URL:
         return
     url = redis_url_for_worker(settings.REDIS_URL, worker)
@@ -49,6 +52,53 @@ def pytest_configure(config):
         "default": {**settings.CACHES["default"], "LOCATION": url},
     }
     settings.CELERY_BROKER_URL = url
+
+
+def pytest_sessionfinish(session):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        from pytest_django.plugin import blocking_manager_key
+
+        with session.config.stash[blocking_manager_key].unblock():
+            template_database.drop_the_template()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's, but under pytest-xdist each process copies one migrated database
+    rather than running every migration itself (tests/template_database.py)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    copied = not template_database.ordinary(
+        aliases=aliases, keepdb=keepdb, use_migrations=django_db_use_migrations
+    )
+    if not django_db_use_migrations:
+        _disable_migrations()
+    with django_db_blocker.unblock():
+        if copied:
+            template_database.copy_of_the_template(verbosity)
+        databases = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb or copied,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(databases, verbosity=verbosity)
 
 
 @pytest.hookimpl(trylast=True)
