@@ -77,5 +77,5 @@ def _insert_or_update(model: Any, rows: list[Any], alias: str) -> None:
 
 
 def install() -> None:
-    DatabaseOperations.sql_flush = sql_flush_by_delete  # type: ignore[method-assign]
-    DatabaseCreation.deserialize_db_from_string = reload_by_table  # type: ignore[method-assign]
+    DatabaseOperations.sql_flush = sql_flush_by_delete  # type: ignore[assignment]
+    DatabaseCreation.deserialize_db_from_string = reload_by_table  # type: ignore[assignment]

@@ -31,6 +31,13 @@ def name_the_run() -> None:
     os.environ[RUN] = uuid.uuid4().hex[:12]
 
 
+def _test_database_name() -> str:
+    """As Django names it (``DatabaseCreation._get_test_db_name``), after pytest-django has
+    added the process's suffix."""
+    database = connections[DEFAULT_DB_ALIAS].settings_dict
+    return database["TEST"].get("NAME") or f"test_{database['NAME']}"
+
+
 def ordinary(*, aliases: set[str], keepdb: bool, use_migrations: bool) -> bool:
     connection = connections[DEFAULT_DB_ALIAS]
     return (
@@ -46,7 +53,7 @@ def ordinary(*, aliases: set[str], keepdb: bool, use_migrations: bool) -> bool:
 def template_name() -> str:
     """Beside the processes' databases: test_cyswllt_gw0 -> test_cyswllt_run_<run>."""
     worker = os.environ["PYTEST_XDIST_WORKER"]
-    own = connections[DEFAULT_DB_ALIAS].creation._get_test_db_name()
+    own = _test_database_name()
     return f"{own.removesuffix('_' + worker)}_run_{os.environ[RUN]}"[:63]
 
 
@@ -97,7 +104,7 @@ def copy_of_the_template(verbosity: int) -> None:
         if not made.exists():
             _migrate_template(template, verbosity)
             made.touch()
-        _copy(template, connections[DEFAULT_DB_ALIAS].creation._get_test_db_name())
+        _copy(template, _test_database_name())
 
 
 def drop_the_template() -> None:
@@ -108,7 +115,7 @@ def drop_the_template() -> None:
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "postgresql":
         return
-    own = connection.creation._get_test_db_name()
+    own = _test_database_name()
     quote = connection.ops.quote_name
     with connection._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {quote(f'{own}_run_{run}'[:63])}")
