@@ -19,6 +19,7 @@ def migrate(targets) -> None:
 
 
 # serialized_rollback restores the catalogue the flush after a transactional test removes.
+@pytest.mark.long
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_stored_complaints_become_confidential_and_stay_so(service):
     complaint = make_case(service=service, kind="complaint")

@@ -30,6 +30,7 @@ ROWS = [
 
 
 # serialized_rollback restores the catalogue the flush after a transactional test removes.
+@pytest.mark.long
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_overloaded_columns_move_into_the_payload(service):
     case = make_case(service=service)

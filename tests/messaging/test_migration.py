@@ -33,6 +33,7 @@ def migrate(targets) -> MigrationExecutor:
     return executor
 
 
+@pytest.mark.long
 def test_member_messages_and_sla_alerts_move_into_the_one_outbox(service, team, advisor):
     case = make_case(service=service, received_at=T - timedelta(days=1), team=team, owner=advisor)
     milestone = case.milestones.get(kind="acknowledge")

@@ -8,11 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 PROBE = Path(__file__).with_name("sqlite_demo_probe.py")
 
 
+@pytest.mark.long
 def test_the_sqlite_demo_shows_every_evaluation_figure(tmp_path):
     environment = {
         key: value

@@ -127,6 +127,7 @@ def every_model_page(administrator) -> dict[str, str]:
     return found
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_admin_page_passes_axe(admin_page, administrator, team, language):
     page = admin_page

@@ -247,6 +247,7 @@ def pages_to_check(world) -> list[tuple[str, object, str]]:
     ]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_page_passes_axe_in_both_languages(browser, live_server, client, language):
     from accounts.models import Role

@@ -244,6 +244,7 @@ def contexts_by_user(browser: Any, live_server: Any, client: Any, refused: dict)
     return context_for, contexts
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_page_fits_from_a_phone_to_a_wide_screen(browser, live_server, client, language):
     call_command("seed_demo", allow_server_database=True, stdout=io.StringIO())
