@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import factory
 from django.utils import timezone
@@ -14,6 +15,9 @@ from contacts.channel_details import parse_details
 from contacts.models import Customer
 from contacts.services import case_create
 from routing.models import RequestType
+
+if TYPE_CHECKING:
+    from axes.models import AccessAttempt
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
@@ -114,3 +118,17 @@ def make_case(
         now=now or received_at,
         **kwargs,
     ).case
+
+
+def sign_in_failure(username: str = "someone", *, failures: int = 1) -> "AccessAttempt":
+    """A lockout record of django-axes, as a failed sign-in leaves it."""
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.create(
+        username=username,
+        ip_address="192.0.2.1",
+        user_agent="browser",
+        http_accept="*/*",
+        path_info="/cy/sign-in/",
+        failures_since_start=failures,
+    )

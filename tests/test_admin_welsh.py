@@ -27,6 +27,7 @@ from common.admin_messages import ADMIN_MESSAGES
 from common.cron_wording import crontab_in_words
 from councillors.models import PaperKind
 from standards.models import Standard
+from tests.factories import sign_in_failure
 
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "cy" / "LC_MESSAGES" / "django.po"
 
@@ -361,14 +362,7 @@ SECOND_FACTOR_AND_LOCKOUT_ENGLISH = (
 def test_the_lockouts_and_second_factor_devices_are_named_in_welsh(client, administrator):
     client.force_login(administrator)
     device = TOTPDevice.objects.create(user=administrator, name="ffôn")
-    attempt = AccessAttempt.objects.create(
-        username="someone",
-        ip_address="192.0.2.1",
-        user_agent="browser",
-        http_accept="*/*",
-        path_info="/cy/sign-in/",
-        failures_since_start=5,
-    )
+    attempt = sign_in_failure(failures=5)
     pages = {
         "index": (
             "/cy/admin/",
@@ -426,17 +420,7 @@ def test_cleaning_up_lockouts_reports_in_welsh(client, administrator):
     """django-axes builds this message with an f-string inside gettext (and its action failed
     outside a sign-in request). One attempt is older than the 15-minute cool-off, one is not."""
     client.force_login(administrator)
-    expired, current = (
-        AccessAttempt.objects.create(
-            username=name,
-            ip_address="192.0.2.1",
-            user_agent="b",
-            http_accept="*/*",
-            path_info="/",
-            failures_since_start=1,
-        )
-        for name in ("expired", "current")
-    )
+    expired, current = (sign_in_failure(name) for name in ("expired", "current"))
     AccessAttempt.objects.filter(pk=expired.pk).update(
         attempt_time=timezone.now() - timedelta(hours=1)
     )
@@ -500,14 +484,7 @@ def test_deleting_selected_says_yr_before_a_vowel(client, administrator):
     fewngofnodi"; "Dileu’r" is right before any word."""
     client.force_login(administrator)
     # The actions are offered only on a list with something in it.
-    AccessAttempt.objects.create(
-        username="someone",
-        ip_address="192.0.2.1",
-        user_agent="browser",
-        http_accept="*/*",
-        path_info="/cy/sign-in/",
-        failures_since_start=1,
-    )
+    sign_in_failure()
     attempts = html.unescape(client.get("/cy/admin/axes/accessattempt/").content.decode())
     assert "Dileu’r ymgeisiau i fewngofnodi a ddewiswyd" in attempts
     assert "Dileu y " not in attempts

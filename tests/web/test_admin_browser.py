@@ -6,7 +6,6 @@ screenshots in /tmp/ui/admin/ (none on CI)."""
 import json
 
 import pytest
-from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -27,7 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from complaints.models import ComplaintCategory
 from councillors.models import Ward
 from standards.models import Standard
-from tests.factories import RequestTypeFactory, make_case
+from tests.factories import RequestTypeFactory, make_case, sign_in_failure
 
 from .conftest import assert_no_csp_violations, axe_violations, screenshot, watch_csp
 
@@ -94,14 +93,7 @@ def seed_rows(administrator, team) -> None:
     ClockedSchedule.objects.create(clocked_time=timezone.now())
     SolarSchedule.objects.create(event="sunrise", latitude="51.48", longitude="-3.18")
     TOTPDevice.objects.create(user=administrator, name="phone")
-    AccessAttempt.objects.create(
-        username="someone",
-        ip_address="192.0.2.1",
-        user_agent="browser",
-        http_accept="*/*",
-        path_info="/cy/sign-in/",
-        failures_since_start=1,
-    )
+    sign_in_failure()
     Group.objects.create(name="Supervisors")
     RequestTypeFactory(service=team.service)
     make_case(service=team.service)
