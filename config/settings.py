@@ -162,6 +162,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The statement that writes a new case (common/bulk.py) is prepared once a connection, which
+# halves PostgreSQL's CPU for it. Off behind a pooler that cannot keep prepared statements
+# (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL compiles a query to machine code once its estimated cost passes jit_above_cost:
     # worth it for analytics, not here, where one index look-up per row is estimated costly
@@ -175,15 +179,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _database_options.setdefault(
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
     )
-# The statement that writes a new case (common/bulk.py) is prepared once a connection, which
-# halves PostgreSQL's CPU for it. Off behind a pooler that cannot keep prepared statements
-# (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
-DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", default=True)
-if DATABASE_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # psycopg prepares nothing while this is None (Django's default). Django's own cursors
-    # send the values in the text and never prepare whatever it says; only the chain's cursor
-    # asks for it.
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+    if DATABASE_PREPARED_STATEMENTS:
+        # psycopg prepares nothing while this is None (Django's default). Django's own cursors
+        # send the values in the text and never prepare whatever it says; only the chain's
+        # cursor asks for it.
+        _database_options["prepare_threshold"] = 5
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server, the worker and beat share the file: wait for each other's writes.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
