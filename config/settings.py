@@ -125,6 +125,18 @@ MIDDLEWARE = [
     # After axes: it only measures, and sees the response every other middleware made.
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
+# What an API request presenting a token does without (common/token_requests.py, ADR 0037): it
+# has no session, CSRF cookie, second factor, sign-in limits, messages or htmx.
+BROWSER_MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.session_limits.SessionLimitsMiddleware",
+    "accounts.second_factor.middleware.SecondFactorRequiredMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

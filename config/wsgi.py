@@ -6,7 +6,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-application = get_wsgi_application()
+site = get_wsgi_application()  # sets Django up, so the import below can read settings
+
+from common.token_requests import ByCredentials, TokenRequestHandler  # noqa: E402
+
+# API callers presenting a token skip the browser's middleware (common/token_requests.py).
+application = ByCredentials(site=site, token_requests=TokenRequestHandler())
 
 
 def _refuse_to_start_on_errors() -> None:
