@@ -58,7 +58,7 @@ def _libpq_env(using: str) -> dict[str, str]:
     """The environment that points ``pg_dump``, ``pg_restore`` and ``psql`` at the database
     Django uses: the password goes in the environment, never on a command line."""
     settings_dict = connections[using].settings_dict
-    if settings_dict["ENGINE"] != "django.db.backends.postgresql":
+    if connections[using].vendor != "postgresql":
         raise BackupError(
             "Backups need PostgreSQL (set DATABASE_URL): the SQLite database of the first run "
             "on a laptop is a demonstration, not a council's records."

@@ -179,6 +179,9 @@ DATABASES = {
 # (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
 DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with a health check that asks the socket before the server
+    # (common/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "common.postgresql"
     # PostgreSQL compiles a query to machine code once its estimated cost passes jit_above_cost:
     # worth it for analytics, not here, where one index look-up per row is estimated costly
     # and then runs in milliseconds (the possible-duplicates list spent 730 ms of 1.4 s
