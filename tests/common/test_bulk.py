@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
+from django.db.models import Field
 from django.test.utils import CaptureQueriesContext
 
 from common.bulk import NewRows, rows_insert_linked, rows_update
@@ -185,3 +186,55 @@ def test_behind_a_pooler_the_statement_is_not_prepared(service, settings):
     rows_insert_linked(_new_case_rows(service)[-1])
 
     assert _chain_runs() == before
+
+
+def test_values_sent_as_they_are_are_those_django_would_prepare_to_themselves(service, monkeypatch):
+    """The chain's values skip Django's preparation only where it gives them back unchanged:
+    every column of every row a new case writes, compared with ``get_db_prep_save``."""
+    from django.utils import timezone
+
+    from common import bulk
+    from messaging.models import OutboundMessage
+
+    case = make_case(service=service, customer=Customer(name="Ann", email="ann@example.com"))
+    frozen = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: frozen)  # auto_now_add fields: one clock
+    for model, rows in [
+        (Case, [case]),
+        (Customer, [case.customer]),
+        (Milestone, list(Milestone.objects.filter(case=case))),
+        (CaseEvent, list(CaseEvent.objects.filter(case=case))),
+        (OutboundMessage, list(OutboundMessage.objects.filter(case=case))),
+    ]:
+        assert rows, model
+        columns = [f for f in model._meta.concrete_fields if not f.primary_key]
+        prepared = [
+            f.get_db_prep_save(f.pre_save(row, True), connection) for row in rows for f in columns
+        ]
+        sent = bulk._row_values(NewRows("rows", rows))
+        assert [repr(v) for v in sent] == [repr(v) for v in prepared], model
+
+    prepared_by_django: list[str] = []
+    prepare = Field.get_db_prep_save
+
+    def noted(self, value, connection):
+        prepared_by_django.append(self.name)
+        return prepare(self, value, connection)
+
+    monkeypatch.setattr(Field, "get_db_prep_save", noted)
+    bulk._row_values(NewRows("case", [case]))
+    assert {"summary", "reference", "received_at", "confidential"}.isdisjoint(prepared_by_django)
+    assert "channel_details" in prepared_by_django  # JSON
+
+
+def test_a_field_of_its_own_or_a_value_of_another_type_is_prepared_by_django():
+    from django.db import models
+
+    from common import bulk
+    from common.encrypted_fields import EncryptedSecretField
+
+    assert bulk._passes(EncryptedSecretField()) == ()
+    assert bulk._passes(models.IntegerField()) == (type(None),)  # Int4(n) for psycopg
+    assert bulk._passes(models.JSONField()) == ()
+    naive = datetime(2026, 3, 2, 9, 0)
+    assert type(naive) in bulk._passes(models.DateTimeField())  # and then its zone is asked
