@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from accounts.models import Service
+from common.request_cache import read_together, request_forget, request_get
 from common.request_context import current_request
 
 from .domain.calendar import BusinessHours as Hours
@@ -30,6 +31,8 @@ CASE_RULES_OUTAGE_SECONDS = 30
 _built: dict[str, "CaseRules"] = {}
 #: Where a request keeps the version it read (``case_rules_version``).
 _REQUEST_MEMO = "_case_rules_version"
+# Most API requests need it, the first shared-cache read of a request brings it along.
+read_together(CASE_RULES_VERSION_KEY)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def case_rules_version() -> str:
     known: str | None = getattr(request, _REQUEST_MEMO, None)
     if known:
         return known
-    version = cache.get(CASE_RULES_VERSION_KEY)
+    version = request_get(CASE_RULES_VERSION_KEY)
     if version is None:
         cache.add(CASE_RULES_VERSION_KEY, uuid.uuid4().hex, CASE_RULES_SECONDS)
         version = cache.get(CASE_RULES_VERSION_KEY)
@@ -98,6 +101,7 @@ def case_rules_forget() -> None:
         cache.delete(CASE_RULES_VERSION_KEY)
         if request is not None and hasattr(request, _REQUEST_MEMO):
             delattr(request, _REQUEST_MEMO)
+        request_forget(CASE_RULES_VERSION_KEY, request)
 
     transaction.on_commit(forget)
 

@@ -20,6 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from common.request_cache import request_get
+
 from ..models import Team, User
 from .models import ApiToken
 
@@ -36,7 +38,8 @@ def token_from_key(key: str) -> ApiToken | None:
     prefix, _, _ = key.partition(".")
     if not prefix:
         return None
-    token = cache.get(cache_key(prefix))
+    # With the case rules' version, which most token requests go on to read (common.request_cache).
+    token = request_get(cache_key(prefix))
     if token is None:
         # With the user's team: whether they may log for a service asks it on every case.
         token = (

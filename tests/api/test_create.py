@@ -1083,31 +1083,39 @@ def test_a_new_case_costs_two_statements_once_the_token_is_known(advisor):
     assert (case.milestones.count(), case.events.count(), case.messages.count()) == (2, 1, 1)
 
 
-def test_a_new_case_reads_the_case_rules_version_once(advisor, monkeypatch):
-    """The API's ``service`` field and ``case_create`` both need the case rules: one request
-    reads their version from the shared cache once, not once each (docs/adr/0037)."""
+def test_a_new_case_reads_the_shared_cache_once(advisor, monkeypatch):
+    """The API's ``service`` field and ``case_create`` both need the case rules, and the token
+    is read before them: one request reads the token and the rules' version in one round trip
+    to the shared cache (common/request_cache.py, docs/adr/0037)."""
     from django.core.cache import caches
 
+    from accounts.api_tokens.lookup import cache_key
     from standards.selectors import CASE_RULES_VERSION_KEY
 
     shared = caches["default"]
-    reads: list[str] = []
-    real_get = shared.get
+    reads: list[list[str]] = []
+    real_get, real_get_many = shared.get, shared.get_many
 
     def get(key: str, *args: Any, **kwargs: Any) -> Any:
-        reads.append(key)
+        reads.append([key])
         return real_get(key, *args, **kwargs)
 
+    def get_many(keys: list[str], *args: Any, **kwargs: Any) -> Any:
+        reads.append(list(keys))
+        return real_get_many(keys, *args, **kwargs)
+
+    key = token_for(advisor)
     api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token_for(advisor)}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     body = {**NEW_CASE, "service": "waste"}
     assert api.post(CASES_URL, body, format="json").status_code == 201
     monkeypatch.setattr(shared, "get", get)
+    monkeypatch.setattr(shared, "get_many", get_many)
 
     answer = api.post(CASES_URL, body, format="json")
 
     assert answer.status_code == 201, answer.content
-    assert reads.count(CASE_RULES_VERSION_KEY) == 1, reads
+    assert reads == [[cache_key(key.partition(".")[0]), CASE_RULES_VERSION_KEY]]
 
 
 def test_a_rules_change_in_a_request_is_seen_by_the_same_request(
