@@ -14,6 +14,7 @@ against (issue 19: the API within 5x of this). ``api_create.py`` runs it in the 
 
 import argparse
 import multiprocessing as mp
+import queue
 import sys
 import time
 
@@ -168,8 +169,20 @@ def measure(clients: int = 4, seconds: float = 10.0) -> dict:
     while len(ours := backends()) < clients and time.monotonic() < deadline:
         time.sleep(0.05)  # every client's backend must be counted, or its CPU is missed
     cpu0 = sum(_env.proc_cpu(pid) for pid in ours)
-    done = sum(out.get(timeout=seconds + 60) for _ in procs)
-    cpu1 = sum(_env.proc_cpu(pid) for pid in ours)
+    # A client's backend exits when it disconnects, taking its CPU count with it: keep each
+    # backend's last reading (every 50 ms) until every client has reported.
+    last = {pid: 0.0 for pid in ours}
+    counts: list[int] = []
+    while len(counts) < len(procs):
+        for pid in ours:
+            last[pid] = max(last[pid], _env.proc_cpu(pid))
+        try:
+            counts.append(out.get(timeout=0.05))
+        except queue.Empty:
+            if time.perf_counter() > stop_at + 60:
+                raise
+    done = sum(counts)
+    cpu1 = sum(last.values())
     for p in procs:
         p.join(timeout=10)
     return {
