@@ -179,7 +179,6 @@ def main() -> int:
     stages.wrap(case_services, "case_create", "services.case_create")
     stages.wrap(creation, "case_rules", "  case_rules (cached standards, calendar)")
     stages.wrap(creation, "_milestone_for", "  deadlines (_milestone_for)")
-    stages.wrap(creation, "reference_allocate", "  reference_allocate")
     stages.wrap(db_base.BaseDatabaseWrapper, "_commit", "COMMIT")
     stages.wrap(selectors, "case_with_milestones", "case_with_milestones")
     stages.wrap(CaseOutput, "to_representation", "CaseOutput (response body)")

@@ -11,6 +11,7 @@ from django.db import connection, models
 from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Field, Model
+from django.db.models.expressions import Combinable
 
 
 def rows_update(rows: Sequence[Model], fields: Sequence[str]) -> None:
@@ -75,6 +76,33 @@ class NewRows:
     links: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, eq=False)
+class Computed(Combinable):
+    """A value the statement that inserts the rows works out, once, for every column given it
+    (a sequence's next number, say: no round trip of its own). ``sql`` is an SQL expression over
+    ``params``, in which ``{0}``, ``{1}``… stand for the values of ``uses``, other such values.
+    The rows have the value in place of this once inserted. PostgreSQL only; a model field
+    takes it as it takes any SQL expression (``Combinable``), but only ``rows_insert_linked``
+    works it out."""
+
+    sql: str
+    params: tuple[Any, ...] = ()
+    uses: tuple["Computed", ...] = ()
+
+
+def text_joined(*parts: "str | Computed") -> "str | Computed":
+    """The parts joined: a ``str`` when each is one, else a value the statement joins."""
+    computed = tuple(part for part in parts if isinstance(part, Computed))
+    if not computed:
+        return "".join(str(part) for part in parts)
+    pieces = [
+        f"{{{computed.index(part)}}}" if isinstance(part, Computed) else "%s::text"
+        for part in parts
+    ]
+    params = tuple(part for part in parts if not isinstance(part, Computed))
+    return Computed(" || ".join(pieces), params, uses=computed)
+
+
 def rows_insert_linked(steps: Sequence[NewRows]) -> None:
     """Insert new rows that refer to one another — a customer, the case that names it, the
     case's milestones — and give each its primary key and its links' keys.
@@ -96,20 +124,62 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
             _link(step, by_name)
             type(step.rows[0])._default_manager.bulk_create(step.rows)
         return
-    shape = tuple(
-        (step.name, type(step.rows[0]), tuple(step.links.items()), len(step.rows)) for step in steps
+    computed = _computed_in(steps)
+    number = {id(value): n for n, value in enumerate(computed)}
+    shape = (
+        tuple((value.sql, tuple(number[id(used)] for used in value.uses)) for value in computed),
+        tuple(
+            (
+                step.name,
+                type(step.rows[0]),
+                tuple(step.links.items()),
+                tuple(
+                    tuple(
+                        (column.field.column, number[id(value)])
+                        for column in _value_columns(type(row), tuple(step.links.items()))
+                        if isinstance(value := getattr(row, column.field.attname), Computed)
+                    )
+                    for row in step.rows
+                ),
+            )
+            for step in steps
+        ),
     )
-    params = [value for step in steps for value in _row_values(step)]
+    params = [param for value in computed for param in value.params]
+    params += [value for step in steps for value in _row_values(step)]
     with _chain_cursor() as cursor:
         cursor.execute(_chain_statement(shape), params)
-        ids = cursor.fetchone()
-    for step, step_ids in zip(steps, ids, strict=True):
+        returned = cursor.fetchone()
+    values = dict(zip(map(id, computed), returned[len(steps) :], strict=True))
+    for step, step_ids in zip(steps, returned[: len(steps)], strict=True):
         for row, pk in zip(step.rows, step_ids, strict=True):
             row.pk = pk
             row._state.adding = False
             row._state.db = connection.alias
+            for column in _value_columns(type(row), tuple(step.links.items())):
+                value = getattr(row, column.field.attname)
+                if isinstance(value, Computed):
+                    setattr(row, column.field.attname, values[id(value)])
     for step in steps:
         _link(step, by_name)
+
+
+def _computed_in(steps: Sequence[NewRows]) -> list[Computed]:
+    """The values the statement works out, each after those it uses."""
+    found: dict[int, Computed] = {}
+
+    def add(value: Computed) -> None:
+        for used in value.uses:
+            add(used)
+        found.setdefault(id(value), value)
+
+    for step in steps:
+        for row in step.rows:
+            for column in _value_columns(type(row), tuple(step.links.items())):
+                value = getattr(row, column.field.attname)
+                if isinstance(value, Computed):
+                    add(value)
+    return list(found.values())
 
 
 def _chain_cursor() -> Any:
@@ -146,29 +216,50 @@ class _PreparedDebugCursor(CursorDebugWrapper):
             return CursorWrapper.execute(self, sql, params)
 
 
-#: A chain's shape: each step's name, model, links and number of rows.
-_Shape = tuple[tuple[str, type[Model], tuple[tuple[str, str], ...], int], ...]
+#: A chain's shape: the SQL of each value it works out (and the values each uses), and each
+#: step's name, model and links, with each row's columns that take a worked-out value.
+_Links = tuple[tuple[str, str], ...]
+_WorkedOut = tuple[tuple[str, int], ...]  # a row's columns and the worked-out value each takes
+_Shape = tuple[
+    tuple[tuple[str, tuple[int, ...]], ...],
+    tuple[tuple[str, type[Model], _Links, tuple[_WorkedOut, ...]], ...],
+]
 
 
 @functools.lru_cache(maxsize=256)
 def _chain_statement(shape: _Shape) -> str:
     """The statement of a chain of this shape: the same text for every new case of one kind,
     worked out once a process (building it cost more than adapting the values)."""
-    parts = []
-    for name, model, links, count in shape:
+    computed, steps = shape
+    # A value worked out first, once, in a WITH query of its own: PostgreSQL runs a WITH query
+    # with a volatile function (nextval) once, however many rows read it.
+    parts = [
+        f"v{n} AS (SELECT ({sql.format(*(f'(SELECT v FROM v{u})' for u in uses))}) AS v)"
+        for n, (sql, uses) in enumerate(computed)
+    ]
+    for name, model, links, rows in steps:
         table, names, columns = _insert_columns(model)
         linked = _linked_columns(model, links)
         source = " CROSS JOIN ".join(dict.fromkeys(linked.values()))
-        values = ", ".join(
-            f"{linked[column.column]}.id" if column.column in linked else slot
-            for column, slot in columns
-        )
-        select = f"SELECT {values}" + (f" FROM {source}" if source else "")
-        rows = " UNION ALL ".join([select] * count)
-        parts.append(f"{name} AS (INSERT INTO {table} ({names}) {rows} RETURNING id)")
-    # One id a row, in the order the rows were given (nextval runs in that order).
-    keys = ", ".join(f"(SELECT array_agg(id ORDER BY id) FROM {name})" for name, *_ in shape)
-    return f"WITH {', '.join(parts)} SELECT {keys}"
+        selects = []
+        for worked_out in rows:
+            given = dict(worked_out)
+            values = ", ".join(
+                f"{linked[column.column]}.id"
+                if column.column in linked
+                else f"(SELECT v FROM v{given[column.column]})::{_db_type(column)}"
+                if column.column in given
+                else slot
+                for column, slot in columns
+            )
+            selects.append(f"SELECT {values}" + (f" FROM {source}" if source else ""))
+        rows_sql = " UNION ALL ".join(selects)
+        parts.append(f"{name} AS (INSERT INTO {table} ({names}) {rows_sql} RETURNING id)")
+    # One id a row, in the order the rows were given (nextval runs in that order); then the
+    # worked-out values.
+    keys = [f"(SELECT array_agg(id ORDER BY id) FROM {name})" for name, *_ in steps]
+    keys += [f"(SELECT v FROM v{n})" for n in range(len(computed))]
+    return f"WITH {', '.join(parts)} SELECT {', '.join(keys)}"
 
 
 @functools.cache
@@ -188,6 +279,8 @@ def _row_values(step: NewRows) -> list[Any]:
             value = (
                 getattr(row, field.attname) if column.read_plainly else field.pre_save(row, True)
             )
+            if type(value) is Computed:
+                continue  # the statement works it out (_chain_statement)
             if type(value) in column.passes and (type(value) is not datetime or value.tzinfo):
                 params.append(value)
             else:

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Absence
+from common.bulk import text_joined
 from common.errors import ServiceError
 from contacts.event_payloads import time_parse
 from contacts.models import EventKind
@@ -108,7 +109,7 @@ def acknowledgement_owed(
     """``rows`` and the acknowledgement a new ``case`` owes its customer, unsaved: the case's
     own statement writes it (``contacts.hooks.case_rows_owed``), so that the case and the
     message it owes are stored together or not at all, and a worker is asked once they commit.
-    Keyed by the case's reference, which is known before the case has an id."""
+    Keyed by the case's reference, which the same statement works out (``common.bulk``)."""
     plan = message_plan(case)
     if not _automatic_allowed(
         case, plan, purpose=Purpose.ACKNOWLEDGEMENT, rules_version=rules_version
@@ -116,7 +117,7 @@ def acknowledgement_owed(
         return rows
     assert plan is not None
     message = OutboundMessage(
-        key=f"case:{case.reference}:acknowledgement",
+        key=text_joined("case:", case.reference, ":acknowledgement"),
         **_fields(case=case, purpose=Purpose.ACKNOWLEDGEMENT, plan=plan, now=now),
     )
     delivery_ask()

@@ -39,7 +39,7 @@ from ..models import (
     EventKind,
     Milestone,
 )
-from ..references import reference_allocate
+from ..references import reference_for_new_case
 from ..timeline import event_build
 from .milestone_writer import Timing, milestone_build, milestones_for_new_case
 from .voicemail import voicemail_milestones
@@ -150,7 +150,7 @@ def case_create(
         # The routing table's default queue for this kind of request, while it takes cases.
         team = default if default.active and default.service_id == service.pk else None
 
-    reference = reference_allocate(timezone.localtime(received_at).year)
+    reference = reference_for_new_case(timezone.localtime(received_at).year)
     case = Case(
         reference=reference,
         channel=channel,

@@ -238,3 +238,27 @@ def test_a_field_of_its_own_or_a_value_of_another_type_is_prepared_by_django():
     assert bulk._passes(models.JSONField()) == ()
     naive = datetime(2026, 3, 2, 9, 0)
     assert type(naive) in bulk._passes(models.DateTimeField())  # and then its zone is asked
+
+
+def test_a_value_the_statement_works_out_is_worked_out_once_for_every_column_given_it(service):
+    """A ``Computed`` value (here a sequence's next number, and a text made from it) is taken
+    once, whichever rows read it, and each row has it back once inserted."""
+    from common.bulk import Computed, text_joined
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL works the value out")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE SEQUENCE IF NOT EXISTS test_bulk_worked_out")
+    number = Computed("'N-' || nextval('test_bulk_worked_out')")
+    first = Customer(name=text_joined("Ann ", number, "!"), email="a@example.com")
+    second = Customer(name="Bob", email=number)
+
+    rows_insert_linked([NewRows("customers", [first, second])])
+
+    assert first.name == f"Ann {second.email}!"
+    assert second.email.startswith("N-")
+    saved = Customer.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk")
+    assert [(c.name, c.email) for c in saved] == [(first.name, first.email), ("Bob", second.email)]
+    assert text_joined("case:", "CYS-2026-000001", ":acknowledgement") == (
+        "case:CYS-2026-000001:acknowledgement"
+    )
