@@ -124,8 +124,16 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
             _link(step, by_name)
             type(step.rows[0])._default_manager.bulk_create(step.rows)
         return
-    computed = _computed_in(steps)
+    # One pass over the rows' values: the parameters, and the columns given a worked-out value.
+    worked_out: list[_WorkedOutColumn] = []
+    row_params = [value for step in steps for value in _row_values(step, worked_out)]
+    computed = _with_what_they_use([given.value for given in worked_out])
     number = {id(value): n for n, value in enumerate(computed)}
+    per_row: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for given in worked_out:
+        per_row.setdefault((given.step, given.row), []).append(
+            (str(given.field.column), number[id(given.value)])
+        )
     shape = (
         tuple((value.sql, tuple(number[id(used)] for used in value.uses)) for value in computed),
         tuple(
@@ -133,39 +141,36 @@ def rows_insert_linked(steps: Sequence[NewRows]) -> None:
                 step.name,
                 type(step.rows[0]),
                 tuple(step.links.items()),
-                tuple(
-                    tuple(
-                        (column.field.column, number[id(value)])
-                        for column in _value_columns(type(row), tuple(step.links.items()))
-                        if isinstance(value := getattr(row, column.field.attname), Computed)
-                    )
-                    for row in step.rows
-                ),
+                tuple(tuple(per_row.get((step.name, n), ())) for n in range(len(step.rows))),
             )
             for step in steps
         ),
     )
-    params = [param for value in computed for param in value.params]
-    params += [value for step in steps for value in _row_values(step)]
+    params = [param for value in computed for param in value.params] + row_params
     with _chain_cursor() as cursor:
         cursor.execute(_chain_statement(shape), params)
         returned = cursor.fetchone()
-    values = dict(zip(map(id, computed), returned[len(steps) :], strict=True))
     for step, step_ids in zip(steps, returned[: len(steps)], strict=True):
         for row, pk in zip(step.rows, step_ids, strict=True):
             row.pk = pk
             row._state.adding = False
             row._state.db = connection.alias
-            for column in _value_columns(type(row), tuple(step.links.items())):
-                value = getattr(row, column.field.attname)
-                if isinstance(value, Computed):
-                    setattr(row, column.field.attname, values[id(value)])
+    values = dict(zip(map(id, computed), returned[len(steps) :], strict=True))
+    for given in worked_out:
+        setattr(by_name[given.step].rows[given.row], given.field.attname, values[id(given.value)])
     for step in steps:
         _link(step, by_name)
 
 
-def _computed_in(steps: Sequence[NewRows]) -> list[Computed]:
-    """The values the statement works out, each after those it uses."""
+class _WorkedOutColumn(NamedTuple):
+    step: str
+    row: int
+    field: Field
+    value: Computed
+
+
+def _with_what_they_use(given: list[Computed]) -> list[Computed]:
+    """The values the statement works out, each once, after those it uses."""
     found: dict[int, Computed] = {}
 
     def add(value: Computed) -> None:
@@ -173,12 +178,8 @@ def _computed_in(steps: Sequence[NewRows]) -> list[Computed]:
             add(used)
         found.setdefault(id(value), value)
 
-    for step in steps:
-        for row in step.rows:
-            for column in _value_columns(type(row), tuple(step.links.items())):
-                value = getattr(row, column.field.attname)
-                if isinstance(value, Computed):
-                    add(value)
+    for value in given:
+        add(value)
     return list(found.values())
 
 
@@ -268,21 +269,24 @@ def _linked_columns(model: type[Model], links: tuple[tuple[str, str], ...]) -> d
     return {str(_concrete(model._meta.get_field(name)).column): target for name, target in links}
 
 
-def _row_values(step: NewRows) -> list[Any]:
+def _row_values(step: NewRows, worked_out: list[_WorkedOutColumn] | None = None) -> list[Any]:
     """The parameters of ``step``'s rows, in ``_chain_statement``'s order: each column that is
-    not linked, as ``save()`` would send it (defaults, ``auto_now_add``)."""
+    not linked, as ``save()`` would send it (defaults, ``auto_now_add``). A column given a
+    ``Computed`` value has no parameter: it is noted in ``worked_out``."""
     columns = _value_columns(type(step.rows[0]), tuple(step.links.items()))
     params = []
-    for row in step.rows:
+    for n, row in enumerate(step.rows):
         for column in columns:
             field = column.field
             value = (
                 getattr(row, field.attname) if column.read_plainly else field.pre_save(row, True)
             )
-            if type(value) is Computed:
-                continue  # the statement works it out (_chain_statement)
             if type(value) in column.passes and (type(value) is not datetime or value.tzinfo):
                 params.append(value)
+            elif type(value) is Computed:
+                if worked_out is None:
+                    raise TypeError(f"{field} is given a value only a chain works out")
+                worked_out.append(_WorkedOutColumn(step.name, n, field, value))
             else:
                 params.append(field.get_db_prep_save(value, connection))
     return params
