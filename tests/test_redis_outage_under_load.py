@@ -176,6 +176,10 @@ def test_cases_are_created_while_redis_is_away_and_their_messages_go_when_it_ret
             redis.wait(timeout=10)
             during = Case.objects.count()
             time.sleep(float(os.environ.get("OUTAGE_SECONDS", "5")))
+            # Cases must be made while Redis is still away. On a machine the rest of the suite
+            # keeps busy the first requests without it (each process reads its rules afresh)
+            # can take longer than the outage's five seconds: Redis stays away until one has.
+            wait_for(lambda: Case.objects.count() > during, timeout=60)
             made_while_away = Case.objects.count() - during
             redis = redis_start(redis_port)
             time.sleep(4)  # the new cases ask for a drain again; it takes everything owed
