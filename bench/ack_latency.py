@@ -25,8 +25,9 @@ from datetime import UTC, datetime
 from email.policy import default as default_policy
 
 import _env
+from _load import free_port
 from aiosmtpd.controller import Controller
-from api_create import Gunicorn, free_port
+from api_create import Gunicorn
 
 TARGET_P95_S = 5.0
 REFERENCE = re.compile(r"CYS-\d{4}-\d{6}")

@@ -31,26 +31,22 @@ the best rate is also printed as a multiple of the peer's measured here.
 """
 
 import argparse
+import functools
 import http.client
 import json
-import multiprocessing as mp
 import os
-import resource
-import signal
-import socket
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 
 import _env
+import _load
 import db_alone
 
 TARGET_RATE = 300.0
 TARGET_P95_MS = 40.0
 TARGET_CPU_MS = 5.0
 TARGET_RATIO = 5.0
-MAX_REQUESTS_PER_CLIENT = 200_000  # a bound, far above what 20 s can reach
 
 
 def body(n: int, client: int, services: list[str]) -> bytes:
@@ -73,163 +69,25 @@ def body(n: int, client: int, services: list[str]) -> bytes:
     ).encode()
 
 
-def client(
-    index: int,
-    port: int,
-    token: str,
-    services: list[str],
-    start_at: float,
-    stop_at: float,
-    out: mp.Queue,
-) -> None:
-    """One client: posts back to back on one connection between start_at and stop_at."""
-    headers = {
-        "Authorization": f"Token {token}",
-        "Content-Type": "application/json",
-        "Accept": "application/json",
-        "Connection": "keep-alive",
-    }
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    latencies: list[float] = []
-    errors: list[str] = []
-    statuses: dict[int, int] = {}
-    connects = 0
-    n = 0
-    while time.time() < start_at:
-        time.sleep(0.001)
-    while n < MAX_REQUESTS_PER_CLIENT and time.perf_counter() < stop_at:
-        n += 1
-        payload = body(n, index, services)
-        if conn.sock is None:
-            connects += 1
-        started = time.perf_counter()
-        try:
-            conn.request("POST", "/api/v1/cases/", payload, headers)
-            response = conn.getresponse()
-            data = response.read()
-        except (OSError, http.client.HTTPException) as error:
-            errors.append(f"{type(error).__name__}: {error}")
-            conn.close()
-            continue
-        latencies.append(time.perf_counter() - started)
-        statuses[response.status] = statuses.get(response.status, 0) + 1
-        if response.status != 201:
-            if len(errors) < 5:
-                errors.append(f"HTTP {response.status}: {data[:300]!r}")
-            else:
-                errors.append(f"HTTP {response.status}")
-        elif n == 1 and index == 0:
-            case = json.loads(data)
-            assert case["reference"].startswith("CYS-") and case["milestones"], case
-    conn.close()
-    out.put({"latencies": latencies, "errors": errors, "statuses": statuses, "connects": connects})
+def load(port: int, token: str, services: list[str]) -> _load.Load:
+    return _load.Load(
+        port=port,
+        path="/api/v1/cases/",
+        token=token,
+        body=functools.partial(body, services=services),
+        check=check_created,
+    )
 
 
-def bench_backends() -> list[int]:
-    """PIDs of the PostgreSQL backends connected to the bench database."""
-    import psycopg
-
-    with psycopg.connect(_env.BENCH_DATABASE_URL, autocommit=True) as conn:
-        rows = conn.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid()"
-        ).fetchall()
-    return [pid for (pid,) in rows]
-
-
-def drive(
-    port: int,
-    token: str,
-    services: list[str],
-    clients: int,
-    seconds: float,
-    server_pid: int | None = None,
-) -> dict:
-    """Run the clients for ``seconds`` and aggregate what they saw.
-
-    With ``server_pid``, also account for CPU: the server's (gunicorn tree + its PostgreSQL
-    backends) per created case, and how much of the machine other processes used meanwhile.
-    """
-    if server_pid:
-        ours = _env.process_tree(server_pid) + bench_backends()
-        ours_cpu0 = sum(_env.proc_cpu(pid) for pid in ours)
-        self0 = resource.getrusage(resource.RUSAGE_SELF)
-        kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        busy0, total0 = _env.machine_cpu()
-    out: mp.Queue = mp.Queue()
-    start_at = time.time() + 0.5
-    # perf_counter is system-wide monotonic on Linux, so the children can share the deadline.
-    stop_at = time.perf_counter() + 0.5 + seconds
-    procs = [
-        mp.Process(target=client, args=(i, port, token, services, start_at, stop_at, out))
-        for i in range(clients)
-    ]
-    for p in procs:
-        p.start()
-    results = [out.get(timeout=seconds + 60) for _ in procs]
-    for p in procs:
-        p.join(timeout=10)
-    cpu = {}
-    if server_pid:
-        busy1, total1 = _env.machine_cpu()
-        server_cpu = sum(_env.proc_cpu(pid) for pid in ours) - ours_cpu0
-        self1 = resource.getrusage(resource.RUSAGE_SELF)
-        kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        client_cpu = sum(
-            getattr(b, f) - getattr(a, f)
-            for a, b in ((self0, self1), (kids0, kids1))
-            for f in ("ru_utime", "ru_stime")
-        )
-        cpus = (total1 - total0) / (os.cpu_count() or 1)  # wall seconds of the window
-        cpu = {
-            "server_cpu_s": server_cpu,
-            "client_cpu_s": client_cpu,
-            "other_share": max(0.0, busy1 - busy0 - server_cpu - client_cpu)
-            / max(total1 - total0, 1e-9),
-            "window_s": cpus,
-        }
-    latencies = sorted(x for r in results for x in r["latencies"])
-    errors = [e for r in results for e in r["errors"]]
-    statuses: dict[int, int] = {}
-    for r in results:
-        for code, count in r["statuses"].items():
-            statuses[code] = statuses.get(code, 0) + count
-    ok = statuses.get(201, 0)
-
-    def pct(p: float) -> float:
-        if not latencies:
-            return float("nan")
-        return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000
-
-    return {
-        "requests": len(latencies) + sum(1 for e in errors if not e.startswith("HTTP")),
-        "created": ok,
-        "rate": ok / seconds,
-        "p50_ms": pct(50),
-        "p95_ms": pct(95),
-        "p99_ms": pct(99),
-        "max_ms": latencies[-1] * 1000 if latencies else float("nan"),
-        "errors": len(errors),
-        "error_samples": errors[:5],
-        "statuses": statuses,
-        "connects": sum(r["connects"] for r in results),
-        "server_cpu_ms_per_case": cpu["server_cpu_s"] / max(ok, 1) * 1000 if cpu else None,
-        "client_cpu_ms_per_case": cpu["client_cpu_s"] / max(ok, 1) * 1000 if cpu else None,
-        "other_load": cpu.get("other_share"),
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def check_created(case: dict) -> None:
+    assert case["reference"].startswith("CYS-") and case["milestones"], case
 
 
 class Gunicorn:
     def __init__(
         self, workers: int, worker_class: str, threads: int, log_path, env: dict | None = None
     ) -> None:
-        self.port = free_port()
+        self.port = _load.free_port()
         command = [
             str(_env.ROOT / ".venv" / "bin" / "gunicorn"),
             "config.wsgi",
@@ -267,15 +125,8 @@ class Gunicorn:
                 "warning",
             ]
         self.command = command
-        self.log = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.log.write(f"\n==== {' '.join(command)}\n".encode())
-        self.log.flush()
-        self.proc = subprocess.Popen(
-            command,
-            cwd=_env.ROOT,
-            env=env or _env.bench_environ(),
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        self.proc, self.log = _load.server_start(
+            command, cwd=_env.ROOT, env=env or _env.bench_environ(), log_path=log_path
         )
 
     def wait_ready(self, token: str, timeout: float = 60) -> None:
@@ -300,14 +151,7 @@ class Gunicorn:
         raise RuntimeError("gunicorn did not become ready")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-        self.log.close()
+        _load.server_stop(self.proc, self.log)
 
 
 def main() -> int:
@@ -412,15 +256,18 @@ def run_once(workers: int, worker_class: str, args, token: str, services, log_pa
     server = Gunicorn(workers, worker_class, args.threads, log_path)
     try:
         server.wait_ready(token)
-        drive(server.port, token, services, args.clients, args.warmup)
-        return drive(
-            server.port,
-            token,
-            services,
+        work = load(server.port, token, services)
+        _load.drive(work, args.clients, args.warmup)
+        result = _load.drive(
+            work,
             args.clients,
             args.duration,
             server_pid=server.proc.pid,
+            database_url=_env.BENCH_DATABASE_URL,
         )
+        result["server_cpu_ms_per_case"] = result.pop("server_cpu_ms_each")
+        result["client_cpu_ms_per_case"] = result.pop("client_cpu_ms_each")
+        return result
     finally:
         server.stop()
 

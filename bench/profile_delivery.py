@@ -22,8 +22,8 @@ from datetime import UTC, datetime, timedelta
 os.environ.setdefault("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/cyswllt_bench_delivery")
 
 import _env
+from _load import free_port
 from aiosmtpd.controller import Controller
-from api_create import free_port
 
 
 class Sink:
