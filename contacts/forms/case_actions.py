@@ -161,7 +161,9 @@ class ExtendForm(forms.Form):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].choices = _milestone_choices(case, with_due=True)
+        cast(forms.ChoiceField, self.fields["milestone"]).choices = _milestone_choices(
+            case, with_due=True
+        )
 
 
 class MeetForm(forms.Form):
@@ -174,7 +176,9 @@ class MeetForm(forms.Form):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].choices = _milestone_choices(case, kinds=MEETABLE_KINDS)
+        cast(forms.ChoiceField, self.fields["milestone"]).choices = _milestone_choices(
+            case, kinds=MEETABLE_KINDS
+        )
 
 
 class ResolveForm(forms.Form):
