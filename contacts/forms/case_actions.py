@@ -120,10 +120,10 @@ def _milestone_choices(case: Case, *, kinds=None, with_due=False):
     for milestone in case.milestones.all():
         if not milestone.is_open or (kinds and milestone.kind not in kinds):
             continue
-        if with_due and milestone.due_at is None:
-            continue
         label = milestone_label(milestone.kind)
         if with_due:
+            if milestone.due_at is None:
+                continue
             label = _("%(milestone)s (due %(time)s)") % {
                 "milestone": label,
                 "time": moment_text(milestone.due_at),
