@@ -212,7 +212,7 @@ def case_create(
     except IntegrityError:
         # The message was seen before (or two deliveries of it raced): answer with the case
         # the first one made.
-        if new_customer:
+        if customer is not None and new_customer:
             customer.pk = None  # its row went with the rolled-back savepoint
         if details.source_key:
             existing = Case.objects.filter(source_key=details.source_key).first()
