@@ -56,7 +56,7 @@ def _names() -> dict[str, dict[int, str]]:
     }
 
 
-def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
+def _link(bucket: str, key: str | None = None, value: str = "") -> str:
     params = {"bucket": bucket}
     if key:
         if key == "language":
