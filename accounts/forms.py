@@ -1,9 +1,12 @@
 """The sign-in form, worded the way GOV.UK forms word their errors."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .models import User
 from .selectors import colleagues_of
 
 
@@ -19,13 +22,15 @@ class SignInForm(AuthenticationForm):
         "inactive": _("This account has been closed. Ask an administrator for help"),
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username")
         self.fields["username"].error_messages["required"] = _("Enter your username")
         self.fields["password"].label = _("Password")
         self.fields["password"].error_messages["required"] = _("Enter your password")
-        self.fields["password"].strip = False
+        password = self.fields["password"]
+        assert isinstance(password, forms.CharField)
+        password.strip = False
 
     def clean(self) -> dict[str, object]:
         try:
@@ -37,6 +42,13 @@ class SignInForm(AuthenticationForm):
             return self.cleaned_data
 
 
+class ColleagueChoiceField(forms.ModelChoiceField):
+    """A colleague by name, or by username when no name is recorded."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
 class AbsenceForm(forms.Form):
     """An officer's own absence. The cover is chosen from colleagues in the same service."""
 
@@ -46,7 +58,7 @@ class AbsenceForm(forms.Form):
     ends_on = forms.DateField(
         label=_("Last day away"), error_messages={"required": _("Enter the last day away")}
     )
-    cover = forms.ModelChoiceField(
+    cover = ColleagueChoiceField(
         queryset=None,
         required=False,
         label=_("Colleague covering (optional)"),
@@ -60,11 +72,10 @@ class AbsenceForm(forms.Form):
         error_messages={"max_length": _("The urgent contact must be 200 characters or fewer")},
     )
 
-    def __init__(self, *args: object, officer, **kwargs: object) -> None:
+    def __init__(self, *args: Any, officer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["starts_on"].error_messages["invalid"] = _("Enter a real date")
         self.fields["ends_on"].error_messages["invalid"] = _("Enter a real date")
-        self.fields["cover"].queryset = colleagues_of(officer)
-        self.fields["cover"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        cover = self.fields["cover"]
+        assert isinstance(cover, forms.ModelChoiceField)
+        cover.queryset = colleagues_of(officer)

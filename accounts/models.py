@@ -128,7 +128,7 @@ class User(AbstractUser):
 
     @property
     def service_id(self) -> int | None:
-        return self.team.service_id if self.team_id else None
+        return self.team.service_id if self.team is not None else None
 
     @property
     def on_front_line(self) -> bool:

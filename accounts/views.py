@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from common.errors import add_service_error
 
 from . import selectors, services
-from .access import landing_url_name, role_required
+from .access import landing_url_name, role_required, signed_in
 from .forms import AbsenceForm, SignInForm
 from .models import STAFF_ROLES
 
@@ -24,7 +24,7 @@ from .models import STAFF_ROLES
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    name = landing_url_name(request.user)
+    name = landing_url_name(signed_in(request))
     if name is None:
         raise PermissionDenied
     return redirect(name)
@@ -44,7 +44,8 @@ class SignInView(auth_views.LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_default_redirect_url(self) -> str:
-        name = landing_url_name(self.request.user)
+        # Reached only once signed in: after a sign-in, or sent on as already signed in.
+        name = landing_url_name(signed_in(self.request))
         return reverse(name or "accounts:home")
 
 
@@ -62,7 +63,7 @@ class SignOutView(auth_views.LogoutView):
 def absences(request: HttpRequest) -> HttpResponse:
     """Record time away, so that e-mail addressed to the officer gets an out-of-office reply
     saying when they are back and whom to contact."""
-    officer, today = request.user, timezone.localdate()
+    officer, today = signed_in(request), timezone.localdate()
     form = AbsenceForm(request.POST or None, officer=officer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -82,7 +83,7 @@ def absences(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(STAFF_ROLES)
 def absence_cancel(request: HttpRequest, absence_id: int) -> HttpResponse:
-    if not services.absence_cancel(officer=request.user, absence_id=absence_id):
+    if not services.absence_cancel(officer=signed_in(request), absence_id=absence_id):
         # Not one of theirs (or removed already): nothing of anyone else's is touched.
         raise Http404
     messages.success(request, _("The absence has been removed."))

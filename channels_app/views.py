@@ -1,6 +1,7 @@
 """The print queue as a staff page: letters waiting to be posted, downloaded and marked posted."""
 
 import logging
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -33,13 +34,13 @@ class LetterIdsField(forms.Field):
         values = value if isinstance(value, list) else [value] if value else []
         if not values or not all(_is_id(v) for v in values):
             raise forms.ValidationError(SELECT_LETTERS, code="invalid")
-        return [int(v) for v in values]
+        return [int(cast(str, v)) for v in values]
 
 
 class PostedForm(forms.Form):
     letters = LetterIdsField(error_messages={"required": SELECT_LETTERS})
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["letters"].widget = forms.SelectMultiple()
 
@@ -59,7 +60,7 @@ def letters(request: HttpRequest) -> HttpResponse:
             form.add_error("letters", SELECT_LETTERS)
         else:
             try:
-                posted = print_queue.letters_mark_posted(message_ids=chosen, by=request.user)
+                posted = print_queue.letters_mark_posted(message_ids=chosen, by=signed_in(request))
             except ValidationError as error:
                 form.add_error("letters", error.messages[0])
             else:
@@ -74,14 +75,14 @@ def letters(request: HttpRequest) -> HttpResponse:
                     % {"count": len(posted)},
                 )
                 return redirect("letters")
-    waiting = print_queue.letters_to_post(user=request.user)[:200]
+    waiting = print_queue.letters_to_post(user=signed_in(request))[:200]
     return render(request, "channels_app/print_queue.html", {"letters": waiting, "form": form})
 
 
 @role_required(STAFF_ROLES)
 @require_safe
 def letter_document(request: HttpRequest, letter_id: int) -> FileResponse:
-    letter = print_queue.letter_get(user=request.user, message_id=letter_id)
+    letter = print_queue.letter_get(user=signed_in(request), message_id=letter_id)
     if letter is None or not letter.document:
         raise Http404
     try:

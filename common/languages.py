@@ -37,8 +37,9 @@ def same_page_in(*, path: str, current: str, language: str) -> str:
     if not query:
         return translated
     params = QueryDict(query, mutable=True)
-    if params.get("next", "").startswith(prefix):
-        params["next"] = same_page_in(path=params["next"], current=current, language=language)
+    next_path = params.get("next", "")
+    if next_path.startswith(prefix):
+        params["next"] = same_page_in(path=next_path, current=current, language=language)
     return f"{translated}?{params.urlencode(safe='/')}"
 
 

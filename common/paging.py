@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import QueryDict
 
 
@@ -33,9 +33,10 @@ def pagination(*, page: Page, params: QueryDict) -> Pagination | None:
     if paginator.num_pages <= 1:
         return None
     items = [
-        PageLink(None, "")
-        if number == Paginator.ELLIPSIS
-        else PageLink(number, _query(params, number), number == page.number)
+        # The range holds page numbers and ``Paginator.ELLIPSIS`` for the gaps.
+        PageLink(number, _query(params, number), number == page.number)
+        if isinstance(number, int)
+        else PageLink(None, "")
         for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     ]
     return Pagination(

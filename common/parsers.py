@@ -1,5 +1,6 @@
 """Request parsers that refuse bad bodies with a 400 rather than fail."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,7 +12,10 @@ class SafeJSONParser(JSONParser):
     """DRF's JSON parser, with a body nested too deeply for Python refused as malformed."""
 
     def parse(
-        self, stream: Any, media_type: str | None = None, parser_context: dict | None = None
+        self,
+        stream: Any,
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         try:
             return super().parse(stream, media_type, parser_context)

@@ -2,6 +2,7 @@
 complaint allows it, and their refusals are shown on the same fields."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -42,7 +43,7 @@ def _service_staff(service_id: int):
 
 
 class RecordForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category: "forms.ModelChoiceField[ComplaintCategory]" = forms.ModelChoiceField(
         label=_("Category"),
         queryset=ComplaintCategory.objects.filter(is_active=True),
         empty_label=None,
@@ -80,7 +81,7 @@ class RecordForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose staff of the service")},
     )
-    teams = forms.ModelMultipleChoiceField(
+    teams: "forms.ModelMultipleChoiceField[Team]" = forms.ModelMultipleChoiceField(
         label=_("Teams complained about"),
         queryset=Team.objects.none(),
         required=False,
@@ -88,10 +89,13 @@ class RecordForm(forms.Form):
         error_messages={"invalid_choice": _("Choose teams of the service")},
     )
 
-    def __init__(self, *args, service_id: int, **kwargs):
+    def __init__(self, *args: Any, service_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officers"].queryset = _service_staff(service_id)
-        self.fields["teams"].queryset = Team.objects.filter(service_id=service_id)
+        officers, teams = self.fields["officers"], self.fields["teams"]
+        assert isinstance(officers, forms.ModelMultipleChoiceField)
+        assert isinstance(teams, forms.ModelMultipleChoiceField)
+        officers.queryset = _service_staff(service_id)
+        teams.queryset = Team.objects.filter(service_id=service_id)
 
 
 class EscalateForm(forms.Form):
@@ -144,9 +148,11 @@ class ActionForm(forms.Form):
     )
     due_on = DayField(label=_("Due"), required_message=_("Enter the date it is due"))
 
-    def __init__(self, *args, service_id: int, **kwargs):
+    def __init__(self, *args: Any, service_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _service_staff(service_id)
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = _service_staff(service_id)
 
 
 class OmbudsmanForm(forms.Form):
@@ -238,7 +244,7 @@ class ComplimentForm(forms.Form):
         empty_label=_("No one officer"),
         error_messages={"invalid_choice": _("Choose an officer of the service")},
     )
-    team = forms.ModelChoiceField(
+    team: "forms.ModelChoiceField[Team]" = forms.ModelChoiceField(
         label=_("Team praised"),
         queryset=Team.objects.none(),
         required=False,
@@ -262,10 +268,13 @@ class ComplimentForm(forms.Form):
     )
     text = TextField(label=_("What they said"), required_message=_("Write what they said"))
 
-    def __init__(self, *args, service_id: int, **kwargs):
+    def __init__(self, *args: Any, service_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = _service_staff(service_id)
-        self.fields["team"].queryset = Team.objects.filter(service_id=service_id)
+        officer, team = self.fields["officer"], self.fields["team"]
+        assert isinstance(officer, forms.ModelChoiceField)
+        assert isinstance(team, forms.ModelChoiceField)
+        officer.queryset = _service_staff(service_id)
+        team.queryset = Team.objects.filter(service_id=service_id)
 
     def clean(self):
         cleaned = super().clean()

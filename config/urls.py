@@ -1,13 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from channels_app import views as channels_views
 
 handler404 = "common.api.not_found"
 handler500 = "common.views.server_error"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("contacts.api.urls")),
     path("api/v1/", include("messaging.api_urls")),
     path("api/v1/", include("channels_app.api.urls")),

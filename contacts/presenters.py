@@ -7,7 +7,7 @@ prefetch them), so a page costs the same whatever it lists.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import TextChoices
 from django.urls import reverse
@@ -40,6 +40,9 @@ from .models import (
     MilestoneState,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Tag:
@@ -49,7 +52,7 @@ class Tag:
 
 #: The tag a case (or a milestone) shows for its SLA state. An open milestone with time in hand
 #: is "on track": "pending" is the database's word, not the advisor's.
-SLA_TAGS = {
+SLA_TAGS: "dict[str, tuple[StrOrPromise, str]]" = {
     MilestoneState.BREACHED: (MilestoneState.BREACHED.label, "red"),
     MilestoneState.DUE_SOON: (MilestoneState.DUE_SOON.label, "yellow"),
     MilestoneState.PENDING: (gettext_lazy("On track"), "turquoise"),

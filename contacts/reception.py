@@ -182,9 +182,9 @@ def reception_day(*, user: User, now: datetime) -> ReceptionDay:
     arrivals = {m.case_id: _arrival(m.case) for m in milestones}
     drop_ins = [m for m in milestones if m.case.contact_type == VisitContact.RECEPTION]
     visitors = [
-        Visitor(arrived_at=arrivals[m.case_id], seen_at=m.met_at)
+        Visitor(arrived_at=arrived_at, seen_at=m.met_at)
         for m in drop_ins
-        if arrivals[m.case_id] is not None
+        if (arrived_at := arrivals[m.case_id]) is not None
     ]
     pace = minutes_per_visitor(visitors)
 
@@ -274,7 +274,7 @@ def reception_register(
         {"contact_type": VisitContact.RECEPTION, "expected_wait_minutes": estimate},
     )
     language = LanguagePreference.WELSH if welsh else LanguagePreference.ENGLISH
-    team = actor.team if actor.team_id and actor.team.service_id == service.pk else None
+    team = actor.team if actor.team is not None and actor.team.service_id == service.pk else None
     created = case_create(
         channel=Channel.VISIT,
         details=details,

@@ -6,6 +6,8 @@ answer for a case they were not sent. Answering again replaces the answer: a cus
 clicked the wrong button can put it right, and each case still counts once.
 """
 
+from typing import cast
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
@@ -41,7 +43,7 @@ def satisfaction_url(*, case_id: int, language: str) -> str:
 
     The site's public address is ``CYSWLLT["PUBLIC_URL"]`` (the address residents reach the
     public forms at)."""
-    site = settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000")
+    site = cast(str, settings.CYSWLLT.get("PUBLIC_URL", "http://localhost:8000"))
     with translation.override(language):
         path = reverse("performance:satisfaction", args=[satisfaction_token(case_id)])
     return site.rstrip("/") + path

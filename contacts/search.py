@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Case as SqlCase
 from django.db.models import (
     DateTimeField,
+    Expression,
     ExpressionWrapper,
     F,
     FloatField,
@@ -178,6 +179,7 @@ def case_search(*, user: User, query: str) -> QuerySet[Case]:
         customer_ids = list(customers.order_by().values_list("pk", flat=True)[:MAX_CUSTOMERS])
         if customer_ids:
             by_identity |= Q(customer_id__in=customer_ids)
+    relevance: Expression  # the rank of the words, or none without PostgreSQL's search
     if _on_postgres():
         english = SearchQuery(terms.text, config="english", search_type="websearch")
         simple = SearchQuery(terms.text, config="simple", search_type="websearch")

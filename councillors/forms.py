@@ -27,7 +27,7 @@ def _choice_errors(required: "StrOrPromise") -> dict[str, "StrOrPromise"]:
 
 
 class EnquiryForm(forms.Form):
-    service = forms.ModelChoiceField(
+    service: "forms.ModelChoiceField[Service]" = forms.ModelChoiceField(
         queryset=Service.objects.order_by("name"),
         label=_("Which service is it for?"),
         empty_label=_("Choose a service"),
@@ -36,13 +36,13 @@ class EnquiryForm(forms.Form):
             "invalid_choice": _("Choose a service from the list."),
         },
     )
-    community_council = forms.ModelChoiceField(
+    community_council: "forms.ModelChoiceField[CommunityCouncil]" = forms.ModelChoiceField(
         queryset=CommunityCouncil.objects.none(),
         label=_("Council"),
         required=False,
         error_messages={"invalid_choice": _("Choose the council you are the clerk of.")},
     )
-    ward = forms.ModelChoiceField(
+    ward: "forms.ModelChoiceField[Ward]" = forms.ModelChoiceField(
         queryset=Ward.objects.none(),
         label=_("Ward"),
         required=False,
@@ -153,7 +153,7 @@ class WardEventForm(forms.Form):
     )
     description_cy = TextField(label=_("Details (Welsh, optional)"), max_length=NOTE_MAX)
     description_en = TextField(label=_("Details (English, optional)"), max_length=NOTE_MAX)
-    wards = forms.ModelMultipleChoiceField(
+    wards: "forms.ModelMultipleChoiceField[Ward]" = forms.ModelMultipleChoiceField(
         queryset=Ward.objects.order_by("name"),
         label=_("Wards"),
         error_messages={

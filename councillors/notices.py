@@ -50,7 +50,7 @@ def way_to(user: User, profile: MemberProfile | None) -> Way | None:
     they cannot be reached at all."""
     language = user.preferred_language or "en"
     method = profile.contact_method if profile else ContactMethod.EMAIL
-    addresses = {
+    addresses: dict[str, str] = {
         ContactMethod.EMAIL: user.email,
         ContactMethod.SMS: user.phone,
         ContactMethod.LETTER: profile.postal_address if profile else "",

@@ -16,6 +16,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.access import signed_in
+
 from .holds import messages_cancel, messages_release
 from .models import OutboundMessage
 from .print_queue import letter_filename, letters_mark_posted
@@ -124,7 +126,7 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     def mark_posted(self, request: HttpRequest, queryset: QuerySet[OutboundMessage]) -> None:
         chosen = list(queryset.values_list("pk", flat=True))
         try:
-            moved = letters_mark_posted(message_ids=chosen, by=request.user)
+            moved = letters_mark_posted(message_ids=chosen, by=signed_in(request))
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return

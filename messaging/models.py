@@ -2,6 +2,7 @@
 wording administrators edit for customers' messages."""
 
 import re
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from common.models import TimeStampedModel
 
 from .domain.replies import ReplyMethod
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _EVERY_MESSAGE = (
     "reference",
@@ -129,10 +133,10 @@ class Method(models.TextChoices):
 WRITTEN_METHODS = [(method.value, method.label) for method in Method if method != Method.FAX]
 
 
-def template_problems(text: str, purpose: str = "acknowledgement") -> list[str]:
+def template_problems(text: str, purpose: str = "acknowledgement") -> list["StrOrPromise"]:
     """What is wrong with a template text, in words an administrator can act on."""
     allowed = TEMPLATE_VARIABLES.get(purpose, _EVERY_MESSAGE)
-    problems = []
+    problems: list[StrOrPromise] = []
     for expression in _VARIABLE.findall(text):
         if expression not in allowed:
             problems.append(
@@ -203,11 +207,11 @@ class MessageTemplate(TimeStampedModel):
         verbose_name_plural = _("message templates")
 
     def __str__(self) -> str:
-        standard = self.standard.code if self.standard_id else _("Every standard")
+        standard = self.standard.code if self.standard is not None else _("Every standard")
         return f"{standard} · {self.get_purpose_display()} · {self.get_method_display()}"
 
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[StrOrPromise]] = {}
         for field in ("subject_cy", "subject_en", "body_cy", "body_en"):
             problems = template_problems(getattr(self, field, "") or "", self.purpose)
             if problems:

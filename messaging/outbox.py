@@ -8,6 +8,7 @@ the text is fixed when the officer writes it.
 
 import uuid
 from datetime import date, datetime
+from typing import Literal, overload
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -164,7 +165,9 @@ def out_of_office_queue(*, case, now: datetime) -> OutboundMessage | None:
     if absence is None:
         return None
     plan = message_plan(case)
-    if not _automatic_allowed(case, plan, purpose=Purpose.OUT_OF_OFFICE, rules_version=None):
+    if plan is None or not _automatic_allowed(
+        case, plan, purpose=Purpose.OUT_OF_OFFICE, rules_version=None
+    ):
         return None
     back = case_rules().calendar.next_working_day(absence.ends_on)
     officer = absence.user
@@ -198,9 +201,18 @@ def _format_day(day: date, code: str) -> str:
         return date_format(day, "l j F Y")
 
 
+@overload
+def _officer_message(
+    *, key: str, case, purpose: str, author, now: datetime, extra: dict, required: Literal[True]
+) -> OutboundMessage: ...
+@overload
+def _officer_message(
+    *, key: str, case, purpose: str, author, now: datetime, extra: dict, required: bool
+) -> OutboundMessage | None: ...
 def _officer_message(
     *, key: str, case, purpose: str, author, now: datetime, extra: dict, required: bool
 ) -> OutboundMessage | None:
+    # A required message is owed or refused with the reason: never ``None``.
     plan = message_plan(case)
     if plan is None or plan.method not in DELIVERABLE:
         if required:

@@ -64,7 +64,7 @@ class PeriodForm(forms.Form):
         if services is None:
             del self.fields["service"]
         else:
-            self.fields["service"].choices = [("", _("All services"))] + [
+            cast(forms.ChoiceField, self.fields["service"]).choices = [("", _("All services"))] + [
                 (str(s.pk), str(s)) for s in services
             ]
 
@@ -171,7 +171,8 @@ class SampleForm(forms.Form):
 
     def __init__(self, *args, services: list[Service], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [("", "")] + [(str(s.pk), str(s)) for s in services]
+        service = cast(forms.ChoiceField, self.fields["service"])
+        service.choices = [("", "")] + [(str(s.pk), str(s)) for s in services]
         if len(services) == 1:
             self.fields["service"].initial = str(services[0].pk)
 

@@ -8,7 +8,7 @@ in quarantine for staff review; 400 a payload we cannot accept, with translated 
 
 import hmac
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -182,7 +182,8 @@ class HasWebhookSecret(permissions.BasePermission):
         scheme, _space, given = header.partition(" ")
         if scheme.lower() != "bearer" or not given.strip():
             raise NotAuthenticated(_("Give the webhook's secret as a bearer token."))
-        expected = settings.CYSWLLT.get("WEBHOOK_SECRETS", {}).get(view.webhook, "")
+        secrets = cast(dict[str, str], settings.CYSWLLT.get("WEBHOOK_SECRETS", {}))
+        expected = secrets.get(view.webhook, "")
         if not expected:
             raise PermissionDenied(_("This webhook has no secret configured."))
         if not hmac.compare_digest(given.strip().encode(), expected.encode()):

@@ -43,7 +43,7 @@ class LetterViewSet(viewsets.GenericViewSet):
     queryset = OutboundMessage.objects.none()  # for the schema; reads go through print_queue
 
     def _letter(self, pk: str) -> OutboundMessage:
-        letter = print_queue.letter_get(user=self.request.user, message_id=int(pk))
+        letter = print_queue.letter_get(user=signed_in(self.request), message_id=int(pk))
         if letter is None:
             raise Http404
         return letter
@@ -55,7 +55,7 @@ class LetterViewSet(viewsets.GenericViewSet):
         )
 
     def list(self, request: Request) -> Response:
-        letters = print_queue.letters_to_post(user=request.user)
+        letters = print_queue.letters_to_post(user=signed_in(request))
         page = self.paginate_queryset(letters)
         output = io.LetterOutput(page, many=True, context={"request": request})
         return self.get_paginated_response(output.data)
@@ -116,7 +116,7 @@ class LetterViewSet(viewsets.GenericViewSet):
         data = io.PostedInput(data=request.data)
         data.is_valid(raise_exception=True)
         print_queue.letter_mark_posted(
-            message_id=letter.pk, by=request.user, at=data.validated_data.get("posted_at")
+            message_id=letter.pk, by=signed_in(request), at=data.validated_data.get("posted_at")
         )
         letter = self._letter(pk)
         return Response(io.LetterOutput(letter, context={"request": request}).data)

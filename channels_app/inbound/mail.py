@@ -42,7 +42,7 @@ _MIME_REASONS = {
 
 
 def max_email_bytes() -> int:
-    return settings.CYSWLLT["INBOUND_EMAIL_MAX_BYTES"]
+    return cast(int, settings.CYSWLLT["INBOUND_EMAIL_MAX_BYTES"])
 
 
 def mime_limits() -> MimeLimits:
@@ -86,7 +86,9 @@ def email_normalise(
         member_address="" if parsed.automatic else parsed.from_address,
         thread=ThreadHints(
             references=tuple(
-                references_in(parsed.subject, prefix=settings.CYSWLLT["REFERENCE_PREFIX"])
+                references_in(
+                    parsed.subject, prefix=cast(str, settings.CYSWLLT["REFERENCE_PREFIX"])
+                )
             ),
             replies_to=tuple(f"{Channel.EMAIL}:{message_id}" for message_id in parsed.replies_to),
             party_address=parsed.from_address,

@@ -14,7 +14,7 @@ import html
 import mimetypes
 import re
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import getaddresses
 
 import nh3
@@ -165,7 +165,7 @@ def _recipients(message: EmailMessage) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: MIMEPart) -> str:
     """A text part's content, whatever its declared charset: unknown charsets and invalid
     bytes become replacement characters, not errors."""
     try:

@@ -38,7 +38,7 @@ class RequestForm(forms.Form):
     media_url = forms.URLField(required=False, max_length=500, assume_scheme="https")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if "lat" in self.errors or "long" in self.errors:
             return data  # already told what is wrong with the location
         has_lat = data.get("lat") is not None
@@ -77,7 +77,7 @@ class RequestListForm(forms.Form):
         return ids
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and start > end:
             raise forms.ValidationError(_("start_date must not be after end_date."))

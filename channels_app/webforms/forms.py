@@ -273,7 +273,7 @@ class AccessibilityForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         needs = data.get("needs") or []
         if "interpreter" in needs and not data.get("interpreter_language", "").strip():
             self.add_error(

@@ -9,6 +9,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from audit import reads
 from audit.models import ReadPath
 
@@ -31,14 +32,14 @@ class ComplaintViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        if not handles_complaints(request.user):
+        if not handles_complaints(signed_in(request)):
             raise PermissionDenied(_("Only complaints officers and managers can see complaints."))
 
     def list(self, request: Request) -> Response:
         filters = io.ComplaintFilters(data=request.query_params)
         filters.is_valid(raise_exception=True)
         complaints = selectors.complaint_register(
-            user=request.user,
+            user=signed_in(request),
             filters=RegisterFilters(
                 stage=filters.validated_data.get("stage"),
                 closed=filters.validated_data["closed"],
@@ -49,7 +50,7 @@ class ComplaintViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(io.ComplaintOutput(page, many=True).data)
 
     def retrieve(self, request: Request, reference: str) -> Response:
-        complaint = selectors.complaint_get(user=request.user, reference=reference)
+        complaint = selectors.complaint_get(user=signed_in(request), reference=reference)
         if complaint is None:
             raise Http404
         reads.record(request, ReadPath.API, cases=[complaint.case])

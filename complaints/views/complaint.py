@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.access import signed_in
 from audit import reads
 from audit.models import ReadPath
 from audit.selectors import case_readers
@@ -31,7 +32,7 @@ from .common import complaints_staff_only
 
 
 def _complaint(request: HttpRequest, reference: str) -> Complaint:
-    complaint = selectors.complaint_get(user=request.user, reference=reference)
+    complaint = selectors.complaint_get(user=signed_in(request), reference=reference)
     if complaint is None:
         raise Http404
     return complaint
@@ -105,7 +106,7 @@ ACTIONS = {
             _("The complaint is at stage 2."),
             _plain(complaint_forms.EscalateForm),
             lambda request, complaint, form: services.complaint_escalate(
-                complaint=complaint, reason=form.cleaned_data["reason"], actor=request.user
+                complaint=complaint, reason=form.cleaned_data["reason"], actor=signed_in(request)
             ),
             {},
         ),
@@ -116,7 +117,7 @@ ACTIONS = {
             _("Stage 2 acknowledgement recorded."),
             _plain(forms.Form),
             lambda request, complaint, form: services.complaint_acknowledge_stage2(
-                complaint=complaint, actor=request.user
+                complaint=complaint, actor=signed_in(request)
             ),
             {},
         ),
@@ -130,7 +131,7 @@ ACTIONS = {
                 complaint=complaint,
                 new_due_on=form.cleaned_data["new_due_on"],
                 reason=form.cleaned_data["reason"],
-                actor=request.user,
+                actor=signed_in(request),
             ),
             {"due_at": "new_due_on", "milestone": "new_due_on"},
         ),
@@ -141,7 +142,7 @@ ACTIONS = {
             _("Complaint closed."),
             _plain(complaint_forms.CloseForm),
             lambda request, complaint, form: services.complaint_close(
-                complaint=complaint, actor=request.user, **form.cleaned_data
+                complaint=complaint, actor=signed_in(request), **form.cleaned_data
             ),
             {"message": "final_response", "customer": "final_response", "method": "__all__"},
         ),
@@ -152,7 +153,7 @@ ACTIONS = {
             _("Follow-up action added."),
             _with_service(complaint_forms.ActionForm),
             lambda request, complaint, form: services.complaint_action_add(
-                complaint=complaint, actor=request.user, **form.cleaned_data
+                complaint=complaint, actor=signed_in(request), **form.cleaned_data
             ),
             {},
         ),
@@ -163,7 +164,7 @@ ACTIONS = {
             _("Ombudsman referral recorded."),
             _plain(complaint_forms.OmbudsmanForm),
             lambda request, complaint, form: services.complaint_ombudsman_record(
-                complaint=complaint, actor=request.user, **form.cleaned_data
+                complaint=complaint, actor=signed_in(request), **form.cleaned_data
             ),
             {},
         ),
@@ -231,7 +232,7 @@ ombudsman = action_view("ombudsman")
 @require_http_methods(["GET", "POST"])
 def record(request: HttpRequest, reference: str) -> HttpResponse:
     """Record the complaint details of a complaint case (logged by anyone, on any channel)."""
-    case = selectors.complaint_case_get(user=request.user, reference=reference)
+    case = selectors.complaint_case_get(user=signed_in(request), reference=reference)
     if case is None:
         raise Http404
     if Complaint.objects.filter(case=case).exists():
@@ -243,7 +244,7 @@ def record(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.complaint_record(case=case, actor=request.user, **data)
+            services.complaint_record(case=case, actor=signed_in(request), **data)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.access import signed_in
 from common.errors import add_service_error
 
 from .. import selectors, services
@@ -22,15 +23,14 @@ from .common import complaints_staff_only
 @complaints_staff_only
 @require_GET
 def compliment_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.compliment_list(user=request.user), 50).get_page(
-        request.GET.get("page")
-    )
+    user = signed_in(request)
+    page = Paginator(selectors.compliment_list(user=user), 50).get_page(request.GET.get("page"))
     quarter = quarter_of(timezone.localdate())
     counts = selectors.compliment_counts_by_service(
         since=_start_of(quarter.starts_on), until=_start_of(quarter.ends_before)
     )
-    if not request.user.is_administrator:
-        counts = [row for row in counts if row["service_id"] == request.user.service_id]
+    if not user.is_administrator:
+        counts = [row for row in counts if row["service_id"] == user.service_id]
     return render(
         request,
         "complaints/compliments.html",
@@ -45,8 +45,8 @@ def _start_of(day) -> datetime:
 @complaints_staff_only
 @require_http_methods(["GET", "POST"])
 def compliment_new(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not user.team_id:
+    user = signed_in(request)
+    if user.team is None:
         raise PermissionDenied  # a compliment is recorded for the recorder's own service
     service = user.team.service
     form = ComplimentForm(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.access import signed_in
 from common.errors import add_service_error
 from contacts.presenters import message_way
 
@@ -22,12 +23,12 @@ from .common import complaints_staff_only
 @require_GET
 def feedback_list(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("show") == "all"
-    cases = selectors.feedback_list(user=request.user, open_only=not show_all)[:200]
+    cases = selectors.feedback_list(user=signed_in(request), open_only=not show_all)[:200]
     return render(request, "complaints/feedback_list.html", {"cases": cases, "show_all": show_all})
 
 
 def _feedback_case(request: HttpRequest, reference: str):
-    case = selectors.feedback_case_get(user=request.user, reference=reference)
+    case = selectors.feedback_case_get(user=signed_in(request), reference=reference)
     if case is None:
         raise Http404
     return case
@@ -40,7 +41,7 @@ def feedback_decide(request: HttpRequest, reference: str) -> HttpResponse:
     form = FeedbackDecideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.feedback_decide(case=case, actor=request.user, **form.cleaned_data)
+            services.feedback_decide(case=case, actor=signed_in(request), **form.cleaned_data)
         except ValidationError as error:
             add_service_error(
                 form, error, {"message": "outcome", "customer": "outcome", "case": "__all__"}
@@ -76,7 +77,9 @@ def feedback_publish(request: HttpRequest, reference: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.feedback_publish(feedback=feedback, actor=request.user, **form.cleaned_data)
+            services.feedback_publish(
+                feedback=feedback, actor=signed_in(request), **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.access import signed_in
 from audit import reads
 from audit.models import ReadPath
 from contacts.presenters import (
@@ -75,10 +76,10 @@ def register(request: HttpRequest) -> HttpResponse:
             sla_state=data["sla_state"] or None,
             closed=data["show"] == "closed",
         )
-    complaints = selectors.complaint_register(user=request.user, filters=filters)
+    complaints = selectors.complaint_register(user=signed_in(request), filters=filters)
     page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = register_rows(page.object_list, now=timezone.now())
-    to_record = list(selectors.complaints_to_record(user=request.user)[:PAGE_SIZE])
+    to_record = list(selectors.complaints_to_record(user=signed_in(request))[:PAGE_SIZE])
     # Complaints are confidential: every one the register shows is recorded (one INSERT),
     # though lists of other cases are not (ADR 0021).
     reads.record(

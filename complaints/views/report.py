@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.access import signed_in
+
 from ..domain.rules import Quarter, parse_quarter, quarter_of
 from ..forms import ReportForm, quarter_label
 from ..report import quarterly_report, report_csv, report_xlsx
@@ -26,9 +28,10 @@ def _chosen(request: HttpRequest) -> tuple[ReportForm, Quarter]:
 
 def _service(request: HttpRequest):
     """Administrators report on the whole council; others on their own service."""
-    if request.user.is_administrator:
+    user = signed_in(request)
+    if user.is_administrator:
         return None
-    return request.user.team.service if request.user.team_id else None
+    return user.team.service if user.team is not None else None
 
 
 @complaints_staff_only

@@ -40,7 +40,7 @@ def convert(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             complaint_case = services.complaint_from_service_request(
-                case=case, reason=form.cleaned_data["reason"], actor=request.user
+                case=case, reason=form.cleaned_data["reason"], actor=signed_in(request)
             )
         except ValidationError as error:
             add_service_error(form, error, {"case": "__all__"})
@@ -64,7 +64,7 @@ def signpost(request: HttpRequest, reference: str) -> HttpResponse:
     form = SignpostForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.case_signpost(case=case, actor=request.user, **form.cleaned_data)
+            services.case_signpost(case=case, actor=signed_in(request), **form.cleaned_data)
         except ValidationError as error:
             add_service_error(form, error, {"case": "__all__", "customer": "message"})
         else:

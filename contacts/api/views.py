@@ -39,7 +39,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     queryset = Case.objects.none()  # for the schema; reads go through the selectors
 
     def _case(self, reference: str) -> Case:
-        case = selectors.case_get(user=self.request.user, reference=reference)
+        case = selectors.case_get(user=signed_in(self.request), reference=reference)
         if case is None:
             raise Http404
         return case
@@ -48,7 +48,7 @@ class CaseViewSet(viewsets.GenericViewSet):
         """The case, if the user may act on it. Every action asks this before it reads its
         input: someone who may not act is refused, never told what their input lacks."""
         case = self._case(reference)
-        if not policies.can_work(self.request.user, case):
+        if not policies.can_work(signed_in(self.request), case):
             raise PermissionDenied(_("Only staff of the case's service can do this."))
         return case
 
@@ -68,7 +68,7 @@ class CaseViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         filters = _validated(io.CaseListFilters, request.query_params)
-        cases = selectors.case_list(user=request.user, filters=CaseFilters(**filters))
+        cases = selectors.case_list(user=signed_in(request), filters=CaseFilters(**filters))
         page = self.paginate_queryset(cases)
         # A page of the API is the cases in full, as a client may keep them: every one is
         # recorded (one INSERT), as an export is.
@@ -87,13 +87,13 @@ class CaseViewSet(viewsets.GenericViewSet):
     )
     def create(self, request: Request) -> Response:
         """Log a contact. The same inbound message id twice answers 200 with the first case."""
-        user = request.user
+        user = signed_in(request)
         data = _validated(io.CaseCreateInput, request.data, user=user)
         request_type = data.get("request_type")
         service = (
             data.get("service")
             or (request_type.service if request_type else None)
-            or (user.team.service if user.team_id else None)
+            or (user.team.service if user.team is not None else None)
         )
         if service is None:
             raise ValidationError({"service": [_("Choose the service the case is for.")]})
@@ -160,7 +160,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     def acknowledge(self, request: Request, reference: str) -> Response:
         case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.case_acknowledge(case=case, actor=request.user, at=data.get("at"))
+        services.case_acknowledge(case=case, actor=signed_in(request), at=data.get("at"))
         return self._answer(reference)
 
     @extend_schema(request=io.VoicemailInput, responses=io.CaseOutput)
@@ -182,7 +182,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     def respond(self, request: Request, reference: str) -> Response:
         case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.case_respond(case=case, actor=request.user, at=data.get("at"))
+        services.case_respond(case=case, actor=signed_in(request), at=data.get("at"))
         return self._answer(reference)
 
     @extend_schema(request=io.ResolveInput, responses=io.CaseOutput)
@@ -192,7 +192,7 @@ class CaseViewSet(viewsets.GenericViewSet):
         data = _validated(io.ResolveInput, request.data)
         services.case_resolve(
             case=self._not_a_complaint(case),
-            actor=request.user,
+            actor=signed_in(request),
             note=data.get("note", ""),
             message=data.get("message", ""),
             at=data.get("at"),
@@ -202,7 +202,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     @extend_schema(request=None, responses=io.CaseOutput)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, reference: str) -> Response:
-        services.case_close(case=self._workable(reference), actor=request.user)
+        services.case_close(case=self._workable(reference), actor=signed_in(request))
         return self._answer(reference)
 
     @extend_schema(request=io.ReopenInput, responses=io.CaseOutput)
@@ -210,7 +210,7 @@ class CaseViewSet(viewsets.GenericViewSet):
     def reopen(self, request: Request, reference: str) -> Response:
         case = self._workable(reference)
         data = _validated(io.ReopenInput, request.data)
-        services.case_reopen(case=case, actor=request.user, reason=data["reason"])
+        services.case_reopen(case=case, actor=signed_in(request), reason=data["reason"])
         return self._answer(reference)
 
     @extend_schema(
@@ -231,7 +231,7 @@ class CaseViewSet(viewsets.GenericViewSet):
             kind=kind,
             new_due_at=data["due_at"],
             reason=data["reason"],
-            actor=request.user,
+            actor=signed_in(request),
             notify_customer=data["notify_customer"],
             out_of_hours_confirmed=data["out_of_hours_confirmed"],
         )
@@ -254,7 +254,7 @@ class CaseViewSet(viewsets.GenericViewSet):
         """The promised thing happened: callback made, visitor seen, officer arrived..."""
         case = self._workable(reference)
         data = _validated(io.AtInput, request.data)
-        services.milestone_meet(case=case, kind=kind, actor=request.user, at=data.get("at"))
+        services.milestone_meet(case=case, kind=kind, actor=signed_in(request), at=data.get("at"))
         return self._answer(reference)
 
 

@@ -120,10 +120,10 @@ def _milestone_choices(case: Case, *, kinds=None, with_due=False):
     for milestone in case.milestones.all():
         if not milestone.is_open or (kinds and milestone.kind not in kinds):
             continue
-        if with_due and milestone.due_at is None:
-            continue
         label = milestone_label(milestone.kind)
         if with_due:
+            if milestone.due_at is None:
+                continue
             label = _("%(milestone)s (due %(time)s)") % {
                 "milestone": label,
                 "time": moment_text(milestone.due_at),
@@ -161,7 +161,9 @@ class ExtendForm(forms.Form):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].choices = _milestone_choices(case, with_due=True)
+        cast(forms.ChoiceField, self.fields["milestone"]).choices = _milestone_choices(
+            case, with_due=True
+        )
 
 
 class MeetForm(forms.Form):
@@ -174,7 +176,9 @@ class MeetForm(forms.Form):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].choices = _milestone_choices(case, kinds=MEETABLE_KINDS)
+        cast(forms.ChoiceField, self.fields["milestone"]).choices = _milestone_choices(
+            case, kinds=MEETABLE_KINDS
+        )
 
 
 class ResolveForm(forms.Form):

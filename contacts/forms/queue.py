@@ -8,7 +8,7 @@ always answers.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -108,11 +108,13 @@ class QueueFilterForm(forms.Form):
         if services is None:
             del self.fields["service"]
         else:
-            self.fields["service"].choices = _choices(
+            cast(forms.ChoiceField, self.fields["service"]).choices = _choices(
                 _("Any service"), [(s.code, s.name) for s in services]
             )
         if not open_only:
-            self.fields["status"].choices = _choices(_("Any status"), CaseStatus.choices)
+            cast(forms.ChoiceField, self.fields["status"]).choices = _choices(
+                _("Any status"), CaseStatus.choices
+            )
 
     def clean_received_from(self) -> date | None:
         return self._in_range(
@@ -133,7 +135,7 @@ class QueueFilterForm(forms.Form):
         return day
 
     def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         start, end = cleaned.get("received_from"), cleaned.get("received_to")
         if start and end and end < start:
             self.add_error(

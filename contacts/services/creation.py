@@ -143,7 +143,12 @@ def case_create(
         )
     if language is None:
         language = customer.preferred_language if customer else ""
-    if team is None and owner is not None and owner.team_id and owner.team.service_id == service.pk:
+    if (
+        team is None
+        and owner is not None
+        and owner.team is not None
+        and owner.team.service_id == service.pk
+    ):
         team = owner.team
     default = request_type.team if request_type is not None and request_type.team_id else None
     if team is None and owner is None and default is not None:
@@ -207,7 +212,7 @@ def case_create(
     except IntegrityError:
         # The message was seen before (or two deliveries of it raced): answer with the case
         # the first one made.
-        if new_customer:
+        if customer is not None and new_customer:
             customer.pk = None  # its row went with the rolled-back savepoint
         if details.source_key:
             existing = Case.objects.filter(source_key=details.source_key).first()

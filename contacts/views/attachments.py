@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.access import signed_in
 from audit import reads
 from audit.models import ReadPath
 from common.errors import add_service_error
@@ -33,9 +34,9 @@ DOWNLOAD_CSP = "default-src 'none'; sandbox"
 
 @login_required
 @require_safe
-def attachment_download(request: HttpRequest, reference: str, attachment_id: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, reference: str, attachment_id: int) -> FileResponse:
     attachment = selectors.attachment_get(
-        user=request.user, reference=reference, attachment_id=attachment_id
+        user=signed_in(request), reference=reference, attachment_id=attachment_id
     )
     if attachment is None or not attachment_file_exists(attachment):
         raise Http404
@@ -62,8 +63,9 @@ def attachment_download(request: HttpRequest, reference: str, attachment_id: int
 def attachment_add(request: HttpRequest, reference: str) -> HttpResponse:
     """Add files to a case from its page; a refusal is shown on this page of its own, so that
     the case page stays the case page."""
-    case = selectors.case_get(user=request.user, reference=reference)
-    if case is None or not policies.can_work(request.user, case):
+    user = signed_in(request)
+    case = selectors.case_get(user=user, reference=reference)
+    if case is None or not policies.can_work(user, case):
         raise Http404
     form = (
         AttachmentForm(request.POST, request.FILES)
@@ -76,7 +78,7 @@ def attachment_add(request: HttpRequest, reference: str) -> HttpResponse:
             with transaction.atomic():
                 Case.objects.select_for_update().filter(pk=case.pk).first()
                 stored = attachments_add(
-                    case=case, files=form.cleaned_data["attachments"], actor=request.user
+                    case=case, files=form.cleaned_data["attachments"], actor=user
                 )
         except ValidationError as error:
             attachments_discard(stored)

@@ -24,10 +24,11 @@ from ..forms.case_actions import MeetForm, NoteForm
 def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
     # Cases the user may not see are "not found", not "forbidden": a reference must not tell
     # anyone that a case exists in another service.
-    if request.user.role in SUBMITTER_ROLES:
+    user = signed_in(request)
+    if user.role in SUBMITTER_ROLES:
         # Members follow their enquiries on a page of their own, without the staff's notes.
         return _members_enquiry(request, reference)
-    case = selectors.case_get(user=request.user, reference=reference)
+    case = selectors.case_get(user=user, reference=reference)
     if case is None:
         raise Http404
     reads.record(request, ReadPath.CASE_PAGE, cases=[case])
@@ -35,9 +36,9 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
         milestones=case.milestones.all(), now=timezone.now(), calendar=working_calendar()
     )
     events = selectors.case_timeline(case=case)
-    actions = policies.case_actions(request.user, case)
+    actions = policies.case_actions(user, case)
     way = presenters.message_way(case)
-    customer_editable = case.customer_id is not None and may_edit_customers(signed_in(request))
+    customer_editable = case.customer_id is not None and may_edit_customers(user)
     return render(
         request,
         "contacts/case.html",
@@ -47,7 +48,7 @@ def case_summary(request: HttpRequest, reference: str) -> HttpResponse:
             "tag": presenters.case_sla_tag(case.milestones.all()),
             "channel_details": presenters.channel_detail_rows(case),
             "needs": presenters.accessibility_needs(case.customer) if case.customer else [],
-            "history": selectors.customer_history(user=request.user, case=case),
+            "history": selectors.customer_history(user=user, case=case),
             "timeline": presenters.timeline_items(
                 events=events, parties=selectors.event_parties(events=events)
             ),

@@ -9,7 +9,7 @@ ago) changes nothing and says so.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -108,7 +108,7 @@ ACTIONS = {
             "contacts/case_note.html",
             _plain(action_forms.NoteForm),
             lambda request, case, form: services.case_add_note(
-                case=case, actor=request.user, text=form.cleaned_data["text"]
+                case=case, actor=_officer(request), text=form.cleaned_data["text"]
             ),
             {},
         ),
@@ -119,7 +119,7 @@ ACTIONS = {
             _("You now own this case."),
             "contacts/case_take.html",
             _plain(forms.Form),
-            lambda request, case, form: services.case_take(case=case, actor=request.user),
+            lambda request, case, form: services.case_take(case=case, actor=_officer(request)),
             {},
         ),
         Action(
@@ -131,10 +131,11 @@ ACTIONS = {
             _transfer_form,
             lambda request, case, form: services.case_transfer(
                 case=case,
-                actor=request.user,
+                actor=_officer(request),
                 note=form.cleaned_data["note"],
                 misrouted=form.cleaned_data["misrouted"],
-                **form.receiver(),
+                # Built by ``_transfer_form``.
+                **cast(action_forms.TransferForm, form).receiver(),
             ),
             {},
         ),
@@ -147,7 +148,7 @@ ACTIONS = {
             _plain(action_forms.CallbackForm),
             lambda request, case, form: services.callback_arrange(
                 case=case,
-                actor=request.user,
+                actor=_officer(request),
                 at=form.cleaned_data["at"],
                 note=form.cleaned_data["note"],
             ),
@@ -177,7 +178,7 @@ ACTIONS = {
                 kind=form.cleaned_data["milestone"],
                 new_due_at=form.cleaned_data["due_at"],
                 reason=form.cleaned_data["reason"],
-                actor=request.user,
+                actor=_officer(request),
                 out_of_hours_confirmed=form.cleaned_data["out_of_hours_confirmed"],
             ),
             {},
@@ -190,7 +191,7 @@ ACTIONS = {
             "contacts/case_meet.html",
             lambda request, case, data: action_forms.MeetForm(data, case=case),
             lambda request, case, form: services.milestone_meet(
-                case=case, kind=form.cleaned_data["milestone"], actor=request.user
+                case=case, kind=form.cleaned_data["milestone"], actor=_officer(request)
             ),
             {},
         ),
@@ -235,7 +236,7 @@ ACTIONS = {
             _plain(action_forms.ResolveForm),
             lambda request, case, form: services.case_resolve(
                 case=case,
-                actor=request.user,
+                actor=_officer(request),
                 note=form.cleaned_data["outcome"],
                 message=form.cleaned_data["message"],
             ),
@@ -249,7 +250,7 @@ ACTIONS = {
             "contacts/case_reopen.html",
             _plain(action_forms.ReopenForm),
             lambda request, case, form: services.case_reopen(
-                case=case, actor=request.user, reason=form.cleaned_data["reason"]
+                case=case, actor=_officer(request), reason=form.cleaned_data["reason"]
             ),
             {},
         ),
@@ -258,10 +259,10 @@ ACTIONS = {
 
 
 def workable_case(request: HttpRequest, reference: str) -> Case:
-    case = selectors.case_get(user=request.user, reference=reference)
+    case = selectors.case_get(user=_officer(request), reference=reference)
     if case is None:
         raise Http404
-    if not policies.can_work(request.user, case):
+    if not policies.can_work(_officer(request), case):
         raise PermissionDenied
     return case
 
@@ -274,7 +275,7 @@ def action_view(action: Action) -> Callable[..., HttpResponse]:
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, reference: str) -> HttpResponse:
         case = workable_case(request, reference)
-        if name not in policies.case_actions(request.user, case):
+        if name not in policies.case_actions(_officer(request), case):
             messages.info(request, _("That cannot be done to this case as it stands now."))
             return redirect("contacts:case", case.reference)
         form = action.form(request, case, request.POST if request.method == "POST" else None)

@@ -48,7 +48,7 @@ ROUTING_BUTTONS = ("suggest", "use_type", "choose_destination")
 
 
 def _service_of(user: User) -> Service:
-    if not user.team_id:
+    if user.team is None:
         # Staff belong to a service through their team; without one there is nowhere to log.
         raise PermissionDenied
     return user.team.service

@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES, SUBMITTER_ROLES, Service
 from common.paging import pagination
 from standards.selectors import working_calendar
@@ -98,6 +98,8 @@ def _sort_headers(*, params: QueryDict, sort: QueueSort) -> dict[str, SortHeader
 def _sort(value: str | None, default: QueueSort) -> QueueSort:
     # Sorting is chosen by clicking headers, never typed: an unknown value is a stale or edited
     # link, and the default order is the helpful answer.
+    if value is None:
+        return default
     try:
         return QueueSort(value)
     except ValueError:
@@ -128,7 +130,7 @@ def queue_view(queue: Queue) -> Callable[[HttpRequest], HttpResponse]:
         form.is_valid()
         sort = _sort(request.GET.get("sort"), page_spec.default_sort)
         cases = selectors.case_queue(
-            user=request.user, queue=queue, filters=form.case_filters(), sort=sort
+            user=signed_in(request), queue=queue, filters=form.case_filters(), sort=sort
         )
         # The page's ids first, sorted without the joins a row needs, then those rows: sorting
         # thousands of open cases with their customers joined cost more than the rest.

@@ -11,9 +11,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import STAFF_ROLES
 from common.errors import add_service_error
+from common.htmx import HtmxHttpRequest
 
 from .. import reception, selectors
 from ..forms.reception import DropInForm
@@ -29,7 +30,7 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
-    day = reception.reception_day(user=request.user, now=now)
+    day = reception.reception_day(user=signed_in(request), now=now)
     return render(
         request,
         "contacts/reception/reception.html",
@@ -88,12 +89,12 @@ def reception_page(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 @role_required(STAFF_ROLES)
-def reception_times(request: HttpRequest) -> HttpResponse:
+def reception_times(request: HtmxHttpRequest) -> HttpResponse:
     """The waiting times and estimates, as out-of-band swaps into the open page every 30
     seconds. The rows and their buttons stay put, so nobody's focus jumps while they work."""
     if not request.htmx:
         return redirect("contacts:reception")
-    day = reception.reception_day(user=request.user, now=timezone.now())
+    day = reception.reception_day(user=signed_in(request), now=timezone.now())
     return render(request, "contacts/reception/times.html", {"day": day})
 
 
@@ -101,14 +102,16 @@ def reception_times(request: HttpRequest) -> HttpResponse:
 @role_required(STAFF_ROLES)
 def reception_register(request: HttpRequest) -> HttpResponse:
     form = DropInForm(request.POST)
-    if not request.user.service_id:
+    user = signed_in(request)
+    # Every team is of a service: someone in no team has none to register the visitor with.
+    if user.team is None:
         raise PermissionDenied
     if not form.is_valid():
         return _page(request, form=form, status=400)
     try:
         registered = reception.reception_register(
-            service=request.user.team.service,
-            actor=request.user,
+            service=user.team.service,
+            actor=user,
             name=form.cleaned_data["name"],
             reason=form.cleaned_data["reason"],
             welsh=form.wants_welsh(),
@@ -123,14 +126,14 @@ def reception_register(request: HttpRequest) -> HttpResponse:
 def _case(request: HttpRequest, reference: str) -> Case:
     # Another service's case is "not found", as on the case page.
     case = (
-        selectors.case_visible_to(request.user)
+        selectors.case_visible_to(signed_in(request))
         .select_related("customer")
         .filter(reference=reference)
         .first()
     )
     if case is None:
         raise Http404
-    if not can_work(request.user, case):
+    if not can_work(signed_in(request), case):
         raise PermissionDenied
     return case
 

@@ -54,7 +54,7 @@ def _search_posted(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _results(request, form=form, query="", status=400)
     query = form.cleaned_data["q"]
-    if query and (case := case_by_reference(user=request.user, query=query)):
+    if query and (case := case_by_reference(user=signed_in(request), query=query)):
         return redirect("contacts:case", case.reference)
     if not query.strip():
         return redirect("contacts:search")
@@ -75,7 +75,7 @@ def _results(
     customers: list[Customer] = []
     if query.strip():
         customers = customer_search(user=signed_in(request), query=query)
-        cases = case_search(user=request.user, query=query)
+        cases = case_search(user=signed_in(request), query=query)
         page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = presenters.queue_rows(
             cases=page.object_list, now=timezone.now(), calendar=working_calendar()

@@ -16,6 +16,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import signed_in
 from contacts import policies
 from contacts import selectors as case_selectors
 from contacts.models import Case
@@ -49,14 +50,14 @@ class MemberEnquiryOfficerViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        if request.user.role not in OFFICER_ROLES:
+        if signed_in(request).role not in OFFICER_ROLES:
             raise _not_staff()
 
     def _member_case(self, reference: str) -> Case:
-        case = case_selectors.case_get(user=self.request.user, reference=reference)
+        case = case_selectors.case_get(user=signed_in(self.request), reference=reference)
         if case is None:
             raise NotFound
-        if not policies.can_work(self.request.user, case):
+        if not policies.can_work(signed_in(self.request), case):
             raise _not_staff()
         if not selectors.is_member_case(case=case):
             raise NotFound(_("This case was not raised by a councillor or a clerk."))
@@ -81,7 +82,7 @@ class MemberEnquiryOfficerViewSet(viewsets.GenericViewSet):
             io.MemberUpdateInput,
             lambda case, data: services.enquiry_update_post(
                 case=case,
-                actor=request.user,
+                actor=signed_in(request),
                 what=data["what"],
                 why=data["why"],
                 expected_on=data["expected_on"],
@@ -100,7 +101,7 @@ class MemberEnquiryOfficerViewSet(viewsets.GenericViewSet):
             io.MemberDelayInput,
             lambda case, data: services.enquiry_delay(
                 case=case,
-                actor=request.user,
+                actor=signed_in(request),
                 reason=data["reason"],
                 new_date=data["new_date"],
                 what=data["what"],
@@ -117,7 +118,7 @@ class MemberEnquiryOfficerViewSet(viewsets.GenericViewSet):
             reference,
             io.MemberCompletionInput,
             lambda case, data: services.enquiry_complete(
-                case=case, actor=request.user, what=data["what"]
+                case=case, actor=signed_in(request), what=data["what"]
             ),
         )
 

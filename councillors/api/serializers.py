@@ -1,6 +1,6 @@
 """The member enquiries API's input and output."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -13,6 +13,9 @@ from contacts.models import Case, CaseKind, CaseStatus, Customer, LanguagePrefer
 from standards import milestone_kinds
 
 from ..models import CommunityCouncil, OnBehalfOf, UpdateKind, Ward
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ResidentInput(serializers.Serializer):
@@ -121,7 +124,7 @@ def _when(moment) -> str | None:
 # --- What officers tell the member ---------------------------------------------------------
 
 
-def _text(*, required_message: str | None = None, max_length: int = NOTE_MAX, **kwargs):
+def _text(*, required_message: "StrOrPromise | None" = None, max_length: int = NOTE_MAX, **kwargs):
     """Free text as the web forms take it: their limit, their messages."""
     messages = {"required": required_message, "blank": required_message} if required_message else {}
     return serializers.CharField(
@@ -133,8 +136,8 @@ def _text(*, required_message: str | None = None, max_length: int = NOTE_MAX, **
     )
 
 
-def _date(*, required_message: str | None = None, **kwargs):
-    messages = {"invalid": _("Enter a real date")}
+def _date(*, required_message: "StrOrPromise | None" = None, **kwargs):
+    messages: dict[str, StrOrPromise] = {"invalid": _("Enter a real date")}
     if required_message:
         messages |= {"required": required_message, "null": required_message}
     return serializers.DateField(

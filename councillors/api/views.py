@@ -32,7 +32,7 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        if request.user.role not in SUBMITTER_ROLES:
+        if signed_in(request).role not in SUBMITTER_ROLES:
             raise PermissionDenied(_("Only councillors and clerks have member enquiries."))
 
     def _output(self, cases, *, many: bool = False) -> dict:
@@ -79,7 +79,7 @@ class MemberEnquiryViewSet(viewsets.GenericViewSet):
         data = serializer.validated_data
         # A service's refusal (a ServiceError) is answered 400 by common.api.exception_handler.
         case = services.enquiry_submit(
-            member=request.user,
+            member=signed_in(request),
             service=data["service"],
             summary=data["summary"],
             description=data["description"],

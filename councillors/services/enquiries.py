@@ -38,7 +38,10 @@ ENQUIRY_FORM = "member-enquiry"
 
 
 #: The kind of case each member's role raises.
-KIND_FOR_ROLE = {Role.COUNCILLOR: CaseKind.COUNCILLOR_ENQUIRY, Role.CLERK: CaseKind.ENQUIRY}
+KIND_FOR_ROLE: dict[str, CaseKind] = {
+    Role.COUNCILLOR: CaseKind.COUNCILLOR_ENQUIRY,
+    Role.CLERK: CaseKind.ENQUIRY,
+}
 
 
 #: The milestone a delay notice moves: the full response the member was promised.

@@ -33,7 +33,7 @@ WARD_READERS = (*STAFF_ROLES, *SUBMITTER_ROLES, Role.ADMINISTRATOR)
 @role_required(COUNCILLOR)
 @require_safe
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    profile = services.member_profile_ensure(user=request.user)
+    profile = services.member_profile_ensure(user=signed_in(request))
     now = timezone.now()
     feed_path = reverse("councillors:calendar-feed", args=[profile.calendar_token])
     return render(
@@ -42,10 +42,10 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
         {
             "events": [
                 event
-                for event in selectors.ward_events_for_councillor(user=request.user, now=now)
+                for event in selectors.ward_events_for_councillor(user=signed_in(request), now=now)
                 if event.ends_at >= now
             ],
-            "wards": selectors.member_wards(user=request.user),
+            "wards": selectors.member_wards(user=signed_in(request)),
             "feed_url": request.build_absolute_uri(feed_path),
         },
     )
@@ -81,7 +81,7 @@ def my_event(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(COUNCILLOR)
 @require_POST
 def calendar_feed_regenerate(request: HttpRequest) -> HttpResponse:
-    services.member_calendar_token_regenerate(user=request.user)
+    services.member_calendar_token_regenerate(user=signed_in(request))
     messages.success(
         request,
         _("Your calendar has a new address. Subscribe to it again: the old one no longer works."),
@@ -135,7 +135,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def ward_page(request: HttpRequest, code: str) -> HttpResponse:
     ward = selectors.ward_get(code=code)
-    if ward is None or not selectors.ward_visible_to(user=request.user, ward=ward):
+    if ward is None or not selectors.ward_visible_to(user=signed_in(request), ward=ward):
         raise Http404
     return render(
         request,

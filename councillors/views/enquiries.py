@@ -23,8 +23,8 @@ from ..forms import EnquiryForm
 def _form(request: HttpRequest, data=None) -> EnquiryForm:
     return EnquiryForm(
         data,
-        wards=selectors.member_wards(user=request.user),
-        councils=selectors.clerk_councils(user=request.user),
+        wards=selectors.member_wards(user=signed_in(request)),
+        councils=selectors.clerk_councils(user=signed_in(request)),
     )
 
 
@@ -44,7 +44,7 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
             )
         try:
             case = services.enquiry_submit(
-                member=request.user,
+                member=signed_in(request),
                 service=data["service"],
                 summary=data["summary"],
                 description=data["description"],
@@ -69,7 +69,7 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
 @require_safe
 def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
     # Another member's enquiry is "not found": a reference must not tell that it exists.
-    case = selectors.enquiry_get(user=request.user, reference=reference)
+    case = selectors.enquiry_get(user=signed_in(request), reference=reference)
     if case is None:
         raise Http404
     reads.record(request, ReadPath.ENQUIRY_PAGE, cases=[case])

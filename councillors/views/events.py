@@ -60,7 +60,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             event = services.ward_event_create(
-                actor=request.user, **{f: data[f] for f in EVENT_FIELDS}, wards=data["wards"]
+                actor=signed_in(request), **{f: data[f] for f in EVENT_FIELDS}, wards=data["wards"]
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -149,7 +149,10 @@ def event_change(request: HttpRequest, pk: int) -> HttpResponse:
         same_wards = {w.pk for w in wards} == {w.pk for w in event.wards.all()}
         try:
             services.ward_event_change(
-                event=event, actor=request.user, wards=None if same_wards else wards, **changes
+                event=event,
+                actor=signed_in(request),
+                wards=None if same_wards else wards,
+                **changes,
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -170,7 +173,7 @@ def _event_action(name: str, form_class, perform, done):
         form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                perform(event, request.user, form.cleaned_data)
+                perform(event, signed_in(request), form.cleaned_data)
             except ValidationError as error:
                 add_service_error(form, error)
             else:
@@ -213,7 +216,7 @@ event_cancel = _event_action(
 def event_complete(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(pk)
     try:
-        services.ward_event_complete(event=event, actor=request.user)
+        services.ward_event_complete(event=event, actor=signed_in(request))
     except ValidationError:
         messages.info(request, _("That cannot be done to this entry as it stands now."))
     else:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import SUBMITTER_ROLES
 from common.errors import add_service_error
 
@@ -18,7 +18,7 @@ from ..forms import MemberPreferencesForm
 @role_required(SUBMITTER_ROLES)
 @require_http_methods(["GET", "POST"])
 def my_preferences(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = signed_in(request)
     profile = services.member_profile_ensure(user=user)
     if request.method == "POST":
         form = MemberPreferencesForm(request.POST)

@@ -9,6 +9,7 @@ import re
 import uuid
 from abc import ABC, abstractmethod
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -120,7 +121,7 @@ class FileSmsBackend(SmsBackend):
 
 
 def backend() -> SmsBackend:
-    return import_string(settings.CYSWLLT["SMS_BACKEND"])()
+    return import_string(cast(str, settings.CYSWLLT["SMS_BACKEND"]))()
 
 
 def deliver(message: OutboundMessage) -> Outcome:

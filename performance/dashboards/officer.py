@@ -25,7 +25,7 @@ def may_see_officer(*, viewer: User, officer: User) -> bool:
     in that team."""
     if viewer.pk == officer.pk:
         return True
-    if viewer.role != Role.MANAGER or not officer.team_id:
+    if viewer.role != Role.MANAGER or officer.team is None:
         return False
     return officer.team.manager_id == viewer.pk or viewer.team_id == officer.team_id
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 from accounts.models import Service, Team, User
+from common.htmx import HtmxHttpRequest
 from common.paging import pagination
 from contacts import presenters
 from contacts.models import LanguagePreference
@@ -55,7 +56,7 @@ def _names() -> dict[str, dict[int, str]]:
     }
 
 
-def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
+def _link(bucket: str, key: str | None = None, value: str = "") -> str:
     params = {"bucket": bucket}
     if key:
         if key == "language":
@@ -69,10 +70,10 @@ def _link(bucket: str, key: str | None = None, value: str | None = None) -> str:
 @never_cache
 @require_GET
 @role_required(EVALUATION_ROLES)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     names = _names()
     board = sla_board(
-        user=request.user,
+        user=signed_in(request),
         labeller=lambda dimension, row: _label(dimension, row, names=names),
         now=timezone.now(),
     )
@@ -124,7 +125,7 @@ def dashboard_cases(request: HttpRequest) -> HttpResponse:
     )
     now = timezone.now()
     cases = (
-        cases_behind(user=request.user, drill=drill, now=now)
+        cases_behind(user=signed_in(request), drill=drill, now=now)
         .select_related("customer", "standard", "owner")
         .prefetch_related("milestones")
     )

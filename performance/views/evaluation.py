@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.access import role_required
+from accounts.access import role_required, signed_in
 
 from .. import exports
 from ..dashboards.evaluation import Period, evaluation_tables
@@ -15,7 +15,7 @@ from .access import EVALUATION_ROLES, service_scope, services_for
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, Period | None]:
-    user = request.user
+    user = signed_in(request)
     form = PeriodForm(
         request.GET,
         today=timezone.localdate(),

@@ -34,7 +34,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
                 service=service,
                 month=form.cleaned_data["month"],
                 size=form.cleaned_data["size"],
-                actor=request.user,
+                actor=signed_in(request),
                 now=timezone.now(),
             )
         except ValidationError as error:
@@ -96,7 +96,7 @@ def monitoring_check(request: HttpRequest, check_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         monitoring_check_score(
             check=check,
-            actor=request.user,
+            actor=signed_in(request),
             scores=[
                 ScoreInput(
                     behaviour_id=b.pk,

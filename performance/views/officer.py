@@ -19,11 +19,11 @@ from ..forms import PeriodForm
 @role_required(STAFF_ROLES)
 def officer(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
     officer = (
-        request.user
+        signed_in(request)
         if user_id is None
         else get_object_or_404(User.objects.select_related("team"), pk=user_id)
     )
-    if not may_see_officer(viewer=request.user, officer=officer):
+    if not may_see_officer(viewer=signed_in(request), officer=officer):
         raise PermissionDenied
     today = timezone.localdate()
     data = request.GET.copy()
@@ -45,7 +45,7 @@ def officer(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
             "officer": officer,
             "form": form,
             "results": results,
-            "team_members": officers_managed(manager=request.user),
+            "team_members": officers_managed(manager=signed_in(request)),
         },
         status=200 if results else 400,
     )

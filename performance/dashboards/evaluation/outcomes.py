@@ -175,7 +175,10 @@ def language_parity(period: Period) -> Table:
         .annotate(met=Sum("met"), met_late=Sum("met_late"), breached=Sum("breached"))
         .order_by()
     }
-    times = defaultdict(lambda: (0, None, None))
+    # Per language: how many responded, and the median and 90th percentile in seconds.
+    times: defaultdict[str, tuple[int, float | None, float | None]] = defaultdict(
+        lambda: (0, None, None)
+    )
     for language, _kind, count, p50, p90 in percentiles(
         period, group="s.language, s.kind", kinds=[MilestoneKind.RESPOND]
     ):
