@@ -18,7 +18,7 @@ class _Executor(MigrationExecutor):
     def _migrate_all_backwards(self, plan, full_plan, fake) -> ProjectState:
         to_unapply = {migration for migration, _backwards in plan}
         states = {}
-        state = self._create_project_state()
+        state = ProjectState(real_apps=self.loader.unmigrated_apps)
         applied = {
             self.loader.graph.nodes[key]
             for key in self.loader.applied_migrations
@@ -39,7 +39,7 @@ class _Executor(MigrationExecutor):
             self.unapply_migration(before, migration, fake=fake)
             applied.remove(migration)
         # The state after: what is still applied, as Django's own works it out.
-        state = self._create_project_state()
+        state = ProjectState(real_apps=self.loader.unmigrated_apps)
         for migration, _forwards in full_plan:
             if migration in applied:
                 migration.mutate_state(state, preserve=False)

@@ -95,15 +95,15 @@ def manage(*args: str, tmp: str) -> subprocess.CompletedProcess:
 
 
 def last_sent_an_interval_ago(name: str) -> None:
-    """Beat's entry for ``name`` in its database schedule, as a beat that last sent it one
-    interval ago left it."""
-    entry = settings.CELERY_BEAT_SCHEDULE[name]
-    every = IntervalSchedule.objects.create(every=int(entry["schedule"]), period="seconds")
+    """Beat's entry for its heartbeat (``name`` in its schedule) in its database schedule, as a
+    beat that last sent it one interval ago left it."""
+    seconds = heartbeats.beat_interval()
+    every = IntervalSchedule.objects.create(every=int(seconds), period="seconds")
     PeriodicTask.objects.create(
         name=name,
-        task=entry["task"],
+        task=heartbeats.BEAT_HEARTBEAT_TASK,
         interval=every,
-        last_run_at=timezone.now() - timedelta(seconds=entry["schedule"]),
+        last_run_at=timezone.now() - timedelta(seconds=seconds),
     )
 
 
