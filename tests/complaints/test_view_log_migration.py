@@ -5,11 +5,10 @@ in the audit stay as they were, and the migration reverses to the old log."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from audit.models import Read, ReadPath
 from tests.factories import CustomerFactory, make_case
+from tests.migrating import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -18,21 +17,13 @@ AFTER = [("complaints", "0006_complaint_views_gone")]
 T = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 
 
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor
-
-
 @pytest.fixture
 def migrated_back_to_the_latest():
     """The newest migrations again afterwards: the tests that follow in this process expect
     the database as the migrations leave it. Left at AFTER, complaints 0007's constraint was
     missing, and another test's compliment logged as a case for nobody was refused."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate()
 
 
 def test_complaint_views_move_into_the_audit_and_back(

@@ -3,19 +3,13 @@ confidential, nothing else does, and from then on the database refuses a complai
 (docs/adr/0018)."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 
 from tests.factories import make_case
+from tests.migrating import migrate
 
 BEFORE = [("contacts", "0013_voicemail_events")]
 AFTER = [("contacts", "0014_case_confidential")]
-
-
-def migrate(targets) -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 # serialized_rollback restores the catalogue the flush after a transactional test removes.

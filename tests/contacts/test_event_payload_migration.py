@@ -4,9 +4,9 @@ a callback's agreed time."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import make_case
+from tests.migrating import migrate
 
 BEFORE = [("contacts", "0006_case_next_due_at")]
 AFTER = [("contacts", "0007_event_payload")]
@@ -34,8 +34,7 @@ ROWS = [
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_overloaded_columns_move_into_the_payload(service):
     case = make_case(service=service)
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+    migrate(BEFORE)
     try:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM contacts_caseevent")
@@ -45,13 +44,9 @@ def test_the_overloaded_columns_move_into_the_payload(service):
                     " to_status, text) VALUES (%s, %s, %s, %s, %s, %s, '')",
                     [index + 1, case.pk, kind, case.received_at, before, after],
                 )
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(AFTER)
+        migrate(AFTER)
     finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate()
     from contacts.models import CaseEvent
 
     payloads = dict(CaseEvent.objects.values_list("id", "payload"))

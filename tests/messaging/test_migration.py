@@ -8,13 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import Role
 from messaging.delivery import messages_deliver_owed
 from messaging.models import OutboundMessage
 from tests.factories import UserFactory, make_case
+from tests.migrating import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,13 +23,6 @@ BEFORE = [
     ("contacts", "0008_message_sent_again_event"),
 ]
 T = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor
 
 
 @pytest.mark.long
@@ -73,7 +65,7 @@ def test_member_messages_and_sla_alerts_move_into_the_one_outbox(service, team, 
     )
     SlaAlert.objects.create(transition="breached", recipient_id=no_email.pk, **alert)
 
-    migrate(executor.loader.graph.leaf_nodes())
+    migrate()
 
     moved = {
         message.key: message

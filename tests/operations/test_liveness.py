@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from contacts.tasks import sla_sweep
 from operations import heartbeats
@@ -93,6 +94,19 @@ def manage(*args: str, tmp: str) -> subprocess.CompletedProcess:
     )
 
 
+def last_sent_an_interval_ago(name: str) -> None:
+    """Beat's entry for its heartbeat (``name`` in its schedule) in its database schedule, as a
+    beat that last sent it one interval ago left it."""
+    seconds = heartbeats.beat_interval()
+    every = IntervalSchedule.objects.create(every=int(seconds), period="seconds")
+    PeriodicTask.objects.create(
+        name=name,
+        task=heartbeats.BEAT_HEARTBEAT_TASK,
+        interval=every,
+        last_run_at=timezone.now() - timedelta(seconds=seconds),
+    )
+
+
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL for a real broker")
@@ -106,7 +120,10 @@ def test_a_real_worker_and_beat(tmp_path):
         assert (alive.returncode, alive.stdout) == (0, "worker alive\n"), alive.stderr
 
         sla_sweep.delay()
-        # Beat sends its heartbeat 30 s after it first starts, then every 30 s.
+        # Beat sends its heartbeat every 30 s, the first 30 s after it starts: unless, as
+        # here, its schedule says the last one went an interval ago, when it sends it at once
+        # (beat keeps the schedule's entry and its last run, and only updates the interval).
+        last_sent_an_interval_ago("beat-heartbeat")
         with running_celery(tmp_path, "beat", "--loglevel=info", name="beat") as beat:
             assert wait_for(
                 lambda: Heartbeat.objects.filter(name=heartbeats.BEAT_RUN).exists(), timeout=90

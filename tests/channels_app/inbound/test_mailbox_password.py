@@ -3,10 +3,10 @@ field is empty, and left empty it keeps the current password (issue 16, finding 
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from channels_app.models import Mailbox
+from tests.migrating import migrate
 
 PASSWORD = "Cyfrinair-IMAP-7f3a9"
 BEFORE = [("channels_app", "0012_quarantine_reasons_too_complex_sender_not_stored")]
@@ -77,12 +77,6 @@ def test_an_empty_password_keeps_the_current_one_and_a_new_one_replaces_it(
     replaced = client.post(url, form_data(mailbox, password="newydd-2026"))
     mailbox.refresh_from_db()
     assert (replaced.status_code, mailbox.password) == (302, "newydd-2026")
-
-
-def migrate(targets) -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

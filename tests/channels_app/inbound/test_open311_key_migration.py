@@ -2,20 +2,13 @@
 in its submission id and source key, so that each client reads back its own requests."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import make_case
+from tests.migrating import migrate
 
 BEFORE = [("channels_app", "0009_outbox_and_templates_move_to_messaging")]
 AFTER = [("channels_app", "0010_open311_keys_name_their_client")]
 HASH = "0123456789abcdef0123456789abcdef01234567"
-
-
-def migrate(targets) -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 def report(service, *, client: str, key: str):
