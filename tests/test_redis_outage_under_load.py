@@ -22,7 +22,7 @@ from django.db.models import Count
 from contacts.models import Case
 from messaging.models import OutboundMessage, Purpose
 from tests.factories import token_for
-from tests.worker_process import running_worker, wait_for
+from tests.worker_process import process_stop, running_worker, wait_for
 
 pytestmark = [
     pytest.mark.worker,
@@ -196,7 +196,6 @@ def test_cases_are_created_while_redis_is_away_and_their_messages_go_when_it_ret
             worker.output()[-3000:],
         )
     finally:
-        web.terminate()
-        web.wait(timeout=20)
+        process_stop(web)
         redis.kill()
         redis.wait(timeout=10)

@@ -57,9 +57,19 @@ def running_celery(var_dir: Path, *args: str, name: str, **env: str) -> Iterator
         try:
             yield Worker(process, log_path)
         finally:
-            if process.poll() is None:
-                process.terminate()
-                process.wait(timeout=20)
+            process_stop(process)
+
+
+def process_stop(process: subprocess.Popen, *, grace: float = 20) -> None:
+    """SIGTERM, then SIGKILL if it has not gone within ``grace`` seconds: a worker left
+    running takes the next run's tasks from the same Redis database and test database."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @contextmanager
