@@ -9,7 +9,6 @@ import csv
 from collections.abc import Iterator
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
@@ -199,12 +198,9 @@ def _csv_lines(rows: list[selectors.ReportRow]) -> Iterator[str]:
         )
 
 
-@login_required
+@role_required(REPORT_ROLES)
 @require_GET
 def emergency_report_export(request: HttpRequest) -> HttpResponseBase:
-    # As ``role_required(REPORT_ROLES)``, which types its views as plain responses.
-    if signed_in(request).role not in REPORT_ROLES:
-        raise PermissionDenied
     form = _report_form(request)
     if form.errors:
         return emergency_report(request)

@@ -4,7 +4,6 @@ finds a meeting (404), and only its council's clerks attach to it (403)."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -136,13 +135,10 @@ def meeting_paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@role_required(MEETING_READERS)
 @require_safe
 def meeting_paper_download(request: HttpRequest, pk: int, paper_id: int) -> HttpResponseBase:
-    # ``role_required``'s check, by hand: it is typed for pages, and this answers a file.
     user = signed_in(request)
-    if user.role not in MEETING_READERS:
-        raise PermissionDenied
     paper = selectors.meeting_paper_get(user=user, meeting_id=pk, paper_id=paper_id)
     if paper is None or not paper.file.name or not paper.file.storage.exists(paper.file.name):
         raise Http404
