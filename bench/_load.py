@@ -189,6 +189,36 @@ def server_start(
     return proc, log
 
 
+def server_wait_ready(
+    proc: subprocess.Popen,
+    port: int,
+    *,
+    request: tuple[str, str, bytes | None],
+    token: str,
+    answer: int,
+    timeout: float = 60,
+) -> None:
+    """Until ``request`` (method, path, body) with ``token`` gets ``answer``: the server has
+    loaded its application and reaches its database. Fails if the server exits."""
+    method, path, body = request
+    headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}; see its log")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request(method, path, body, headers)
+            status = conn.getresponse().status
+            conn.close()
+            if status == answer:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not become ready")
+
+
 def server_stop(proc: subprocess.Popen, log: Any) -> None:
     """SIGTERM, SIGKILL after 15 s; then close its log."""
     if proc.poll() is None:

@@ -9,9 +9,9 @@ at 100k tickets, 4 clients", a figure measured on another machine. This script m
 peer here, the way ``bench/api_create.py`` measures our API, so both sides of "3x the peer"
 come from the same machine.
 
-1. The peer lives in its own virtualenv, ``bench/peer/.venv`` (gitignored), made with Python 3.11
-   from ``bench/peer/requirements.txt`` (django-helpdesk 2.6.1; Django, DRF, gunicorn and
-   psycopg at our own versions). It is made, or remade when the requirements change, on the
+1. The peer lives in its own virtualenv, ``~/.cache/cyswllt-peer-venv`` (``PEER_VENV``; outside
+   the repository), made with Python 3.11 from ``bench/peer/requirements.txt``
+   (django-helpdesk 2.6.1; Django, DRF, gunicorn and psycopg at our own versions). It is made, or remade when the requirements change, on the
    first run; later runs reuse it.
 2. ``bench/peer/settings.py`` is a minimal Django project around helpdesk: DEBUG off,
    PostgreSQL ``cyswllt_peer`` (PEER_DATABASE_URL, created if missing), CONN_MAX_AGE 60 as our
@@ -41,19 +41,25 @@ postgres://root@127.0.0.1:5432 and, on the first run, pip access to PyPI.
 import argparse
 import functools
 import hashlib
-import http.client
 import json
 import os
 import shutil
 import subprocess
 import sys
-import time
+from pathlib import Path
 
 import _env
 import _load
 
 PEER = _env.BENCH / "peer"
-VENV = PEER / ".venv"
+# Outside the repository: a second Django in the tree would be walked by ruff, mypy,
+# makemessages and compilemessages as if it were ours.
+VENV = Path(
+    os.environ.get(
+        "PEER_VENV",
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cyswllt-peer-venv",
+    )
+)
 REQUIREMENTS = PEER / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
 PEER_DATABASE_URL = os.environ.get(
@@ -81,12 +87,12 @@ def python311() -> str:
 
 
 def ensure_venv() -> None:
-    """Make bench/peer/.venv with the pinned requirements, unless it is already made."""
+    """Make the peer's virtualenv (``VENV``) with the pinned requirements, unless made."""
     wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not (VENV / "bin" / "python").exists():
-        log(f"making {VENV.relative_to(_env.ROOT)}")
+        log(f"making {VENV}")
         subprocess.run([python311(), "-m", "venv", str(VENV)], check=True)
     log(f"installing {REQUIREMENTS.relative_to(_env.ROOT)} into it")
     subprocess.run(
@@ -169,29 +175,16 @@ class Gunicorn:
             self.command, cwd=_env.BENCH, env=peer_environ(), log_path=log_path
         )
 
-    def wait_ready(self, token: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see the log")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                # An empty ticket: a 400 from the serializer, nothing written. (Not a GET of
-                # one ticket: helpdesk's TicketViewSet.get_queryset loads every ticket first.)
-                conn.request(
-                    "POST",
-                    "/api/tickets/",
-                    b"{}",
-                    {"Authorization": f"Token {token}", "Content-Type": "application/json"},
-                )
-                status = conn.getresponse().status
-                conn.close()
-                if status == 400:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("gunicorn did not become ready")
+    def wait_ready(self, token: str) -> None:
+        # An empty ticket: a 400 from the serializer, nothing written. (Not a GET of one
+        # ticket: helpdesk's TicketViewSet.get_queryset loads every ticket first.)
+        _load.server_wait_ready(
+            self.proc,
+            self.port,
+            request=("POST", "/api/tickets/", b"{}"),
+            token=token,
+            answer=400,
+        )
 
     def stop(self) -> None:
         _load.server_stop(self.proc, self.log)

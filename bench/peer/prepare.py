@@ -1,6 +1,6 @@
 """Prepare the peer's database; run by bench/peer_helpdesk.py with the peer's own Python.
 
-    cd bench && peer/.venv/bin/python -m peer.prepare [--tickets 100000]
+    cd bench && ~/.cache/cyswllt-peer-venv/bin/python -m peer.prepare [--tickets 100000]
 
 Idempotent: creates the database ``cyswllt_peer`` if it is missing, migrates, makes the API
 user (staff, with a DRF token) and the queues if missing, and seeds tickets (each with the
