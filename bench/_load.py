@@ -172,6 +172,15 @@ def drive(
     }
 
 
+def measure(
+    load: Load, clients: int, *, warmup: float, seconds: float, server_pid: int, database_url: str
+) -> dict:
+    """``drive`` for ``warmup`` seconds unmeasured (imports, caches, prepared statements),
+    then for ``seconds`` with the server's CPU accounted."""
+    drive(load, clients, warmup)
+    return drive(load, clients, seconds, server_pid=server_pid, database_url=database_url)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -243,12 +243,11 @@ def run_once(workers: int, worker_class: str, args, token: str, services, log_pa
     server = Gunicorn(workers, worker_class, args.threads, log_path)
     try:
         server.wait_ready(token)
-        work = load(server.port, token, services)
-        _load.drive(work, args.clients, args.warmup)
-        result = _load.drive(
-            work,
+        result = _load.measure(
+            load(server.port, token, services),
             args.clients,
-            args.duration,
+            warmup=args.warmup,
+            seconds=args.duration,
             server_pid=server.proc.pid,
             database_url=_env.BENCH_DATABASE_URL,
         )

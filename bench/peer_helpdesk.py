@@ -11,8 +11,8 @@ come from the same machine.
 
 1. The peer lives in its own virtualenv, ``~/.cache/cyswllt-peer-venv`` (``PEER_VENV``; outside
    the repository), made with Python 3.11 from ``bench/peer/requirements.txt``
-   (django-helpdesk 2.6.1; Django, DRF, gunicorn and psycopg at our own versions). It is made, or remade when the requirements change, on the
-   first run; later runs reuse it.
+   (django-helpdesk 2.6.1; Django, DRF, gunicorn and psycopg at our own versions). It is
+   made, or remade when the requirements change, on the first run; later runs reuse it.
 2. ``bench/peer/settings.py`` is a minimal Django project around helpdesk: DEBUG off,
    PostgreSQL ``cyswllt_peer`` (PEER_DATABASE_URL, created if missing), CONN_MAX_AGE 60 as our
    settings have, helpdesk's REST API on, DRF token authentication (helpdesk leaves the
@@ -194,12 +194,11 @@ def run_once(args, token: str, queues: list[int], log_path) -> dict:
     server = Gunicorn(args.workers, log_path)
     try:
         server.wait_ready(token)
-        work = load(server.port, token, queues)
-        _load.drive(work, args.clients, args.warmup)
-        result = _load.drive(
-            work,
+        result = _load.measure(
+            load(server.port, token, queues),
             args.clients,
-            args.duration,
+            warmup=args.warmup,
+            seconds=args.duration,
             server_pid=server.proc.pid,
             database_url=PEER_DATABASE_URL,
         )
